@@ -1,0 +1,2 @@
+# Empty dependencies file for idt_tap.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,1 @@
+IDT_CMD(schema)
