@@ -49,7 +49,8 @@ const char *idt_strerror(int code);
  * `return idt_error_set(IDT_EPARSE, "%s:%zu: field %s: ...", ...)`. */
 int idt_error_set(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-int idt_error_vset(int code, const char *fmt, va_list ap);
+int idt_error_vset(int code, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 /* Prepend context ("while importing X: ") to the current message. */
 int idt_error_wrap(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

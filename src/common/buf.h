@@ -29,7 +29,8 @@ int  idt_buf_puts(idt_buf *b, const char *s);
 int  idt_buf_putc(idt_buf *b, char c);
 int  idt_buf_printf(idt_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-int  idt_buf_vprintf(idt_buf *b, const char *fmt, va_list ap);
+int  idt_buf_vprintf(idt_buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 /* Append s as a JSON string literal (quotes included, escaped). */
 int  idt_buf_json_str(idt_buf *b, const char *s, size_t n);
 /* Steal the content (caller frees with idt_free); the buffer is reset. */
