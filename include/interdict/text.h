@@ -1,0 +1,76 @@
+/*
+ * interdict/text.h - name normalisation for matching.
+ *
+ * One pipeline for list names and queries (normalise once, at the edge; the
+ * scorer sees pre-normalised tokens):
+ *   1. pure ASCII input takes a fast path (no ICU);
+ *   2. Hangul goes through the Korean module's romanisation variants
+ *      (DPRK/McCune-Reischauer, RR, Yale) when it is built in;
+ *   3. anything else: ICU "NFKC; casefold; Han-Latin/Names; Russian-Latin/BGN;
+ *      Any-Latin; Latin-ASCII" (one compound transliterator cached per
+ *      thread: ICU transliterators are not thread-safe);
+ *   4. ASCII tokenisation: dots and apostrophes deleted (CH'OL -> chol,
+ *      U.S.A. -> usa), hyphens split but remembered (a "joined" mark on the
+ *      token, so jong-un is both jong+un and jongun), other punctuation
+ *      separates;
+ *   5. legal forms and organisation abbreviations rewritten to one canonical
+ *      token across languages (Co., Ltd. / GmbH / OOO / you xian gong si ->
+ *      llc; SHPG -> shipping; GRP -> group), kept as low-weight tokens,
+ *      never deleted.
+ *
+ * A "form" is a NUL-terminated string of lowercase ASCII tokens separated by
+ * ' ' or '-' (the latter meaning "hyphenated to the next token").
+ */
+#ifndef INTERDICT_TEXT_H
+#define INTERDICT_TEXT_H
+#include <stddef.h>
+#include <stdint.h>
+#include "interdict/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Token kinds. */
+enum {
+  IDT_TOK_WORD = 0,
+  IDT_TOK_NUMBER = 1,   /* all digits: must agree (NAM SAN 6 != NAM SAN 8) */
+  IDT_TOK_LEGAL = 2,    /* canonical legal form (llc, jsc, plc, corp, co) */
+  IDT_TOK_INITIAL = 3   /* one letter */
+};
+
+/* Longest form kept; longer names are cut at a token boundary. */
+#define IDT_TEXT_MAX_FORM 512
+/* Most forms one name yields (Hangul variants). */
+#define IDT_TEXT_MAX_FORMS 8
+
+/* Normalise name s (valid UTF-8, n bytes) into 1..IDT_TEXT_MAX_FORMS forms
+ * written into out (cap bytes) one after another, each NUL-terminated.
+ * Returns the number of forms (0 when the name has no letters or digits),
+ * or a negative IDT_E* (IDT_ENOMEM, IDT_EUNSUP when ICU fails). */
+int idt_text_name_forms(const char *s, size_t n, char *out, size_t cap);
+
+/* Classify a normalised token. */
+int idt_text_token_kind(const char *tok, size_t n);
+
+/* NYSIIS phonetic key (Taft 1970, original rules) of a lowercase ASCII
+ * token, at most 8 characters + NUL into key (cap >= 9). Returns the key
+ * length (0 for a token with no letters). */
+size_t idt_text_nysiis(const char *tok, size_t n, char *key, size_t cap);
+
+/* Consonant skeleton (vowels a e i o u y w and h after a consonant...
+ * dropped, doubled letters collapsed): compares abjad transliterations
+ * without vowels (mhmd) with vowelled spellings (mohamed). Returns length. */
+size_t idt_text_consonants(const char *tok, size_t n, char *out, size_t cap);
+
+/* Is the Korean romanisation module built in (Hangul -> DPRK/RR/Yale)? */
+int idt_text_has_korean(void);
+
+/* Release this thread's cached ICU transliterator (optional; threads that
+ * normalised text may call it before exiting). */
+void idt_text_thread_cleanup(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,127 @@
+/*
+ * legal.c - canonical legal forms and organisation abbreviations.
+ *
+ * A phrase table (after transliteration, so Chinese 有限公司 arrives as
+ * "you xian gong si" and Russian ООО as "ooo") mapping each spelling to one
+ * canonical token. Canonical legal forms (llc, jsc, plc, corp, co, lp) are
+ * classified IDT_TOK_LEGAL and weigh little in the scorer; the other rows
+ * (shpg -> shipping, grp -> group) only unify abbreviations of ordinary
+ * words, whose weight then comes from their frequency in the index.
+ *
+ * The grouping follows the legal meaning rather than the word: GmbH, OOO,
+ * SARL, Sp. z o.o. and Ltd are all limited-liability companies; AG, SA,
+ * PJSC, OAO and 股份有限公司 are joint-stock companies. Rejected: deleting
+ * legal forms (watchman does, and then "11420 CORP." became "" and matched
+ * every CORP, watchman issue #483).
+ */
+#include <string.h>
+#include "interdict/text.h"
+
+typedef struct legal_row {
+  const char *phrase;   /* normalised tokens separated by one space */
+  const char *canon;
+} legal_row;
+
+/* Longest phrases first within a start word is not required: the matcher
+ * tries every row and keeps the longest match. */
+static const legal_row rows[] = {
+  { "limited liability company", "llc" }, { "limited liability co", "llc" },
+  { "l l c", "llc" }, { "llc", "llc" }, { "ltd", "llc" }, { "limited", "llc" },
+  { "co ltd", "llc" }, { "co llc", "llc" }, { "company limited", "llc" },
+  { "gmbh", "llc" }, { "ooo", "llc" }, { "tov", "llc" }, { "too", "llc" },
+  { "sarl", "llc" }, { "srl", "llc" }, { "sp z o o", "llc" }, { "spzoo", "llc" },
+  { "bv", "llc" }, { "pty ltd", "llc" }, { "pte ltd", "llc" }, { "sdn bhd", "llc" },
+  { "fze", "llc" }, { "fzco", "llc" }, { "fzc", "llc" }, { "fzllc", "llc" },
+  { "you xian gong si", "llc" }, { "you xian ze ren gong si", "llc" },
+  { "yugen gaisha", "llc" }, { "obshchestvo s ogranichennoy otvetstvennostyu", "llc" },
+  { "jsc", "jsc" }, { "ojsc", "jsc" }, { "cjsc", "jsc" }, { "pjsc", "jsc" },
+  { "oao", "jsc" }, { "zao", "jsc" }, { "pao", "jsc" }, { "ao", "jsc" },
+  { "joint stock company", "jsc" }, { "joint stock co", "jsc" },
+  { "public joint stock company", "jsc" }, { "closed joint stock company", "jsc" },
+  { "open joint stock company", "jsc" }, { "ag", "jsc" }, { "sa", "jsc" },
+  { "spa", "jsc" }, { "s p a", "jsc" }, { "nv", "jsc" }, { "societe anonyme", "jsc" },
+  { "aktiengesellschaft", "jsc" }, { "gu fen you xian gong si", "jsc" },
+  { "kabushiki kaisha", "jsc" }, { "kk", "jsc" }, { "tbk", "jsc" },
+  { "plc", "plc" }, { "public limited company", "plc" },
+  { "corp", "corp" }, { "corporation", "corp" }, { "inc", "corp" },
+  { "incorporated", "corp" }, { "co", "co" }, { "company", "co" },
+  { "gong si", "co" }, { "lp", "lp" }, { "llp", "lp" },
+  { "limited partnership", "lp" },
+  /* abbreviations of ordinary words frequent in organisation names */
+  { "shpg", "shipping" }, { "grp", "group" }, { "ji tuan", "group" },
+  { "intl", "international" }, { "int l", "international" },
+  { "trdg", "trading" }, { "mgmt", "management" }, { "mfg", "manufacturing" },
+  { "engg", "engineering" }, { "devt", "development" }, { "ind", "industrial" }, { "inds", "industries" },
+  { "bros", "brothers" }, { "assn", "association" }, { "svcs", "services" },
+  { "tech", "technology" }, { "univ", "university" }, { "natl", "national" },
+  { "comm", "communications" }, { "communication", "communications" },
+  { "telecomm", "telecommunications" },
+  { "petrochem", "petrochemical" },
+};
+
+static const char *const legal_canon[] = { "llc", "jsc", "plc", "corp", "co", "lp" };
+
+int idt_text_token_kind(const char *tok, size_t n)
+{
+  size_t i;
+  int digits = 1;
+  if (n == 1 && tok[0] >= 'a' && tok[0] <= 'z')
+    return IDT_TOK_INITIAL;
+  for (i = 0; i < n; i++)
+    if (tok[i] < '0' || tok[i] > '9')
+      digits = 0;
+  if (digits && n)
+    return IDT_TOK_NUMBER;
+  for (i = 0; i < sizeof legal_canon / sizeof *legal_canon; i++)
+    if (strlen(legal_canon[i]) == n && !memcmp(legal_canon[i], tok, n))
+      return IDT_TOK_LEGAL;
+  return IDT_TOK_WORD;
+}
+
+/* Does phrase match the tokens starting at toks[0]? Returns how many
+ * tokens it spans, or 0. */
+static size_t phrase_match(const char *phrase, const char *const *toks,
+                           const size_t *lens, size_t ntoks)
+{
+  size_t k = 0;
+  const char *p = phrase;
+  while (*p) {
+    const char *sp = strchr(p, ' ');
+    size_t wl = sp ? (size_t)(sp - p) : strlen(p);
+    if (k >= ntoks || lens[k] != wl || memcmp(toks[k], p, wl))
+      return 0;
+    k++;
+    p += wl;
+    if (*p == ' ')
+      p++;
+  }
+  return k;
+}
+
+/* Internal to src/text: longest legal phrase at toks[0]; sets *canon. */
+size_t idt__text_legal_match(const char *const *toks, const size_t *lens,
+                             size_t ntoks, const char **canon);
+size_t idt__text_legal_match(const char *const *toks, const size_t *lens,
+                             size_t ntoks, const char **canon)
+{
+  size_t i, best = 0;
+  for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+    size_t k;
+    if (rows[i].phrase[0] != toks[0][0])
+      continue;
+    k = phrase_match(rows[i].phrase, toks, lens, ntoks);
+    if (k > best) {
+      best = k;
+      *canon = rows[i].canon;
+    }
+  }
+  /* Two-letter and person-like forms (ao, sa, ag, too...) only at the end
+   * of a name: "Ao Li" is a person, "Gazprom AO" a company. */
+  if (best && best == ntoks)
+    return best;
+  if (best && (lens[0] <= 2 || !strcmp(*canon, "co")) && best == 1)
+    return 0;
+  if (best == 1 && (!memcmp(toks[0], "too", 3) || !memcmp(toks[0], "tov", 3)) && lens[0] == 3)
+    return 0;
+  return best;
+}
