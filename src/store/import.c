@@ -1,0 +1,624 @@
+/*
+ * import.c - one import = one SQLite write transaction.
+ *
+ * Entities stream in through idt_import_add (the ingest callback) and are
+ * staged in two TEMP tables: st_stmt(entity_id, prop, value) whose primary
+ * key makes repeated statements of a repeated id collapse (INSERT OR IGNORE:
+ * the statement half of idt_entity_merge), and st_ent, written at commit from
+ * an in-memory map id -> (schema, source_id) that applies the schema half of
+ * the merge. Nothing else is held in memory, so the import is bounded by the
+ * staged rows, not by the entities.
+ *
+ * Commit is four set-based statements against the staging tables: close the
+ * open rows the new version no longer has (last_version = previous version)
+ * and insert the staged rows that have no open row (first_version = new
+ * version), for statements and for entities. Unchanged rows are not touched,
+ * so a re-import of a list with a few changes writes a few rows. A per-row
+ * compare in C was rejected: it needs the whole previous version in memory
+ * and one round trip per row.
+ *
+ * Unchanged input: when the files' combined checksum equals the current
+ * version's (checked in begin, so callers may skip parsing) or the staged
+ * content equals the current version, the transaction is rolled back and no
+ * version is made. An import that parsed nothing is refused: an empty
+ * download must not replace a list.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "store_int.h"
+#include "common/arena.h"
+#include "common/buf.h"
+#include "common/map.h"
+#include "common/util.h"
+
+#define OPEN_SQL "9223372036854775807"
+
+typedef struct ent_rec {
+  const idt_schema *schema;
+  const char *source_id;
+} ent_rec;
+
+typedef struct file_rec {
+  char *path;
+  const char *name;         /* basename inside path */
+  long long size;
+  char sha[65];
+} file_rec;
+
+struct idt_import {
+  idt_store *s;
+  char *dataset, *format, *source;
+  int64_t ds, prev;
+  char checksum[65];
+  char *files_json;
+  int unchanged, failed, in_tx;
+  sqlite3_stmt *ins;
+  idt_map ents;
+  idt_arena arena;
+};
+
+/* ---- files and checksums ---- */
+
+static int file_cmp(const void *a, const void *b)
+{
+  const file_rec *x = a, *y = b;
+  int c = strcmp(x->name, y->name);
+  return c ? c : strcmp(x->path, y->path);
+}
+
+static int push_file(file_rec **v, size_t *n, size_t *cap, const char *path)
+{
+  struct stat sb;
+  file_rec *f;
+  const char *slash;
+  if (*n == *cap) {
+    size_t ncap = *cap ? *cap * 2 : 8;
+    file_rec *nv = idt_realloc(*v, ncap * sizeof *nv);
+    if (!nv)
+      return IDT_ENOMEM;
+    *v = nv;
+    *cap = ncap;
+  }
+  f = &(*v)[*n];
+  memset(f, 0, sizeof *f);
+  if (!(f->path = idt_strdup(path)))
+    return IDT_ENOMEM;
+  (*n)++;
+  slash = strrchr(f->path, '/');
+  f->name = slash ? slash + 1 : f->path;
+  if (stat(path, &sb) != 0)
+    return idt_error_set(IDT_EIO, "%s: %s", path, strerror(errno));
+  f->size = (long long)sb.st_size;
+  return idt_sha256_file(path, f->sha);
+}
+
+static int expand(const char *path, file_rec **v, size_t *n, size_t *cap)
+{
+  struct stat sb;
+  DIR *d;
+  struct dirent *de;
+  int rc = 0;
+  char sub[4096];
+
+  if (stat(path, &sb) != 0)
+    return idt_error_set(IDT_EIO, "%s: %s", path, strerror(errno));
+  if (!S_ISDIR(sb.st_mode))
+    return push_file(v, n, cap, path);
+  if (!(d = opendir(path)))
+    return idt_error_set(IDT_EIO, "%s: %s", path, strerror(errno));
+  while (!rc && (de = readdir(d))) {
+    if (de->d_name[0] == '.')
+      continue;
+    if ((size_t)snprintf(sub, sizeof sub, "%s/%s", path, de->d_name) >= sizeof sub) {
+      rc = idt_error_set(IDT_EINVAL, "%s/%s: path too long", path, de->d_name);
+      break;
+    }
+    if (stat(sub, &sb) == 0 && S_ISREG(sb.st_mode))
+      rc = push_file(v, n, cap, sub);
+  }
+  closedir(d);
+  return rc;
+}
+
+/* files_json and the combined checksum: SHA-256 of "name sha256\n" lines in
+ * name order, so moving the files elsewhere keeps the checksum. */
+static int checksum_files(idt_import *im, const char *const *paths, size_t np)
+{
+  file_rec *v = NULL;
+  size_t n = 0, cap = 0, i;
+  idt_buf js, lines;
+  int rc = 0;
+
+  idt_buf_init(&js, IDT_BUF_MAX_DEFAULT);
+  idt_buf_init(&lines, IDT_BUF_MAX_DEFAULT);
+  for (i = 0; i < np && !rc; i++)
+    rc = expand(paths[i], &v, &n, &cap);
+  if (!rc && n == 0)
+    rc = idt_error_set(IDT_EINVAL, "import: no input files");
+  if (rc)
+    goto out;
+  qsort(v, n, sizeof *v, file_cmp);
+  rc = idt_buf_putc(&js, '[');
+  for (i = 0; i < n && !rc; i++) {
+    rc = idt_buf_puts(&js, i ? ",{\"name\":" : "{\"name\":");
+    if (!rc)
+      rc = idt_buf_json_str(&js, v[i].name, strlen(v[i].name));
+    if (!rc)
+      rc = idt_buf_printf(&js, ",\"size\":%lld,\"sha256\":\"%s\"}", v[i].size,
+                          v[i].sha);
+    if (!rc)
+      rc = idt_buf_printf(&lines, "%s %s\n", v[i].name, v[i].sha);
+  }
+  if (!rc)
+    rc = idt_buf_putc(&js, ']');
+  if (rc)
+    goto out;
+  idt_sha256_mem(lines.p, lines.len, im->checksum);
+  if (!(im->files_json = idt_buf_detach(&js)))
+    rc = IDT_ENOMEM;
+  if (!rc && !im->source) {
+    idt_buf src;
+    idt_buf_init(&src, IDT_BUF_MAX_DEFAULT);
+    for (i = 0; i < np && !rc; i++)
+      rc = idt_buf_printf(&src, "%s%s", i ? " " : "", paths[i]);
+    if (!rc && !(im->source = idt_buf_detach(&src)))
+      rc = IDT_ENOMEM;
+    idt_buf_free(&src);
+  }
+out:
+  for (i = 0; i < n; i++)
+    idt_free(v[i].path);
+  idt_free(v);
+  idt_buf_free(&js);
+  idt_buf_free(&lines);
+  return rc;
+}
+
+/* ---- begin ---- */
+
+static int int_query(idt_store *s, const char *sql, int64_t a, const char *t,
+                     int64_t *out)
+{
+  sqlite3_stmt *st;
+  int rc = idt__store_prepare(s, &st, sql), step;
+  if (rc)
+    return rc;
+  if (sqlite3_bind_parameter_count(st) >= 1) {
+    if (t)
+      sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
+    else
+      sqlite3_bind_int64(st, 1, a);
+  }
+  step = sqlite3_step(st);
+  if (step == SQLITE_ROW)
+    *out = sqlite3_column_int64(st, 0);
+  else if (step == SQLITE_DONE)
+    *out = 0;
+  else
+    rc = idt__store_dberr(s, sql);
+  sqlite3_finalize(st);
+  return rc;
+}
+
+static int dataset_row(idt_import *im)
+{
+  sqlite3_stmt *st;
+  int rc = idt__store_dataset_id(im->s, im->dataset, &im->ds);
+  if (rc || im->ds)
+    return rc;
+  if ((rc = idt__store_prepare(im->s, &st, "INSERT INTO datasets(name) VALUES(?)")))
+    return rc;
+  sqlite3_bind_text(st, 1, im->dataset, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) != SQLITE_DONE)
+    rc = idt__store_dberr(im->s, "create dataset");
+  else
+    im->ds = sqlite3_last_insert_rowid(im->s->db);
+  sqlite3_finalize(st);
+  return rc;
+}
+
+static int same_checksum(idt_import *im)
+{
+  sqlite3_stmt *st;
+  int rc = idt__store_prepare(im->s, &st, "SELECT checksum FROM versions WHERE id=?");
+  if (rc)
+    return rc;
+  sqlite3_bind_int64(st, 1, im->prev);
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    const char *c = idt__col(st, 0);
+    im->unchanged = c && strcmp(c, im->checksum) == 0;
+  }
+  sqlite3_finalize(st);
+  return 0;
+}
+
+int idt_import_begin(idt_import **out, idt_store *s, const char *dataset,
+                     const char *format, const char *source,
+                     const char *const *files, size_t nfiles)
+{
+  idt_import *im;
+  int rc;
+  *out = NULL;
+  if (!s || !dataset || !*dataset || !format || !files || !nfiles)
+    return idt_error_set(IDT_EINVAL, "import: dataset, format and files needed");
+  if (s->active)
+    return idt_error_set(IDT_EINVAL, "import: another import is open on this store");
+  if (!(im = idt_calloc(1, sizeof *im)))
+    return IDT_ENOMEM;
+  im->s = s;
+  idt_map_init(&im->ents);
+  idt_arena_init(&im->arena);
+  if (!(im->dataset = idt_strdup(dataset)) || !(im->format = idt_strdup(format)) ||
+      (source && !(im->source = idt_strdup(source)))) {
+    rc = IDT_ENOMEM;
+    goto fail;
+  }
+  if ((rc = checksum_files(im, files, nfiles)))
+    goto fail;
+  if ((rc = idt__store_exec(s, "BEGIN IMMEDIATE")))
+    goto fail;
+  im->in_tx = 1;
+  s->active = im;
+  if ((rc = dataset_row(im)) ||
+      (rc = int_query(s, "SELECT current FROM datasets WHERE id=?", im->ds, NULL,
+                      &im->prev)) ||
+      (im->prev && (rc = same_checksum(im))) ||
+      (rc = idt__store_exec(s,
+         "CREATE TEMP TABLE IF NOT EXISTS st_stmt(entity_id TEXT NOT NULL,"
+         " prop TEXT NOT NULL, value TEXT NOT NULL,"
+         " PRIMARY KEY(entity_id, prop, value)) WITHOUT ROWID;"
+         "CREATE TEMP TABLE IF NOT EXISTS st_ent(id TEXT PRIMARY KEY,"
+         " schema TEXT NOT NULL, source_id TEXT) WITHOUT ROWID;"
+         "DELETE FROM temp.st_stmt; DELETE FROM temp.st_ent;")) ||
+      (rc = idt__store_prepare(s, &im->ins,
+         "INSERT OR IGNORE INTO temp.st_stmt(entity_id, prop, value)"
+         " VALUES(?,?,?)")))
+    goto fail;
+  *out = im;
+  return 0;
+fail:
+  idt_import_abort(im);
+  return rc;
+}
+
+int idt_import_unchanged(const idt_import *im)
+{
+  return im && im->unchanged;
+}
+
+/* ---- add ---- */
+
+static int add_entity(idt_import *im, const idt_entity *e)
+{
+  size_t klen = strlen(e->id);
+  ent_rec *r = idt_map_get(&im->ents, e->id, klen);
+  uint32_t i;
+
+  if (!r) {
+    /* The map borrows its keys: key it by an arena copy of the id. */
+    char *key = idt_arena_strndup(&im->arena, e->id, klen);
+    if (!key || !(r = idt_arena_calloc(&im->arena, sizeof *r)) ||
+        idt_map_put(&im->ents, key, klen, r))
+      return IDT_ENOMEM;
+    r->schema = e->schema;
+  } else {
+    const idt_schema *c = idt_schema_common(r->schema, e->schema);
+    if (!c)
+      return idt_error_set(IDT_ESCHEMA, "entity %s: schema %s cannot merge "
+                           "with %s", e->id, r->schema->name, e->schema->name);
+    r->schema = c;
+  }
+  if (!r->source_id && e->source_id &&
+      !(r->source_id = idt_arena_strdup(&im->arena, e->source_id)))
+    return IDT_ENOMEM;
+  for (i = 0; i < e->nstmts; i++) {
+    sqlite3_bind_text(im->ins, 1, e->id, (int)klen, SQLITE_STATIC);
+    sqlite3_bind_text(im->ins, 2, e->stmts[i].prop->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(im->ins, 3, e->stmts[i].value, -1, SQLITE_STATIC);
+    if (sqlite3_step(im->ins) != SQLITE_DONE) {
+      int rc = idt__store_dberr(im->s, "stage statement");
+      sqlite3_reset(im->ins);
+      return rc;
+    }
+    sqlite3_reset(im->ins);
+  }
+  return 0;
+}
+
+int idt_import_add(void *ctx, idt_entity *e)
+{
+  idt_import *im = ctx;
+  int rc;
+  if (!im || !e || !e->id || !e->schema)
+    return idt_error_set(IDT_EINVAL, "import: entity needs an id and a schema");
+  if (im->failed)
+    return im->failed;
+  if (im->unchanged)
+    return 0;
+  if ((rc = add_entity(im, e)))
+    im->failed = rc;
+  return rc;
+}
+
+/* ---- commit ---- */
+
+static int run(idt_import *im, const char *sql, int64_t a, int64_t b,
+               uint64_t *changes)
+{
+  sqlite3_stmt *st;
+  int rc = idt__store_prepare(im->s, &st, sql);
+  if (rc)
+    return rc;
+  sqlite3_bind_int64(st, 1, im->ds);
+  sqlite3_bind_int64(st, 2, a);
+  if (sqlite3_bind_parameter_count(st) >= 3)
+    sqlite3_bind_int64(st, 3, b);
+  if (sqlite3_step(st) != SQLITE_DONE)
+    rc = idt__store_dberr(im->s, "commit import");
+  else if (changes)
+    *changes += (uint64_t)sqlite3_changes(im->s->db);
+  sqlite3_finalize(st);
+  return rc;
+}
+
+static int write_entities(idt_import *im)
+{
+  sqlite3_stmt *st;
+  size_t i;
+  int rc = idt__store_prepare(im->s, &st,
+             "INSERT INTO temp.st_ent(id, schema, source_id) VALUES(?,?,?)");
+  if (rc)
+    return rc;
+  for (i = 0; i < im->ents.cap && !rc; i++) {
+    const idt_map_slot *sl = &im->ents.slots[i];
+    const ent_rec *r;
+    if (!sl->key)
+      continue;
+    r = sl->val;
+    sqlite3_bind_text(st, 1, sl->key, (int)sl->klen, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, r->schema->name, -1, SQLITE_STATIC);
+    if (r->source_id)
+      sqlite3_bind_text(st, 3, r->source_id, -1, SQLITE_STATIC);
+    else
+      sqlite3_bind_null(st, 3);
+    if (sqlite3_step(st) != SQLITE_DONE)
+      rc = idt__store_dberr(im->s, "stage entity");
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+/* The set-based heart: close what went, open what came. ?1 ds, ?2 the
+ * previous version (closing) or the new one (opening). */
+static int apply(idt_import *im, int64_t v, uint64_t *changes)
+{
+  int rc;
+  if ((rc = run(im,
+         "UPDATE statements SET last_version=?2 WHERE ds=?1 AND last_version="
+         OPEN_SQL " AND NOT EXISTS (SELECT 1 FROM temp.st_stmt s WHERE"
+         " s.entity_id=statements.entity_id AND s.prop=statements.prop AND"
+         " s.value=statements.value)", im->prev, 0, changes)) ||
+      (rc = run(im,
+         "INSERT INTO statements(ds, entity_id, prop, value, first_version,"
+         " last_version) SELECT ?1, s.entity_id, s.prop, s.value, ?2, " OPEN_SQL
+         " FROM temp.st_stmt s WHERE NOT EXISTS (SELECT 1 FROM statements t"
+         " WHERE t.ds=?1 AND t.entity_id=s.entity_id AND t.prop=s.prop AND"
+         " t.value=s.value AND t.last_version=" OPEN_SQL ")", v, 0, changes)) ||
+      (rc = run(im,
+         "UPDATE entities SET last_version=?2 WHERE ds=?1 AND last_version="
+         OPEN_SQL " AND NOT EXISTS (SELECT 1 FROM temp.st_ent s WHERE"
+         " s.id=entities.id AND s.schema=entities.schema AND"
+         " s.source_id IS entities.source_id)", im->prev, 0, changes)) ||
+      (rc = run(im,
+         "INSERT INTO entities(ds, id, schema, source_id, first_version,"
+         " last_version) SELECT ?1, s.id, s.schema, s.source_id, ?2, " OPEN_SQL
+         " FROM temp.st_ent s WHERE NOT EXISTS (SELECT 1 FROM entities t"
+         " WHERE t.ds=?1 AND t.id=s.id AND t.schema=s.schema AND"
+         " t.source_id IS s.source_id AND t.last_version=" OPEN_SQL ")",
+         v, 0, changes)))
+    return rc;
+  return 0;
+}
+
+static int new_version(idt_import *im, int64_t *v)
+{
+  sqlite3_stmt *st;
+  char now[32];
+  int rc = idt__store_prepare(im->s, &st,
+    "INSERT INTO versions(dataset, created, format, source, checksum, files,"
+    " status) VALUES(?,?,?,?,?,?,'ok')");
+  if (rc)
+    return rc;
+  idt_now_iso(now);
+  sqlite3_bind_int64(st, 1, im->ds);
+  sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 3, im->format, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 4, im->source, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 5, im->checksum, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 6, im->files_json, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) != SQLITE_DONE)
+    rc = idt__store_dberr(im->s, "create version");
+  else
+    *v = sqlite3_last_insert_rowid(im->s->db);
+  sqlite3_finalize(st);
+  return rc;
+}
+
+/* Counts by schema (into info and as JSON), listed and statements. */
+static int tally(idt_import *im, idt_import_info *info, char **json)
+{
+  sqlite3_stmt *st;
+  idt_buf b;
+  int rc, step;
+  int64_t n = 0;
+
+  *json = NULL;
+  idt_buf_init(&b, IDT_BUF_MAX_DEFAULT);
+  if ((rc = idt__store_prepare(im->s, &st, "SELECT schema, count(*) FROM"
+                               " temp.st_ent GROUP BY schema ORDER BY schema")))
+    return rc;
+  rc = idt_buf_putc(&b, '{');
+  while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    const idt_schema *sc = idt_schema_get(idt__col(st, 0));
+    uint64_t c = (uint64_t)sqlite3_column_int64(st, 1);
+    if (!sc)
+      continue;
+    info->entities += c;
+    if (info->nschemata < IDT_STORE_MAX_SCHEMATA) {
+      info->by_schema[info->nschemata].schema = sc->name;
+      info->by_schema[info->nschemata].n = c;
+      info->nschemata++;
+    }
+    rc = idt_buf_printf(&b, "%s\"%s\":%llu", b.len > 1 ? "," : "", sc->name,
+                        (unsigned long long)c);
+  }
+  sqlite3_finalize(st);
+  if (!rc)
+    rc = idt_buf_putc(&b, '}');
+  if (!rc && !(*json = idt_buf_detach(&b)))
+    rc = IDT_ENOMEM;
+  idt_buf_free(&b);
+  if (rc)
+    return rc;
+  if ((rc = int_query(im->s, "SELECT count(DISTINCT entity_id) FROM temp.st_stmt"
+                      " WHERE prop='topics' AND value='sanction'", 0, NULL, &n)))
+    return rc;
+  info->listed = (uint64_t)n;
+  if ((rc = int_query(im->s, "SELECT count(*) FROM temp.st_stmt", 0, NULL, &n)))
+    return rc;
+  info->statements = (uint64_t)n;
+  return 0;
+}
+
+static int finish_version(idt_import *im, int64_t v, const idt_import_info *info,
+                          const char *counts)
+{
+  sqlite3_stmt *st;
+  int rc = idt__store_prepare(im->s, &st, "UPDATE versions SET counts=?,"
+                              " entities=?, listed=?, statements=? WHERE id=?");
+  if (rc)
+    return rc;
+  sqlite3_bind_text(st, 1, counts, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 2, (int64_t)info->entities);
+  sqlite3_bind_int64(st, 3, (int64_t)info->listed);
+  sqlite3_bind_int64(st, 4, (int64_t)info->statements);
+  sqlite3_bind_int64(st, 5, v);
+  if (sqlite3_step(st) != SQLITE_DONE)
+    rc = idt__store_dberr(im->s, "record version counts");
+  sqlite3_finalize(st);
+  if (!rc)
+    rc = run(im, "UPDATE datasets SET current=?2 WHERE id=?1", v, 0, NULL);
+  return rc;
+}
+
+/* Fill info from a stored version (the unchanged case). */
+static int info_from_version(idt_import *im, idt_import_info *info)
+{
+  idt_version_list *l = NULL;
+  size_t i;
+  int rc = idt_store_versions(im->s, im->dataset, 1, &l);
+  if (rc)
+    return rc;
+  for (i = 0; i < l->n; i++) {
+    info->version = l->v[i].id;
+    info->entities = l->v[i].entities;
+    info->listed = l->v[i].listed;
+    info->statements = l->v[i].statements;
+  }
+  idt_version_list_free(l);
+  return 0;
+}
+
+static void release(idt_import *im)
+{
+  if (im->s) {
+    if (im->in_tx)
+      sqlite3_exec(im->s->db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_exec(im->s->db, "DROP TABLE IF EXISTS temp.st_stmt;"
+                 "DROP TABLE IF EXISTS temp.st_ent", NULL, NULL, NULL);
+    if (im->s->active == im)
+      idt__store_import_closed(im->s);
+  }
+  sqlite3_finalize(im->ins);
+  idt_map_free(&im->ents);
+  idt_arena_free(&im->arena);
+  idt_free(im->dataset);
+  idt_free(im->format);
+  idt_free(im->source);
+  idt_free(im->files_json);
+  idt_free(im);
+}
+
+static int commit(idt_import *im, idt_import_info *info)
+{
+  int64_t v = 0;
+  uint64_t changes = 0;
+  char *counts = NULL;
+  idt_diff_stats ds = { 0, 0, 0 };
+  int rc;
+
+  info->previous = im->prev;
+  if (im->unchanged) {
+    info->unchanged = 1;
+    return info_from_version(im, info);
+  }
+  if (im->ents.len == 0)
+    return idt_error_set(IDT_EPARSE, "import %s: no entities parsed from %s; "
+                         "the current version is kept", im->dataset, im->source);
+  if ((rc = write_entities(im)) || (rc = new_version(im, &v)) ||
+      (rc = apply(im, v, &changes)))
+    return rc;
+  if (im->prev && changes == 0) {
+    info->unchanged = 1;
+    return info_from_version(im, info);
+  }
+  if ((rc = tally(im, info, &counts)))
+    goto out;
+  if (im->prev) {
+    if ((rc = idt__store_diff_ds(im->s, im->ds, im->prev, v, NULL, NULL, &ds)))
+      goto out;
+  } else {
+    ds.added = info->entities;
+  }
+  info->added = ds.added;
+  info->removed = ds.removed;
+  info->changed = ds.changed;
+  info->version = v;
+  if ((rc = finish_version(im, v, info, counts)) ||
+      (rc = idt__store_exec(im->s, "COMMIT")))
+    goto out;
+  im->in_tx = 0;
+out:
+  idt_free(counts);
+  return rc;
+}
+
+int idt_import_commit(idt_import *im, idt_import_info *info)
+{
+  idt_import_info tmp;
+  int rc;
+  if (!im)
+    return idt_error_set(IDT_EINVAL, "import: NULL");
+  if (!info)
+    info = &tmp;
+  memset(info, 0, sizeof *info);
+  rc = im->failed ? im->failed : commit(im, info);
+  release(im);
+  return rc;
+}
+
+void idt_import_abort(idt_import *im)
+{
+  if (im)
+    release(im);
+}
+
+void idt__import_abort_on_close(idt_import *im)
+{
+  release(im);
+}
