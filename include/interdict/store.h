@@ -47,7 +47,7 @@ int idt_store_schema_version(idt_store *s);
 
 /* ---- versions ---- */
 
-typedef struct idt_version {
+typedef struct idt_version_rec {
   int64_t id;               /* unique in the store, increasing */
   const char *dataset;
   const char *format;       /* ingest format it was parsed with */
@@ -60,10 +60,10 @@ typedef struct idt_version {
   uint64_t listed;          /* entities with topic "sanction" */
   uint64_t statements;
   int current;              /* is it its dataset's current version */
-} idt_version;
+} idt_version_rec;
 
 typedef struct idt_version_list {
-  idt_version *v;
+  idt_version_rec *v;
   size_t n;
   idt_arena *arena;         /* owns every string above */
 } idt_version_list;

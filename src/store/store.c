@@ -327,10 +327,10 @@ int idt_store_versions(idt_store *s, const char *dataset, int current_only,
     sqlite3_bind_text(st, 1, dataset, -1, SQLITE_STATIC);
   sqlite3_bind_int(st, 2, current_only != 0);
   while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-    idt_version *v;
+    idt_version_rec *v;
     if (l->n == cap) {
       size_t ncap = cap ? cap * 2 : 16;
-      idt_version *nv = idt_realloc(l->v, ncap * sizeof *nv);
+      idt_version_rec *nv = idt_realloc(l->v, ncap * sizeof *nv);
       if (!nv) {
         rc = IDT_ENOMEM;
         goto out;
