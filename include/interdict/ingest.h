@@ -29,6 +29,16 @@ extern "C" {
 
 typedef int (*idt_entity_fn)(void *ctx, idt_entity *e);
 
+/* Optional counters a caller may ask for (opts->stats). Parsers add to
+ * them; zero it before the run. */
+typedef struct idt_ingest_stats {
+  size_t listed;        /* list entries (entities with topics=sanction for
+                           the sanctions formats; every record for ftm/csv) */
+  size_t emitted;       /* all entities handed to emit, derived included */
+  size_t warnings;      /* values skipped (unknown FtM property, ...) */
+  char first_warning[256];
+} idt_ingest_stats;
+
 typedef struct idt_ingest_opts {
   unsigned version;          /* IDT_INGEST_OPTS_VERSION */
   const char *dataset;       /* dataset name stamped on entities */
@@ -36,10 +46,12 @@ typedef struct idt_ingest_opts {
   void *ctx;
   /* Optional progress: called now and then with bytes read / total. */
   void (*progress)(void *ctx, size_t done, size_t total);
+  /* Optional counters (may be NULL). Added after version 1's fields. */
+  idt_ingest_stats *stats;
 } idt_ingest_opts;
 
 #define IDT_INGEST_OPTS_VERSION 1
-#define IDT_INGEST_OPTS_INIT { IDT_INGEST_OPTS_VERSION, NULL, NULL, NULL, NULL }
+#define IDT_INGEST_OPTS_INIT { IDT_INGEST_OPTS_VERSION, NULL, NULL, NULL, NULL, NULL }
 
 /* Formats: "ofac-csv", "un-xml", "ftm", "csv". */
 typedef struct idt_format_info {

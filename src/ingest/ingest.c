@@ -9,6 +9,7 @@
  * and errors can quote line and byte offset exactly. Entities still leave
  * one by one through opts->emit, so memory does not grow with the output.
  */
+#include <stdarg.h>
 #include <string.h>
 #include "ingest/ingest_int.h"
 #include "common/util.h"
@@ -70,7 +71,27 @@ int idt__ingest_emit(const idt_ingest_opts *o, idt_entity *e)
   int rc = o->emit(o->ctx, e);
   if (rc && idt_error_code() == 0)
     idt_error_set(rc, "sink rejected entity %s", e->id);
+  if (!rc && o->stats)
+    o->stats->emitted++;
   return rc;
+}
+
+void idt__ingest_listed(const idt_ingest_opts *o)
+{
+  if (o->stats)
+    o->stats->listed++;
+}
+
+void idt__ingest_warn(const idt_ingest_opts *o, const char *fmt, ...)
+{
+  va_list ap;
+  if (!o->stats)
+    return;
+  if (o->stats->warnings++ == 0) {
+    va_start(ap, fmt);
+    vsnprintf(o->stats->first_warning, sizeof o->stats->first_warning, fmt, ap);
+    va_end(ap);
+  }
 }
 
 int idt__ingest_entity(idt_entity **out, idt_arena *a, const char *sname,

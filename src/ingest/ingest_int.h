@@ -24,6 +24,10 @@
 const char *idt__ingest_dataset(const idt_ingest_opts *o, const char *dflt);
 /* Hand e to the sink; a sink error is returned unchanged (its message kept). */
 int idt__ingest_emit(const idt_ingest_opts *o, idt_entity *e);
+/* Count one list entry / one skipped value in opts->stats (if any). */
+void idt__ingest_listed(const idt_ingest_opts *o);
+void idt__ingest_warn(const idt_ingest_opts *o, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* New entity of schema name sname with id, stamped with source_id and
  * dataset. IDT_EINVAL for an unknown schema. */
 int idt__ingest_entity(idt_entity **out, idt_arena *a, const char *sname,

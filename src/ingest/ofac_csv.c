@@ -435,6 +435,7 @@ static int on_sdn(void *ctx, const idt__csv_row *r)
     if ((rc = idt__ingest_emit(o->opts, rm.derived[i])))
       return rc;
   o->listed++;
+  idt__ingest_listed(o->opts);
   return 0;
 }
 

@@ -185,6 +185,7 @@ static int end_record(unx *u)
     if ((rc = idt__ingest_emit(u->opts, u->derived[i])))
       return rc;
   u->in_record = 0;
+  idt__ingest_listed(u->opts);
   return 0;
 }
 
