@@ -1,0 +1,124 @@
+/*
+ * explain.c - the score formula's last step and what every hit carries:
+ * structured evidence (JSON: the matched alias, each token pair with its
+ * similarity, unmatched tokens, each feature's value and contribution) and
+ * a one-line explanation for a person reading an alert.
+ */
+#include <string.h>
+#include "screen/explain.h"
+
+double sc_entity_score(double name, const sc_quals *qu)
+{
+  double s = 0.9 * name + 0.05;
+  if (qu) {
+    s += qu->dob + qu->country + qu->gender;
+    if (qu->ident > 0) {
+      double id = qu->ident + 0.03 * name;
+      if (id > s) s = id;
+    }
+  }
+  if (s < 0) s = 0;
+  if (s > 1) s = 1;
+  return s;
+}
+
+static void pairs_text(idt_buf *b, const sc_align *al)
+{
+  int i, first = 1;
+  for (i = 0; i < al->npairs; i++) {
+    const sc_pair *p = &al->pairs[i];
+    if (p->qi < 0 || p->ci < 0)
+      continue;
+    idt_buf_printf(b, "%s%s%s%s", first ? "" : " ", p->q,
+                   p->sim >= 0.999f ? "=" : "~", p->c);
+    if (p->sim < 0.999f)
+      idt_buf_printf(b, "(%.2f)", (double)p->sim);
+    first = 0;
+  }
+  for (i = 0; i < al->npairs; i++) {
+    const sc_pair *p = &al->pairs[i];
+    if (p->ci < 0)
+      idt_buf_printf(b, "; query '%s' unmatched", p->q);
+  }
+  for (i = 0; i < al->npairs; i++) {
+    const sc_pair *p = &al->pairs[i];
+    if (p->qi < 0)
+      idt_buf_printf(b, "; list '%s' unmatched", p->c);
+  }
+  if (al->number_clash)
+    idt_buf_puts(b, "; numbers disagree");
+  if (al->korean_given_clash)
+    idt_buf_puts(b, "; Korean given-name syllable differs");
+}
+
+void sc_explain_name(idt_buf *b, const sc_name *q, const sc_name *c,
+                     const sc_align *al, double score)
+{
+  idt_buf_printf(b, "name '%s' ~ '%s' %.2f: ", q->form, c->orig ? c->orig : c->form, score);
+  pairs_text(b, al);
+}
+
+void sc_explain_hit(idt_buf *b, const sc_name *q, const sc_name *c,
+                    const sc_align *al, double name, const sc_quals *qu)
+{
+  if (qu && qu->ident > 0)
+    idt_buf_printf(b, "%s %s; ", qu->ident_note, qu->ident_val);
+  if (q && c && al)
+    sc_explain_name(b, q, c, al, name);
+  if (qu && qu->dob_note)
+    idt_buf_printf(b, "; birth date %s %s", qu->dob_val, qu->dob_note);
+  if (qu && qu->country_note)
+    idt_buf_printf(b, "; country %s %s", qu->country_val, qu->country_note);
+  if (qu && qu->gender_note)
+    idt_buf_printf(b, "; gender %s", qu->gender_note);
+}
+
+static void feature(idt_buf *b, int *first, const char *name, const char *value,
+                    double contrib)
+{
+  idt_buf_printf(b, "%s{\"feature\":\"%s\",\"value\":", *first ? "" : ",", name);
+  idt_buf_json_str(b, value ? value : "", value ? strlen(value) : 0);
+  idt_buf_printf(b, ",\"contribution\":%.4f}", contrib);
+  *first = 0;
+}
+
+void sc_evidence_json(idt_buf *b, const sc_name *q, const sc_name *c,
+                      const sc_align *al, double name, const sc_quals *qu,
+                      double total)
+{
+  int i, first = 1;
+  idt_buf_puts(b, "{");
+  if (q && c && al) {
+    idt_buf_puts(b, "\"name\":{\"query\":");
+    idt_buf_json_str(b, q->form, strlen(q->form));
+    idt_buf_puts(b, ",\"matched\":");
+    idt_buf_json_str(b, c->orig ? c->orig : c->form, strlen(c->orig ? c->orig : c->form));
+    idt_buf_puts(b, ",\"matched_form\":");
+    idt_buf_json_str(b, c->form, strlen(c->form));
+    idt_buf_printf(b, ",\"weak_alias\":%s,\"score\":%.4f,\"pairs\":[",
+                   c->weak ? "true" : "false", name);
+    for (i = 0; i < al->npairs; i++) {
+      const sc_pair *p = &al->pairs[i];
+      idt_buf_puts(b, i ? ",[" : "[");
+      if (p->qi >= 0) idt_buf_json_str(b, p->q, strlen(p->q)); else idt_buf_puts(b, "null");
+      idt_buf_putc(b, ',');
+      if (p->ci >= 0) idt_buf_json_str(b, p->c, strlen(p->c)); else idt_buf_puts(b, "null");
+      idt_buf_printf(b, ",%.3f]", (double)p->sim);
+    }
+    idt_buf_printf(b, "],\"number_clash\":%s,\"korean_given_clash\":%s},",
+                   al->number_clash ? "true" : "false",
+                   al->korean_given_clash ? "true" : "false");
+  }
+  idt_buf_puts(b, "\"features\":[");
+  if (q && c)
+    feature(b, &first, "name", c->orig ? c->orig : c->form, 0.9 * name + 0.05);
+  if (qu && qu->ident > 0)
+    feature(b, &first, qu->ident_note, qu->ident_val, qu->ident + 0.03 * name);
+  if (qu && qu->dob_note)
+    feature(b, &first, "birthDate", qu->dob_val, qu->dob);
+  if (qu && qu->country_note)
+    feature(b, &first, "country", qu->country_val, qu->country);
+  if (qu && qu->gender_note)
+    feature(b, &first, "gender", qu->gender_note, qu->gender);
+  idt_buf_printf(b, "],\"score\":%.4f}", total);
+}

@@ -1,0 +1,104 @@
+/*
+ * names.c - query names: raw text through the text pipeline into scorer
+ * terms, with weights looked up in the index vocabulary when there is one.
+ * The same pipeline prepares list names in index.c (normalise once).
+ */
+#include <string.h>
+#include "screen/names.h"
+
+/* Split a form ("kim jong-un") into token slices and the hyphen mask. */
+size_t sc_form_split(const char *form, idt_str *toks, size_t max, uint32_t *joined)
+{
+  size_t n = 0;
+  const char *p = form;
+  *joined = 0;
+  while (*p && n < max) {
+    const char *s = p;
+    while (*p && *p != ' ' && *p != '-')
+      p++;
+    toks[n].p = s;
+    toks[n].len = (size_t)(p - s);
+    if (*p == '-' && n < 32)
+      *joined |= 1u << n;
+    n++;
+    if (*p)
+      p++;
+  }
+  return n;
+}
+
+int sc_korean_shape(const idt_str *toks, size_t n)
+{
+#ifdef IDT_HAVE_KOREAN
+  return n >= 2 && idt_ko_name_shape(toks, (int)n) > 0;
+#else
+  (void)toks;
+  (void)n;
+  return 0;
+#endif
+}
+
+static int add_form(sc_qnames *q, const char *form, int weak, sc_lookup_fn lookup,
+                    void *ctx)
+{
+  idt_str toks[SC_MAX_TOKS];
+  uint32_t joined;
+  size_t n, i, fi;
+  sc_name *nm;
+  if (q->n >= SC_MAX_QNAMES)
+    return 0;
+  fi = q->n;
+  {
+    size_t fl = strlen(form);
+    if (fl >= sizeof q->forms[fi])
+      fl = sizeof q->forms[fi] - 1;
+    memcpy(q->forms[fi], form, fl);
+    q->forms[fi][fl] = 0;
+  }
+  n = sc_form_split(q->forms[fi], toks, SC_MAX_TOKS, &joined);
+  if (!n || q->nterms + n > SC_MAX_QTERMS)
+    return 0;
+  nm = &q->names[q->n++];
+  memset(nm, 0, sizeof *nm);
+  nm->t = &q->ptrs[q->nterms];
+  nm->n = (uint16_t)n;
+  nm->weak = (uint8_t)weak;
+  nm->joined = joined;
+  nm->form = q->forms[fi];
+  nm->korean = (uint8_t)sc_korean_shape(toks, n);
+  for (i = 0; i < n; i++) {
+    sc_term *t = &q->terms[q->nterms];
+    const sc_term *known = lookup ? lookup(ctx, toks[i].p, toks[i].len) : NULL;
+    sc_term_init(t, toks[i].p, toks[i].len);
+    if (known) {
+      t->w = known->w;
+      t->df = known->df;
+      t->id = known->id;
+    } else if (t->kind == IDT_TOK_LEGAL || t->kind == IDT_TOK_INITIAL) {
+      t->w = sc_weight(t->kind, 0, 0);
+    }
+    q->ptrs[q->nterms++] = t;
+  }
+  return 1;
+}
+
+int sc_qnames_add(sc_qnames *q, const char *raw, const char *orig, int weak,
+                  sc_lookup_fn lookup, void *ctx)
+{
+  char forms[IDT_TEXT_MAX_FORMS * IDT_TEXT_MAX_FORM];
+  int nf, k;
+  const char *p = forms;
+  size_t first = q->n;
+  if (!raw || !*raw)
+    return 0;
+  nf = idt_text_name_forms(raw, strlen(raw), forms, sizeof forms);
+  if (nf < 0)
+    return nf;
+  for (k = 0; k < nf; k++) {
+    add_form(q, p, weak, lookup, ctx);
+    p += strlen(p) + 1;
+  }
+  for (; first < q->n; first++)
+    q->names[first].orig = orig ? orig : raw;
+  return 0;
+}

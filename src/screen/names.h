@@ -1,0 +1,32 @@
+/*
+ * names.h - query-side names for the scorer (internal to src/screen).
+ */
+#ifndef IDT_SCREEN_NAMES_H
+#define IDT_SCREEN_NAMES_H
+#include <stdio.h>
+#include "screen/screen_int.h"
+
+#define SC_MAX_QNAMES 32
+#define SC_MAX_QTERMS (SC_MAX_QNAMES * 8)
+
+typedef const sc_term *(*sc_lookup_fn)(void *ctx, const char *s, size_t n);
+
+typedef struct sc_qnames {
+  sc_name names[SC_MAX_QNAMES];
+  size_t n;
+  sc_term terms[SC_MAX_QTERMS];
+  const sc_term *ptrs[SC_MAX_QTERMS];
+  size_t nterms;
+  char forms[SC_MAX_QNAMES][IDT_TEXT_MAX_FORM];
+} sc_qnames;
+
+/* Split a normalised form into tokens; bit i of *joined: hyphen after i. */
+size_t sc_form_split(const char *form, idt_str *toks, size_t max, uint32_t *joined);
+/* Korean name shape of a token sequence (0 without the Korean module). */
+int sc_korean_shape(const idt_str *toks, size_t n);
+/* Normalise raw and append its forms (orig: the text shown in evidence,
+ * NULL: raw). lookup (may be NULL) gives vocabulary weights. Forms that do
+ * not fit are dropped silently (SC_MAX_QNAMES). */
+int sc_qnames_add(sc_qnames *q, const char *raw, const char *orig, int weak,
+                  sc_lookup_fn lookup, void *ctx);
+#endif

@@ -1,0 +1,374 @@
+/*
+ * score.c - the name scorer: graded token similarity and free-order
+ * alignment of two normalised names.
+ *
+ * Token similarity (sc_tok_sim) is 1 - d/maxlen with d a weighted
+ * Damerau (optimal string alignment) distance: confusable letters (c/k,
+ * i/y, o/u, j/g, d/t, b/p ...) cost 0.5, doubled letters and 'h' 0.4-0.5
+ * to insert, transpositions 0.6. It is graded, with no cliff and no
+ * per-length edit budget (logic-v2's budget gives 3-letter tokens none:
+ * "un"~"uun" scored 0). Alternative signals raise it: same NYSIIS key
+ * (0.8), same consonant skeleton for a vowel-poor abjad transliteration
+ * ("mhmd"~"mohamed", 0.85), same Korean syllable skeleton (0.93) or surname
+ * class (0.95) when both names have a Korean shape, where a different
+ * syllable is capped at 0.35 instead: "jong un" vs "jong sik" must not
+ * pass as a typo. Numbers, legal forms and initials match only exactly (an
+ * initial matches a word with its letter at 0.75).
+ *
+ * Alignment: adjacent tokens are first merged when their concatenation is
+ * the other side's single token (jong-un ~ jongun, abd allh ~ abdullah);
+ * then the best pairs are taken greedily (word order free, for persons and
+ * organisations alike). Score = sum(sim * (wq + wc)) over pairs divided by
+ * sum(wq + wc) over pairs + 1.2 x unmatched query weight + 0.4 x unmatched
+ * candidate weight: lists hold full names, queries are partial, so an extra
+ * list token costs a quarter of an extra query token. Disagreeing numbers
+ * halve the score. Greedy rather than Hungarian assignment: names have
+ * under ten tokens and greedy on a graded matrix differs only on ties.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "screen/screen_int.h"
+
+#define SIM_MIN 0.4
+#define UNMATCHED_Q 1.2
+#define UNMATCHED_C 0.4
+#define SUBSTITUTED 1.6
+
+static int is_vowel(char c)
+{
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+float sc_weight(int kind, uint32_t df, uint32_t nnames)
+{
+  double r;
+  if (kind == IDT_TOK_LEGAL)
+    return 0.15f;
+  if (kind == IDT_TOK_INITIAL)
+    return 0.3f;
+  if (kind == IDT_TOK_NUMBER || !nnames || !df)
+    return 1.0f;
+  r = log(1.0 + (double)nnames / df) / log(1.0 + nnames);
+  return (float)(0.25 + 0.75 * sqrt(r));
+}
+
+void sc_term_init(sc_term *t, const char *s, size_t len)
+{
+  size_t i, vowels = 0;
+  if (len >= SC_TERM_MAX)
+    len = SC_TERM_MAX - 1;
+  memset(t, 0, sizeof *t);
+  t->s = s;
+  t->len = (uint16_t)len;
+  t->kind = (uint8_t)idt_text_token_kind(s, len);
+  t->ko_sur = -1;
+  t->w = 1.0f;
+  t->id = UINT32_MAX;
+  if (t->kind != IDT_TOK_WORD)
+    return;
+  idt_text_nysiis(s, len, t->nys, sizeof t->nys);
+  for (i = 0; i < len; i++)
+    vowels += is_vowel(s[i]);
+  if (vowels == 0 || (vowels == 1 && len >= 5))
+    idt_text_consonants(s, len, t->cons, sizeof t->cons);
+#ifdef IDT_HAVE_KOREAN
+  {
+    idt_str seg[4];
+    int k = idt_ko_segment(s, len, seg, 4), j;
+    size_t o = 0;
+    int sur = idt_ko_surname_class(s, len);
+    t->ko_sur = (int8_t)(sur >= 0 && sur < 127 ? sur : -1);
+    for (j = 0; j < k; j++) {
+      char key[16];
+      int kl = idt_ko_skeleton(seg[j].p, seg[j].len, key, sizeof key);
+      if (kl < 0 || o + (size_t)kl + 2 >= sizeof t->ko) {
+        o = 0;
+        break;
+      }
+      if (o)
+        t->ko[o++] = '.';
+      memcpy(t->ko + o, key, (size_t)kl);
+      o += (size_t)kl;
+    }
+    t->ko[o] = 0;
+    t->ko_nsyl = (uint8_t)(o ? k : 0);
+  }
+#endif
+}
+
+/* Cheap substitutions: letters that transliterations swap. */
+static double sub_cost(char a, char b)
+{
+  static const char *const pairs[] = {
+    "ck", "kq", "cs", "sz", "iy", "ei", "ou", "uw", "vw", "fp", "gj", "dt",
+    "bp", "gk", "ae", "ao", "eo", "ia", "jy", "xh", "kh", "cz", "lr", "mn",
+  };
+  size_t i;
+  if (a == b)
+    return 0;
+  for (i = 0; i < sizeof pairs / sizeof *pairs; i++)
+    if ((pairs[i][0] == a && pairs[i][1] == b) ||
+        (pairs[i][0] == b && pairs[i][1] == a))
+      return 0.5;
+  if ((a >= '0' && a <= '9') || (b >= '0' && b <= '9'))
+    return 1.5;
+  return 1.0;
+}
+
+static double indel_cost(const char *s, size_t i, size_t n)
+{
+  char c = s[i];
+  if ((i > 0 && s[i - 1] == c) || (i + 1 < n && s[i + 1] == c))
+    return 0.4;
+  if (c == 'h')
+    return 0.5;
+  if (is_vowel(c) || c == 'y')
+    return 0.8;
+  return 1.0;
+}
+
+static double wdist(const char *a, size_t la, const char *b, size_t lb)
+{
+  double d[SC_TERM_MAX + 1][SC_TERM_MAX + 1];
+  size_t i, j;
+  d[0][0] = 0;
+  for (i = 1; i <= la; i++)
+    d[i][0] = d[i - 1][0] + indel_cost(a, i - 1, la);
+  for (j = 1; j <= lb; j++)
+    d[0][j] = d[0][j - 1] + indel_cost(b, j - 1, lb);
+  for (i = 1; i <= la; i++)
+    for (j = 1; j <= lb; j++) {
+      double x = d[i - 1][j - 1] + sub_cost(a[i - 1], b[j - 1]);
+      double y = d[i - 1][j] + indel_cost(a, i - 1, la);
+      double z = d[i][j - 1] + indel_cost(b, j - 1, lb);
+      if (y < x) x = y;
+      if (z < x) x = z;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+          d[i - 2][j - 2] + 0.6 < x)
+        x = d[i - 2][j - 2] + 0.6;
+      d[i][j] = x;
+    }
+  return d[la][lb];
+}
+
+static double tok_sim(const sc_term *a, const sc_term *b, int korean)
+{
+  double s;
+  size_t m;
+  if (a->len == b->len && !memcmp(a->s, b->s, a->len))
+    return 1.0;
+  if (a->kind == IDT_TOK_NUMBER || b->kind == IDT_TOK_NUMBER ||
+      a->kind == IDT_TOK_LEGAL || b->kind == IDT_TOK_LEGAL)
+    return 0.0;
+  if (a->kind == IDT_TOK_INITIAL || b->kind == IDT_TOK_INITIAL)
+    return (a->s[0] == b->s[0] && a->kind != b->kind) ? 0.75 : 0.0;
+  if (korean && a->ko_sur >= 0 && a->ko_sur == b->ko_sur)
+    return 0.95;
+  m = a->len > b->len ? a->len : b->len;
+  s = 1.0 - wdist(a->s, a->len, b->s, b->len) / (double)m;
+  if (s < 0)
+    s = 0;
+  s *= s;   /* steep but graded: one edit in 7 letters 0.75, two 0.51 */
+  if (korean && a->ko[0] && b->ko[0]) {
+    if (!strcmp(a->ko, b->ko))
+      return s > 0.93 ? s : 0.93;
+    if (a->ko_nsyl == b->ko_nsyl)
+      return s < 0.35 ? s : 0.35;
+  }
+  if (a->len >= 4 && b->len >= 4 && a->nys[0] && !strcmp(a->nys, b->nys) && s < 0.8)
+    s = 0.8;
+  if ((a->cons[0] || b->cons[0]) && s < 0.85) {
+    char ca[SC_TERM_MAX], cb[SC_TERM_MAX];
+    size_t la = idt_text_consonants(a->s, a->len, ca, sizeof ca);
+    size_t lb = idt_text_consonants(b->s, b->len, cb, sizeof cb);
+    size_t minl = (a->len >= 2 && b->len >= 2) ? 1 : 2;
+    if (la >= minl && la == lb && !memcmp(ca, cb, la) && a->s[0] == b->s[0] && la >= 2)
+      s = 0.85;
+    else if (la >= minl && la == lb && !memcmp(ca, cb, la))
+      s = s > 0.8 ? s : 0.8;
+  }
+  return s;
+}
+
+double sc_tok_sim(const sc_term *a, const sc_term *b)
+{
+  return tok_sim(a, b, 0);
+}
+
+typedef struct side {
+  const sc_term *t[SC_MAX_TOKS];
+  size_t n;
+} side;
+
+typedef struct merge_pool {
+  sc_term terms[SC_MAX_TOKS];
+  char buf[SC_MAX_TOKS][SC_TERM_MAX];
+  size_t n;
+} merge_pool;
+
+/* Merge adjacent tokens of a whose concatenation is one token of b. */
+static void merge_side(side *a, const side *b, merge_pool *pool, int korean)
+{
+  size_t i, j;
+  for (i = 0; i + 1 < a->n && pool->n < SC_MAX_TOKS; i++) {
+    const sc_term *x = a->t[i], *y = a->t[i + 1];
+    size_t l = (size_t)x->len + y->len;
+    sc_term *mt;
+    char *mb;
+    if (x->kind != IDT_TOK_WORD || y->kind != IDT_TOK_WORD || l >= SC_TERM_MAX)
+      continue;
+    mb = pool->buf[pool->n];
+    memcpy(mb, x->s, x->len);
+    memcpy(mb + x->len, y->s, y->len);
+    mb[l] = 0;
+    for (j = 0; j < b->n; j++) {
+      const sc_term *z = b->t[j];
+      int exact = z->len == l && !memcmp(z->s, mb, l);
+      double sm;
+      if (!exact && (l < 6 || z->s[0] != mb[0] || (size_t)z->len + 2 < l || l + 2 < (size_t)z->len))
+        continue;
+      mt = &pool->terms[pool->n];
+      sc_term_init(mt, mb, l);
+      mt->w = x->w > y->w ? x->w : y->w;
+      sm = exact ? 1.0 : tok_sim(mt, z, korean);
+      if (sm >= 0.75 && sm > tok_sim(x, z, korean) && sm > tok_sim(y, z, korean)) {
+        pool->n++;
+        a->t[i] = mt;
+        memmove(&a->t[i + 1], &a->t[i + 2], (a->n - i - 2) * sizeof a->t[0]);
+        a->n--;
+        break;
+      }
+    }
+  }
+}
+
+static void load_side(side *s, const sc_name *n)
+{
+  size_t i;
+  s->n = n->n < SC_MAX_TOKS ? n->n : SC_MAX_TOKS;
+  for (i = 0; i < s->n; i++)
+    s->t[i] = n->t[i];
+}
+
+static void note_pair(sc_align *al, int qi, int ci, double sim, const sc_term *q,
+                      const sc_term *c)
+{
+  sc_pair *p;
+  if (!al || al->npairs >= 2 * SC_MAX_TOKS)
+    return;
+  p = &al->pairs[al->npairs++];
+  p->qi = (int16_t)qi;
+  p->ci = (int16_t)ci;
+  p->sim = (float)sim;
+  p->q[0] = p->c[0] = 0;
+  if (q)
+    snprintf(p->q, sizeof p->q, "%.*s", (int)q->len, q->s);
+  if (c)
+    snprintf(p->c, sizeof p->c, "%.*s", (int)c->len, c->s);
+}
+
+double sc_name_score(const sc_name *qn, const sc_name *cn, sc_align *al)
+{
+  side q, c;
+  merge_pool pool;
+  double sim[SC_MAX_TOKS][SC_MAX_TOKS];
+  int qm[SC_MAX_TOKS], cm[SC_MAX_TOKS];
+  size_t i, j;
+  double num = 0, den = 0, score;
+  int korean = qn->korean && cn->korean, qnum = 0, cnum = 0;
+  if (al) {
+    al->npairs = 0;
+    al->number_clash = 0;
+    al->korean_given_clash = 0;
+  }
+  load_side(&q, qn);
+  load_side(&c, cn);
+  if (!q.n || !c.n)
+    return 0;
+  pool.n = 0;
+  merge_side(&q, &c, &pool, korean);
+  merge_side(&c, &q, &pool, korean);
+  for (i = 0; i < q.n; i++)
+    for (j = 0; j < c.n; j++)
+      sim[i][j] = tok_sim(q.t[i], c.t[j], korean);
+  for (i = 0; i < q.n; i++) qm[i] = -1;
+  for (j = 0; j < c.n; j++) cm[j] = -1;
+  for (;;) {
+    double best = SIM_MIN - 1e-9, bw = 0;
+    size_t bi = 0, bj = 0;
+    for (i = 0; i < q.n; i++) {
+      if (qm[i] >= 0) continue;
+      for (j = 0; j < c.n; j++) {
+        double w;
+        if (cm[j] >= 0 || sim[i][j] < best) continue;
+        w = q.t[i]->w + c.t[j]->w;
+        if (sim[i][j] > best || w > bw) {
+          best = sim[i][j];
+          bw = w;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    if (best < SIM_MIN)
+      break;
+    qm[bi] = (int)bj;
+    cm[bj] = (int)bi;
+    num += best * bw;
+    den += bw;
+    note_pair(al, (int)bi, (int)bj, best, q.t[bi], c.t[bj]);
+  }
+  {
+    /* A token unmatched on both sides is a substitution (a different
+     * person or company), not a partial name: the heaviest unmatched
+     * candidate tokens, as many as the query has unmatched, weigh like
+     * unmatched query tokens. */
+    size_t unq = 0, unc = 0, subs;
+    for (i = 0; i < q.n; i++)
+      if (qm[i] < 0 && q.t[i]->kind != IDT_TOK_LEGAL)
+        unq++;
+    for (j = 0; j < c.n; j++)
+      if (cm[j] < 0 && c.t[j]->kind != IDT_TOK_LEGAL)
+        unc++;
+    for (i = 0; i < q.n; i++)
+      if (qm[i] < 0) {
+        double k = unc ? SUBSTITUTED : UNMATCHED_Q;
+        if (q.t[i]->kind == IDT_TOK_LEGAL)
+          k = UNMATCHED_Q;
+        den += k * q.t[i]->w;
+        qnum += q.t[i]->kind == IDT_TOK_NUMBER;
+        note_pair(al, (int)i, -1, 0, q.t[i], NULL);
+      }
+    subs = unq < unc ? unq : unc;
+    while (subs) {
+      size_t bj = c.n;
+      for (j = 0; j < c.n; j++)
+        if (cm[j] < 0 && c.t[j]->kind != IDT_TOK_LEGAL &&
+            (bj == c.n || c.t[j]->w > c.t[bj]->w))
+          bj = j;
+      if (bj == c.n)
+        break;
+      cm[bj] = -2;
+      subs--;
+      if (al && korean && c.t[bj]->ko[0])
+        al->korean_given_clash = 1;
+    }
+    for (j = 0; j < c.n; j++)
+      if (cm[j] < 0) {
+        double k = cm[j] == -2 ? SUBSTITUTED : UNMATCHED_C;
+        den += k * c.t[j]->w;
+        cnum += c.t[j]->kind == IDT_TOK_NUMBER;
+        note_pair(al, -1, (int)j, 0, NULL, c.t[j]);
+      }
+  }
+  score = den > 0 ? num / den : 0;
+  if (qnum && cnum) {
+    score *= 0.5;
+    if (al)
+      al->number_clash = 1;
+  }
+  if (al)
+    al->score = score;
+  return score;
+}

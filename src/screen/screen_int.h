@@ -1,0 +1,83 @@
+/*
+ * screen_int.h - what the screening files share (internal to src/screen).
+ *
+ * A term is one distinct normalised token with its precomputed keys (NYSIIS,
+ * consonant skeleton, Korean syllable skeleton and surname class) and its
+ * weight from index frequency; index terms are built once per snapshot,
+ * query terms once per query. A name is a sequence of term pointers; the
+ * scorer (score.c) aligns two names, the index (index.c) finds candidates.
+ */
+#ifndef IDT_SCREEN_INT_H
+#define IDT_SCREEN_INT_H
+#include <stddef.h>
+#include <stdint.h>
+#include "interdict/text.h"
+#include "common/buf.h"
+
+#if defined(__has_include)
+#if __has_include("text/korean.h") && defined(IDT_KOREAN_READY)
+#include "text/korean.h"
+#define IDT_HAVE_KOREAN 1
+#endif
+#endif
+
+#define SC_MAX_TOKS 24
+#define SC_TERM_MAX 48
+
+typedef struct sc_term {
+  const char *s;
+  uint16_t len;
+  uint8_t kind;          /* IDT_TOK_* */
+  int8_t ko_sur;         /* Korean surname class, -1 none */
+  char nys[9];           /* NYSIIS key */
+  char cons[SC_TERM_MAX];/* consonant skeleton, "" unless vowel-poor */
+  char ko[SC_TERM_MAX];  /* Korean syllable skeletons joined by '.', "" none */
+  uint8_t ko_nsyl;       /* syllables in ko */
+  float w;               /* weight: rarity x kind */
+  uint32_t df;           /* names holding it (index terms) */
+  uint32_t id;           /* vocabulary id, UINT32_MAX for query-only */
+} sc_term;
+
+typedef struct sc_name {
+  const sc_term **t;
+  uint16_t n;
+  uint8_t weak;          /* weakAlias: exact hits only */
+  uint8_t korean;        /* has a Korean name shape */
+  uint32_t joined;       /* bit i: token i hyphenated to i+1 */
+  const char *orig;      /* the name as listed */
+  const char *form;      /* normalised form */
+} sc_name;
+
+/* Fill t's keys from s (lowercase ASCII, len bytes, kept by the caller). */
+void sc_term_init(sc_term *t, const char *s, size_t len);
+/* Weight of a term from its document frequency among nnames names. */
+float sc_weight(int kind, uint32_t df, uint32_t nnames);
+
+/* Similarity of two tokens in [0,1] (graded). */
+double sc_tok_sim(const sc_term *a, const sc_term *b);
+
+/* One aligned pair of the best alignment (for evidence). */
+typedef struct sc_pair {
+  int16_t qi, ci;        /* -1 when unmatched on that side */
+  float sim;
+  char q[SC_TERM_MAX], c[SC_TERM_MAX];
+} sc_pair;
+
+typedef struct sc_align {
+  double score;
+  int npairs;
+  sc_pair pairs[2 * SC_MAX_TOKS];
+  int number_clash;      /* numbers that disagree */
+  int korean_given_clash;
+} sc_align;
+
+/* Align query name q with candidate name c and score it in [0,1]. al may
+ * be NULL when no evidence is wanted. */
+double sc_name_score(const sc_name *q, const sc_name *c, sc_align *al);
+
+/* OFAC Sanctions List Search compatible score in [0,100] of two raw names. */
+double sc_ofac_score(const char *query, const char *candidate);
+/* Jaro-Winkler similarity of two byte strings. */
+double sc_jaro_winkler(const char *a, size_t la, const char *b, size_t lb);
+
+#endif
