@@ -1,0 +1,102 @@
+/*
+ * net_int.h - the network's internal layout, shared by the files of
+ * src/graph: build.c (entities in, CSR out), pct.c (percentage text),
+ * ownership.c (OFAC 50% and EU control fixpoints), paths.c (BFS, paths),
+ * rank.c (igraph: PageRank, articulation points, communities; sampled
+ * betweenness), export.c and store.c (net_* tables).
+ *
+ * Nodes and edges are parallel arrays indexed by uint32 ids; adjacency is
+ * CSR in both directions (out_off/out_e by source, in_off/in_e by target,
+ * entries are edge indices). Strings live in one arena freed with the net.
+ */
+#ifndef IDT_GRAPH_NET_INT_H
+#define IDT_GRAPH_NET_INT_H
+#include <stdint.h>
+#include "interdict/net.h"
+#include "common/arena.h"
+#include "common/map.h"
+#include "common/buf.h"
+
+enum {
+  NODE_SEEN = 1 << 0,        /* the entity itself was added (not a stub) */
+  NODE_DESIGNATED = 1 << 1,
+  NODE_BLOCKED = 1 << 2,     /* OFAC 50%: certain (incl. designated) */
+  NODE_POSSIBLE = 1 << 3,    /* OFAC 50%: on upper bounds (incl. certain) */
+  NODE_EU = 1 << 4,          /* EU/UK owned or controlled (incl. designated) */
+  NODE_ARTIC = 1 << 5
+};
+
+enum {
+  EDGE_ENDED = 1 << 0,       /* endDate before today: inactive */
+  EDGE_DUP = 1 << 1,         /* parallel ownership edge merged into another */
+  EDGE_PCT_UNKNOWN = 1 << 2
+};
+
+#define NET_NONE UINT32_MAX
+
+typedef struct net_pivot {   /* one (value, node) posting */
+  const char *key;           /* "I:" / "A:" / "P:" / "E:" + normalised value */
+  uint32_t node;
+} net_pivot;
+
+struct idt_net {
+  idt_net_opts opts;
+  char today[11];
+  idt_arena arena;
+  idt_map ids;               /* entity id -> (node index + 1) */
+  int finished, computed;
+
+  /* nodes */
+  uint32_t n, ncap;
+  const char **id, **source_id, **caption, **schema;
+  char **programs;           /* arena strings, "a: p; b: q" */
+  uint8_t *flags;
+
+  /* edges */
+  uint64_t m, mcap;
+  uint32_t *src, *dst;
+  uint8_t *type, *eflags;
+  float *lo, *hi, *w;        /* ownership bounds (percent); PPR weight */
+  const char **via;          /* relation entity id or shared value */
+
+  /* pivots, until finish */
+  net_pivot *piv;
+  size_t npiv, pivcap;
+
+  /* CSR */
+  uint32_t *out_off, *out_e, *in_off, *in_e;
+
+  idt_net_stats st;
+
+  /* results */
+  float *stake_lo, *stake_hi;
+  uint32_t *block_par;       /* edge that pushed the node over 50% */
+  int32_t *hops;
+  uint32_t *nearest, *hop_par;   /* nearest designated; BFS parent edge */
+  double *risk;
+  uint32_t *rank;            /* risk rank (1-based; 0 designated) */
+  int32_t *community;
+  double *betw;
+  uint32_t *dneigh;
+  char **path_cache;         /* lazily built explanation strings */
+  uint32_t path_mask;
+};
+
+/* build.c */
+int idt__net_grow_nodes(idt_net *n);
+uint32_t idt__net_node(idt_net *n, const char *id);   /* NET_NONE on OOM */
+int idt__net_edge(idt_net *n, uint32_t s, uint32_t d, int type,
+                  double lo, double hi, float w, const char *via);
+/* ownership.c */
+int idt__net_ownership(idt_net *n);
+/* paths.c */
+int idt__net_hops(idt_net *n, uint32_t mask);
+int idt__net_explain(idt_net *n, uint32_t v, idt_buf *b);
+void idt__net_step_fmt(const idt_net *n, uint64_t e, uint32_t from,
+                       idt_buf *b);
+/* rank.c */
+int idt__net_rank(idt_net *n, double damping);
+int idt__net_key_nodes(idt_net *n, const idt_net_compute_opts *o);
+/* per-type PPR weight of an edge */
+float idt__net_weight(const idt_net *n, uint64_t e);
+#endif

@@ -1,0 +1,319 @@
+/*
+ * rank.c - risk by personalized PageRank, and key-node measures.
+ *
+ * Hop distance alone is weak in dense graphs (DOMAIN.md 5: half of a 20k
+ * AMLSim graph is one hop from a seed); personalized PageRank seeded on the
+ * designated entities spreads risk by how many and how strong the paths are.
+ * igraph's PRPACK solver does it exactly (not by iteration count) in about
+ * 2.5 s on 1M nodes/5M edges on this machine class
+ * (data/network/SOURCES.md: igraph_bench_2core.txt). The graph is taken as
+ * undirected: risk flows from a sanctioned subsidiary to its parent as much
+ * as the other way. Edge weights by type (below), ownership scaled by the
+ * stake, pivots by specificity (build.c).
+ *
+ * Key nodes: articulation points (igraph, linear time); communities by
+ * Louvain (igraph_community_multilevel) up to community_max_edges, above
+ * that the connected component (Leiden/Louvain take 40 s at 1M/5M); and a
+ * betweenness estimated by Brandes' accumulation from sampled sources, the
+ * sources being the designated entities when there are any: it counts the
+ * shortest paths out of designated entities that run through a node, which
+ * is what "key node of a sanctions network" means for an investigator
+ * (C4ADS's Dandong Hongxiang) and costs k BFS instead of n. Exact (all
+ * sources) up to 2000 nodes. igraph's exact betweenness was rejected: O(nm),
+ * minutes at 20k nodes.
+ *
+ * igraph is not thread-safe (Debian build): these run on the caller's thread
+ * and set igraph's error handler to "ignore" (return codes, no abort) for
+ * the duration of the call.
+ */
+#include <string.h>
+#include <stdlib.h>
+#include <igraph.h>
+#include "graph/net_int.h"
+
+float idt__net_weight(const idt_net *n, uint64_t e)
+{
+  static const float tw[IDT_NET_NTYPES] = {
+    [IDT_NET_OWNERSHIP] = 1.0f, [IDT_NET_DIRECTORSHIP] = 0.8f,
+    [IDT_NET_FAMILY] = 0.6f, [IDT_NET_ASSOCIATE] = 0.6f,
+    [IDT_NET_MEMBERSHIP] = 0.4f, [IDT_NET_EMPLOYMENT] = 0.5f,
+    [IDT_NET_REPRESENTATION] = 0.6f, [IDT_NET_UNKNOWN_LINK] = 0.5f,
+    [IDT_NET_PAYMENT] = 1.0f, [IDT_NET_SUCCESSION] = 0.9f,
+    [IDT_NET_REF_OWNER] = 0.9f, [IDT_NET_REF_OPERATOR] = 0.7f,
+    [IDT_NET_REF_PARENT] = 0.9f,
+  };
+  int t = n->type[e];
+  if (t >= IDT_NET_PIVOT_ID)
+    return n->w[e];
+  if (t == IDT_NET_OWNERSHIP)   /* 0.3 for a token stake .. 1.0 for 100% */
+    return 0.3f + 0.7f * (n->lo[e] + n->hi[e]) / 200.0f;
+  return tw[t];
+}
+
+static int ig_fail(igraph_error_t err, const char *what)
+{
+  return idt_error_set(err == IGRAPH_ENOMEM ? IDT_ENOMEM : IDT_EINVAL,
+                       "net: igraph %s: %s", what, igraph_strerror(err));
+}
+
+/* Undirected igraph of the active, non-loop edges with their weights. */
+static int to_igraph(const idt_net *n, igraph_t *g, igraph_vector_t *w)
+{
+  igraph_vector_int_t ev;
+  uint64_t e, k = 0;
+  igraph_error_t err;
+  if ((err = igraph_vector_int_init(&ev, (igraph_integer_t)(2 * n->m))))
+    return ig_fail(err, "edges");
+  if ((err = igraph_vector_init(w, (igraph_integer_t)n->m))) {
+    igraph_vector_int_destroy(&ev);
+    return ig_fail(err, "weights");
+  }
+  for (e = 0; e < n->m; e++) {
+    if ((n->eflags[e] & EDGE_ENDED) || n->src[e] == n->dst[e])
+      continue;
+    VECTOR(ev)[2 * k] = n->src[e];
+    VECTOR(ev)[2 * k + 1] = n->dst[e];
+    VECTOR(*w)[k++] = idt__net_weight(n, e);
+  }
+  igraph_vector_int_resize(&ev, (igraph_integer_t)(2 * k));
+  igraph_vector_resize(w, (igraph_integer_t)k);
+  err = igraph_create(g, &ev, n->n, IGRAPH_UNDIRECTED);
+  igraph_vector_int_destroy(&ev);
+  if (err) {
+    igraph_vector_destroy(w);
+    return ig_fail(err, "create");
+  }
+  return 0;
+}
+
+static const idt_net *rank_net;
+static int cmp_risk(const void *a, const void *b)
+{
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  if (rank_net->risk[x] != rank_net->risk[y])
+    return rank_net->risk[x] > rank_net->risk[y] ? -1 : 1;
+  return strcmp(rank_net->id[x], rank_net->id[y]);
+}
+
+int idt_net_ranking(const idt_net *n, uint32_t **order, size_t *count)
+{
+  uint32_t *o, v, k = 0;
+  *order = NULL;
+  *count = 0;
+  if (!n->risk)
+    return idt_error_set(IDT_EINVAL, "net: ranking before compute");
+  if (!(o = idt_malloc(((size_t)n->n + 1) * 4)))
+    return IDT_ENOMEM;
+  for (v = 0; v < n->n; v++)
+    if (!(n->flags[v] & NODE_DESIGNATED))
+      o[k++] = v;
+  rank_net = n;
+  qsort(o, k, 4, cmp_risk);
+  *order = o;
+  *count = k;
+  return 0;
+}
+
+int idt__net_rank(idt_net *n, double damping)
+{
+  igraph_t g;
+  igraph_vector_t w, reset, res;
+  igraph_real_t value;
+  igraph_error_handler_t *old;
+  igraph_error_t err = IGRAPH_SUCCESS;
+  uint32_t v, *order = NULL;
+  size_t k, i;
+  double mx = 0;
+  int rc;
+  if (!n->risk) {
+    n->risk = idt_malloc(((size_t)n->n + 1) * sizeof(double));
+    n->rank = idt_malloc(((size_t)n->n + 1) * 4);
+    if (!n->risk || !n->rank)
+      return IDT_ENOMEM;
+  }
+  for (v = 0; v < n->n; v++)
+    n->risk[v] = 0, n->rank[v] = 0;
+  if (!n->st.designated || !n->n)
+    return 0;
+  old = igraph_set_error_handler(igraph_error_handler_ignore);
+  if ((rc = to_igraph(n, &g, &w)))
+    goto restore;
+  if ((err = igraph_vector_init(&reset, n->n)) ||
+      (err = igraph_vector_init(&res, 0))) {
+    rc = ig_fail(err, "vectors");
+    goto graph;
+  }
+  for (v = 0; v < n->n; v++)
+    VECTOR(reset)[v] = (n->flags[v] & NODE_DESIGNATED) ? 1.0 : 0.0;
+  err = igraph_personalized_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &res,
+                                     &value, igraph_vss_all(), 0, damping,
+                                     &reset, igraph_vector_size(&w) ? &w : NULL,
+                                     NULL);
+  if (err)
+    rc = ig_fail(err, "personalized PageRank");
+  else {
+    for (v = 0; v < n->n; v++) {
+      n->risk[v] = VECTOR(res)[v];
+      if (!(n->flags[v] & NODE_DESIGNATED) && n->risk[v] > mx)
+        mx = n->risk[v];
+    }
+    /* scaled so the riskiest undesignated entity scores 1 */
+    for (v = 0; v < n->n; v++)
+      n->risk[v] = mx > 0 ? n->risk[v] / mx : 0;
+  }
+  igraph_vector_destroy(&res);
+  igraph_vector_destroy(&reset);
+graph:
+  igraph_vector_destroy(&w);
+  igraph_destroy(&g);
+restore:
+  igraph_set_error_handler(old);
+  if (rc)
+    return rc;
+  if ((rc = idt_net_ranking(n, &order, &k)))
+    return rc;
+  for (i = 0; i < k; i++)
+    n->rank[order[i]] = (uint32_t)(i + 1);
+  idt_free(order);
+  return 0;
+}
+
+/* Brandes' dependency accumulation from one source (unweighted). */
+static void brandes_one(const idt_net *n, uint32_t s, uint32_t mask,
+                        int32_t *dist, double *sigma, double *delta,
+                        uint32_t *stack, double *bc)
+{
+  uint32_t top = 0, head = 0, i, dir;
+  stack[top++] = s;
+  dist[s] = 0;
+  sigma[s] = 1;
+  while (head < top) {
+    uint32_t u = stack[head++];
+    for (dir = 0; dir < 2; dir++) {
+      const uint32_t *off = dir ? n->in_off : n->out_off;
+      const uint32_t *ev = dir ? n->in_e : n->out_e;
+      for (i = off[u]; i < off[u + 1]; i++) {
+        uint32_t e = ev[i], x = dir ? n->src[e] : n->dst[e];
+        if (!(mask & IDT_NET_BIT(n->type[e])) || (n->eflags[e] & EDGE_ENDED) || x == u)
+          continue;
+        if (dist[x] < 0) {
+          dist[x] = dist[u] + 1;
+          stack[top++] = x;
+        }
+        if (dist[x] == dist[u] + 1)
+          sigma[x] += sigma[u];
+      }
+    }
+  }
+  while (top > 0) {
+    uint32_t x = stack[--top];
+    for (dir = 0; dir < 2; dir++) {
+      const uint32_t *off = dir ? n->in_off : n->out_off;
+      const uint32_t *ev = dir ? n->in_e : n->out_e;
+      for (i = off[x]; i < off[x + 1]; i++) {
+        uint32_t e = ev[i], u = dir ? n->src[e] : n->dst[e];
+        if (!(mask & IDT_NET_BIT(n->type[e])) || (n->eflags[e] & EDGE_ENDED) || u == x)
+          continue;
+        if (dist[u] == dist[x] - 1)
+          delta[u] += sigma[u] / sigma[x] * (1.0 + delta[x]);
+      }
+    }
+    if (x != s)
+      bc[x] += delta[x];
+  }
+}
+
+static int betweenness(idt_net *n, unsigned samples, uint32_t mask)
+{
+  int32_t *dist = idt_malloc(((size_t)n->n + 1) * 4);
+  double *sigma = idt_malloc(((size_t)n->n + 1) * 8);
+  double *delta = idt_malloc(((size_t)n->n + 1) * 8);
+  uint32_t *stack = idt_malloc(((size_t)n->n + 1) * 4);
+  uint32_t *src = idt_malloc(((size_t)n->n + 1) * 4);
+  uint32_t v, ns = 0, k, i;
+  double scale;
+  int rc = 0;
+  if (!dist || !sigma || !delta || !stack || !src) {
+    rc = IDT_ENOMEM;
+    goto out;
+  }
+  if (n->st.designated && (samples || n->n > 2000)) {
+    for (v = 0; v < n->n; v++)
+      if (n->flags[v] & NODE_DESIGNATED)
+        src[ns++] = v;
+  } else
+    for (v = 0; v < n->n; v++)
+      src[ns++] = v;
+  k = samples ? samples : (n->n <= 2000 ? ns : 32);
+  if (k > ns)
+    k = ns;
+  scale = k ? (double)ns / (double)k : 0;
+  for (v = 0; v < n->n; v++)
+    n->betw[v] = 0, dist[v] = -1, sigma[v] = 0, delta[v] = 0;
+  for (i = 0; i < k; i++) {
+    /* evenly strided over the source list: deterministic */
+    uint32_t s = src[(uint32_t)((uint64_t)i * ns / k)], j;
+    brandes_one(n, s, mask, dist, sigma, delta, stack, n->betw);
+    for (j = 0; j < n->n; j++)
+      dist[j] = -1, sigma[j] = 0, delta[j] = 0;
+  }
+  for (v = 0; v < n->n; v++)
+    n->betw[v] *= scale / 2.0;   /* undirected: each pair counted twice */
+out:
+  idt_free(dist); idt_free(sigma); idt_free(delta); idt_free(stack);
+  idt_free(src);
+  return rc;
+}
+
+int idt__net_key_nodes(idt_net *n, const idt_net_compute_opts *o)
+{
+  igraph_t g;
+  igraph_vector_t w;
+  igraph_vector_int_t memb, ap;
+  igraph_error_handler_t *old;
+  igraph_error_t err;
+  uint64_t maxe = o->community_max_edges ? o->community_max_edges : 1000000;
+  uint32_t v;
+  igraph_integer_t i;
+  int rc;
+  if (!n->community) {
+    n->community = idt_malloc(((size_t)n->n + 1) * 4);
+    n->betw = idt_malloc(((size_t)n->n + 1) * 8);
+    if (!n->community || !n->betw)
+      return IDT_ENOMEM;
+  }
+  if ((rc = betweenness(n, o->betweenness_samples, o->path_mask)))
+    return rc;
+  old = igraph_set_error_handler(igraph_error_handler_ignore);
+  if ((rc = to_igraph(n, &g, &w)))
+    goto restore;
+  if ((err = igraph_vector_int_init(&memb, 0)) ||
+      (err = igraph_vector_int_init(&ap, 0))) {
+    rc = ig_fail(err, "vectors");
+    goto graph;
+  }
+  if ((err = igraph_articulation_points(&g, &ap)))
+    rc = ig_fail(err, "articulation points");
+  for (v = 0; v < n->n; v++)
+    n->flags[v] &= (uint8_t)~NODE_ARTIC;
+  for (i = 0; !rc && i < igraph_vector_int_size(&ap); i++)
+    n->flags[VECTOR(ap)[i]] |= NODE_ARTIC;
+  err = IGRAPH_FAILURE;
+  if (!rc && n->m <= maxe)
+    err = igraph_community_multilevel(&g, igraph_vector_size(&w) ? &w : NULL,
+                                      1.0, &memb, NULL, NULL);
+  if (!rc && err)
+    err = igraph_connected_components(&g, &memb, NULL, NULL, IGRAPH_WEAK);
+  if (!rc && err)
+    rc = ig_fail(err, "communities");
+  for (v = 0; !rc && v < n->n; v++)
+    n->community[v] = (int32_t)VECTOR(memb)[v];
+  igraph_vector_int_destroy(&ap);
+  igraph_vector_int_destroy(&memb);
+graph:
+  igraph_vector_destroy(&w);
+  igraph_destroy(&g);
+restore:
+  igraph_set_error_handler(old);
+  return rc;
+}
