@@ -138,7 +138,7 @@ static int migrate(idt_store *s)
         (rc = idt__store_exec(s, sql)) ||
         (rc = idt__store_exec(s, "COMMIT"))) {
       sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-      return idt_error_wrap(rc, "migrating store to schema %d: ", v + 1);
+      return idt_error_wrap(rc, "migrating store to schema %d", v + 1);
     }
     v++;
   }

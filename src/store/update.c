@@ -319,7 +319,7 @@ int idt_update_run(idt_store *s, const idt_update_source *src,
     rc = cache_put(s, &f[i]);
 out:
   if (rc)
-    idt_error_wrap(rc, "update %s: ", src->name);
+    idt_error_wrap(rc, "update %s", src->name);
   remove_dir(dir, f, src->nurls);
   return rc;
 }
