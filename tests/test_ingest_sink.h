@@ -23,20 +23,20 @@ typedef struct sink {
   size_t nsch;
 } sink;
 
-static void sink_init(sink *s)
+static inline void sink_init(sink *s)
 {
   memset(s, 0, sizeof *s);
   idt_arena_init(&s->arena);
   idt_map_init(&s->byid);
 }
 
-static void sink_free(sink *s)
+static inline void sink_free(sink *s)
 {
   idt_map_free(&s->byid);
   idt_arena_free(&s->arena);
 }
 
-static void sink_count(sink *s, const char *schema, int listed)
+static inline void sink_count(sink *s, const char *schema, int listed)
 {
   size_t i;
   if (listed)
@@ -53,7 +53,7 @@ static void sink_count(sink *s, const char *schema, int listed)
 }
 
 /* Listed entities per schema: counted once per id. */
-static int sink_emit(void *ctx, idt_entity *e)
+static inline int sink_emit(void *ctx, idt_entity *e)
 {
   sink *s = ctx;
   idt_entity *c = idt_map_get(&s->byid, e->id, strlen(e->id));
@@ -71,7 +71,7 @@ static int sink_emit(void *ctx, idt_entity *e)
   return 0;
 }
 
-static size_t sink_n(const sink *s, const char *schema)
+static inline size_t sink_n(const sink *s, const char *schema)
 {
   size_t i;
   for (i = 0; i < s->nsch; i++)
@@ -80,12 +80,12 @@ static size_t sink_n(const sink *s, const char *schema)
   return 0;
 }
 
-static idt_entity *sink_get(const sink *s, const char *id)
+static inline idt_entity *sink_get(const sink *s, const char *id)
 {
   return idt_map_get(&s->byid, id, strlen(id));
 }
 
-static idt_ingest_opts sink_opts(sink *s)
+static inline idt_ingest_opts sink_opts(sink *s)
 {
   idt_ingest_opts o = IDT_INGEST_OPTS_INIT;
   o.emit = sink_emit;
@@ -94,7 +94,7 @@ static idt_ingest_opts sink_opts(sink *s)
 }
 
 /* data/lists/<rel>.xz -> <tmpdir>/<rel> (directories created). */
-static const char *unxz(const char *rel)
+static inline const char *unxz(const char *rel)
 {
   static char out[8][4096];
   static int slot;
@@ -108,7 +108,7 @@ static const char *unxz(const char *rel)
 }
 
 /* Copy a plain file into <tmpdir>/<rel>. */
-static const char *copy_data(const char *rel)
+static inline const char *copy_data(const char *rel)
 {
   static char out[8][4096];
   static int slot;
