@@ -1,2 +1,0 @@
-# Empty dependencies file for idt_tap.
-# This may be replaced when dependencies are built.

@@ -1,1 +1,0 @@
-IDT_CMD(schema)
