@@ -136,9 +136,12 @@ static int line_in(ftm *f, const char *p, size_t n, size_t line)
     return idt_error_set(IDT_EUTF8, "%s:%zu:%zu: byte offset %zu: invalid "
                          "UTF-8 (byte 0x%02x)", f->name, line, bad + 1,
                          f->offset + bad, (unsigned)(unsigned char)p[bad]);
-  j = json_loadb(t.p, t.len, JSON_DISABLE_EOF_CHECK * 0, &err);
+  /* jansson reports a failed allocation as a syntax error: tell them
+   * apart by our allocator's last error. */
+  idt_error_clear();
+  j = json_loadb(t.p, t.len, 0, &err);
   if (!j) {
-    if (idt_error_code() == IDT_ENOMEM && strstr(err.text, "memory"))
+    if (idt_error_code() == IDT_ENOMEM)
       return IDT_ENOMEM;
     return idt_error_set(IDT_EPARSE, "%s:%zu:%d: byte offset %zu: JSON: %s",
                          f->name, line, err.column, f->offset + (size_t)
