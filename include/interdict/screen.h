@@ -113,6 +113,9 @@ typedef struct idt_screen_result {
 int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
                    const idt_screen_opts *opts, idt_screen_result **out);
 void idt_screen_result_free(idt_screen_result *r);
+/* Release this thread's query scratch space (optional, before a thread
+ * exits; the next query re-creates it). */
+void idt_screen_thread_cleanup(void);
 
 /* Score two names (schema may be NULL) without an index; *explanation (may
  * be NULL) receives a heap string to idt_free(). mode as above (OFAC mode

@@ -62,9 +62,12 @@ void sc_explain_hit(idt_buf *b, const sc_name *q, const sc_name *c,
                     const sc_align *al, double name, const sc_quals *qu)
 {
   if (qu && qu->ident > 0)
-    idt_buf_printf(b, "%s %s; ", qu->ident_note, qu->ident_val);
-  if (q && c && al)
+    idt_buf_printf(b, "%s %s matches exactly", qu->ident_note, qu->ident_val);
+  if (q && c && al) {
+    if (qu && qu->ident > 0)
+      idt_buf_puts(b, "; ");
     sc_explain_name(b, q, c, al, name);
+  }
   if (qu && qu->dob_note)
     idt_buf_printf(b, "; birth date %s %s", qu->dob_val, qu->dob_note);
   if (qu && qu->country_note)

@@ -191,9 +191,9 @@ static double tok_sim(const sc_term *a, const sc_term *b, int korean)
   return s;
 }
 
-double sc_tok_sim(const sc_term *a, const sc_term *b)
+double sc_tok_sim(const sc_term *a, const sc_term *b, int korean)
 {
-  return tok_sim(a, b, 0);
+  return tok_sim(a, b, korean);
 }
 
 typedef struct side {

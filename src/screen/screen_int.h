@@ -53,8 +53,10 @@ void sc_term_init(sc_term *t, const char *s, size_t len);
 /* Weight of a term from its document frequency among nnames names. */
 float sc_weight(int kind, uint32_t df, uint32_t nnames);
 
-/* Similarity of two tokens in [0,1] (graded). */
-double sc_tok_sim(const sc_term *a, const sc_term *b);
+/* Similarity of two tokens in [0,1] (graded); korean: both names have a
+ * Korean shape (syllable skeletons then decide). */
+double sc_tok_sim(const sc_term *a, const sc_term *b, int korean);
+#define SC_SIM_MIN 0.4
 
 /* One aligned pair of the best alignment (for evidence). */
 typedef struct sc_pair {

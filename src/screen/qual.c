@@ -1,0 +1,190 @@
+/*
+ * qual.c - qualifiers: birth date, country, gender, identifiers.
+ *
+ * Country names in queries are resolved to ISO 3166 codes with ICU's own
+ * English display names (uloc_getISOCountries / uloc_getDisplayCountry),
+ * built once per process, so "Iraq", "IQ" and "iq" agree without a
+ * hand-kept table; lists arrive with FtM codes from the parsers.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
+#include "screen/qual.h"
+
+typedef struct cname {
+  char name[64];
+  char code[3];
+} cname;
+
+static cname *cnames;
+static size_t ncnames;
+static pthread_once_t cn_once = PTHREAD_ONCE_INIT;
+
+static void squash(const char *s, char *out, size_t cap)
+{
+  size_t o = 0;
+  for (; *s && o + 1 < cap; s++) {
+    char c = *s;
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      out[o++] = c;
+  }
+  out[o] = 0;
+}
+
+static void cn_init(void)
+{
+  const char *const *codes = uloc_getISOCountries();
+  static const char *const extra[][2] = {
+    { "usa", "us" }, { "unitedstatesofamerica", "us" }, { "uk", "gb" },
+    { "greatbritain", "gb" }, { "burma", "mm" }, { "russianfederation", "ru" },
+    { "iranislamicrepublicof", "ir" }, { "syrianarabrepublic", "sy" },
+    { "koreanorth", "kp" }, { "koreasouth", "kr" }, { "dprk", "kp" },
+    { "democraticpeoplesrepublicofkorea", "kp" }, { "republicofkorea", "kr" },
+    { "ivorycoast", "ci" }, { "czechrepublic", "cz" }, { "vietnam", "vn" },
+  };
+  size_t n = 0, i;
+  while (codes[n]) n++;
+  cnames = calloc(n + sizeof extra / sizeof *extra, sizeof *cnames);
+  if (!cnames)
+    return;
+  for (i = 0; i < n; i++) {
+    char loc[16], name[128];
+    UChar u[128];
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t len;
+    snprintf(loc, sizeof loc, "und_%s", codes[i]);
+    len = uloc_getDisplayCountry(loc, "en", u, 128, &st);
+    if (U_FAILURE(st) || len <= 0)
+      continue;
+    u_austrncpy(name, u, (int32_t)sizeof name - 1);
+    name[sizeof name - 1] = 0;
+    squash(name, cnames[ncnames].name, sizeof cnames[ncnames].name);
+    cnames[ncnames].code[0] = (char)(codes[i][0] + 32);
+    cnames[ncnames].code[1] = (char)(codes[i][1] + 32);
+    ncnames++;
+  }
+  for (i = 0; i < sizeof extra / sizeof *extra; i++) {
+    snprintf(cnames[ncnames].name, sizeof cnames[ncnames].name, "%s", extra[i][0]);
+    memcpy(cnames[ncnames].code, extra[i][1], 3);
+    ncnames++;
+  }
+}
+
+int sc_country_code(const char *s, char code[3])
+{
+  char sq[64];
+  size_t i;
+  if (!s)
+    return 0;
+  squash(s, sq, sizeof sq);
+  if (strlen(sq) == 2) {
+    memcpy(code, sq, 3);
+    return 1;
+  }
+  pthread_once(&cn_once, cn_init);
+  for (i = 0; i < ncnames; i++)
+    if (!strcmp(cnames[i].name, sq)) {
+      memcpy(code, cnames[i].code, 3);
+      return 1;
+    }
+  return 0;
+}
+
+static int parse_date(const char *s, int *y, int *m, int *d)
+{
+  char *end;
+  long v;
+  *y = *m = *d = 0;
+  if (!s)
+    return 0;
+  v = strtol(s, &end, 10);
+  if (end - s != 4)
+    return 0;
+  *y = (int)v;
+  if (*end == '-') {
+    s = end + 1;
+    v = strtol(s, &end, 10);
+    if (end - s == 2) {
+      *m = (int)v;
+      if (*end == '-') {
+        s = end + 1;
+        v = strtol(s, &end, 10);
+        if (end - s == 2)
+          *d = (int)v;
+      }
+    }
+  }
+  return 1;
+}
+
+void sc_qual_dob(sc_quals *qu, const char *q, const char *const *dobs, size_t n)
+{
+  int qy, qm, qd, best = -1;   /* 4 exact 3 swap 2 year 1 near 0 far */
+  size_t i;
+  if (!q || !n || !parse_date(q, &qy, &qm, &qd))
+    return;
+  for (i = 0; i < n; i++) {
+    int y, m, d, r = 0;
+    if (!parse_date(dobs[i], &y, &m, &d))
+      continue;
+    if (y == qy) {
+      r = 2;
+      if (qm && m && qd && d) {
+        if (qm == m && qd == d) r = 4;
+        else if (qm == d && qd == m) r = 3;
+        else r = 1;   /* same year, another day: weak */
+      }
+    } else if (abs(y - qy) <= 1) {
+      r = 1;
+    }
+    if (r > best)
+      best = r;
+  }
+  if (best < 0)
+    return;
+  snprintf(qu->dob_val, sizeof qu->dob_val, "%s", q);
+  switch (best) {
+  case 4: qu->dob = 0.04; qu->dob_note = "matches"; break;
+  case 3: qu->dob = 0.03; qu->dob_note = "matches with day and month swapped"; break;
+  case 2: qu->dob = 0.02; qu->dob_note = "same year"; break;
+  case 1: qu->dob = -0.05; qu->dob_note = "near but different"; break;
+  default: qu->dob = -0.15; qu->dob_note = "differs"; break;
+  }
+}
+
+void sc_qual_country(sc_quals *qu, const char *q, const char *const *cs, size_t n)
+{
+  char qc[3], cc[3];
+  size_t i;
+  int any = 0;
+  if (!q || !n || !sc_country_code(q, qc))
+    return;
+  snprintf(qu->country_val, sizeof qu->country_val, "%s", qc);
+  for (i = 0; i < n; i++) {
+    if (!sc_country_code(cs[i], cc))
+      continue;
+    any = 1;
+    if (!strcmp(cc, qc)) {
+      qu->country = 0.01;
+      qu->country_note = "matches";
+      return;
+    }
+  }
+  if (any) {
+    qu->country = -0.05;
+    qu->country_note = "differs";
+  }
+}
+
+void sc_qual_gender(sc_quals *qu, const char *q, const char *g)
+{
+  if (!q || !g || !*q || !*g)
+    return;
+  if ((q[0] | 32) != (g[0] | 32)) {
+    qu->gender = -0.15;
+    qu->gender_note = "differs";
+  }
+}

@@ -1,0 +1,487 @@
+/*
+ * run.c - one screening query: candidates from the index, then the scorer.
+ *
+ * 1. The query's names are normalised (same pipeline as the lists) and each
+ *    token is expanded to similar vocabulary terms: itself, terms sharing
+ *    enough trigrams, the same NYSIIS key, Korean skeleton or consonant
+ *    skeleton; each kept when the token similarity passes SC_SIM_MIN.
+ * 2. The postings of those terms accumulate sim x weight per list name; the
+ *    best CAND_NAMES names give the candidate entities, plus every entity
+ *    hit by an identifier.
+ * 3. Each candidate is scored: best name alignment over (query name, list
+ *    name) pairs, weak aliases only on an exact form, then qualifiers.
+ * Exhaustive mode skips 1-2 and scores every entity (to measure the
+ * index's candidate recall against the same scorer).
+ *
+ * Scratch space (accumulators sized to the index) is kept per thread and
+ * reused across queries of the same index generation.
+ */
+#define _GNU_SOURCE 1  /* qsort_r */
+#include <stdlib.h>
+#include <string.h>
+#include "screen/index_int.h"
+#include "screen/names.h"
+#include "screen/qual.h"
+#include "common/arena.h"
+
+#define CAND_NAMES 256
+#define CAND_ENTS 96
+#define MAX_TERM_CANDS 96
+
+typedef struct scratch {
+  uint64_t gen;
+  size_t nnames, nterms, nents;
+  float *name_acc;
+  uint32_t *touched;
+  size_t ntouched;
+  uint16_t *tri_cnt;
+  uint32_t *term_touched;
+  uint32_t *term_stamp;
+  uint32_t stamp;
+  uint32_t *ent_stamp;
+  uint32_t estamp;
+  sc_qnames q;
+} scratch;
+
+static _Thread_local scratch *tl_scratch;
+
+void idt_screen_thread_cleanup(void)
+{
+  scratch *s = tl_scratch;
+  if (!s)
+    return;
+  idt_free(s->name_acc);
+  idt_free(s->touched);
+  idt_free(s->tri_cnt);
+  idt_free(s->term_touched);
+  idt_free(s->term_stamp);
+  idt_free(s->ent_stamp);
+  idt_free(s);
+  tl_scratch = NULL;
+}
+
+static scratch *get_scratch(const idt_screen_index *ix)
+{
+  scratch *s = tl_scratch;
+  if (s && s->gen == ix->generation)
+    return s;
+  idt_screen_thread_cleanup();
+  s = idt_calloc(1, sizeof *s);
+  if (!s)
+    return NULL;
+  s->gen = ix->generation;
+  s->nnames = ix->nnames;
+  s->nterms = ix->nterms;
+  s->nents = ix->nents;
+  s->name_acc = idt_calloc(ix->nnames + 1, sizeof *s->name_acc);
+  s->touched = idt_malloc((ix->nnames + 1) * sizeof *s->touched);
+  s->tri_cnt = idt_calloc(ix->nterms + 1, sizeof *s->tri_cnt);
+  s->term_touched = idt_malloc((ix->nterms + 1) * sizeof *s->term_touched);
+  s->term_stamp = idt_calloc(ix->nterms + 1, sizeof *s->term_stamp);
+  s->ent_stamp = idt_calloc(ix->nents + 1, sizeof *s->ent_stamp);
+  tl_scratch = s;
+  if (!s->name_acc || !s->touched || !s->tri_cnt || !s->term_touched ||
+      !s->term_stamp || !s->ent_stamp) {
+    idt_screen_thread_cleanup();
+    return NULL;
+  }
+  return s;
+}
+
+static const sc_term *lookup(void *ctx, const char *s, size_t n)
+{
+  return ix_term(ctx, s, n);
+}
+
+/* ------------------------------------------------------------ candidates */
+
+typedef struct tcand {
+  uint32_t term;
+  float sim;
+} tcand;
+
+static void consider(const idt_screen_index *ix, scratch *s, const sc_term *qt,
+                     uint32_t tid, int korean, tcand *out, size_t *n)
+{
+  double sim;
+  if (s->term_stamp[tid] == s->stamp || *n >= MAX_TERM_CANDS)
+    return;
+  s->term_stamp[tid] = s->stamp;
+  sim = sc_tok_sim(qt, &ix->terms[tid], korean);
+  if (sim >= SC_SIM_MIN) {
+    out[*n].term = tid;
+    out[(*n)++].sim = (float)sim;
+  }
+}
+
+static void from_list(const idt_screen_index *ix, scratch *s, const idt_map *m,
+                      const char *key, const sc_term *qt, int korean, tcand *out,
+                      size_t *n)
+{
+  const ix_list *l;
+  uint32_t i;
+  if (!key[0] || !(l = idt_map_get(m, key, strlen(key))))
+    return;
+  for (i = 0; i < l->n && i < 4 * MAX_TERM_CANDS; i++)
+    consider(ix, s, qt, l->ids[i], korean, out, n);
+}
+
+/* Similar vocabulary terms of one query token. */
+static size_t expand(const idt_screen_index *ix, scratch *s, const sc_term *qt,
+                     int korean, tcand *out)
+{
+  size_t n = 0, nt = 0, k, ntri = 0;
+  char pad[SC_TERM_MAX + 2];
+  const sc_term *ex;
+  s->stamp++;
+  if ((ex = ix_term(ix, qt->s, qt->len)))
+    consider(ix, s, qt, ex->id, korean, out, &n);
+  if (qt->kind != IDT_TOK_WORD)
+    return n;
+  from_list(ix, s, &ix->nys_map, qt->len >= 3 ? qt->nys : "", qt, korean, out, &n);
+  from_list(ix, s, &ix->ko_map, qt->ko, qt, korean, out, &n);
+  from_list(ix, s, &ix->cons_map, qt->cons, qt, korean, out, &n);
+  /* trigrams: count shared ones per term, keep those sharing enough */
+  pad[0] = '^';
+  memcpy(pad + 1, qt->s, qt->len);
+  pad[qt->len + 1] = '$';
+  for (k = 0; k + 3 <= (size_t)qt->len + 2; k++) {
+    const ix_list *l = idt_map_get(&ix->tri_map, pad + k, 3);
+    uint32_t i;
+    ntri++;
+    if (!l)
+      continue;
+    for (i = 0; i < l->n; i++) {
+      uint32_t t = l->ids[i];
+      if (!s->tri_cnt[t]++)
+        s->term_touched[nt++] = t;
+    }
+  }
+  {
+    unsigned need = ntri <= 3 ? 1 : (unsigned)(ntri * 2 / 5);
+    for (k = 0; k < nt; k++) {
+      uint32_t t = s->term_touched[k];
+      if (s->tri_cnt[t] >= need) {
+        unsigned tl = (unsigned)ix->terms[t].len + 2 - 2;
+        /* shared trigrams bound the edit similarity: skip hopeless ones */
+        if (s->tri_cnt[t] * 3 >= (tl < ntri ? tl : ntri))
+          consider(ix, s, qt, t, korean, out, &n);
+      }
+      s->tri_cnt[t] = 0;
+    }
+  }
+  return n;
+}
+
+static int cmp_names(const void *a, const void *b, void *ctx)
+{
+  const float *acc = ctx;
+  float x = acc[*(const uint32_t *)a], y = acc[*(const uint32_t *)b];
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* ---------------------------------------------------------------- scoring */
+
+typedef struct cand {
+  uint32_t ent;
+  double score, name;
+  int qi;            /* best query name, -1 none */
+  uint32_t ni;       /* best list name (global index) */
+  sc_quals qu;
+} cand;
+
+static int ent_allowed(const idt_screen_index *ix, const ix_ent *e,
+                       const idt_schema *qs, const idt_screen_opts *o)
+{
+  size_t i;
+  (void)ix;
+  if (qs && !idt_schema_compatible(qs, e->schema) &&
+      !idt_schema_is_a(e->schema, "CryptoWallet"))
+    return 0;
+  if (o->ndatasets) {
+    for (i = 0; i < o->ndatasets; i++)
+      if (e->dataset && !strcmp(e->dataset, o->datasets[i]))
+        return 1;
+    return 0;
+  }
+  return 1;
+}
+
+static void ident_hit(const ix_ent *e, const idt_screen_query *q, sc_quals *qu)
+{
+  const char *qv[5] = { q->imo, q->mmsi, q->passport, q->id_number, q->wallet };
+  size_t i, k;
+  for (k = 0; k < 5; k++) {
+    char a[128], b[128];
+    size_t al;
+    if (!qv[k] || !*qv[k] || (al = ix_ident_key(qv[k], a, sizeof a)) < 4)
+      continue;
+    for (i = 0; i < e->nidents; i++)
+      if (ix_ident_key(e->idents[i].value, b, sizeof b) == al && !memcmp(a, b, al)) {
+        qu->ident = 0.97;
+        qu->ident_note = e->idents[i].label ? e->idents[i].label : "identifier";
+        snprintf(qu->ident_val, sizeof qu->ident_val, "%s", e->idents[i].value);
+        return;
+      }
+  }
+}
+
+static void score_ent(const idt_screen_index *ix, const sc_qnames *qn,
+                      const idt_screen_query *q, const idt_screen_opts *o,
+                      uint32_t eid, cand *c)
+{
+  const ix_ent *e = &ix->ents[eid];
+  uint32_t k;
+  size_t i;
+  double best = 0;
+  memset(c, 0, sizeof *c);
+  c->ent = eid;
+  c->qi = -1;
+  for (k = 0; k < e->nnames; k++) {
+    const sc_name *en = &ix->names[e->name0 + k];
+    for (i = 0; i < qn->n; i++) {
+      double s;
+      if (o->mode == IDT_SCREEN_MODE_OFAC) {
+        if (en->weak)
+          continue;
+        s = sc_ofac_score(qn->names[i].orig, en->orig) / 100.0;
+      } else if (en->weak) {
+        s = strcmp(en->form, qn->names[i].form) ? 0 : 0.85;
+      } else {
+        s = sc_name_score(&qn->names[i], en, NULL);
+      }
+      if (s > best || c->qi < 0) {
+        best = s;
+        c->qi = (int)i;
+        c->ni = e->name0 + k;
+      }
+    }
+  }
+  c->name = best;
+  if (o->mode == IDT_SCREEN_MODE_OFAC) {
+    c->score = best;
+    return;
+  }
+  sc_qual_dob(&c->qu, q->birth_date, e->dobs, e->ndobs);
+  sc_qual_country(&c->qu, q->nationality ? q->nationality : q->country,
+                  e->countries, e->ncountries);
+  sc_qual_gender(&c->qu, q->gender, e->gender);
+  ident_hit(e, q, &c->qu);
+  c->score = c->qi >= 0 || c->qu.ident > 0 ? sc_entity_score(best, &c->qu) : 0;
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+  const cand *x = a, *y = b;
+  if (x->score != y->score)
+    return x->score < y->score ? 1 : -1;
+  return x->ent < y->ent ? -1 : x->ent > y->ent;
+}
+
+/* Entities hit by the query's identifiers. */
+static size_t ident_cands(const idt_screen_index *ix, const idt_screen_query *q,
+                          uint32_t *out, size_t max)
+{
+  const char *qv[5] = { q->imo, q->mmsi, q->passport, q->id_number, q->wallet };
+  size_t k, n = 0;
+  for (k = 0; k < 5; k++) {
+    char key[128];
+    size_t kl;
+    const ix_list *l;
+    uint32_t i;
+    if (!qv[k] || (kl = ix_ident_key(qv[k], key, sizeof key)) < 4)
+      continue;
+    if (!(l = idt_map_get(&ix->id_map, key, kl)))
+      continue;
+    for (i = 0; i < l->n && n < max; i++)
+      out[n++] = l->ids[i];
+  }
+  return n;
+}
+
+/* ---------------------------------------------------------------- results */
+
+typedef struct result_priv {
+  idt_arena arena;
+} result_priv;
+
+static int make_hit(const idt_screen_index *ix, const sc_qnames *qn, const cand *c,
+                    const idt_screen_opts *o, idt_arena *a, idt_screen_hit *h)
+{
+  const ix_ent *e = &ix->ents[c->ent];
+  idt_buf eb, xb;
+  sc_align al;
+  const sc_name *qname = c->qi >= 0 ? &qn->names[c->qi] : NULL;
+  const sc_name *ename = c->qi >= 0 ? &ix->names[c->ni] : NULL;
+  int rc = 0;
+  h->entity_id = e->id;
+  h->dataset = e->dataset;
+  h->source_id = e->source_id;
+  h->schema = e->schema->name;
+  h->caption = e->caption;
+  h->score = c->score;
+  h->match = c->score >= (o->threshold < 0 ? IDT_SCREEN_THRESHOLD : o->threshold);
+  idt_buf_init(&eb, 1 << 16);
+  idt_buf_init(&xb, 1 << 14);
+  if (qname && ename) {
+    if (o->mode == IDT_SCREEN_MODE_OFAC || ename->weak) {
+      memset(&al, 0, sizeof al);
+      al.score = c->name;
+    } else {
+      sc_name_score(qname, ename, &al);
+    }
+  }
+  if (o->mode == IDT_SCREEN_MODE_OFAC) {
+    idt_buf_puts(&eb, "{\"mode\":\"ofac\",\"matched\":");
+    idt_buf_json_str(&eb, ename ? ename->orig : "", ename ? strlen(ename->orig) : 0);
+    idt_buf_printf(&eb, ",\"ofac_score\":%.0f}", c->name * 100.0);
+    idt_buf_printf(&xb, "OFAC-compatible score %.0f against '%s'", c->name * 100.0,
+                   ename ? ename->orig : "");
+  } else {
+    sc_evidence_json(&eb, qname, ename, qname ? &al : NULL, c->name, &c->qu, c->score);
+    sc_explain_hit(&xb, qname, ename, qname ? &al : NULL, c->name, &c->qu);
+    if (ename && ename->weak)
+      idt_buf_puts(&xb, " (exact weak alias)");
+  }
+  h->evidence = idt_arena_strndup(a, eb.p ? eb.p : "{}", eb.p ? eb.len : 2);
+  h->explanation = idt_arena_strndup(a, xb.p ? xb.p : "", xb.p ? xb.len : 0);
+  if (!h->evidence || !h->explanation)
+    rc = IDT_ENOMEM;
+  idt_buf_free(&eb);
+  idt_buf_free(&xb);
+  return rc;
+}
+
+int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
+                   const idt_screen_opts *opts, idt_screen_result **out)
+{
+  idt_screen_opts dflt = IDT_SCREEN_OPTS_INIT;
+  const idt_screen_opts *o = opts ? opts : &dflt;
+  const idt_schema *qs = NULL;
+  scratch *s;
+  sc_qnames *qn;
+  cand *cands = NULL;
+  uint32_t *ents = NULL;
+  size_t nents = 0, ncand = 0, i, j, limit;
+  idt_screen_result *r = NULL;
+  result_priv *rp = NULL;
+  int rc = 0;
+  double thr = o->threshold;
+  *out = NULL;
+  if (!ix || !q)
+    return idt_error_set(IDT_EINVAL, "screen: no index or query");
+  if (q->schema && *q->schema && !(qs = idt_schema_get(q->schema)))
+    return idt_error_set(IDT_EINVAL, "screen: query %s: unknown schema '%s'",
+                         q->id ? q->id : "", q->schema);
+  if (!(s = get_scratch(ix)))
+    return IDT_ENOMEM;
+  qn = &s->q;
+  qn->n = qn->nterms = 0;
+  if ((rc = sc_qnames_add(qn, q->name, NULL, 0, lookup, (void *)ix)) < 0)
+    return rc;
+  for (i = 0; i < q->naliases; i++)
+    if ((rc = sc_qnames_add(qn, q->aliases[i], NULL, 0, lookup, (void *)ix)) < 0)
+      return rc;
+  limit = o->exhaustive ? ix->nents : CAND_ENTS + 16;
+  ents = idt_malloc((limit + 1) * sizeof *ents);
+  cands = idt_malloc((limit + 1) * sizeof *cands);
+  if (!ents || !cands) {
+    rc = IDT_ENOMEM;
+    goto out;
+  }
+  s->estamp++;
+  if (o->exhaustive) {
+    for (i = 0; i < ix->nents; i++)
+      ents[nents++] = (uint32_t)i;
+  } else {
+    uint32_t idc[16];
+    size_t nid = ident_cands(ix, q, idc, 16);
+    tcand tc[MAX_TERM_CANDS];
+    for (i = 0; i < nid; i++)
+      if (s->ent_stamp[idc[i]] != s->estamp) {
+        s->ent_stamp[idc[i]] = s->estamp;
+        ents[nents++] = idc[i];
+      }
+    s->ntouched = 0;
+    for (i = 0; i < qn->nterms; i++) {
+      const sc_term *qt = qn->ptrs[i];
+      size_t nt = expand(ix, s, qt, 1, tc), k;
+      for (k = 0; k < nt; k++) {
+        const sc_term *t = &ix->terms[tc[k].term];
+        float add = tc[k].sim * (t->w + qt->w);
+        uint32_t p;
+        for (p = ix->post_off[t->id]; p < ix->post_off[t->id + 1]; p++) {
+          uint32_t nm = ix->post[p];
+          if (s->name_acc[nm] == 0)
+            s->touched[s->ntouched++] = nm;
+          s->name_acc[nm] += add;
+        }
+      }
+    }
+    /* the best names (normalised by their own length so long names do not
+     * crowd out short exact ones) */
+    for (i = 0; i < s->ntouched; i++) {
+      uint32_t nm = s->touched[i];
+      s->name_acc[nm] /= (float)(1.0 + 0.15 * ix->names[nm].n);
+    }
+    if (s->ntouched > CAND_NAMES)
+      qsort_r(s->touched, s->ntouched, sizeof *s->touched, cmp_names, s->name_acc);
+    for (i = 0; i < s->ntouched && i < CAND_NAMES && nents < limit - 1; i++) {
+      uint32_t e = ix->name_ent[s->touched[i]];
+      if (s->ent_stamp[e] != s->estamp) {
+        s->ent_stamp[e] = s->estamp;
+        ents[nents++] = e;
+      }
+    }
+    for (i = 0; i < s->ntouched; i++)
+      s->name_acc[s->touched[i]] = 0;
+  }
+  for (i = 0; i < nents; i++) {
+    const ix_ent *e = &ix->ents[ents[i]];
+    if (!ent_allowed(ix, e, qs, o))
+      continue;
+    score_ent(ix, qn, q, o, ents[i], &cands[ncand]);
+    if (thr < 0 || cands[ncand].score >= thr)
+      ncand++;
+  }
+  qsort(cands, ncand, sizeof *cands, cmp_cand);
+  if (o->limit && ncand > o->limit)
+    ncand = o->limit;
+  r = idt_calloc(1, sizeof *r);
+  rp = idt_calloc(1, sizeof *rp);
+  if (!r || !rp) {
+    rc = IDT_ENOMEM;
+    goto out;
+  }
+  idt_arena_init(&rp->arena);
+  r->priv = rp;
+  r->candidates = nents;
+  r->hits = idt_arena_calloc(&rp->arena, (ncand + 1) * sizeof *r->hits);
+  if (!r->hits) {
+    rc = IDT_ENOMEM;
+    goto out;
+  }
+  for (j = 0; j < ncand; j++)
+    if ((rc = make_hit(ix, qn, &cands[j], o, &rp->arena, &r->hits[r->n++])) < 0)
+      goto out;
+  *out = r;
+  r = NULL;
+out:
+  idt_free(ents);
+  idt_free(cands);
+  idt_screen_result_free(r);
+  return rc;
+}
+
+void idt_screen_result_free(idt_screen_result *r)
+{
+  result_priv *rp;
+  if (!r)
+    return;
+  rp = r->priv;
+  if (rp) {
+    idt_arena_free(&rp->arena);
+    idt_free(rp);
+  }
+  idt_free(r);
+}
