@@ -1,0 +1,697 @@
+/*
+ * fields.c - the AIS field table: every message layout as (name, start bit,
+ * width, kind, scale, legend, flags), the per-type length policy, and the
+ * legends gpsd prints as *_text.
+ *
+ * Bit positions and widths: ITU-R M.1371-5 as laid out field by field in
+ * gpsd's AIVDM.adoc ("AIVDM/AIVDO protocol decoding", E. S. Raymond), which
+ * also names the fields; names and order follow gpsd's JSON so the output
+ * compares with `gpsdecode -j` line for line.
+ */
+#include <string.h>
+#include "ais/ais_int.h"
+
+#define N(a) ((uint8_t)(sizeof(a) / sizeof((a)[0])))
+#define LL_LON(s) { "lon", s, 28, K_I, S_LL, L_NONE, F_POS, 0, 0 }
+#define LL_LAT(s) { "lat", s, 27, K_I, S_LL, L_NONE, F_POS, 0, 0 }
+
+static const ais_field f123[] = {
+  { "status", 38, 4, K_U, S_NONE, L_NAV, 0, 0, 0 },
+  { "turn", 42, 8, K_I, S_TURN, L_NONE, 0, 0, 0 },
+  { "speed", 50, 10, K_U, S_SPEED, L_NONE, F_POS, 0, 0 },
+  { "accuracy", 60, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  LL_LON(61), LL_LAT(89),
+  { "course", 116, 12, K_U, S_D10, L_NONE, F_POS, 0, 0 },
+  { "heading", 128, 9, K_U, S_NONE, L_NONE, F_POS, 0, 0 },
+  { "second", 137, 6, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "maneuver", 143, 2, K_U, S_NONE, L_NONE, F_HEX, 0, 0 },
+  { "raim", 148, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  { "radio", 149, 19, K_U, S_NONE, L_NONE, F_HEX | F_TRUNC, 0, 0 },
+};
+
+static const ais_field f4[] = {
+  { "timestamp", 38, 40, K_TS6, S_NONE, L_NONE, 0, 0, 0 },
+  { "accuracy", 78, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  LL_LON(79), LL_LAT(107),
+  { "epfd", 134, 4, K_U, S_NONE, L_EPFD, 0, 0, 0 },
+  { "raim", 148, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  { "radio", 149, 19, K_U, S_NONE, L_NONE, F_HEX, 0, 0 },
+};
+
+static const ais_field f5[] = {
+  { "imo", 40, 30, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "ais_version", 38, 2, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "callsign", 70, 42, K_T, S_NONE, L_NONE, 0, 0, 0 },
+  { "shipname", 112, 120, K_T, S_NONE, L_NONE, 0, 0, 0 },
+  { "shiptype", 232, 8, K_U, S_NONE, L_SHIP, 0, 0, 0 },
+  { "to_bow", 240, 9, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "to_stern", 249, 9, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "to_port", 258, 6, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "to_starboard", 264, 6, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "epfd", 270, 4, K_U, S_NONE, L_EPFD, 0, 0, 0 },
+  { "eta", 274, 20, K_ETA4, S_NONE, L_NONE, 0, 0, 0 },
+  { "draught", 294, 8, K_U, S_D10, L_NONE, 0, 0, 0 },
+  { "destination", 302, 120, K_T, S_NONE, L_NONE, 0, 0, 0 },
+  { "dte", 422, 1, K_U, S_NONE, L_NONE, 0, 0, 423 },
+};
+
+static const ais_field f6[] = {
+  { "seqno", 38, 2, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "dest_mmsi", 40, 30, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "retransmit", 70, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  { "dac", 72, 10, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "fid", 82, 6, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "data", 88, 0, K_DATA, S_NONE, L_NONE, 0, 0, 0 },
+};
+
+static const ais_field f7[] = {
+  { "mmsi1", 40, 30, K_U, S_NONE, L_NONE, 0, 0, 41 },
+  { "mmsi2", 72, 30, K_U, S_NONE, L_NONE, 0, 0, 73 },
+  { "mmsi3", 104, 30, K_U, S_NONE, L_NONE, 0, 0, 105 },
+  { "mmsi4", 136, 30, K_U, S_NONE, L_NONE, 0, 0, 137 },
+};
+
+static const ais_field f8[] = {
+  { "dac", 40, 10, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "fid", 50, 6, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "data", 56, 0, K_DATA, S_NONE, L_NONE, F_MASK, 0, 0 },
+};
+
+static const ais_field f9[] = {
+  { "alt", 38, 12, K_U, S_NAN, L_NONE, 0, 0, 0 },
+  { "speed", 50, 10, K_U, S_NAN, L_NONE, F_POS, 0, 0 },
+  { "accuracy", 60, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  LL_LON(61), LL_LAT(89),
+  { "course", 116, 12, K_U, S_D10, L_NONE, F_POS, 0, 0 },
+  { "second", 128, 6, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "regional", 134, 8, K_U, S_NONE, L_NONE, F_HEX, 0, 0 },
+  { "dte", 142, 1, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "raim", 147, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  { "radio", 148, 20, K_U, S_NONE, L_NONE, F_HEX, 0, 0 },
+};
+
+static const ais_field f10[] = {
+  { "dest_mmsi", 40, 30, K_U, S_NONE, L_NONE, 0, 0, 0 },
+};
+
+static const ais_field f12[] = {
+  { "seqno", 38, 2, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "dest_mmsi", 40, 30, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "retransmit", 70, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  { "text", 72, 0, K_T, S_NONE, L_NONE, 0, 0, 0 },
+};
+
+static const ais_field f14[] = {
+  { "text", 40, 0, K_T, S_NONE, L_NONE, 0, 0, 0 },
+};
+
+static const ais_field f15[] = {
+  { "mmsi1", 40, 30, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "type1_1", 70, 6, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "offset1_1", 76, 12, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "type1_2", 90, 6, K_U, S_NONE, L_NONE, 0, 0, 91 },
+  { "offset1_2", 96, 12, K_U, S_NONE, L_NONE, 0, 0, 91 },
+  { "mmsi2", 110, 30, K_U, S_NONE, L_NONE, 0, 0, 111 },
+  { "type2_1", 140, 6, K_U, S_NONE, L_NONE, 0, 0, 111 },
+  { "offset2_1", 146, 12, K_U, S_NONE, L_NONE, 0, 0, 111 },
+};
+
+static const ais_field f16[] = {
+  { "mmsi1", 40, 30, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "offset1", 70, 12, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "increment1", 82, 10, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "mmsi2", 92, 30, K_U, S_NONE, L_NONE, 0, 0, 144 },
+  { "offset2", 122, 12, K_U, S_NONE, L_NONE, 0, 0, 144 },
+  { "increment2", 134, 10, K_U, S_NONE, L_NONE, 0, 0, 144 },
+};
+
+static const ais_field f17[] = {
+  { "lon", 40, 18, K_I, S_LL10, L_NONE, 0, 0, 0 },
+  { "lat", 58, 17, K_I, S_LL10, L_NONE, 0, 0, 0 },
+  { "data", 80, 0, K_DATA, S_NONE, L_NONE, 0, 0, 0 },
+};
+
+static const ais_field f18[] = {
+  { "reserved", 38, 8, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "speed", 46, 10, K_U, S_SPEED, L_NONE, F_POS, 0, 0 },
+  { "accuracy", 56, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  LL_LON(57), LL_LAT(85),
+  { "course", 112, 12, K_U, S_D10, L_NONE, F_POS, 0, 0 },
+  { "heading", 124, 9, K_U, S_NONE, L_NONE, F_POS, 0, 0 },
+  { "second", 133, 6, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "regional", 139, 2, K_U, S_NONE, L_NONE, F_HEX, 0, 0 },
+  { "cs", 141, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  { "display", 142, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  { "dsc", 143, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  { "band", 144, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  { "msg22", 145, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  { "raim", 147, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  { "radio", 148, 20, K_U, S_NONE, L_NONE, F_HEX, 0, 0 },
+};
+
+static const ais_field f19[] = {
+  { "reserved", 38, 8, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "speed", 46, 10, K_U, S_SPEED, L_NONE, F_POS, 0, 0 },
+  { "accuracy", 56, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  LL_LON(57), LL_LAT(85),
+  { "course", 112, 12, K_U, S_D10, L_NONE, F_POS, 0, 0 },
+  { "heading", 124, 9, K_U, S_NONE, L_NONE, F_POS, 0, 0 },
+  { "second", 133, 6, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "regional", 139, 4, K_U, S_NONE, L_NONE, F_HEX, 0, 0 },
+  { "shipname", 143, 120, K_T, S_NONE, L_NONE, 0, 0, 0 },
+  { "shiptype", 263, 8, K_U, S_NONE, L_SHIP, 0, 0, 0 },
+  { "to_bow", 271, 9, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "to_stern", 280, 9, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "to_port", 289, 6, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "to_starboard", 295, 6, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "epfd", 301, 4, K_U, S_NONE, L_EPFD, 0, 0, 0 },
+  { "raim", 305, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  { "dte", 306, 1, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "assigned", 307, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+};
+
+#define F20(k, s) \
+  { "offset" #k, s, 12, K_U, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "number" #k, s + 12, 4, K_U, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "timeout" #k, s + 16, 3, K_U, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "increment" #k, s + 19, 11, K_U, S_NONE, L_NONE, 0, 0, 0 }
+static const ais_field f20[] = { F20(1, 40), F20(2, 70), F20(3, 100), F20(4, 130) };
+
+static const ais_field f21[] = {
+  { "aid_type", 38, 5, K_U, S_NONE, L_NAVAID, 0, 0, 0 },
+  { "name", 43, 120, K_T21, S_NONE, L_NONE, 0, 0, 0 },
+  LL_LON(164), LL_LAT(192),
+  { "accuracy", 163, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  { "to_bow", 219, 9, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "to_stern", 228, 9, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "to_port", 237, 6, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "to_starboard", 243, 6, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "epfd", 249, 4, K_U, S_NONE, L_EPFD, 0, 0, 0 },
+  { "second", 253, 6, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "regional", 260, 8, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "off_position", 259, 1, K_B, S_NONE, L_NONE, F_HEX, 0, 0 },
+  { "raim", 268, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  { "virtual_aid", 269, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+};
+static const uint8_t d21[] = { 0, 1, 4, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 };
+
+#define F22_HEAD \
+  { "channel_a", 40, 12, K_U, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "channel_b", 52, 12, K_U, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "txrx", 64, 4, K_U, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "power", 68, 1, K_B, S_NONE, L_NONE, 0, 0, 0 }
+#define F22_TAIL \
+  { "addressed", 139, 1, K_B, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "band_a", 140, 1, K_B, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "band_b", 141, 1, K_B, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "zonesize", 142, 3, K_U, S_NONE, L_NONE, 0, 0, 0 }
+static const ais_field f22b[] = {
+  F22_HEAD,
+  { "ne_lon", 69, 18, K_I, S_LLQ, L_NONE, 0, 0, 0 },
+  { "ne_lat", 87, 17, K_I, S_LLQ, L_NONE, 0, 0, 0 },
+  { "sw_lon", 104, 18, K_I, S_LLQ, L_NONE, 0, 0, 0 },
+  { "sw_lat", 122, 17, K_I, S_LLQ, L_NONE, 0, 0, 0 },
+  F22_TAIL,
+};
+static const ais_field f22a[] = {
+  F22_HEAD,
+  { "dest1", 69, 30, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "dest2", 104, 30, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  F22_TAIL,
+};
+
+static const ais_field f23[] = {
+  { "ne_lon", 40, 18, K_I, S_LLQ, L_NONE, 0, 0, 0 },
+  { "ne_lat", 58, 17, K_I, S_LLQ, L_NONE, 0, 0, 0 },
+  { "sw_lon", 75, 18, K_I, S_LLQ, L_NONE, 0, 0, 0 },
+  { "sw_lat", 93, 17, K_I, S_LLQ, L_NONE, 0, 0, 0 },
+  { "stationtype", 110, 4, K_U, S_NONE, L_STATION, 0, 0, 0 },
+  { "shiptype", 114, 8, K_U, S_NONE, L_SHIP, 0, 0, 0 },
+  { "txrx", 144, 2, K_U, S_NONE, L_NONE, F_NOJSON, 0, 0 },
+  { "interval", 146, 4, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "quiet", 150, 4, K_U, S_NONE, L_NONE, 0, 0, 0 },
+};
+
+static const ais_field f24a[] = {
+  { "shipname", 40, 120, K_T, S_NONE, L_NONE, 0, 0, 0 },
+};
+#define F24B_HEAD \
+  { "shiptype", 40, 8, K_U, S_NONE, L_SHIP, 0, 0, 0 }, \
+  { "vendorid", 48, 42, K_T, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "model", 66, 4, K_U, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "serial", 70, 20, K_U, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "callsign", 90, 42, K_T, S_NONE, L_NONE, 0, 0, 0 }
+#define F24B_DIM \
+  { "to_bow", 132, 9, K_U, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "to_stern", 141, 9, K_U, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "to_port", 150, 6, K_U, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "to_starboard", 156, 6, K_U, S_NONE, L_NONE, 0, 0, 0 }
+#define F24B_AUX { "mothership_mmsi", 132, 30, K_U, S_NONE, L_NONE, 0, 0, 0 }
+#define F24_NAME { "shipname", 0, 0, K_TEXT_A, S_NONE, L_NONE, 0, 0, 0 }
+static const ais_field f24b[] = { F24B_HEAD, F24B_DIM };
+static const ais_field f24bx[] = { F24B_HEAD, F24B_AUX };
+static const ais_field f24ab[] = { F24_NAME, F24B_HEAD, F24B_DIM };
+static const ais_field f24abx[] = { F24_NAME, F24B_HEAD, F24B_AUX };
+
+/* Types 25 and 26: addressed (a) and structured (s) select where the
+ * destination and application id sit and where the data starts. */
+#define F2526(a, s, end) \
+  { "addressed", 38, 1, K_B, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "structured", 39, 1, K_B, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "dest_mmsi", 40, (a) ? 30 : 0, (a) ? K_U : K_ZERO, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "app_id", 40 + 30 * (a), (s) ? 16 : 0, (s) ? K_U : K_ZERO, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "data", 40 + 30 * (a) + 16 * (s), end, K_DATA, S_NONE, L_NONE, 0, 0, 0 }
+static const ais_field f25_00[] = { F2526(0, 0, 0) };
+static const ais_field f25_01[] = { F2526(0, 1, 0) };
+static const ais_field f25_10[] = { F2526(1, 0, 0) };
+static const ais_field f25_11[] = { F2526(1, 1, 0) };
+/* Type 26 ends with a 20-bit radio status; gpsd prints "radio" as 0 since
+ * it never decodes that field (a K_ZERO, reproduced for comparability). */
+#define F26_RADIO { "radio", 0, 0, K_ZERO, S_NONE, L_NONE, F_COLON, 0, 0 }
+static const ais_field f26_00[] = { F2526(0, 0, 20), F26_RADIO };
+static const ais_field f26_01[] = { F2526(0, 1, 20), F26_RADIO };
+static const ais_field f26_10[] = { F2526(1, 0, 20), F26_RADIO };
+static const ais_field f26_11[] = { F2526(1, 1, 20), F26_RADIO };
+
+static const ais_field f27[] = {
+  { "status", 40, 4, K_U, S_ST27, L_NAV, 0, 0, 0 },
+  { "accuracy", 38, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  { "lon", 44, 18, K_I, S_LL10, L_NONE, F_POS, 0, 0 },
+  { "lat", 62, 17, K_I, S_LL10, L_NONE, F_POS, 0, 0 },
+  { "speed", 79, 6, K_U, S_NONE, L_NONE, F_POS, 0, 0 },
+  { "course", 85, 9, K_U, S_NONE, L_NONE, F_POS, 0, 0 },
+  { "raim", 39, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  { "gnss", 94, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+};
+
+#define LAYOUT(id, f) { id, f, N(f), NULL, 0, 0 }
+static const ais_layout L123 = LAYOUT("1", f123), L4 = LAYOUT("4", f4),
+  L5 = LAYOUT("5", f5), L6 = LAYOUT("6", f6), L7 = LAYOUT("7", f7),
+  L8 = LAYOUT("8", f8), L9 = LAYOUT("9", f9), L10 = LAYOUT("10", f10),
+  L12 = LAYOUT("12", f12), L14 = LAYOUT("14", f14), L15 = LAYOUT("15", f15),
+  L16 = LAYOUT("16", f16), L17 = LAYOUT("17", f17), L18 = LAYOUT("18", f18),
+  L19 = LAYOUT("19", f19), L20 = LAYOUT("20", f20),
+  L21 = { "21", f21, N(f21), d21, N(d21), 0 },
+  L22a = LAYOUT("22a", f22a), L22b = LAYOUT("22b", f22b),
+  L23 = LAYOUT("23", f23), L24a = LAYOUT("24A", f24a),
+  L24b = LAYOUT("24B", f24b), L24bx = LAYOUT("24B", f24bx),
+  L24ab = LAYOUT("24", f24ab), L24abx = LAYOUT("24", f24abx),
+  L27 = LAYOUT("27", f27);
+static const ais_layout L25[4] = {
+  LAYOUT("25", f25_00), LAYOUT("25", f25_01), LAYOUT("25", f25_10), LAYOUT("25", f25_11) };
+static const ais_layout L26[4] = {
+  LAYOUT("26", f26_00), LAYOUT("26", f26_01), LAYOUT("26", f26_10), LAYOUT("26", f26_11) };
+
+/* ---- binary sub-types (types 6 and 8, by DAC and FI) ----------------- */
+
+#define F6_HEAD \
+  { "seqno", 38, 2, K_U, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "dest_mmsi", 40, 30, K_U, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "retransmit", 70, 1, K_B, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "dac", 72, 10, K_U, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "fid", 82, 6, K_U, S_NONE, L_NONE, 0, 0, 0 }
+#define F8_HEAD \
+  { "dac", 40, 10, K_U, S_NONE, L_NONE, 0, 0, 0 }, \
+  { "fid", 50, 6, K_U, S_NONE, L_NONE, 0, 0, 0 }
+#define U(n, s, w) { n, s, w, K_U, S_NONE, L_NONE, F_NODSV, 0, 0 }
+
+/* A sub-type gpsd decodes but this decoder prints as data: DSV shows the
+ * 'x' placeholder gpsd prints for structured data. */
+static const ais_field f6x[] = { F6_HEAD, { "data", 88, 0, K_DATA, S_NONE, L_NONE, F_XDATA, 0, 0 } };
+static const ais_field f8x[] = { F8_HEAD, { "data", 56, 0, K_DATA, S_NONE, L_NONE, F_XDATA, 0, 0 } };
+
+/* DAC 200 FI 55: persons on board (inland AIS, CCNR). */
+static const ais_field f6_200_55[] = {
+  F6_HEAD, U("crew", 88, 8), U("passengers", 96, 13), U("personnel", 109, 8),
+  { "data", 88, 0, K_DATA, S_NONE, L_NONE, F_XDATA | F_NOJSON, 0, 0 },
+};
+
+/* DAC 235/250 FI 10: GLA AtoN monitoring (UK, Ireland). */
+static const ais_field f6_235_10[] = {
+  F6_HEAD,
+  { "off_pos", 131, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  { "alarm", 122, 1, K_B, S_NONE, L_NONE, 0, 0, 0 },
+  { "stat_ext", 123, 8, K_U, S_NONE, L_NONE, 0, 0, 0 },
+  { "ana_int", 88, 10, K_U, S_D20, L_NONE, 0, 0, 0 },
+  { "ana_ext1", 98, 10, K_U, S_D20, L_NONE, 0, 0, 0 },
+  { "ana_ext2", 108, 10, K_U, S_D20, L_NONE, 0, 0, 0 },
+  { "racon", 118, 2, K_U, S_NONE, L_RACON, 0, 0, 0 },
+  { "light", 120, 2, K_U, S_NONE, L_LIGHT, 0, 0, 0 },
+};
+static const uint8_t d6_235_10[] = { 0, 1, 2, 3, 4, 8, 9, 10, 11, 12, 6, 7, 5 };
+
+/* DAC 1 FI 11: IMO236 meteorological and hydrographic data. */
+#define MET(n, s, w, k, sc, off) { n, s, w, k, sc, L_NONE, 0, off, 0 }
+static const ais_field f8_1_11[] = {
+  F8_HEAD,
+  MET("lat", 56, 24, K_I, S_LL3, 0), MET("lon", 80, 25, K_I, S_LL3, 0),
+  { "timestamp", 105, 16, K_DHM, S_NONE, L_NONE, 0, 0, 0 },
+  MET("wspeed", 121, 7, K_U, S_NONE, 0), MET("wgust", 128, 7, K_U, S_NONE, 0),
+  MET("wdir", 135, 9, K_U, S_NONE, 0), MET("wgustdir", 144, 9, K_U, S_NONE, 0),
+  MET("humidity", 164, 7, K_U, S_NONE, 0), MET("airtemp", 153, 11, K_U, S_D10, -600),
+  MET("dewpoint", 171, 10, K_U, S_D10, -200), MET("pressure", 181, 9, K_U, S_NONE, 800),
+  { "pressuretend", 190, 2, K_U, S_WORD, L_TEND, F_NOTEXT, 0, 0 },
+  MET("visibility", 192, 8, K_U, S_D10, 0), MET("waterlevel", 200, 9, K_U, S_D10, -100),
+  { "leveltrend", 209, 2, K_U, S_WORD, L_TEND, F_NOTEXT, 0, 0 },
+  MET("cspeed", 211, 8, K_U, S_D10, 0), MET("cdir", 219, 9, K_U, S_NONE, 0),
+  MET("cspeed2", 228, 8, K_U, S_D10, 0), MET("cdir2", 236, 9, K_U, S_NONE, 0),
+  MET("cdepth2", 245, 5, K_U, S_NONE, 0), MET("cspeed3", 250, 8, K_U, S_D10, 0),
+  MET("cdir3", 258, 9, K_U, S_NONE, 0), MET("cdepth3", 267, 5, K_U, S_NONE, 0),
+  MET("waveheight", 272, 8, K_U, S_D10, 0), MET("waveperiod", 280, 6, K_U, S_NONE, 0),
+  MET("wavedir", 286, 9, K_U, S_NONE, 0), MET("swellheight", 295, 8, K_U, S_D10, 0),
+  MET("swellperiod", 303, 6, K_U, S_NONE, 0), MET("swelldir", 309, 9, K_U, S_NONE, 0),
+  MET("seastate", 318, 4, K_U, S_NONE, 0), MET("watertemp", 322, 10, K_U, S_D10, -100),
+  { "preciptype", 332, 3, K_U, S_NONE, L_PRECIP, 0, 0, 0 },
+  MET("salinity", 335, 9, K_U, S_D10, 0),
+  { "ice", 344, 2, K_U, S_NONE, L_ICE, 0, 0, 0 },
+};
+/* DSV: lon before lat, airtemp before humidity. */
+static const uint8_t d8_1_11[] = { 0, 1, 3, 2, 4, 5, 6, 7, 8, 10, 9, 11, 12, 13, 14, 15, 16,
+  17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35 };
+
+/* DAC 1 FI 31: IMO289 meteorological and hydrographic data. */
+static const ais_field f8_1_31[] = {
+  F8_HEAD,
+  MET("lat", 81, 24, K_I, S_LL3, 0), MET("lon", 56, 25, K_I, S_LL3, 0),
+  { "accuracy", 105, 1, K_B, S_NONE, L_NONE, F_NODSV, 0, 0 },
+  { "timestamp", 106, 16, K_DHM, S_NONE, L_NONE, 0, 0, 0 },
+  MET("wspeed", 122, 7, K_U, S_NONE, 0), MET("wgust", 129, 7, K_U, S_NONE, 0),
+  MET("wdir", 136, 9, K_U, S_NONE, 0), MET("wgustdir", 145, 9, K_U, S_NONE, 0),
+  MET("humidity", 165, 7, K_U, S_NONE, 0), MET("airtemp", 154, 11, K_I, S_D10, 0),
+  MET("dewpoint", 172, 10, K_I, S_D10, 0), MET("pressure", 182, 9, K_U, S_NONE, 799),
+  { "pressuretend", 191, 2, K_U, S_WORD, L_TEND, F_NOTEXT, 0, 0 },
+  { "visgreater", 193, 1, K_B, S_NONE, L_NONE, F_NODSV, 0, 0 },
+  MET("visibility", 194, 7, K_U, S_D10, 0), MET("waterlevel", 201, 12, K_U, S_D100, -1000),
+  { "leveltrend", 213, 2, K_U, S_WORD, L_TEND, F_NOTEXT, 0, 0 },
+  MET("cspeed", 215, 8, K_U, S_D10, 0), MET("cdir", 223, 9, K_U, S_NONE, 0),
+  MET("cspeed2", 232, 8, K_U, S_D10, 0), MET("cdir2", 240, 9, K_U, S_NONE, 0),
+  MET("cdepth2", 249, 5, K_U, S_NONE, 0), MET("cspeed3", 254, 8, K_U, S_D10, 0),
+  MET("cdir3", 262, 9, K_U, S_NONE, 0), MET("cdepth3", 271, 5, K_U, S_NONE, 0),
+  MET("waveheight", 276, 8, K_U, S_D10, 0), MET("waveperiod", 284, 6, K_U, S_NONE, 0),
+  MET("wavedir", 290, 9, K_U, S_NONE, 0), MET("swellheight", 299, 8, K_U, S_D10, 0),
+  MET("swellperiod", 307, 6, K_U, S_NONE, 0), MET("swelldir", 313, 9, K_U, S_NONE, 0),
+  MET("seastate", 322, 4, K_U, S_NONE, 0), MET("watertemp", 326, 10, K_I, S_D10, 0),
+  { "preciptype", 336, 3, K_U, S_WORD, L_PRECIP, F_NOTEXT, 0, 0 },
+  MET("salinity", 339, 9, K_U, S_D10, 0),
+  { "ice", 348, 2, K_U, S_WORD, L_ICE, F_NOTEXT, 0, 0 },
+};
+static const uint8_t d8_1_31[] = { 0, 1, 3, 2, 5, 6, 7, 8, 9, 11, 10, 12, 13, 14, 16, 17, 18,
+  19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37 };
+
+#define SUBLAYOUT(id, f, partial) { id, f, N(f), NULL, 0, partial }
+#define SUBLAYOUT_D(id, f, d) { id, f, N(f), d, N(d), 0 }
+static const ais_layout L6x = SUBLAYOUT("6", f6x, 1);
+static const ais_layout L8x = SUBLAYOUT("8", f8x, 1);
+static const ais_layout L6_200_55 = SUBLAYOUT("6/200/55", f6_200_55, 0);
+static const ais_layout L6_235_10 = SUBLAYOUT_D("6/235/10", f6_235_10, d6_235_10);
+static const ais_layout L8_1_11 = SUBLAYOUT_D("8/1/11", f8_1_11, d8_1_11);
+static const ais_layout L8_1_31 = SUBLAYOUT_D("8/1/31", f8_1_31, d8_1_31);
+
+/* Which (DAC, FI) gpsd decodes into fields, with its length conditions
+ * (drivers/driver_ais.c); NULL keeps the generic binary layout. */
+static const ais_layout *sub6(unsigned dac, unsigned fid, size_t nbits)
+{
+  if (dac == 200) {
+    if (fid == 55 && nbits == 168) return &L6_200_55;
+    if ((fid == 21 && nbits == 248) || (fid == 22 && nbits == 232)) return &L6x;
+  } else if (dac == 235 || dac == 250) {
+    if (fid == 10 && nbits == 136) return &L6_235_10;
+  } else if (dac == 1) {
+    switch (fid) {
+    case 12: case 14: case 15: case 16: case 18: case 20: case 25: case 28:
+    case 30: case 32:
+      return &L6x;
+    default: break;
+    }
+  }
+  return NULL;
+}
+
+static const ais_layout *sub8(const uint8_t *bits, size_t nbits, unsigned dac, unsigned fid)
+{
+  if (dac == 1) {
+    switch (fid) {
+    case 11: return &L8_1_11;
+    case 31: return &L8_1_31;
+    case 13: case 15: case 17: case 19: case 27: case 29: return &L8x;
+    case 16: return nbits - 56 == 136 || nbits - 56 == 72 ? &L8x : NULL;
+    default: return NULL;
+    }
+  }
+  if (dac == 200) {
+    /* FI 10 only when the hazard code is in range (gpsd's guard against
+     * false matches, DAC200FID10_HAZARD_MAX = 5). */
+    if (fid == 10 && nbits == 168 && idt_ais_ubits(bits, nbits, 141, 3) <= 5) return &L8x;
+    if ((fid == 23 && nbits == 256) || ((fid == 24 || fid == 40) && nbits == 168)) return &L8x;
+  }
+  return NULL;
+}
+
+/* Auxiliary craft of a parent ship: MMSI 98MIDxxxx (ITU-R M.585 annex 1),
+ * whose type 24 part B carries the mother ship's MMSI instead of sizes. */
+static int auxiliary(unsigned mmsi) { return mmsi / 10000000u == 98u; }
+
+const ais_layout *idt__ais_layout_24ab(unsigned mmsi)
+{
+  return auxiliary(mmsi) ? &L24abx : &L24ab;
+}
+
+const ais_layout *idt__ais_layout_for(const uint8_t *bits, size_t nbits,
+                                      unsigned type, unsigned mmsi)
+{
+  const ais_layout *l;
+  unsigned a, s;
+  switch (type) {
+  case 1: case 2: case 3: return &L123;
+  case 4: case 11: return &L4;
+  case 5: return &L5;
+  case 6:
+    l = sub6(idt_ais_ubits(bits, nbits, 72, 10), idt_ais_ubits(bits, nbits, 82, 6), nbits);
+    return l ? l : &L6;
+  case 7: case 13: return &L7;
+  case 8:
+    l = sub8(bits, nbits, idt_ais_ubits(bits, nbits, 40, 10), idt_ais_ubits(bits, nbits, 50, 6));
+    return l ? l : &L8;
+  case 9: return &L9;
+  case 10: return &L10;
+  case 12: return &L12;
+  case 14: return &L14;
+  case 15: return &L15;
+  case 16: return &L16;
+  case 17: return &L17;
+  case 18: return &L18;
+  case 19: return &L19;
+  case 20: return &L20;
+  case 21: return &L21;
+  case 22: return idt_ais_ubits(bits, nbits, 139, 1) ? &L22a : &L22b;
+  case 23: return &L23;
+  case 24:
+    switch (idt_ais_ubits(bits, nbits, 38, 2)) {
+    case 0: return &L24a;
+    case 1: return auxiliary(mmsi) ? &L24bx : &L24b;
+    default: return NULL;
+    }
+  case 25: case 26:
+    a = idt_ais_ubits(bits, nbits, 38, 1);
+    s = idt_ais_ubits(bits, nbits, 39, 1);
+    return type == 25 ? &L25[a * 2 + s] : &L26[a * 2 + s];
+  case 27: return &L27;
+  default: return NULL;
+  }
+}
+
+/* Length policy. The accepted ranges are gpsd's (drivers/driver_ais.c:
+ * RANGE_CHECK, and PERMISSIVE_LENGTH_CHECK, which has no upper bound: here
+ * the buffer size), so that the same messages decode; the nominal range is
+ * ITU-R M.1371's. A message accepted outside nominal has msg->warn set. */
+#define ANY IDT_AIS_MAX_BITS
+static const ais_policy policies[28] = {
+  [1] = { 163, 204, 168, 168, "class A reports: USCG NAVCEN samples (2023) are mostly 168 "
+          "bits, some 163 and 204; every field lies before bit 163" },
+  [4] = { 168, ANY, 168, 168, "fixed 168; longer is padding (gpsd: permissive)" },
+  [5] = { 420, ANY, 424, 424, "many transmitters send 420 or 422 bits; the missing bits are "
+          "the DTE flag and spare, read as 0 (gpsd: recoverable)" },
+  [6] = { 88, 1008, 88, 1008, "variable binary payload, up to 5 slots" },
+  [7] = { 72, 168, 72, 168, "1-4 acknowledged MMSIs; absent ones are 0" },
+  [8] = { 56, 1008, 56, 1008, "variable binary payload, up to 5 slots" },
+  [9] = { 168, ANY, 168, 168, "fixed 168; longer is padding (gpsd: permissive)" },
+  [10] = { 72, ANY, 72, 72, "fixed 72; longer is padding (gpsd: permissive)" },
+  [12] = { 72, 1008, 72, 1008, "variable text" },
+  [14] = { 40, 960, 40, 960, "variable text" },
+  [15] = { 88, 168, 88, 160, "1-3 interrogations; absent ones are 0" },
+  [16] = { 96, 168, 96, 144, "one or two assignments; a second one only from 144 bits; "
+           "168 is a padded 144" },
+  [17] = { 80, 816, 80, 816, "variable DGNSS payload" },
+  [18] = { 168, ANY, 168, 168, "fixed 168; longer is padding (gpsd: permissive)" },
+  [19] = { 312, ANY, 312, 312, "fixed 312; longer is padding (gpsd: permissive)" },
+  [20] = { 72, 186, 72, 160, "1-4 reservations; up to 186 seen from padding transmitters" },
+  [21] = { 272, 368, 272, 360, "name extension of up to 14 characters (and padding)" },
+  [22] = { 168, ANY, 168, 168, "fixed 168; longer is padding (gpsd: permissive)" },
+  [23] = { 160, ANY, 160, 160, "fixed 160; longer is padding (gpsd: permissive)" },
+  [24] = { 160, ANY, 160, 168, "part A 160-168 (padded to a slot), part B at least 168" },
+  [25] = { 40, 168, 40, 168, "variable binary payload, one slot" },
+  [26] = { 60, 1004, 60, 1004, "variable binary payload, up to five slots" },
+  [27] = { 96, 168, 96, 96, "96 bits; 168 is a full-slot implementation error seen in the "
+           "wild (gpsd accepts exactly 96 or 168)" },
+};
+
+const ais_policy *idt__ais_policy(unsigned type)
+{
+  if (type == 2 || type == 3)
+    type = 1;
+  else if (type == 11)
+    type = 4;
+  else if (type == 13)
+    type = 7;
+  if (type >= 28 || !policies[type].max)
+    return NULL;
+  return &policies[type];
+}
+
+int idt__ais_field_index(const ais_layout *l, const char *name)
+{
+  uint8_t i;
+  for (i = 0; i < l->n; i++)
+    if (strcmp(l->f[i].name, name) == 0)
+      return i;
+  return -1;
+}
+
+/* Legends: gpsd's json_aivdm_dump tables, from ITU-R M.1371 annex 8. */
+static const char *const nav[16] = {
+  "Under way using engine", "At anchor", "Not under command",
+  "Restricted manoeuverability", "Constrained by her draught", "Moored",
+  "Aground", "Engaged in fishing", "Under way sailing", "Reserved for HSC",
+  "Reserved for WIG", "Reserved", "Reserved", "Reserved", "Reserved",
+  "Not defined",
+};
+static const char *const epfd[9] = {
+  "Undefined", "GPS", "GLONASS", "Combined GPS/GLONASS", "Loran-C", "Chayka",
+  "Integrated navigation system", "Surveyed", "Galileo",
+};
+static const char *const station[16] = {
+  "All types of mobiles", "Reserved for future use",
+  "All types of Class B mobile stations", "SAR airborne mobile station",
+  "Aid to Navigation station", "Class B shipborne mobile station",
+  "Regional use and inland waterways", "Regional use and inland waterways",
+  "Regional use and inland waterways", "Regional use and inland waterways",
+  "Reserved for future use", "Reserved for future use",
+  "Reserved for future use", "Reserved for future use",
+  "Reserved for future use", "Reserved for future use",
+};
+static const char *const navaid[32] = {
+  "Unspecified", "Reference point", "RACON", "Fixed offshore structure",
+  "Spare, Reserved for future use.", "Light, without sectors",
+  "Light, with sectors", "Leading Light Front", "Leading Light Rear",
+  "Beacon, Cardinal N", "Beacon, Cardinal E", "Beacon, Cardinal S",
+  "Beacon, Cardinal W", "Beacon, Port hand", "Beacon, Starboard hand",
+  "Beacon, Preferred Channel port hand",
+  "Beacon, Preferred Channel starboard hand", "Beacon, Isolated danger",
+  "Beacon, Safe water", "Beacon, Special mark", "Cardinal Mark N",
+  "Cardinal Mark E", "Cardinal Mark S", "Cardinal Mark W", "Port hand Mark",
+  "Starboard hand Mark", "Preferred Channel Port hand",
+  "Preferred Channel Starboard hand", "Isolated danger", "Safe Water",
+  "Special Mark", "Light Vessel / LANBY / Rigs",
+};
+
+/* IMO236/IMO289 met-hydro codes and GLA AtoN status words, as gpsd prints. */
+static const char *const tend[4] = { "steady", "increasing", "decreasing", "N/A" };
+static const char *const precip[8] = { "reserved", "rain", "thunderstorm", "freezing rain",
+  "mixed/ice", "snow", "reserved", "N/A" };
+static const char *const ice[4] = { "no", "yes", "reserved", "N/A" };
+static const char *const racon[4] = { "No RACON installed", "RACON not monitored",
+  "RACON operational", "RACON ERROR" };
+static const char *const light[4] = { "No light or no monitoring", "Light ON", "Light OFF",
+  "Light ERROR" };
+
+static const char *ship_type(unsigned v)
+{
+  static const char *const low[] = {
+    "Fishing", "Towing", "Towing: length exceeds 200m or breadth exceeds 25m",
+    "Dredging or underwater ops", "Diving ops", "Military ops", "Sailing",
+    "Pleasure Craft", "Reserved", "Reserved",
+  };
+  static const char *const fifty[] = {
+    "Pilot Vessel", "Search and Rescue vessel", "Tug", "Port Tender",
+    "Anti-pollution equipment", "Law Enforcement", "Spare - Local Vessel",
+    "Spare - Local Vessel", "Medical Transport",
+    "Ship according to RR Resolution No. 18",
+  };
+  /* Decades 20, 40, 60-90: "<class> - <category>". */
+  static const char *const cat[10][10] = {
+    [2] = { "Wing in ground (WIG) - all ships of this type",
+            "Wing in ground (WIG) - Hazardous category A",
+            "Wing in ground (WIG) - Hazardous category B",
+            "Wing in ground (WIG) - Hazardous category C",
+            "Wing in ground (WIG) - Hazardous category D",
+            "Wing in ground (WIG) - Reserved for future use",
+            "Wing in ground (WIG) - Reserved for future use",
+            "Wing in ground (WIG) - Reserved for future use",
+            "Wing in ground (WIG) - Reserved for future use",
+            "Wing in ground (WIG) - Reserved for future use" },
+    [4] = { "High speed craft (HSC) - all ships of this type",
+            "High speed craft (HSC) - Hazardous category A",
+            "High speed craft (HSC) - Hazardous category B",
+            "High speed craft (HSC) - Hazardous category C",
+            "High speed craft (HSC) - Hazardous category D",
+            "High speed craft (HSC) - Reserved for future use",
+            "High speed craft (HSC) - Reserved for future use",
+            "High speed craft (HSC) - Reserved for future use",
+            "High speed craft (HSC) - Reserved for future use",
+            "High speed craft (HSC) - No additional information" },
+    [6] = { "Passenger - all ships of this type",
+            "Passenger - Hazardous category A", "Passenger - Hazardous category B",
+            "Passenger - Hazardous category C", "Passenger - Hazardous category D",
+            "Passenger - Reserved for future use",
+            "Passenger - Reserved for future use",
+            "Passenger - Reserved for future use",
+            "Passenger - Reserved for future use",
+            "Passenger - No additional information" },
+    [7] = { "Cargo - all ships of this type", "Cargo - Hazardous category A",
+            "Cargo - Hazardous category B", "Cargo - Hazardous category C",
+            "Cargo - Hazardous category D", "Cargo - Reserved for future use",
+            "Cargo - Reserved for future use", "Cargo - Reserved for future use",
+            "Cargo - Reserved for future use", "Cargo - No additional information" },
+    [8] = { "Tanker - all ships of this type", "Tanker - Hazardous category A",
+            "Tanker - Hazardous category B", "Tanker - Hazardous category C",
+            "Tanker - Hazardous category D", "Tanker - Reserved for future use",
+            "Tanker - Reserved for future use", "Tanker - Reserved for future use",
+            "Tanker - Reserved for future use", "Tanker - No additional information" },
+    [9] = { "Other Type - all ships of this type",
+            "Other Type - Hazardous category A", "Other Type - Hazardous category B",
+            "Other Type - Hazardous category C", "Other Type - Hazardous category D",
+            "Other Type - Reserved for future use",
+            "Other Type - Reserved for future use",
+            "Other Type - Reserved for future use",
+            "Other Type - Reserved for future use",
+            "Other Type - no additional information" },
+  };
+  if (v == 0)
+    return "Not available";
+  if (v < 20)
+    return "Reserved for future use";
+  if (v >= 100)
+    return "INVALID SHIP TYPE";
+  if (v / 10 == 3)
+    return low[v % 10];
+  if (v / 10 == 5)
+    return fifty[v % 10];
+  return cat[v / 10][v % 10];
+}
+
+const char *idt__ais_legend(int legend, unsigned v)
+{
+  switch (legend) {
+  case L_NAV: return v < 16 ? nav[v] : "INVALID STATUS";
+  case L_EPFD: return v < 9 ? epfd[v] : "INVALID EPFD";
+  case L_SHIP: return ship_type(v);
+  case L_STATION: return v < 16 ? station[v] : "INVALID STATION TYPE";
+  case L_NAVAID: return v < 32 ? navaid[v] : "INVALID NAVAID TYPE";
+  case L_TEND: return v < 4 ? tend[v] : "";
+  case L_PRECIP: return v < 8 ? precip[v] : "";
+  case L_ICE: return v < 4 ? ice[v] : "";
+  case L_RACON: return v < 4 ? racon[v] : "";
+  case L_LIGHT: return v < 4 ? light[v] : "";
+  default: return "";
+  }
+}

@@ -1,0 +1,425 @@
+/*
+ * format.c - the output formats, all driven by the field table:
+ *   JSON           gpsd's json_aivdm_dump (gpsdecode -j), scaled
+ *   JSON unscaled  gpsdecode -u -j and gpsd's daemon reports
+ *   DSV            gpsdecode -u -c (aivdm_csv_dump): unscaled, '|'-separated
+ *   CSV            positions only: mmsi,time,lat,lon,sog,cog,heading,type
+ *
+ * Numbers are written by hand, not printf: the decimal scalings used on the
+ * hot path (1/10, and 1/600000 degree to 6 or 7 places) are exact in integer
+ * arithmetic because v*10/6 and v*100/6 never fall on a rounding tie (the
+ * fraction is a multiple of 1/3), so they print exactly what printf("%.6f",
+ * v / 600000.0) prints. Scalings that can tie (1/600 to one place) go
+ * through snprintf to reproduce printf's binary rounding.
+ *
+ * The two gpsd dialects differ in lat/lon precision (3.22: 6 places, HEAD:
+ * 7), the turn and navigation-status legends, and type 27.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <math.h>
+#include <time.h>
+#include "ais/ais_int.h"
+
+typedef struct out {
+  char *p, *end;
+  int over;
+} out;
+
+static inline void put(out *o, const char *s, size_t n)
+{
+  if ((size_t)(o->end - o->p) <= n) {
+    o->over = 1;
+    return;
+  }
+  memcpy(o->p, s, n);
+  o->p += n;
+}
+static inline void puts_(out *o, const char *s) { put(o, s, strlen(s)); }
+static inline void putc_(out *o, char c) { put(o, &c, 1); }
+
+static void put_u(out *o, uint64_t v)
+{
+  char t[24];
+  int i = 24;
+  do {
+    t[--i] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  put(o, t + i, (size_t)(24 - i));
+}
+
+static void put_i(out *o, int64_t v)
+{
+  if (v < 0) {
+    putc_(o, '-');
+    put_u(o, (uint64_t)(-(v + 1)) + 1u);
+  } else {
+    put_u(o, (uint64_t)v);
+  }
+}
+
+/* v / 10^dec with dec places, v already scaled and rounded. */
+static void put_fixed(out *o, int neg, uint64_t v, int dec)
+{
+  static const uint64_t p10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000 };
+  char t[24];
+  int i;
+  uint64_t frac = v % p10[dec];
+  if (neg)
+    putc_(o, '-');
+  put_u(o, v / p10[dec]);
+  if (!dec)
+    return;
+  putc_(o, '.');
+  for (i = dec - 1; i >= 0; i--) {
+    t[i] = (char)('0' + frac % 10);
+    frac /= 10;
+  }
+  put(o, t, (size_t)dec);
+}
+
+static void put_fmt(out *o, int places, double v)
+{
+  char t[64];
+  int n = snprintf(t, sizeof t, "%.*f", places, v);
+  if (n > 0)
+    put(o, t, (size_t)n < sizeof t ? (size_t)n : sizeof t - 1);
+}
+
+/* 1/10000 minute to degrees, 6 or 7 places, exactly as printf would. */
+static void put_ll(out *o, int64_t v, int dec)
+{
+  uint64_t a = (uint64_t)(v < 0 ? -v : v);
+  uint64_t scaled = dec == 7 ? (a * 100 + 3) / 6 : (a * 10 + 3) / 6;
+  put_fixed(o, v < 0, scaled, dec);
+}
+
+static void put_d10(out *o, int64_t v)
+{
+  put_fixed(o, v < 0, (uint64_t)(v < 0 ? -v : v), 1);
+}
+
+static void put_json_str(out *o, const char *s)
+{
+  putc_(o, '"');
+  for (; *s; s++) {
+    if (*s == '"' || *s == '\\')
+      putc_(o, '\\');
+    putc_(o, *s);
+  }
+  putc_(o, '"');
+}
+
+static void put_hexdata(out *o, const idt_ais_msg *m, unsigned start, unsigned end_trim,
+                        int mask, int xs)
+{
+  static const char hx[] = "0123456789abcdef";
+  unsigned n = m->nbits > start + end_trim ? m->nbits - start - end_trim : 0;
+  unsigned bytes = (n + 7) / 8, i;
+  put_u(o, n);
+  putc_(o, ':');
+  for (i = 0; i < bytes; i++) {
+    unsigned b = start + 8 * i;
+    const uint8_t *p = m->bits + (b >> 3);
+    unsigned v = (unsigned)(((p[0] << 8) | p[1]) >> (8 - (b & 7))) & 0xFFu;
+    /* gpsd HEAD zeroes the bits past the data in type 8's last byte;
+     * elsewhere whatever the payload held there (fill bits) shows. */
+    if (mask && 8 * i + 8 > n)
+      v &= 0xFFu << (8 * i + 8 - n);
+    if (xs) {
+      puts_(o, "xx");
+      continue;
+    }
+    putc_(o, hx[v >> 4]);
+    putc_(o, hx[v & 15]);
+  }
+}
+
+static const char *nav_head(unsigned v)
+{
+  /* gpsd HEAD follows ITU-R M.1371-5 for the statuses 3.22 called
+   * "Restricted manoeuverability" and "Reserved" (11, 12, 14). */
+  switch (v) {
+  case 3: return "Restricted maneuverability";
+  case 11: return "Power-driven vessel towing astern";
+  case 12: return "Power-driven vessel pushing ahead or towing alongside";
+  case 14: return "AIS-SART is active";
+  default: return idt__ais_legend(L_NAV, v);
+  }
+}
+
+static const char *legend(const ais_field *f, unsigned v, int dialect)
+{
+  if (f->legend == L_NAV && dialect == IDT_AIS_GPSD_HEAD)
+    return nav_head(v);
+  return idt__ais_legend(f->legend, v);
+}
+
+static void json_turn(out *o, int64_t t, int dialect)
+{
+  if (t == -128) {
+    puts_(o, dialect == IDT_AIS_GPSD_HEAD ? "\"n/a\"" : "\"nan\"");
+  } else if (t == -127) {
+    puts_(o, "\"fastleft\"");
+  } else if (t == 127) {
+    puts_(o, "\"fastright\"");
+  } else {
+    /* ROT_AIS = 4.733 sqrt(ROT_IND) (ITU-R M.1371 table 45). 3.22 prints
+     * the unsigned square as %.0f; HEAD a quoted %.2f. */
+    double r = (double)t / 4.733;
+    if (dialect == IDT_AIS_GPSD_HEAD) {
+      putc_(o, '"');
+      put_fmt(o, 2, r * fabs(r));
+      putc_(o, '"');
+    } else {
+      put_fmt(o, 0, r * r);
+    }
+  }
+}
+
+static void json_value(out *o, const idt_ais_msg *m, const ais_field *f, int64_t v,
+                       int scaled, int dialect)
+{
+  switch (f->kind) {
+  case K_B: puts_(o, v ? "true" : "false"); return;
+  case K_T: case K_T21: case K_TEXT_A: put_json_str(o, m->text + v); return;
+  case K_DATA:
+    putc_(o, '"');
+    put_hexdata(o, m, f->start, f->width, f->flags & F_MASK, 0);
+    putc_(o, '"');
+    return;
+  case K_ZERO: putc_(o, '0'); return;
+  case K_TS6: {
+    char t[48];
+    unsigned hi = (unsigned)(v >> 20), lo = (unsigned)(v & 0xFFFFF);
+    snprintf(t, sizeof t, "\"%04u-%02u-%02uT%02u:%02u:%02uZ\"", hi >> 6, (hi >> 2) & 15,
+             ((hi & 3) << 3) | (lo >> 17), (lo >> 12) & 31, (lo >> 6) & 63, lo & 63);
+    puts_(o, t);
+    return;
+  }
+  case K_ETA4: {
+    char t[32];
+    unsigned e = (unsigned)v;
+    snprintf(t, sizeof t, "\"%02u-%02uT%02u:%02uZ\"", e >> 16, (e >> 11) & 31,
+             (e >> 6) & 31, e & 63);
+    puts_(o, t);
+    return;
+  }
+  case K_DHM: {
+    char t[32];
+    unsigned e = (unsigned)v;
+    snprintf(t, sizeof t, "\"%02uT%02u:%02uZ\"", e >> 11, (e >> 6) & 31, e & 63);
+    puts_(o, t);
+    return;
+  }
+  default: break;
+  }
+  if (!scaled) {
+    put_i(o, v);
+    return;
+  }
+  v += f->off;
+  switch (f->scale) {
+  case S_LL: put_ll(o, v, dialect == IDT_AIS_GPSD_HEAD ? 7 : 6); break;
+  case S_LL10:
+    put_fmt(o, dialect == IDT_AIS_GPSD_HEAD && m->type == 27 ? 4 : 1, (double)v / 600.0);
+    break;
+  case S_LLQ: putc_(o, '"'); put_fmt(o, 6, (double)v / 600.0); putc_(o, '"'); break;
+  case S_D10: put_d10(o, v); break;
+  case S_SPEED:
+    if (v == 1023)
+      puts_(o, "\"nan\"");
+    else if (v == 1022)
+      puts_(o, "\"fast\"");
+    else
+      put_d10(o, v);
+    break;
+  case S_TURN: json_turn(o, v, dialect); break;
+  case S_LL3: put_fmt(o, dialect == IDT_AIS_GPSD_HEAD ? 6 : 4, (double)v / 60000.0); break;
+  case S_D100: put_fmt(o, 1, (double)(v - f->off) * 0.01 + f->off / 100); break;
+  case S_D20:
+    if (v == 0)
+      putc_(o, '0');
+    else
+      put_fixed(o, 0, (uint64_t)v * 5, 2);
+    break;
+  case S_WORD: put_json_str(o, idt__ais_legend(f->legend, (unsigned)v)); break;
+  case S_NAN:
+    if (v == (int64_t)((1u << f->width) - 1u))
+      puts_(o, "\"nan\"");
+    else
+      put_i(o, v);
+    break;
+  case S_ST27:
+    if (dialect == IDT_AIS_GPSD_322)
+      put_json_str(o, idt__ais_legend(L_NAV, (unsigned)v));
+    else
+      put_i(o, v);
+    break;
+  default: put_i(o, v); break;
+  }
+}
+
+static void fmt_json(out *o, const idt_ais_msg *m, const ais_layout *l,
+                     const idt_ais_fmt_opts *op, int scaled)
+{
+  uint8_t i, k;
+  /* gpsd's unscaled type 21 keeps the bit order (accuracy before lon/lat),
+   * its scaled one does not: the DSV order is the bit order. */
+  const uint8_t *order = !scaled && m->type == 21 ? l->dsv : NULL;
+  puts_(o, "{\"class\":\"AIS\"");
+  if (op->device && op->device[0]) {
+    puts_(o, ",\"device\":");
+    put_json_str(o, op->device);
+  }
+  puts_(o, ",\"type\":");
+  put_u(o, m->type);
+  puts_(o, ",\"repeat\":");
+  put_u(o, m->repeat);
+  puts_(o, ",\"mmsi\":");
+  put_u(o, m->mmsi);
+  puts_(o, scaled ? ",\"scaled\":true" : ",\"scaled\":false");
+  for (k = 0; k < l->n; k++) {
+    const ais_field *f = &l->f[i = order ? order[k] : k];
+    if (f->flags & F_NOJSON)
+      continue;
+    putc_(o, ',');
+    putc_(o, '"');
+    puts_(o, f->name);
+    puts_(o, "\":");
+    json_value(o, m, f, m->val[i], scaled, op->dialect);
+    if (f->legend != L_NONE && !(f->flags & F_NOTEXT)) {
+      if (f->scale == S_ST27 && (!scaled || op->dialect == IDT_AIS_GPSD_322))
+        continue;
+      puts_(o, ",\"");
+      puts_(o, f->name);
+      puts_(o, "_text\":\"");
+      if (f->legend == L_EPFD && op->dialect == IDT_AIS_GPSD_HEAD && m->val[i] == 15) {
+        puts_(o, "Internal GNSS");   /* ITU-R M.1371-5 table 48 */
+      } else if (f->legend == L_EPFD && op->dialect == IDT_AIS_GPSD_HEAD && m->val[i] >= 9) {
+        /* HEAD names the reserved codes instead of "INVALID EPFD". */
+        puts_(o, "Reserved (");
+        put_u(o, (uint64_t)m->val[i]);
+        putc_(o, ')');
+      } else {
+        puts_(o, legend(f, (unsigned)m->val[i], op->dialect));
+      }
+      putc_(o, '"');
+    }
+  }
+  puts_(o, "}\r\n");
+}
+
+static void dsv_value(out *o, const idt_ais_msg *m, const ais_field *f, int64_t v)
+{
+  static const char hx[] = "0123456789abcdef";
+  switch (f->kind) {
+  case K_T: case K_T21: case K_TEXT_A: puts_(o, m->text + v); return;
+  case K_DATA: put_hexdata(o, m, f->start, f->width, f->flags & F_MASK, f->flags & F_XDATA); return;
+  case K_TS6: case K_ETA4: case K_DHM: {
+    char t[48];
+    /* The quoted JSON rendering minus its quotes. */
+    out tmp = { t, t + sizeof t, 0 };
+    json_value(&tmp, m, f, v, 0, IDT_AIS_GPSD_322);
+    put(o, t + 1, (size_t)(tmp.p - t) - 2);
+    return;
+  }
+  default: break;
+  }
+  if (f->flags & F_HEX) {
+    char t[20];
+    int i = 20;
+    uint64_t u = (uint64_t)v;
+    do {
+      t[--i] = hx[u & 15];
+      u >>= 4;
+    } while (u);
+    puts_(o, "0x");
+    put(o, t + i, (size_t)(20 - i));
+    return;
+  }
+  put_i(o, v);
+}
+
+static void fmt_dsv(out *o, const idt_ais_msg *m, const ais_layout *l)
+{
+  char mm[16];
+  uint8_t k, n = l->dsv ? l->ndsv : l->n;
+  put_u(o, m->type);
+  putc_(o, '|');
+  put_u(o, m->repeat);
+  putc_(o, '|');
+  snprintf(mm, sizeof mm, "%09u", m->mmsi);
+  puts_(o, mm);
+  for (k = 0; k < n; k++) {
+    uint8_t i = l->dsv ? l->dsv[k] : k;
+    if (l->f[i].flags & F_NODSV)
+      continue;
+    putc_(o, (l->f[i].flags & F_COLON) ? ':' : '|');
+    dsv_value(o, m, &l->f[i], m->val[i]);
+  }
+  puts_(o, "\r\n");
+}
+
+static void put_num_or_empty(out *o, double v, int places)
+{
+  if (!isnan(v))
+    put_fmt(o, places, v);
+}
+
+static void fmt_csv(out *o, const idt_ais_msg *m, const idt_ais_position *p)
+{
+  put_u(o, m->mmsi);
+  putc_(o, ',');
+  if (m->time != IDT_AIS_NOTIME) {
+    char t[32];
+    struct tm tm;
+    time_t tt = (time_t)m->time;
+    if (gmtime_r(&tt, &tm) && strftime(t, sizeof t, "%Y-%m-%dT%H:%M:%SZ", &tm))
+      puts_(o, t);
+  }
+  putc_(o, ',');
+  put_num_or_empty(o, p->lat, 6);
+  putc_(o, ',');
+  put_num_or_empty(o, p->lon, 6);
+  putc_(o, ',');
+  put_num_or_empty(o, p->sog, 1);
+  putc_(o, ',');
+  put_num_or_empty(o, p->cog, 1);
+  putc_(o, ',');
+  if (p->heading >= 0)
+    put_u(o, (unsigned)p->heading);
+  putc_(o, ',');
+  put_u(o, m->type);
+  putc_(o, '\n');
+}
+
+const char *idt_ais_csv_header(void) { return "mmsi,time,lat,lon,sog,cog,heading,type\n"; }
+
+int idt_ais_format(char *buf, size_t cap, const idt_ais_msg *m, const idt_ais_fmt_opts *op)
+{
+  out o = { buf, buf + cap, 0 };
+  const ais_layout *l = m->layout;
+  idt_ais_position pos;
+  if (!l || cap == 0)
+    return idt_error_set(IDT_EINVAL, "message not decoded or no buffer");
+  /* gpsdecode prints type 24 only once both halves are joined. */
+  if (m->type == 24 && m->part != IDT_AIS_PART_AB && op->format != IDT_AIS_FMT_CSV)
+    return 0;
+  switch (op->format) {
+  case IDT_AIS_FMT_JSON: fmt_json(&o, m, l, op, 1); break;
+  case IDT_AIS_FMT_JSON_UNSCALED: fmt_json(&o, m, l, op, 0); break;
+  case IDT_AIS_FMT_DSV: fmt_dsv(&o, m, l); break;
+  case IDT_AIS_FMT_CSV:
+    if (!idt_ais_get_position(m, &pos))
+      return 0;
+    fmt_csv(&o, m, &pos);
+    break;
+  default: return idt_error_set(IDT_EINVAL, "unknown format %d", op->format);
+  }
+  if (o.over)
+    return idt_error_set(IDT_ELIMIT, "output line longer than %zu bytes", cap);
+  *o.p = 0;
+  return (int)(o.p - buf);
+}
