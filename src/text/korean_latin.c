@@ -1,0 +1,272 @@
+/*
+ * korean_latin.c - Korean names written in Latin letters: syllable
+ * skeletons, surname classes, segmentation of joined given names and the
+ * Korean-name shape test.
+ *
+ * A Latin syllable is parsed as onset + vowel + coda against the spelling
+ * grammar generated from the koconv jamo table (every spelling any of RR,
+ * DPRK/MR or Yale uses for a jamo, plus a marked handful of conventional
+ * ones: oo, ee, ou, sh, ts ...; see tools/gen_korean_tables.py). The parse
+ * tries the longest onset, then the longest vowel, and the coda must take
+ * the rest, backtracking over shorter choices. Each part carries a class and
+ * the key is their concatenation. The alternative, a sorted list of every
+ * syllable spelling (~20k strings once the conventional variants are crossed
+ * in), costs ~500 KB of tables for the same answers; the grammar is three
+ * short arrays and parses a syllable in well under a microsecond.
+ *
+ * No function here allocates: tokens are normalised into stack buffers of a
+ * fixed size and anything longer is rejected.
+ */
+#include <string.h>
+#include "text/korean.h"
+
+#define SYL_MAX 12  /* longest plausible syllable after normalisation */
+#define TOK_MAX 64  /* longest token we segment */
+
+/* Lowercase ASCII letters; skip apostrophes (' ` ’ ‘ ʼ) and hyphens; fold
+ * ŏ/Ŏ→o and ŭ/Ŭ→u (MR with breves). The offsets in s where each output
+ * byte starts and ends go to off and end when they are not NULL. Returns the length or -1 on any other byte or
+ * when cap is exceeded. */
+static int norm_latin(const char *s, size_t n, char *out, size_t cap,
+                      unsigned char *off, unsigned char *end)
+{
+  size_t o = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    char ch = 0;
+    size_t at = i;
+    if (c == '\'' || c == '`' || c == '-') continue;
+    if (c >= 'A' && c <= 'Z') ch = (char)(c - 'A' + 'a');
+    else if (c >= 'a' && c <= 'z') ch = (char)c;
+    else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+             ((unsigned char)s[i + 2] == 0x98 || (unsigned char)s[i + 2] == 0x99)) {
+      i += 2; continue;                                   /* ‘ ’ */
+    } else if (c == 0xCA && i + 1 < n && (unsigned char)s[i + 1] == 0xBC) {
+      i += 1; continue;                                   /* ʼ */
+    } else if (c == 0xC5 && i + 1 < n) {
+      unsigned char d = (unsigned char)s[i + 1];
+      if (d == 0x8E || d == 0x8F) ch = 'o';               /* Ŏ ŏ */
+      else if (d == 0xAC || d == 0xAD) ch = 'u';          /* Ŭ ŭ */
+      else return -1;
+      i += 1;
+    } else {
+      return -1;
+    }
+    if (o + 1 >= cap) return -1;
+    if (off) off[o] = (unsigned char)at;
+    if (end) end[o] = (unsigned char)(i + 1);
+    out[o++] = ch;
+  }
+  out[o] = '\0';
+  return (int)o;
+}
+
+typedef struct {
+  const idt__ko_spell *on, *vo, *co;  /* on/co NULL when empty */
+} parse;
+
+static int is_prefix(const char *p, size_t n, const char *s, size_t *len)
+{
+  size_t l = strlen(p);
+  if (l > n || memcmp(p, s, l) != 0) return 0;
+  *len = l;
+  return 1;
+}
+
+static const idt__ko_spell *find_exact(const idt__ko_spell *t, size_t tn,
+                                       const char *s, size_t n, int seg)
+{
+  for (size_t i = 0; i < tn; i++)
+    if (strlen(t[i].s) == n && memcmp(t[i].s, s, n) == 0)
+      return (seg && !t[i].seg) ? NULL : &t[i];
+  return NULL;
+}
+
+/* Vowel + coda for s[0..n): longest vowel first. */
+static int parse_rime(const char *s, size_t n, int seg, parse *p)
+{
+  for (size_t i = 0; i < idt__ko_vowel_spell_n; i++) {
+    const idt__ko_spell *v = &idt__ko_vowel_spell[i];
+    size_t vl;
+    if (seg && !v->seg) continue;
+    if (!is_prefix(v->s, n, s, &vl)) continue;
+    if (vl == n) { p->vo = v; p->co = NULL; return 1; }
+    const idt__ko_spell *c = find_exact(idt__ko_coda_spell, idt__ko_coda_spell_n,
+                                        s + vl, n - vl, seg);
+    if (c) { p->vo = v; p->co = c; return 1; }
+  }
+  return 0;
+}
+
+/* Parse a normalised syllable; seg restricts to the name grammar. */
+static int parse_syllable(const char *s, size_t n, int seg, parse *p)
+{
+  if (n == 0) return 0;
+  for (size_t i = 0; i < idt__ko_onset_spell_n; i++) {
+    size_t ol;
+    if (!is_prefix(idt__ko_onset_spell[i].s, n, s, &ol) || ol == n) continue;
+    if (parse_rime(s + ol, n - ol, seg, p)) { p->on = &idt__ko_onset_spell[i]; return 1; }
+  }
+  if (parse_rime(s, n, seg, p)) { p->on = NULL; return 1; }
+  return 0;
+}
+
+static int build_key(const parse *p, int flags, char *out, size_t cap)
+{
+  const char *v = (flags & IDT_KO_SK_STRICT) ? p->vo->strict : p->vo->key;
+  const char *on = p->on ? p->on->key : "";
+  const char *co = p->co ? p->co->key : "";
+  /* The initial law: r/l/n are silent before i and y (ri = i = li = ni,
+   * ryong = yong) and r/l are n elsewhere (ro = no). Applied in every
+   * position because given names are written both ways (Ryong-hae/Yong-hae). */
+  if (on[0] == 'l' || on[0] == 'n') {
+    char v0 = p->vo->key[0];
+    on = (v0 == 'i' || v0 == 'y') ? "" : "n";
+  }
+  if ((flags & IDT_KO_SK_LOOSE) && !(flags & IDT_KO_SK_STRICT)) {
+    if (strcmp(v, "o") == 0) v = "u";
+    else if (strcmp(v, "yo") == 0) v = "yu";
+  }
+  size_t a = strlen(on), b = strlen(v), c = strlen(co);
+  if (a + b + c + 1 > cap) return -1;
+  memcpy(out, on, a);
+  memcpy(out + a, v, b);
+  memcpy(out + a + b, co, c);
+  out[a + b + c] = '\0';
+  return (int)(a + b + c);
+}
+
+int idt_ko_skeleton_ex(const char *syl, size_t n, int flags, char *out, size_t cap)
+{
+  char buf[SYL_MAX + 1];
+  parse p;
+  if (!syl || !out) return -1;
+  int len = norm_latin(syl, n, buf, sizeof buf, NULL, NULL);
+  if (len <= 0 || !parse_syllable(buf, (size_t)len, 0, &p)) return -1;
+  return build_key(&p, flags, out, cap);
+}
+
+int idt_ko_skeleton(const char *syl, size_t n, char *out, size_t cap)
+{
+  return idt_ko_skeleton_ex(syl, n, IDT_KO_SK_DEFAULT, out, cap);
+}
+
+int idt_ko_skeleton_strict(const char *syl, size_t n, char *out, size_t cap)
+{
+  return idt_ko_skeleton_ex(syl, n, IDT_KO_SK_STRICT, out, cap);
+}
+
+int idt_ko_syllable_relation(const char *a, size_t an, const char *b, size_t bn)
+{
+  char na[SYL_MAX + 1], nb[SYL_MAX + 1], ka[16], kb[16];
+  if (idt_ko_skeleton(a, an, ka, sizeof ka) < 0 || idt_ko_skeleton(b, bn, kb, sizeof kb) < 0)
+    return -1;
+  if (norm_latin(a, an, na, sizeof na, NULL, NULL) >= 0 && norm_latin(b, bn, nb, sizeof nb, NULL, NULL) >= 0 &&
+      strcmp(na, nb) == 0)
+    return IDT_KO_REL_SAME;
+  if (strcmp(ka, kb) == 0) return IDT_KO_REL_VARIANT;
+  idt_ko_skeleton_ex(a, an, IDT_KO_SK_LOOSE, ka, sizeof ka);
+  idt_ko_skeleton_ex(b, bn, IDT_KO_SK_LOOSE, kb, sizeof kb);
+  return strcmp(ka, kb) == 0 ? IDT_KO_REL_LOOSE : IDT_KO_REL_DIFFERENT;
+}
+
+int idt_ko_surname_class(const char *tok, size_t n)
+{
+  char buf[24];
+  if (!tok) return -1;
+  int len = norm_latin(tok, n, buf, sizeof buf, NULL, NULL);
+  if (len <= 0) return -1;
+  size_t lo = 0, hi = idt__ko_surname_spellings_n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(idt__ko_surname_spellings[mid].s, buf);
+    if (c == 0) return idt__ko_surname_spellings[mid].cls;
+    if (c < 0) lo = mid + 1; else hi = mid;
+  }
+  return -1;
+}
+
+const char *idt_ko_surname_spellings(const char *hangul, size_t n)
+{
+  size_t lo = 0, hi = idt__ko_surnames_n;
+  if (!hangul) return NULL;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const char *h = idt__ko_surnames[mid].hangul;
+    size_t hl = strlen(h);
+    int c = memcmp(h, hangul, hl < n ? hl : n);
+    if (c == 0) c = (hl > n) - (hl < n);
+    if (c == 0) return idt__ko_surnames[mid].spellings;
+    if (c < 0) lo = mid + 1; else hi = mid;
+  }
+  return NULL;
+}
+
+static int is_vowel_letter(char c)
+{
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Cost of a vowel-initial syllable at i after a consonant other than ng:
+ * Korean romanisations hyphenate such boundaries (sun-am), so a joined
+ * "sunam" is more likely su|nam. */
+static int boundary_penalty(const char *s, size_t i)
+{
+  if (i == 0 || !is_vowel_letter(s[i]) || is_vowel_letter(s[i - 1]) ||
+      s[i - 1] == 'y' || s[i - 1] == 'w')
+    return 0;
+  if (i >= 2 && s[i - 2] == 'n' && s[i - 1] == 'g') return 0;
+  return 1;
+}
+
+int idt_ko_segment(const char *tok, size_t n, idt_str *out, int max)
+{
+  char s[TOK_MAX];
+  unsigned char off[TOK_MAX], end[TOK_MAX];
+  int cost[TOK_MAX + 1];
+  unsigned char next[TOK_MAX + 1];
+  parse p;
+  if (!tok || !out || max <= 0 || n >= TOK_MAX) return 0;
+  int len = norm_latin(tok, n, s, sizeof s, off, end);
+  if (len <= 0) return 0;
+  /* Suffix DP: cost = 100 per syllable + 1 per dispreferred boundary; the
+   * longest syllable wins ties because lengths are tried longest first. */
+  cost[len] = 0;
+  for (int i = len - 1; i >= 0; i--) {
+    cost[i] = -1;
+    int pen = boundary_penalty(s, (size_t)i);
+    for (int j = (i + SYL_MAX < len ? i + SYL_MAX : len); j > i; j--) {
+      if (cost[j] < 0 || !parse_syllable(s + i, (size_t)(j - i), 1, &p)) continue;
+      int c = cost[j] + 100 + pen;
+      if (cost[i] < 0 || c < cost[i]) { cost[i] = c; next[i] = (unsigned char)j; }
+    }
+  }
+  if (cost[0] < 0) return 0;
+  int k = 0;
+  for (int i = 0; i < len; i = next[i]) {
+    if (k == max) return 0;
+    out[k].p = tok + off[i];
+    out[k].len = (size_t)end[next[i] - 1] - off[i];
+    k++;
+  }
+  return k;
+}
+
+int idt_ko_name_shape(const idt_str *toks, int ntoks)
+{
+  idt_str seg[8];
+  if (!toks || ntoks < 2 || ntoks > 4) return 0;
+  for (int form = 1; form <= 2; form++) {
+    int si = form == 1 ? 0 : ntoks - 1;
+    if (idt_ko_surname_class(toks[si].p, toks[si].len) < 0) continue;
+    int total = 0, ok = 1;
+    for (int i = 0; i < ntoks && ok; i++) {
+      if (i == si) continue;
+      int k = idt_ko_segment(toks[i].p, toks[i].len, seg, 8);
+      if (k <= 0) ok = 0;
+      total += k;
+    }
+    if (ok && total >= 1 && total <= 3) return form;
+  }
+  return 0;
+}
