@@ -118,13 +118,16 @@ typedef struct idt_net_compute_opts {
   uint32_t path_mask;          /* edge types for hops and paths */
   double damping;              /* PageRank damping (0: 0.85) */
   int key_nodes;               /* articulation, betweenness, communities */
-  unsigned betweenness_samples;/* BFS sources for betweenness (0: exact
-                                  up to 2000 nodes, else 32) */
-  uint64_t community_max_edges;/* above: community = component (0: 1e6) */
+  unsigned betweenness_samples;/* BFS sources for betweenness: exact (all
+                                  nodes) up to 2000 nodes, else up to this
+                                  many designated sources (0: 256) */
+  unsigned betweenness_cutoff; /* paths counted up to this many hops when
+                                  sampled (0: 3) */
+  uint64_t community_max_edges;/* above: community = component (0: 250000) */
 } idt_net_compute_opts;
 #define IDT_NET_COMPUTE_OPTS_VERSION 1
 #define IDT_NET_COMPUTE_OPTS_INIT { IDT_NET_COMPUTE_OPTS_VERSION, IDT_NET_ALL, \
-  0.85, 1, 0, 0 }
+  0.85, 1, 0, 0, 0 }
 
 /* Compute every exposure measure. Call after finish; may be called again
  * with other options. opts may be NULL (defaults). */

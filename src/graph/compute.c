@@ -29,9 +29,7 @@ int idt_net_compute(idt_net *n, const idt_net_compute_opts *opts)
   for (v = 0; v < n->n; v++)
     n->path_cache[v] = NULL;   /* arena strings: dropped, not freed */
   if ((rc = idt__net_ownership(n)) || (rc = idt__net_hops(n, o.path_mask)) ||
-      (rc = idt__net_rank(n, o.damping)))
-    return rc;
-  if (o.key_nodes && (rc = idt__net_key_nodes(n, &o)))
+      (rc = idt__net_rank(n, &o)))
     return rc;
   n->computed = o.key_nodes ? 2 : 1;
   return 0;

@@ -95,8 +95,7 @@ int idt__net_explain(idt_net *n, uint32_t v, idt_buf *b);
 void idt__net_step_fmt(const idt_net *n, uint64_t e, uint32_t from,
                        idt_buf *b);
 /* rank.c */
-int idt__net_rank(idt_net *n, double damping);
-int idt__net_key_nodes(idt_net *n, const idt_net_compute_opts *o);
+int idt__net_rank(idt_net *n, const idt_net_compute_opts *o);
 /* per-type PPR weight of an edge */
 float idt__net_weight(const idt_net *n, uint64_t e);
 #endif

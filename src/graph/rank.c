@@ -114,40 +114,30 @@ int idt_net_ranking(const idt_net *n, uint32_t **order, size_t *count)
   return 0;
 }
 
-int idt__net_rank(idt_net *n, double damping)
+static int ppr(idt_net *n, igraph_t *g, igraph_vector_t *w, double damping)
 {
-  igraph_t g;
-  igraph_vector_t w, reset, res;
+  igraph_vector_t reset, res;
   igraph_real_t value;
-  igraph_error_handler_t *old;
-  igraph_error_t err = IGRAPH_SUCCESS;
+  igraph_error_t err;
   uint32_t v, *order = NULL;
   size_t k, i;
   double mx = 0;
-  int rc;
-  if (!n->risk) {
-    n->risk = idt_malloc(((size_t)n->n + 1) * sizeof(double));
-    n->rank = idt_malloc(((size_t)n->n + 1) * 4);
-    if (!n->risk || !n->rank)
-      return IDT_ENOMEM;
-  }
+  int rc = 0;
   for (v = 0; v < n->n; v++)
     n->risk[v] = 0, n->rank[v] = 0;
   if (!n->st.designated || !n->n)
     return 0;
-  old = igraph_set_error_handler(igraph_error_handler_ignore);
-  if ((rc = to_igraph(n, &g, &w)))
-    goto restore;
-  if ((err = igraph_vector_init(&reset, n->n)) ||
-      (err = igraph_vector_init(&res, 0))) {
-    rc = ig_fail(err, "vectors");
-    goto graph;
+  if ((err = igraph_vector_init(&reset, n->n)))
+    return ig_fail(err, "vectors");
+  if ((err = igraph_vector_init(&res, 0))) {
+    igraph_vector_destroy(&reset);
+    return ig_fail(err, "vectors");
   }
   for (v = 0; v < n->n; v++)
     VECTOR(reset)[v] = (n->flags[v] & NODE_DESIGNATED) ? 1.0 : 0.0;
-  err = igraph_personalized_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &res,
+  err = igraph_personalized_pagerank(g, IGRAPH_PAGERANK_ALGO_PRPACK, &res,
                                      &value, igraph_vss_all(), 0, damping,
-                                     &reset, igraph_vector_size(&w) ? &w : NULL,
+                                     &reset, igraph_vector_size(w) ? w : NULL,
                                      NULL);
   if (err)
     rc = ig_fail(err, "personalized PageRank");
@@ -163,14 +153,7 @@ int idt__net_rank(idt_net *n, double damping)
   }
   igraph_vector_destroy(&res);
   igraph_vector_destroy(&reset);
-graph:
-  igraph_vector_destroy(&w);
-  igraph_destroy(&g);
-restore:
-  igraph_set_error_handler(old);
-  if (rc)
-    return rc;
-  if ((rc = idt_net_ranking(n, &order, &k)))
+  if (rc || (rc = idt_net_ranking(n, &order, &k)))
     return rc;
   for (i = 0; i < k; i++)
     n->rank[order[i]] = (uint32_t)(i + 1);
@@ -178,17 +161,21 @@ restore:
   return 0;
 }
 
-/* Brandes' dependency accumulation from one source (unweighted). */
-static void brandes_one(const idt_net *n, uint32_t s, uint32_t mask,
-                        int32_t *dist, double *sigma, double *delta,
-                        uint32_t *stack, double *bc)
+/* Brandes' dependency accumulation from one source (unweighted), paths of
+ * at most cutoff hops (cutoff < 0: all). Touches only what it reaches and
+ * resets only that, so a bounded search costs its neighbourhood, not n. */
+static uint32_t brandes_one(const idt_net *n, uint32_t s, uint32_t mask,
+                            int32_t cutoff, int32_t *dist, double *sigma,
+                            double *delta, uint32_t *stack, double *bc)
 {
-  uint32_t top = 0, head = 0, i, dir;
+  uint32_t top = 0, head = 0, i, dir, reached;
   stack[top++] = s;
   dist[s] = 0;
   sigma[s] = 1;
   while (head < top) {
     uint32_t u = stack[head++];
+    if (cutoff >= 0 && dist[u] >= cutoff)
+      continue;
     for (dir = 0; dir < 2; dir++) {
       const uint32_t *off = dir ? n->in_off : n->out_off;
       const uint32_t *ev = dir ? n->in_e : n->out_e;
@@ -205,25 +192,27 @@ static void brandes_one(const idt_net *n, uint32_t s, uint32_t mask,
       }
     }
   }
+  reached = top;
   while (top > 0) {
     uint32_t x = stack[--top];
-    for (dir = 0; dir < 2; dir++) {
+    for (dir = 0; dir < 2 && dist[x] > 0; dir++) {
       const uint32_t *off = dir ? n->in_off : n->out_off;
       const uint32_t *ev = dir ? n->in_e : n->out_e;
       for (i = off[x]; i < off[x + 1]; i++) {
         uint32_t e = ev[i], u = dir ? n->src[e] : n->dst[e];
         if (!(mask & IDT_NET_BIT(n->type[e])) || (n->eflags[e] & EDGE_ENDED) || u == x)
           continue;
-        if (dist[u] == dist[x] - 1)
+        if (dist[u] >= 0 && dist[u] == dist[x] - 1)
           delta[u] += sigma[u] / sigma[x] * (1.0 + delta[x]);
       }
     }
     if (x != s)
       bc[x] += delta[x];
   }
+  return reached;
 }
 
-static int betweenness(idt_net *n, unsigned samples, uint32_t mask)
+static int betweenness(idt_net *n, const idt_net_compute_opts *o)
 {
   int32_t *dist = idt_malloc(((size_t)n->n + 1) * 4);
   double *sigma = idt_malloc(((size_t)n->n + 1) * 8);
@@ -231,20 +220,19 @@ static int betweenness(idt_net *n, unsigned samples, uint32_t mask)
   uint32_t *stack = idt_malloc(((size_t)n->n + 1) * 4);
   uint32_t *src = idt_malloc(((size_t)n->n + 1) * 4);
   uint32_t v, ns = 0, k, i;
+  int exact = n->n <= 2000 || !n->st.designated;
+  int32_t cutoff = exact && n->n <= 2000 ? -1 :
+                   (int32_t)(o->betweenness_cutoff ? o->betweenness_cutoff : 3);
   double scale;
   int rc = 0;
   if (!dist || !sigma || !delta || !stack || !src) {
     rc = IDT_ENOMEM;
     goto out;
   }
-  if (n->st.designated && (samples || n->n > 2000)) {
-    for (v = 0; v < n->n; v++)
-      if (n->flags[v] & NODE_DESIGNATED)
-        src[ns++] = v;
-  } else
-    for (v = 0; v < n->n; v++)
+  for (v = 0; v < n->n; v++)
+    if (exact || (n->flags[v] & NODE_DESIGNATED))
       src[ns++] = v;
-  k = samples ? samples : (n->n <= 2000 ? ns : 32);
+  k = n->n <= 2000 ? ns : (o->betweenness_samples ? o->betweenness_samples : 256);
   if (k > ns)
     k = ns;
   scale = k ? (double)ns / (double)k : 0;
@@ -252,10 +240,11 @@ static int betweenness(idt_net *n, unsigned samples, uint32_t mask)
     n->betw[v] = 0, dist[v] = -1, sigma[v] = 0, delta[v] = 0;
   for (i = 0; i < k; i++) {
     /* evenly strided over the source list: deterministic */
-    uint32_t s = src[(uint32_t)((uint64_t)i * ns / k)], j;
-    brandes_one(n, s, mask, dist, sigma, delta, stack, n->betw);
-    for (j = 0; j < n->n; j++)
-      dist[j] = -1, sigma[j] = 0, delta[j] = 0;
+    uint32_t s = src[(uint32_t)((uint64_t)i * ns / k)], j, r;
+    r = brandes_one(n, s, o->path_mask, cutoff, dist, sigma, delta, stack, n->betw);
+    /* the stack still holds every node reached (popped, not cleared) */
+    for (j = 0; j < r; j++)
+      dist[stack[j]] = -1, sigma[stack[j]] = 0, delta[stack[j]] = 0;
   }
   for (v = 0; v < n->n; v++)
     n->betw[v] *= scale / 2.0;   /* undirected: each pair counted twice */
@@ -265,34 +254,24 @@ out:
   return rc;
 }
 
-int idt__net_key_nodes(idt_net *n, const idt_net_compute_opts *o)
+static int key_nodes(idt_net *n, igraph_t *g, igraph_vector_t *w,
+                     const idt_net_compute_opts *o)
 {
-  igraph_t g;
-  igraph_vector_t w;
   igraph_vector_int_t memb, ap;
-  igraph_error_handler_t *old;
   igraph_error_t err;
-  uint64_t maxe = o->community_max_edges ? o->community_max_edges : 1000000;
+  uint64_t maxe = o->community_max_edges ? o->community_max_edges : 250000;
   uint32_t v;
   igraph_integer_t i;
   int rc;
-  if (!n->community) {
-    n->community = idt_malloc(((size_t)n->n + 1) * 4);
-    n->betw = idt_malloc(((size_t)n->n + 1) * 8);
-    if (!n->community || !n->betw)
-      return IDT_ENOMEM;
-  }
-  if ((rc = betweenness(n, o->betweenness_samples, o->path_mask)))
+  if ((rc = betweenness(n, o)))
     return rc;
-  old = igraph_set_error_handler(igraph_error_handler_ignore);
-  if ((rc = to_igraph(n, &g, &w)))
-    goto restore;
-  if ((err = igraph_vector_int_init(&memb, 0)) ||
-      (err = igraph_vector_int_init(&ap, 0))) {
-    rc = ig_fail(err, "vectors");
-    goto graph;
+  if ((err = igraph_vector_int_init(&memb, 0)))
+    return ig_fail(err, "vectors");
+  if ((err = igraph_vector_int_init(&ap, 0))) {
+    igraph_vector_int_destroy(&memb);
+    return ig_fail(err, "vectors");
   }
-  if ((err = igraph_articulation_points(&g, &ap)))
+  if ((err = igraph_articulation_points(g, &ap)))
     rc = ig_fail(err, "articulation points");
   for (v = 0; v < n->n; v++)
     n->flags[v] &= (uint8_t)~NODE_ARTIC;
@@ -300,17 +279,44 @@ int idt__net_key_nodes(idt_net *n, const idt_net_compute_opts *o)
     n->flags[VECTOR(ap)[i]] |= NODE_ARTIC;
   err = IGRAPH_FAILURE;
   if (!rc && n->m <= maxe)
-    err = igraph_community_multilevel(&g, igraph_vector_size(&w) ? &w : NULL,
+    err = igraph_community_multilevel(g, igraph_vector_size(w) ? w : NULL,
                                       1.0, &memb, NULL, NULL);
   if (!rc && err)
-    err = igraph_connected_components(&g, &memb, NULL, NULL, IGRAPH_WEAK);
+    err = igraph_connected_components(g, &memb, NULL, NULL, IGRAPH_WEAK);
   if (!rc && err)
     rc = ig_fail(err, "communities");
   for (v = 0; !rc && v < n->n; v++)
     n->community[v] = (int32_t)VECTOR(memb)[v];
   igraph_vector_int_destroy(&ap);
   igraph_vector_int_destroy(&memb);
-graph:
+  return rc;
+}
+
+/* One igraph graph for PageRank and the key-node measures. */
+int idt__net_rank(idt_net *n, const idt_net_compute_opts *o)
+{
+  igraph_t g;
+  igraph_vector_t w;
+  igraph_error_handler_t *old;
+  int rc;
+  if (!n->risk) {
+    n->risk = idt_malloc(((size_t)n->n + 1) * sizeof(double));
+    n->rank = idt_malloc(((size_t)n->n + 1) * 4);
+    if (!n->risk || !n->rank)
+      return IDT_ENOMEM;
+  }
+  if (o->key_nodes && !n->community) {
+    n->community = idt_malloc(((size_t)n->n + 1) * 4);
+    n->betw = idt_malloc(((size_t)n->n + 1) * 8);
+    if (!n->community || !n->betw)
+      return IDT_ENOMEM;
+  }
+  old = igraph_set_error_handler(igraph_error_handler_ignore);
+  if ((rc = to_igraph(n, &g, &w)))
+    goto restore;
+  rc = ppr(n, &g, &w, o->damping);
+  if (!rc && o->key_nodes)
+    rc = key_nodes(n, &g, &w, o);
   igraph_vector_destroy(&w);
   igraph_destroy(&g);
 restore:
