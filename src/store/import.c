@@ -398,6 +398,17 @@ static int write_entities(idt_import *im)
 static int apply(idt_import *im, int64_t v, uint64_t *changes)
 {
   int rc;
+  if (!im->prev) {   /* a new dataset: nothing to close or compare against */
+    if ((rc = run(im,
+           "INSERT INTO statements(ds, entity_id, prop, value, first_version,"
+           " last_version) SELECT ?1, s.entity_id, s.prop, s.value, ?2, "
+           OPEN_SQL " FROM temp.st_stmt s", v, 0, changes)))
+      return rc;
+    return run(im,
+           "INSERT INTO entities(ds, id, schema, source_id, first_version,"
+           " last_version) SELECT ?1, s.id, s.schema, s.source_id, ?2, " OPEN_SQL
+           " FROM temp.st_ent s", v, 0, changes);
+  }
   if ((rc = run(im,
          "UPDATE statements SET last_version=?2 WHERE ds=?1 AND last_version="
          OPEN_SQL " AND NOT EXISTS (SELECT 1 FROM temp.st_stmt s WHERE"
