@@ -103,6 +103,29 @@ static uint32_t block_parent(const idt_net *n, uint32_t v)
   return best;
 }
 
+/* The other (possibly) blocked holders whose stakes add up with the
+ * chain's last one: "; with X 3%, Y ?%". */
+static void co_owners(const idt_net *n, uint32_t v, uint32_t skip, idt_buf *b)
+{
+  uint8_t flag = (n->flags[v] & NODE_BLOCKED) ? NODE_BLOCKED : NODE_POSSIBLE;
+  uint32_t i, k = 0;
+  for (i = n->in_off[v]; i < n->in_off[v + 1]; i++) {
+    uint32_t e = n->in_e[i];
+    if (e == skip || n->type[e] != IDT_NET_OWNERSHIP ||
+        (n->eflags[e] & (EDGE_ENDED | EDGE_DUP)) || n->src[e] == v ||
+        !(n->flags[n->src[e]] & flag))
+      continue;
+    idt_buf_puts(b, k++ ? ", " : "; with ");
+    idt_buf_puts(b, n->id[n->src[e]]);
+    if (n->eflags[e] & EDGE_PCT_UNKNOWN)
+      idt_buf_puts(b, " ?%");
+    else if (n->lo[e] == n->hi[e])
+      idt_buf_printf(b, " %g%%", (double)n->lo[e]);
+    else
+      idt_buf_printf(b, " %g-%g%%", (double)n->lo[e], (double)n->hi[e]);
+  }
+}
+
 /* The explanation of node v: for a (possibly) blocked entity the chain of
  * holdings from a designated owner down to it (largest blocked stake at
  * each level), else the path to its nearest designated entity. */
@@ -125,6 +148,8 @@ int idt__net_explain(idt_net *n, uint32_t v, idt_buf *b)
       idt__net_step_fmt(n, chain[i - 1], n->src[chain[i - 1]], b);
       idt_buf_puts(b, n->id[n->dst[chain[i - 1]]]);
     }
+    if (k)
+      co_owners(n, v, chain[0], b);
     return 0;
   }
   if (!n->hops || n->hops[v] <= 0)
