@@ -528,6 +528,66 @@ TEST(dprk_alias_pairs)
   CHECK(st.vloose >= 174);
 }
 
+/* Allocation failures inside name_variants: an error, never a crash, and
+ * out is left as it was. */
+TEST(name_variants_oom)
+{
+  idt_buf b;
+  int failed = 0, ok = 0;
+  for (long n = 0; n < 40; n++) {
+    idt_buf_init(&b, 1 << 16);
+    idt_buf_puts(&b, "x");
+    size_t before = b.len;
+    idt_alloc_fail_after(n, 1);
+    int rc = idt_ko_name_variants(S("리병철"), &b);
+    idt_alloc_fail_after(-1, 0);
+    if (rc == IDT_ENOMEM) { failed++; CHECK_INT((long long)b.len, (long long)before); }
+    else if (rc == 11) ok++;
+    else tap_failf(__FILE__, __LINE__, "fail_after %ld: rc %d", n, rc);
+    idt_buf_free(&b);
+  }
+  CHECK(failed > 0 && ok > 0);
+}
+
+/* Random bytes, Hangul and Latin pieces through every entry point (run
+ * under ASan/UBSan in the sanitizer build). */
+TEST(random_input)
+{
+  static const char *pieces[] = {"\xea\xb9\x80", "\xec\xa0\x95", "\xeb\xa6\xac", "\xe3\x84\xb1",
+                                 "ch'", "o'", "\xc5\x8f", "ng", "yeo", "-", " ", ",", "\xff", "\xe2\x80\x99",
+                                 "kk", "r", "a", "u", "\xed\x9e\xa3", "\xc5"};
+  unsigned long x = 42;
+  idt_buf b;
+  idt_buf_init(&b, 1 << 20);
+  for (int it = 0; it < 5000; it++) {
+    char s[200];
+    size_t n = 0;
+    x = x * 6364136223846793005UL + 1442695040888963407UL;
+    int parts = (int)((x >> 40) % 12);
+    for (int k = 0; k < parts; k++) {
+      x = x * 6364136223846793005UL + 1442695040888963407UL;
+      const char *p = pieces[(x >> 33) % (sizeof pieces / sizeof pieces[0])];
+      size_t l = strlen(p);
+      if (n + l < sizeof s) { memcpy(s + n, p, l); n += l; }
+    }
+    idt_buf_clear(&b);
+    (void)idt_ko_has_hangul(s, n);
+    (void)idt_ko_name_variants(s, n, &b);
+    for (int sys = 0; sys < 4; sys++) {
+      CHECK_OK(idt_ko_romanize(s, n, (idt_ko_system)sys, &b));
+      CHECK_OK(idt_ko_romanize_text(s, n, (idt_ko_system)sys, &b));
+    }
+    char key[16];
+    idt_str seg[8];
+    (void)idt_ko_skeleton(s, n, key, sizeof key);
+    (void)idt_ko_surname_class(s, n);
+    (void)idt_ko_segment(s, n, seg, 8);
+    idt_str t[2] = {{s, n / 2}, {s + n / 2, n - n / 2}};
+    (void)idt_ko_name_shape(t, 2);
+  }
+  idt_buf_free(&b);
+}
+
 int main(void)
 {
   RUN(has_hangul);
@@ -541,5 +601,7 @@ int main(void)
   RUN(segmentation);
   RUN(name_shape);
   RUN(dprk_alias_pairs);
+  RUN(name_variants_oom);
+  RUN(random_input);
   return tap_done();
 }

@@ -184,12 +184,15 @@ def main():
             w("  {%s, %s, %s, %s}, /* %s */\n" % (cstr(rr), cstr(mr), cstr(dprk), cstr(yale), jname))
         w("};\n\n")
     def spell_table(name, d, fields):
-        items = sorted(d.items(), key=lambda kv: (-len(kv[0]), kv[0]))
-        w("/* Longest spelling first, so a scan tries \"tch\" before \"ch\". */\n")
+        items = sorted(((k, v) for k, v in d.items() if k), key=lambda kv: (kv[0][0], -len(kv[0]), kv[0]))
+        w("/* By first letter, then longest first (a scan tries \"tch\" before \"t\");\n"
+          " * idt__ko_%s_first[c - 'a'] .. [c - 'a' + 1] is the range for letter c. */\n" % name)
         w("const idt__ko_spell idt__ko_%s_spell[] = {\n" % name)
-        for s, v in items:
-            if s == "":
-                continue
+        first = [None] * 27
+        for i, (s, v) in enumerate(items):
+            li = ord(s[0]) - ord("a")
+            if first[li] is None:
+                first[li] = i
             cls = v[0]
             strict = v[1] if fields == 3 else v[0]
             origin = v[-1]
@@ -198,10 +201,13 @@ def main():
                 seg = 0
             if name == "vowel" and s.endswith("y"):
                 seg = 0
-            w("  {%s, %s, %s, %d}, /* %s */\n" % (cstr(s), cstr(cls), cstr(strict), seg, origin))
+            w("  {%s, %d, %s, %s, %d}, /* %s */\n" % (cstr(s), len(s), cstr(cls), cstr(strict), seg, origin))
         w("};\n")
-        w("const size_t idt__ko_%s_spell_n = sizeof idt__ko_%s_spell / sizeof idt__ko_%s_spell[0];\n\n"
-          % (name, name, name))
+        first[26] = len(items)
+        for li in range(25, -1, -1):
+            if first[li] is None:
+                first[li] = first[li + 1]
+        w("const unsigned char idt__ko_%s_first[27] = {%s};\n\n" % (name, ", ".join(str(x) for x in first)))
     spell_table("onset", onsets, 2)
     spell_table("vowel", vowels, 3)
     spell_table("coda", codas, 2)

@@ -263,11 +263,13 @@ static int parse_name(const char *s, size_t n, name *nm)
   }
   while (nm->n && nm->cp[nm->n - 1] == ' ') nm->n--;
   if (!syls) return idt_error_set(IDT_EINVAL, "korean: name has no Hangul syllable");
-  int first_word = 0;
-  while (first_word < nm->n && nm->cp[first_word] != ' ') first_word++;
-  if (first_word < nm->n) nm->sur_end = first_word;       /* "박 지성" */
-  else if (nm->n >= 3 && compound_surname(nm->cp, nm->n)) nm->sur_end = 2;
-  else nm->sur_end = nm->n >= 2 ? 1 : nm->n;
+  /* The surname: a first word of one syllable or a two-syllable compound
+   * ("박 지성", "남궁 민"); otherwise split inside the first word ("김정은",
+   * "김정은 위원장"). */
+  int w1 = 0;
+  while (w1 < nm->n && nm->cp[w1] != ' ') w1++;
+  if (w1 >= 2 && compound_surname(nm->cp, w1 == 2 ? 4 : w1)) nm->sur_end = 2;
+  else nm->sur_end = 1;
   return 0;
 }
 
@@ -323,11 +325,16 @@ int idt_ko_name_variants(const char *s, size_t n, idt_buf *out)
     if (!rc) rc = add_unique(out, start, &tmp, &count);
   }
   /* Conventional surname spellings with the RR, then the MR given name. */
-  char hs[16];
-  int32_t hl = 0;
-  UBool err = 0;
-  for (int i = 0; i < nm.sur_end && !err; i++) U8_APPEND(hs, hl, (int32_t)sizeof hs, nm.cp[i], err);
-  const char *conv = err ? NULL : idt_ko_surname_spellings(hs, (size_t)hl);
+  char hs[8];
+  size_t hl = 0;
+  for (int i = 0; i < nm.sur_end && hl != (size_t)-1; i++) {
+    UChar32 c = nm.cp[i];   /* a syllable is 3 UTF-8 bytes; sur_end <= 2 */
+    if (!is_syllable(c)) { hl = (size_t)-1; break; }
+    hs[hl++] = (char)(0xE0 | (c >> 12));
+    hs[hl++] = (char)(0x80 | ((c >> 6) & 0x3F));
+    hs[hl++] = (char)(0x80 | (c & 0x3F));
+  }
+  const char *conv = hl == (size_t)-1 ? NULL : idt_ko_surname_spellings(hs, hl);
   for (int pass = 0; conv && pass < 2 && !rc; pass++) {
     for (const char *p = conv; *p && !rc;) {
       size_t l = strcspn(p, ",");

@@ -134,7 +134,7 @@ int idt_ko_name_shape(const idt_str *toks, int ntoks);
 
 /* ---- Internal to the korean module (korean*.c) ---- */
 typedef struct { const char *rr, *mr, *dprk, *yale; } idt__ko_jamo;
-typedef struct { const char *s, *key, *strict; int seg; } idt__ko_spell;
+typedef struct { const char *s; unsigned char len; const char *key, *strict; int seg; } idt__ko_spell;
 typedef struct { const char *hangul; int cls; const char *spellings; } idt__ko_surname;
 typedef struct { const char *s; int cls; } idt__ko_surname_spelling;
 
@@ -142,7 +142,7 @@ extern const idt__ko_jamo idt__ko_onsets[19];
 extern const idt__ko_jamo idt__ko_vowels[21];
 extern const idt__ko_jamo idt__ko_codas[28];
 extern const idt__ko_spell idt__ko_onset_spell[], idt__ko_vowel_spell[], idt__ko_coda_spell[];
-extern const size_t idt__ko_onset_spell_n, idt__ko_vowel_spell_n, idt__ko_coda_spell_n;
+extern const unsigned char idt__ko_onset_first[27], idt__ko_vowel_first[27], idt__ko_coda_first[27];
 extern const idt__ko_surname idt__ko_surnames[];
 extern const size_t idt__ko_surnames_n;
 extern const idt__ko_surname_spelling idt__ko_surname_spellings[];

@@ -63,51 +63,60 @@ static int norm_latin(const char *s, size_t n, char *out, size_t cap,
 
 typedef struct {
   const idt__ko_spell *on, *vo, *co;  /* on/co NULL when empty */
+  size_t end;                         /* offset just after the syllable */
 } parse;
 
-static int is_prefix(const char *p, size_t n, const char *s, size_t *len)
+#define MAX_PARSES 64  /* <= 4 onsets x 3 vowels x 4 codas share a start */
+
+static int matches(const idt__ko_spell *sp, const char *s, size_t i, size_t n)
 {
-  size_t l = strlen(p);
-  if (l > n || memcmp(p, s, l) != 0) return 0;
-  *len = l;
-  return 1;
+  return sp->len <= n - i && memcmp(sp->s, s + i, sp->len) == 0;
 }
 
-static const idt__ko_spell *find_exact(const idt__ko_spell *t, size_t tn,
-                                       const char *s, size_t n, int seg)
+static int letter(const char *s, size_t i, size_t n)
 {
-  for (size_t i = 0; i < tn; i++)
-    if (strlen(t[i].s) == n && memcmp(t[i].s, s, n) == 0)
-      return (seg && !t[i].seg) ? NULL : &t[i];
-  return NULL;
+  return i < n && s[i] >= 'a' && s[i] <= 'z' ? s[i] - 'a' : -1;
 }
 
-/* Vowel + coda for s[0..n): longest vowel first. */
-static int parse_rime(const char *s, size_t n, int seg, parse *p)
+/* Every syllable that starts at s[i]: onsets longest first then none,
+ * vowels longest first, then no coda before the codas. Only the spellings
+ * sharing a first letter are tried (the tables are indexed by it), so this
+ * costs a few dozen short memcmps. seg restricts to the name grammar. */
+static int syllables_at(const char *s, size_t n, size_t i, int seg, parse *out, int max)
 {
-  for (size_t i = 0; i < idt__ko_vowel_spell_n; i++) {
-    const idt__ko_spell *v = &idt__ko_vowel_spell[i];
-    size_t vl;
-    if (seg && !v->seg) continue;
-    if (!is_prefix(v->s, n, s, &vl)) continue;
-    if (vl == n) { p->vo = v; p->co = NULL; return 1; }
-    const idt__ko_spell *c = find_exact(idt__ko_coda_spell, idt__ko_coda_spell_n,
-                                        s + vl, n - vl, seg);
-    if (c) { p->vo = v; p->co = c; return 1; }
+  const idt__ko_spell *ons[8];
+  int non = 0, k = 0, c;
+  if ((c = letter(s, i, n)) >= 0)
+    for (size_t a = idt__ko_onset_first[c]; a < idt__ko_onset_first[c + 1] && non < 7; a++)
+      if (matches(&idt__ko_onset_spell[a], s, i, n)) ons[non++] = &idt__ko_onset_spell[a];
+  ons[non++] = NULL;
+  for (int a = 0; a < non; a++) {
+    size_t v0 = i + (ons[a] ? ons[a]->len : 0);
+    if ((c = letter(s, v0, n)) < 0) continue;
+    for (size_t b = idt__ko_vowel_first[c]; b < idt__ko_vowel_first[c + 1]; b++) {
+      const idt__ko_spell *vo = &idt__ko_vowel_spell[b];
+      int cc;
+      if ((seg && !vo->seg) || !matches(vo, s, v0, n)) continue;
+      size_t c0 = v0 + vo->len;
+      if (k < max) out[k++] = (parse){ons[a], vo, NULL, c0};
+      if ((cc = letter(s, c0, n)) < 0) continue;
+      for (size_t d = idt__ko_coda_first[cc]; d < idt__ko_coda_first[cc + 1]; d++) {
+        const idt__ko_spell *co = &idt__ko_coda_spell[d];
+        if ((seg && !co->seg) || !matches(co, s, c0, n)) continue;
+        if (k < max) out[k++] = (parse){ons[a], vo, co, c0 + co->len};
+      }
+    }
   }
-  return 0;
+  return k;
 }
 
-/* Parse a normalised syllable; seg restricts to the name grammar. */
+/* Parse a whole normalised syllable: the first parse that ends at n. */
 static int parse_syllable(const char *s, size_t n, int seg, parse *p)
 {
-  if (n == 0) return 0;
-  for (size_t i = 0; i < idt__ko_onset_spell_n; i++) {
-    size_t ol;
-    if (!is_prefix(idt__ko_onset_spell[i].s, n, s, &ol) || ol == n) continue;
-    if (parse_rime(s + ol, n - ol, seg, p)) { p->on = &idt__ko_onset_spell[i]; return 1; }
-  }
-  if (parse_rime(s, n, seg, p)) { p->on = NULL; return 1; }
+  parse all[MAX_PARSES];
+  int k = syllables_at(s, n, 0, seg, all, MAX_PARSES);
+  for (int i = 0; i < k; i++)
+    if (all[i].end == n) { *p = all[i]; return 1; }
   return 0;
 }
 
@@ -225,7 +234,6 @@ int idt_ko_segment(const char *tok, size_t n, idt_str *out, int max)
   unsigned char off[TOK_MAX], end[TOK_MAX];
   int cost[TOK_MAX + 1];
   unsigned char next[TOK_MAX + 1];
-  parse p;
   if (!tok || !out || max <= 0 || n >= TOK_MAX) return 0;
   int len = norm_latin(tok, n, s, sizeof s, off, end);
   if (len <= 0) return 0;
@@ -233,12 +241,18 @@ int idt_ko_segment(const char *tok, size_t n, idt_str *out, int max)
    * longest syllable wins ties because lengths are tried longest first. */
   cost[len] = 0;
   for (int i = len - 1; i >= 0; i--) {
-    cost[i] = -1;
+    parse all[MAX_PARSES];
     int pen = boundary_penalty(s, (size_t)i);
-    for (int j = (i + SYL_MAX < len ? i + SYL_MAX : len); j > i; j--) {
-      if (cost[j] < 0 || !parse_syllable(s + i, (size_t)(j - i), 1, &p)) continue;
+    int k = syllables_at(s, (size_t)len, (size_t)i, 1, all, MAX_PARSES);
+    cost[i] = -1;
+    for (int a = 0; a < k; a++) {
+      int j = (int)all[a].end;
+      if (cost[j] < 0) continue;
       int c = cost[j] + 100 + pen;
-      if (cost[i] < 0 || c < cost[i]) { cost[i] = c; next[i] = (unsigned char)j; }
+      if (cost[i] < 0 || c < cost[i] || (c == cost[i] && j > next[i])) {
+        cost[i] = c;
+        next[i] = (unsigned char)j;
+      }
     }
   }
   if (cost[0] < 0) return 0;

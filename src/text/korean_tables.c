@@ -83,120 +83,123 @@ const idt__ko_jamo idt__ko_codas[28] = {
   {"h", "t", "t", "h"}, /* HANGUL JONGSEONG HIEUH */
 };
 
-/* Longest spelling first, so a scan tries "tch" before "ch". */
+/* By first letter, then longest first (a scan tries "tch" before "t");
+ * idt__ko_onset_first[c - 'a'] .. [c - 'a' + 1] is the range for letter c. */
 const idt__ko_spell idt__ko_onset_spell[] = {
-  {"tch", "c", "c", 1}, /* conventional */
-  {"bb", "p", "p", 1}, /* conventional */
-  {"cc", "c", "c", 1}, /* jamo */
-  {"ch", "c", "c", 1}, /* jamo */
-  {"dd", "t", "t", 1}, /* conventional */
-  {"gg", "k", "k", 1}, /* conventional */
-  {"jj", "c", "c", 1}, /* jamo */
-  {"kh", "k", "k", 1}, /* jamo */
-  {"kk", "k", "k", 1}, /* jamo */
-  {"ph", "p", "p", 1}, /* jamo */
-  {"pp", "p", "p", 1}, /* jamo */
-  {"sh", "s", "s", 1}, /* conventional */
-  {"ss", "s", "s", 1}, /* jamo */
-  {"th", "t", "t", 1}, /* jamo */
-  {"ts", "c", "c", 1}, /* conventional */
-  {"tt", "t", "t", 1}, /* jamo */
-  {"b", "p", "p", 1}, /* jamo */
-  {"c", "c", "c", 1}, /* jamo */
-  {"d", "t", "t", 1}, /* jamo */
-  {"g", "k", "k", 1}, /* jamo */
-  {"h", "h", "h", 1}, /* jamo */
-  {"j", "c", "c", 1}, /* jamo */
-  {"k", "k", "k", 1}, /* jamo */
-  {"l", "l", "l", 1}, /* jamo */
-  {"m", "m", "m", 1}, /* jamo */
-  {"n", "n", "n", 1}, /* jamo */
-  {"p", "p", "p", 1}, /* jamo */
-  {"r", "l", "l", 1}, /* jamo */
-  {"s", "s", "s", 1}, /* jamo */
-  {"t", "t", "t", 1}, /* jamo */
-  {"z", "c", "c", 1}, /* conventional */
+  {"bb", 2, "p", "p", 1}, /* conventional */
+  {"b", 1, "p", "p", 1}, /* jamo */
+  {"cc", 2, "c", "c", 1}, /* jamo */
+  {"ch", 2, "c", "c", 1}, /* jamo */
+  {"c", 1, "c", "c", 1}, /* jamo */
+  {"dd", 2, "t", "t", 1}, /* conventional */
+  {"d", 1, "t", "t", 1}, /* jamo */
+  {"gg", 2, "k", "k", 1}, /* conventional */
+  {"g", 1, "k", "k", 1}, /* jamo */
+  {"h", 1, "h", "h", 1}, /* jamo */
+  {"jj", 2, "c", "c", 1}, /* jamo */
+  {"j", 1, "c", "c", 1}, /* jamo */
+  {"kh", 2, "k", "k", 1}, /* jamo */
+  {"kk", 2, "k", "k", 1}, /* jamo */
+  {"k", 1, "k", "k", 1}, /* jamo */
+  {"l", 1, "l", "l", 1}, /* jamo */
+  {"m", 1, "m", "m", 1}, /* jamo */
+  {"n", 1, "n", "n", 1}, /* jamo */
+  {"ph", 2, "p", "p", 1}, /* jamo */
+  {"pp", 2, "p", "p", 1}, /* jamo */
+  {"p", 1, "p", "p", 1}, /* jamo */
+  {"r", 1, "l", "l", 1}, /* jamo */
+  {"sh", 2, "s", "s", 1}, /* conventional */
+  {"ss", 2, "s", "s", 1}, /* jamo */
+  {"s", 1, "s", "s", 1}, /* jamo */
+  {"tch", 3, "c", "c", 1}, /* conventional */
+  {"th", 2, "t", "t", 1}, /* jamo */
+  {"ts", 2, "c", "c", 1}, /* conventional */
+  {"tt", 2, "t", "t", 1}, /* jamo */
+  {"t", 1, "t", "t", 1}, /* jamo */
+  {"z", 1, "c", "c", 1}, /* conventional */
 };
-const size_t idt__ko_onset_spell_n = sizeof idt__ko_onset_spell / sizeof idt__ko_onset_spell[0];
+const unsigned char idt__ko_onset_first[27] = {0, 0, 2, 5, 7, 7, 7, 9, 10, 10, 12, 15, 16, 17, 18, 18, 21, 21, 22, 25, 30, 30, 30, 30, 30, 30, 31};
 
-/* Longest spelling first, so a scan tries "tch" before "ch". */
+/* By first letter, then longest first (a scan tries "tch" before "t");
+ * idt__ko_vowel_first[c - 'a'] .. [c - 'a' + 1] is the range for letter c. */
 const idt__ko_spell idt__ko_vowel_spell[] = {
-  {"eui", "i", "ui", 1}, /* conventional */
-  {"wae", "we", "wae", 1}, /* jamo */
-  {"way", "we", "wae", 0}, /* jamo */
-  {"weo", "wo", "wo", 1}, /* conventional */
-  {"woo", "u", "u", 1}, /* conventional */
-  {"yae", "ye", "yae", 1}, /* jamo */
-  {"yay", "ye", "yae", 0}, /* jamo */
-  {"yeo", "yo", "yeo", 1}, /* jamo */
-  {"yey", "ye", "ye", 0}, /* jamo */
-  {"yoo", "yu", "yu", 1}, /* conventional */
-  {"you", "yo", "yeo", 1}, /* conventional */
-  {"ae", "ae", "ae", 1}, /* jamo */
-  {"ai", "ae", "ae", 1}, /* conventional */
-  {"ay", "ae", "ae", 0}, /* jamo */
-  {"ee", "i", "i", 1}, /* conventional */
-  {"eo", "o", "eo", 1}, /* jamo */
-  {"eu", "u", "eu", 1}, /* jamo */
-  {"ey", "ae", "e", 0}, /* jamo */
-  {"oe", "we", "oe", 1}, /* jamo */
-  {"oi", "we", "oe", 1}, /* jamo */
-  {"oo", "u", "u", 1}, /* conventional */
-  {"ou", "o", "eo", 1}, /* conventional */
-  {"oy", "we", "oe", 0}, /* jamo */
-  {"ui", "i", "ui", 1}, /* jamo */
-  {"uy", "i", "ui", 0}, /* jamo */
-  {"wa", "wa", "wa", 1}, /* jamo */
-  {"we", "we", "we", 1}, /* jamo */
-  {"wi", "wi", "wi", 1}, /* jamo */
-  {"wo", "wo", "wo", 1}, /* jamo */
-  {"wu", "u", "u", 1}, /* jamo */
-  {"ya", "ya", "ya", 1}, /* jamo */
-  {"ye", "ye", "ye", 1}, /* jamo */
-  {"yi", "i", "i", 1}, /* conventional */
-  {"yo", "yo", "yo", 1}, /* jamo */
-  {"yu", "yu", "yu", 1}, /* jamo */
-  {"a", "a", "a", 1}, /* jamo */
-  {"e", "ae", "e", 1}, /* jamo */
-  {"i", "i", "i", 1}, /* jamo */
-  {"o", "o", "o", 1}, /* jamo */
-  {"u", "u", "u", 1}, /* jamo */
+  {"ae", 2, "ae", "ae", 1}, /* jamo */
+  {"ai", 2, "ae", "ae", 1}, /* conventional */
+  {"ay", 2, "ae", "ae", 0}, /* jamo */
+  {"a", 1, "a", "a", 1}, /* jamo */
+  {"eui", 3, "i", "ui", 1}, /* conventional */
+  {"ee", 2, "i", "i", 1}, /* conventional */
+  {"eo", 2, "o", "eo", 1}, /* jamo */
+  {"eu", 2, "u", "eu", 1}, /* jamo */
+  {"ey", 2, "ae", "e", 0}, /* jamo */
+  {"e", 1, "ae", "e", 1}, /* jamo */
+  {"i", 1, "i", "i", 1}, /* jamo */
+  {"oe", 2, "we", "oe", 1}, /* jamo */
+  {"oi", 2, "we", "oe", 1}, /* jamo */
+  {"oo", 2, "u", "u", 1}, /* conventional */
+  {"ou", 2, "o", "eo", 1}, /* conventional */
+  {"oy", 2, "we", "oe", 0}, /* jamo */
+  {"o", 1, "o", "o", 1}, /* jamo */
+  {"ui", 2, "i", "ui", 1}, /* jamo */
+  {"uy", 2, "i", "ui", 0}, /* jamo */
+  {"u", 1, "u", "u", 1}, /* jamo */
+  {"wae", 3, "we", "wae", 1}, /* jamo */
+  {"way", 3, "we", "wae", 0}, /* jamo */
+  {"weo", 3, "wo", "wo", 1}, /* conventional */
+  {"woo", 3, "u", "u", 1}, /* conventional */
+  {"wa", 2, "wa", "wa", 1}, /* jamo */
+  {"we", 2, "we", "we", 1}, /* jamo */
+  {"wi", 2, "wi", "wi", 1}, /* jamo */
+  {"wo", 2, "wo", "wo", 1}, /* jamo */
+  {"wu", 2, "u", "u", 1}, /* jamo */
+  {"yae", 3, "ye", "yae", 1}, /* jamo */
+  {"yay", 3, "ye", "yae", 0}, /* jamo */
+  {"yeo", 3, "yo", "yeo", 1}, /* jamo */
+  {"yey", 3, "ye", "ye", 0}, /* jamo */
+  {"yoo", 3, "yu", "yu", 1}, /* conventional */
+  {"you", 3, "yo", "yeo", 1}, /* conventional */
+  {"ya", 2, "ya", "ya", 1}, /* jamo */
+  {"ye", 2, "ye", "ye", 1}, /* jamo */
+  {"yi", 2, "i", "i", 1}, /* conventional */
+  {"yo", 2, "yo", "yo", 1}, /* jamo */
+  {"yu", 2, "yu", "yu", 1}, /* jamo */
 };
-const size_t idt__ko_vowel_spell_n = sizeof idt__ko_vowel_spell / sizeof idt__ko_vowel_spell[0];
+const unsigned char idt__ko_vowel_first[27] = {0, 4, 4, 4, 4, 10, 10, 10, 10, 11, 11, 11, 11, 11, 11, 17, 17, 17, 17, 17, 17, 20, 20, 29, 29, 40, 40};
 
-/* Longest spelling first, so a scan tries "tch" before "ch". */
+/* By first letter, then longest first (a scan tries "tch" before "t");
+ * idt__ko_coda_first[c - 'a'] .. [c - 'a' + 1] is the range for letter c. */
 const idt__ko_spell idt__ko_coda_spell[] = {
-  {"ch", "t", "t", 0}, /* jamo */
-  {"kh", "k", "k", 0}, /* jamo */
-  {"kk", "k", "k", 0}, /* jamo */
-  {"ks", "k", "k", 0}, /* jamo */
-  {"lh", "l", "l", 0}, /* jamo */
-  {"lk", "k", "k", 0}, /* jamo */
-  {"lm", "m", "m", 0}, /* jamo */
-  {"lp", "l", "l", 0}, /* jamo */
-  {"ls", "l", "l", 0}, /* jamo */
-  {"lt", "l", "l", 0}, /* jamo */
-  {"nc", "n", "n", 0}, /* jamo */
-  {"ng", "ng", "ng", 1}, /* jamo */
-  {"nh", "n", "n", 0}, /* jamo */
-  {"nj", "n", "n", 0}, /* jamo */
-  {"ph", "p", "p", 0}, /* jamo */
-  {"ps", "p", "p", 0}, /* jamo */
-  {"ss", "t", "t", 0}, /* jamo */
-  {"th", "t", "t", 0}, /* jamo */
-  {"b", "p", "p", 0}, /* conventional */
-  {"d", "t", "t", 0}, /* conventional */
-  {"g", "k", "k", 0}, /* conventional */
-  {"h", "t", "t", 0}, /* jamo */
-  {"k", "k", "k", 1}, /* jamo */
-  {"l", "l", "l", 1}, /* jamo */
-  {"m", "m", "m", 1}, /* jamo */
-  {"n", "n", "n", 1}, /* jamo */
-  {"p", "p", "p", 1}, /* jamo */
-  {"s", "t", "t", 0}, /* jamo */
-  {"t", "t", "t", 1}, /* jamo */
+  {"b", 1, "p", "p", 0}, /* conventional */
+  {"ch", 2, "t", "t", 0}, /* jamo */
+  {"d", 1, "t", "t", 0}, /* conventional */
+  {"g", 1, "k", "k", 0}, /* conventional */
+  {"h", 1, "t", "t", 0}, /* jamo */
+  {"kh", 2, "k", "k", 0}, /* jamo */
+  {"kk", 2, "k", "k", 0}, /* jamo */
+  {"ks", 2, "k", "k", 0}, /* jamo */
+  {"k", 1, "k", "k", 1}, /* jamo */
+  {"lh", 2, "l", "l", 0}, /* jamo */
+  {"lk", 2, "k", "k", 0}, /* jamo */
+  {"lm", 2, "m", "m", 0}, /* jamo */
+  {"lp", 2, "l", "l", 0}, /* jamo */
+  {"ls", 2, "l", "l", 0}, /* jamo */
+  {"lt", 2, "l", "l", 0}, /* jamo */
+  {"l", 1, "l", "l", 1}, /* jamo */
+  {"m", 1, "m", "m", 1}, /* jamo */
+  {"nc", 2, "n", "n", 0}, /* jamo */
+  {"ng", 2, "ng", "ng", 1}, /* jamo */
+  {"nh", 2, "n", "n", 0}, /* jamo */
+  {"nj", 2, "n", "n", 0}, /* jamo */
+  {"n", 1, "n", "n", 1}, /* jamo */
+  {"ph", 2, "p", "p", 0}, /* jamo */
+  {"ps", 2, "p", "p", 0}, /* jamo */
+  {"p", 1, "p", "p", 1}, /* jamo */
+  {"ss", 2, "t", "t", 0}, /* jamo */
+  {"s", 1, "t", "t", 0}, /* jamo */
+  {"th", 2, "t", "t", 0}, /* jamo */
+  {"t", 1, "t", "t", 1}, /* jamo */
 };
-const size_t idt__ko_coda_spell_n = sizeof idt__ko_coda_spell / sizeof idt__ko_coda_spell[0];
+const unsigned char idt__ko_coda_first[27] = {0, 0, 1, 2, 3, 3, 3, 4, 5, 5, 5, 9, 16, 17, 22, 22, 25, 25, 25, 27, 29, 29, 29, 29, 29, 29, 29};
 
 /* Surnames by Hangul (UTF-8 byte order). spellings: conventional, most
  * common first, comma-separated. */
