@@ -62,6 +62,7 @@ int idt_ais_sentence_parse(idt_ais_sentence *out, const char *line, size_t len);
 
 /* De-armour n payload characters into bits (MSB first), starting at bit
  * offset *nbits, and advance *nbits; fill bits are not subtracted here.
+ * The bits after the new *nbits in its last byte are set to 0.
  * IDT_EPARSE on a character outside the AIS 6-bit alphabet, IDT_ELIMIT when
  * the result would exceed cap_bits. */
 int idt_ais_dearmor(uint8_t *bits, size_t cap_bits, size_t *nbits,

@@ -21,11 +21,18 @@
  * of up to 32 bits. */
 static inline uint32_t ub(const uint8_t *b, unsigned start, unsigned width)
 {
-  const uint8_t *p = b + (start >> 3);
-  uint64_t w = ((uint64_t)p[0] << 56) | ((uint64_t)p[1] << 48) |
-               ((uint64_t)p[2] << 40) | ((uint64_t)p[3] << 32) |
-               ((uint64_t)p[4] << 24) | ((uint64_t)p[5] << 16) |
-               ((uint64_t)p[6] << 8) | (uint64_t)p[7];
+  uint64_t w;
+  memcpy(&w, b + (start >> 3), 8);
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  w = __builtin_bswap64(w);
+#elif !(defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
+  {
+    const uint8_t *p = b + (start >> 3);
+    w = ((uint64_t)p[0] << 56) | ((uint64_t)p[1] << 48) | ((uint64_t)p[2] << 40) |
+        ((uint64_t)p[3] << 32) | ((uint64_t)p[4] << 24) | ((uint64_t)p[5] << 16) |
+        ((uint64_t)p[6] << 8) | (uint64_t)p[7];
+  }
+#endif
   return (uint32_t)((w << (start & 7)) >> (64 - width));
 }
 
@@ -118,18 +125,14 @@ static int decode_fields(idt_ais_msg *m, const ais_layout *l)
   return 0;
 }
 
-int idt_ais_decode_bits(idt_ais_msg *m, const uint8_t *bits, size_t nbits)
+/* Decode m->bits (nbits long, zeroed from byte ceil(raw/8) on). */
+static int decode_inplace(idt_ais_msg *m, size_t nbits)
 {
-  size_t nbytes = (nbits + 7) / 8;
   const ais_policy *p;
   const ais_layout *l;
   unsigned part;
   if (nbits < 38)
     return idt_error_set(IDT_EPARSE, "%zu bits: shorter than the 38-bit header", nbits);
-  if (nbytes > sizeof m->bits - 8)
-    return idt_error_set(IDT_ELIMIT, "%zu bits: longer than any AIS message", nbits);
-  memcpy(m->bits, bits, nbytes);
-  memset(m->bits + nbytes, 0, sizeof m->bits - nbytes);
   m->nbits = (unsigned)nbits;
   m->type = ub(m->bits, 0, 6);
   m->repeat = ub(m->bits, 6, 2);
@@ -151,11 +154,29 @@ int idt_ais_decode_bits(idt_ais_msg *m, const uint8_t *bits, size_t nbits)
       return idt_error_set(IDT_EPARSE, "type 24 part B: %zu bits, not 168", nbits);
     m->part = part ? IDT_AIS_PART_B : IDT_AIS_PART_A;
   }
+  if (m->type == 25 || m->type == 26) {
+    /* gpsd: "too short for mode" */
+    unsigned need = 40 + 30 * ub(m->bits, 38, 1) + 16 * ub(m->bits, 39, 1) +
+                    (m->type == 26 ? 20 : 0);
+    if (nbits < need)
+      return idt_error_set(IDT_EPARSE, "type %u: %zu bits, too short for its addressing "
+                           "mode (%u)", m->type, nbits, need);
+  }
   m->warn = nbits < p->nominal_min || nbits > p->nominal_max;
   l = idt__ais_layout_for(m->bits, nbits, m->type, m->mmsi);
   if (!l)
     return idt_error_set(IDT_EPARSE, "type %u: no layout", m->type);
   return decode_fields(m, l);
+}
+
+int idt_ais_decode_bits(idt_ais_msg *m, const uint8_t *bits, size_t nbits)
+{
+  size_t nbytes = (nbits + 7) / 8;
+  if (nbytes > sizeof m->bits - 8)
+    return idt_error_set(IDT_ELIMIT, "%zu bits: longer than any AIS message", nbits);
+  memcpy(m->bits, bits, nbytes);
+  memset(m->bits + nbytes, 0, sizeof m->bits - nbytes);
+  return decode_inplace(m, nbits);
 }
 
 /* ---- the streaming decoder ---------------------------------------------- */
@@ -168,7 +189,6 @@ struct idt_ais_decoder {
   int64_t pending_time;          /* from $PGHP, for the next sentence */
   struct { unsigned mmsi; char name[24]; } t24[T24_SLOTS];
   unsigned t24_next;
-  uint8_t bits[IDT_AIS_MAX_BITS / 8 + 8];
   ais_reasm *reasm;              /* allocated with the decoder */
 };
 
@@ -269,11 +289,17 @@ int idt_ais_decoder_line(idt_ais_decoder *d, const char *line, size_t len,
       return rc;
     }
   }
-  rc = idt_ais_dearmor(d->bits, IDT_AIS_MAX_BITS, &nbits, g.chars, g.n);
-  if (rc == 0 && nbits < g.fill)
-    rc = idt_error_set(IDT_EPARSE, "fill bits exceed the payload");
-  if (rc == 0)
-    rc = idt_ais_decode_bits(m, d->bits, nbits - g.fill);
+  /* De-armour straight into the message; zero what follows so fields read
+   * past a short message see 0 (gpsd's buffer is zeroed the same way). */
+  rc = idt_ais_dearmor(m->bits, IDT_AIS_MAX_BITS, &nbits, g.chars, g.n);
+  if (rc == 0) {
+    size_t used = (nbits + 7) / 8;
+    memset(m->bits + used, 0, sizeof m->bits - used);
+    if (nbits < g.fill)
+      rc = idt_error_set(IDT_EPARSE, "fill bits exceed the payload");
+    else
+      rc = decode_inplace(m, nbits - g.fill);
+  }
   if (rc < 0) {
     d->st.rejected++;
     return rc;

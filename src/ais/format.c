@@ -36,16 +36,36 @@ static inline void put(out *o, const char *s, size_t n)
   o->p += n;
 }
 static inline void puts_(out *o, const char *s) { put(o, s, strlen(s)); }
-static inline void putc_(out *o, char c) { put(o, &c, 1); }
+static inline void putc_(out *o, char c)
+{
+  if (o->p + 1 >= o->end) {
+    o->over = 1;
+    return;
+  }
+  *o->p++ = c;
+}
+
+static const char digits2[201] =
+  "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+  "8081828384858687888990919293949596979899";
 
 static void put_u(out *o, uint64_t v)
 {
   char t[24];
   int i = 24;
-  do {
-    t[--i] = (char)('0' + v % 10);
-    v /= 10;
-  } while (v);
+  while (v >= 100) {
+    unsigned r = (unsigned)(v % 100);
+    v /= 100;
+    t[--i] = digits2[2 * r + 1];
+    t[--i] = digits2[2 * r];
+  }
+  if (v >= 10) {
+    t[--i] = digits2[2 * v + 1];
+    t[--i] = digits2[2 * v];
+  } else {
+    t[--i] = (char)('0' + v);
+  }
   put(o, t + i, (size_t)(24 - i));
 }
 
@@ -173,7 +193,12 @@ static void json_turn(out *o, int64_t t, int dialect)
       put_fmt(o, 2, r * fabs(r));
       putc_(o, '"');
     } else {
-      put_fmt(o, 0, r * r);
+      /* %.0f rounds half to even; away from an exact half, lround agrees. */
+      double r2 = r * r, fl = floor(r2);
+      if (r2 - fl != 0.5)
+        put_u(o, (uint64_t)llround(r2));
+      else
+        put_fmt(o, 0, r2);
     }
   }
 }

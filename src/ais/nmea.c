@@ -85,16 +85,36 @@ static int tag_block(idt_ais_sentence *out, const char *p, size_t n)
   return 0;
 }
 
+/* XOR of n bytes, 8 at a time: the checksum pass is most of the parsing
+ * cost otherwise. */
+static unsigned xor_fast(const char *p, size_t n)
+{
+  uint64_t acc = 0, w;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    memcpy(&w, p + i, 8);
+    acc ^= w;
+  }
+  acc ^= acc >> 32;
+  acc ^= acc >> 16;
+  acc ^= acc >> 8;
+  {
+    unsigned x = (unsigned)(acc & 0xFF);
+    for (; i < n; i++)
+      x ^= (unsigned char)p[i];
+    return x;
+  }
+}
+
 int idt_ais_sentence_parse(idt_ais_sentence *out, const char *line, size_t len)
 {
-  const char *p = line, *end, *star, *f[7];
-  size_t nf = 0, flen[7];
-  const char *q;
+  const char *p = line, *end, *star, *q;
   int64_t v;
 
-  memset(out, 0, sizeof *out);
   out->seqid = -1;
   out->time = IDT_AIS_NOTIME;
+  out->source = NULL;
+  out->source_len = 0;
   while (len && (line[len - 1] == '\n' || line[len - 1] == '\r' || line[len - 1] == ' '))
     len--;
   end = line + len;
@@ -116,6 +136,7 @@ int idt_ais_sentence_parse(idt_ais_sentence *out, const char *line, size_t len)
   }
   out->talker[0] = p[1];
   out->talker[1] = p[2];
+  out->talker[2] = 0;
   out->own = p[5] == 'O';
   star = memchr(p, '*', (size_t)(end - p));
   if (!star || end - star < 3)
@@ -124,7 +145,7 @@ int idt_ais_sentence_parse(idt_ais_sentence *out, const char *line, size_t len)
     return idt_error_set(IDT_EPARSE, "checksum is not hexadecimal");
   {
     unsigned want = (unsigned)(hexval(star[1]) * 16 + hexval(star[2]));
-    unsigned got = xor_of(p + 1, (size_t)(star - p - 1));
+    unsigned got = xor_fast(p + 1, (size_t)(star - p - 1));
     if (want != got)
       return idt_error_set(IDT_EPARSE, "checksum mismatch: sentence says %02X, "
                            "content gives %02X", want, got);
@@ -139,39 +160,38 @@ int idt_ais_sentence_parse(idt_ais_sentence *out, const char *line, size_t len)
     if (v >= 0 && out->time == IDT_AIS_NOTIME)
       out->time = unix_time(v);
   }
-  /* Fields between "!xxVDM," and '*'. */
-  for (q = p + 7, f[0] = q; q < star; q++) {
-    if (*q == ',') {
-      flen[nf] = (size_t)(q - f[nf]);
-      if (++nf == 6)
-        return idt_error_set(IDT_EPARSE, "more than 6 fields");
-      f[nf] = q + 1;
-    }
-  }
-  flen[nf] = (size_t)(star - f[nf]);
-  if (++nf != 6)
-    return idt_error_set(IDT_EPARSE, "%zu fields, VDM has 6", nf);
-  if (flen[0] != 1 || f[0][0] < '1' || f[0][0] > '9')
+  /* "c,i,[s],[ch],payload,f": the short fields are read from the front and
+   * the fill from the back, so the payload is never scanned here (a comma
+   * inside it fails de-armouring). */
+  q = p + 7;
+  if (star - q < 9 || q[0] < '1' || q[0] > '9' || q[1] != ',')
     return idt_error_set(IDT_EPARSE, "fragment count is not 1-9");
-  out->count = (unsigned)(f[0][0] - '0');
-  if (flen[1] != 1 || f[1][0] < '1' || f[1][0] > '9' ||
-      (unsigned)(f[1][0] - '0') > out->count)
+  out->count = (unsigned)(q[0] - '0');
+  if (q[2] < '1' || q[2] > '9' || q[3] != ',' || (unsigned)(q[2] - '0') > out->count)
     return idt_error_set(IDT_EPARSE, "fragment number is not 1-%u", out->count);
-  out->index = (unsigned)(f[1][0] - '0');
-  if (flen[2]) {
-    v = digits(f[2], flen[2]);
-    if (v < 0 || v > 9)
+  out->index = (unsigned)(q[2] - '0');
+  q += 4;
+  if (*q != ',') {
+    if (*q < '0' || *q > '9' || q[1] != ',')
       return idt_error_set(IDT_EPARSE, "sequence id is not 0-9");
-    out->seqid = (int)v;
+    out->seqid = *q - '0';
+    q++;
   }
-  if (flen[3] > 1)
-    return idt_error_set(IDT_EPARSE, "channel longer than one character");
-  out->channel = flen[3] ? f[3][0] : 0;
-  out->payload = f[4];
-  out->payload_len = flen[4];
-  if (flen[5] != 1 || f[5][0] < '0' || f[5][0] > '5')
+  q++;
+  out->channel = 0;
+  if (q < star && *q != ',') {
+    if (q[1] != ',')
+      return idt_error_set(IDT_EPARSE, "channel longer than one character");
+    out->channel = *q++;
+  }
+  q++;
+  if (star - q < 2 || star[-2] != ',')
+    return idt_error_set(IDT_EPARSE, "no payload,fill before the checksum");
+  if (star[-1] < '0' || star[-1] > '5')
     return idt_error_set(IDT_EPARSE, "fill bits are not 0-5");
-  out->fill = (unsigned)(f[5][0] - '0');
+  out->fill = (unsigned)(star[-1] - '0');
+  out->payload = q;
+  out->payload_len = (size_t)(star - 2 - q);
   return 0;
 }
 

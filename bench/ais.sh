@@ -1,0 +1,81 @@
+#!/bin/sh
+# bench/ais.sh - AIS decoding: interdict against gpsd's gpsdecode on the same
+# input in one run, median of 5 each, ratios printed; then the in-memory
+# decode rate (bench_ais) and callgrind instructions per sentence.
+#
+# Input: position reports (types 1-3 and 18) from the real corpus
+# (data/ais/corpus/single_part_unique.nmea), repeated to N sentences
+# (default 2,000,000) into /tmp; nothing generated is committed.
+#
+# usage: bench/ais.sh [BUILD_DIR] [N]     (BUILD_DIR default build)
+# Skips the gpsdecode comparison, saying so, when gpsdecode is absent
+# (Debian package gpsd-clients).
+set -eu
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${1:-$SRC/build}
+N=${2:-2000000}
+CLI=$BUILD/interdict
+BENCH=$BUILD/bench_ais
+RUNS=5
+TMP=${TMPDIR:-/tmp}/idt-ais-bench.$$
+mkdir -p "$TMP"
+trap 'rm -rf "$TMP"' EXIT INT TERM
+
+[ -x "$CLI" ] && [ -x "$BENCH" ] || { echo "build first: $CLI, $BENCH missing" >&2; exit 1; }
+
+# Position reports: payload starts with '1', '2', '3' (types 1-3) or 'B' (18).
+awk -F, '($6 ~ /^[123B]/)' "$SRC/data/ais/corpus/single_part_unique.nmea" > "$TMP/pos1.nmea"
+base=$(wc -l < "$TMP/pos1.nmea")
+reps=$(( (N + base - 1) / base ))
+i=0; : > "$TMP/pos.nmea"
+while [ $i -lt $reps ]; do cat "$TMP/pos1.nmea"; i=$((i+1)); done | head -n "$N" > "$TMP/pos.nmea"
+lines=$(wc -l < "$TMP/pos.nmea")
+echo "input: $lines position-report sentences ($base unique, repeated), $(du -m "$TMP/pos.nmea" | cut -f1) MB"
+echo "machine: $(nproc) cores, $(uname -m), $(date -u '+%Y-%m-%d %H:%M UTC')"
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+timeit() { # command... -> median wall seconds of $RUNS runs, output to /dev/null
+  for r in $(seq $RUNS); do
+    s=$(date +%s.%N); "$@" > /dev/null; e=$(date +%s.%N)
+    echo "$e - $s" | bc
+  done | median
+}
+
+t_dsv=$(timeit "$CLI" ais decode --format gpsd-dsv "$TMP/pos.nmea")
+t_json=$(timeit "$CLI" ais decode --gpsd 3.22 "$TMP/pos.nmea")
+t_csv=$(timeit "$CLI" ais decode --format csv "$TMP/pos.nmea")
+rate() { echo "scale=2; $lines / $1 / 1000000" | bc; }
+printf "%-34s %7.3f s  %s M sentences/s\n" "interdict ais decode --format gpsd-dsv" "$t_dsv" "$(rate "$t_dsv")"
+printf "%-34s %7.3f s  %s M sentences/s\n" "interdict ais decode (json)" "$t_json" "$(rate "$t_json")"
+printf "%-34s %7.3f s  %s M sentences/s\n" "interdict ais decode --format csv" "$t_csv" "$(rate "$t_csv")"
+
+if command -v gpsdecode > /dev/null 2>&1; then
+  g_dsv=$(timeit sh -c "gpsdecode -u -c < '$TMP/pos.nmea'")
+  g_json=$(timeit sh -c "gpsdecode -j < '$TMP/pos.nmea'")
+  printf "%-34s %7.3f s  %s M sentences/s\n" "gpsdecode -u -c ($(gpsdecode -V 2>&1 | awk '{print $3}'))" "$g_dsv" "$(rate "$g_dsv")"
+  printf "%-34s %7.3f s  %s M sentences/s\n" "gpsdecode -j" "$g_json" "$(rate "$g_json")"
+  echo "ratio gpsd-dsv: interdict is $(echo "scale=1; $g_dsv / $t_dsv" | bc)x gpsdecode -u -c"
+  echo "ratio json:     interdict is $(echo "scale=1; $g_json / $t_json" | bc)x gpsdecode -j"
+  # Same output? (gpsd 3.22 dialect; DSV is identical in both dialects)
+  "$CLI" ais decode --format gpsd-dsv "$TMP/pos1.nmea" > "$TMP/i.dsv"
+  gpsdecode -u -c < "$TMP/pos1.nmea" > "$TMP/g.dsv"
+  if cmp -s "$TMP/i.dsv" "$TMP/g.dsv"; then echo "outputs: DSV byte-identical on the unique input"
+  else echo "outputs: DSV differs on the unique input (see tests/test_ais_golden.c)"; fi
+else
+  echo "SKIPPED: gpsdecode not installed (Debian package gpsd-clients); no peer ratio"
+fi
+
+echo "--- in-memory (bench_ais, median of $RUNS):"
+"$BENCH" "$TMP/pos.nmea" $RUNS
+
+if command -v valgrind > /dev/null 2>&1; then
+  head -n 100000 "$TMP/pos.nmea" > "$TMP/small.nmea"
+  valgrind --tool=callgrind --callgrind-out-file="$TMP/cg.out" "$BENCH" --once "$TMP/small.nmea" > /dev/null 2> "$TMP/cg.err"
+  ir=$(grep -E '^(summary|totals):' "$TMP/cg.out" | head -1 | awk '{print $2}')
+  head -n 1000 "$TMP/pos.nmea" > "$TMP/tiny.nmea"
+  valgrind --tool=callgrind --callgrind-out-file="$TMP/cg0.out" "$BENCH" --once "$TMP/tiny.nmea" > /dev/null 2>&1
+  ir0=$(grep -E '^(summary|totals):' "$TMP/cg0.out" | head -1 | awk '{print $2}')
+  echo "callgrind: $(echo "($ir - $ir0) / 99000" | bc) instructions per sentence (decode only; 100k minus 1k sentences, start-up cancelled)"
+else
+  echo "SKIPPED: valgrind not installed; no instruction count"
+fi
