@@ -455,6 +455,47 @@ TEST(not_a_store)
   idt_store_close(NULL);
 }
 
+/* Allocation failure at every point of an import (idt_malloc's fault
+ * injection; SQLite's own allocations are not covered): each attempt fails
+ * cleanly or succeeds, and a failed one leaves the first version current. */
+TEST(oom_sweep)
+{
+  idt_store *s = NULL;
+  idt_import_info info;
+  char path[512];
+  const char *f1, *f2;
+  long n;
+  int rc = -1, failures = 0;
+  snprintf(path, sizeof path, "%s/oom.db", tap_tmpdir());
+  CHECK_OK(idt_store_open(&s, path));
+  if (!s)
+    return;
+  f1 = write_file("oom1.ftm", "oom one\n");
+  CHECK_OK(import_specs(s, f1, v1, 5, &info));
+  f2 = write_file("oom2.ftm", "oom two\n");
+  for (n = 0; n < 5000 && rc != 0; n++) {
+    idt_alloc_fail_after(n, 1);
+    rc = import_specs(s, f2, v2, 4, &info);
+    idt_alloc_fail_after(-1, 0);
+    if (rc != 0) {
+      int64_t cur = 0;
+      failures++;
+      CHECK(rc < 0);
+      CHECK_OK(idt_store_current(s, "test", &cur));
+      if (cur != 1) {
+        CHECK_INT(cur, 1);
+        break;
+      }
+    }
+  }
+  CHECK_INT(rc, 0);
+  CHECK(failures > 10);
+  CHECK_INT(info.added, 1);
+  CHECK_INT(info.removed, 1);
+  tap_diag("oom sweep: %d injected failures before success", failures);
+  idt_store_close(s);
+}
+
 int main(void)
 {
   RUN(first_import);
@@ -465,5 +506,6 @@ int main(void)
   RUN(third_version_reverts);
   RUN(killed_import);
   RUN(not_a_store);
+  RUN(oom_sweep);
   return tap_done();
 }
