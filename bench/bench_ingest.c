@@ -30,6 +30,13 @@ static double now(void)
   return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+static double cpu(void)
+{
+  struct timespec t;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 static int cmp(const void *a, const void *b)
 {
   double x = *(const double *)a, y = *(const double *)b;
@@ -38,7 +45,7 @@ static int cmp(const void *a, const void *b)
 
 static void bench(const char *fmt, const char *path, int runs)
 {
-  double t[64], med;
+  double t[64], c[64], med;
   size_t n = 0;
   idt_ingest_stats st;
   int i;
@@ -46,24 +53,28 @@ static void bench(const char *fmt, const char *path, int runs)
     runs = 64;
   for (i = 0; i < runs; i++) {
     idt_ingest_opts o = IDT_INGEST_OPTS_INIT;
-    double t0;
+    double t0, c0;
     n = 0;
     memset(&st, 0, sizeof st);
     o.emit = count;
     o.ctx = &n;
     o.stats = &st;
     t0 = now();
+    c0 = cpu();
     if (idt_ingest_run(fmt, &path, 1, &o) != 0) {
       printf("%-9s %s: %s\n", fmt, path, idt_error_msg());
       return;
     }
     t[i] = now() - t0;
+    c[i] = cpu() - c0;
   }
   qsort(t, (size_t)runs, sizeof t[0], cmp);
+  qsort(c, (size_t)runs, sizeof c[0], cmp);
   med = t[runs / 2];
-  printf("%-9s listed %6zu  emitted %6zu  median %7.1f ms  min %7.1f ms  "
-         "%9.0f listed/s  %9.0f emitted/s\n", fmt, st.listed, n, med * 1e3,
-         t[0] * 1e3, (double)st.listed / med, (double)n / med);
+  printf("%-9s listed %6zu  emitted %6zu  wall median %6.1f ms (min %6.1f)"
+         "  cpu median %6.1f ms  %8.0f listed/s  %8.0f emitted/s (wall)\n",
+         fmt, st.listed, n, med * 1e3, t[0] * 1e3, c[runs / 2] * 1e3,
+         (double)st.listed / med, (double)n / med);
 }
 
 int main(int argc, char **argv)

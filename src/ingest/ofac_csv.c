@@ -28,6 +28,7 @@
 #include "common/util.h"
 
 #define OFAC_REMARK_CUT 1000  /* OFAC legacy CSV field limit, observed */
+#define ROW_BATCH 256         /* rows sharing one arena before it is freed */
 
 typedef struct alt_rec {
   struct alt_rec *next;
@@ -56,7 +57,7 @@ typedef struct ofac {
   idt_arena row;               /* one row's entities */
   idt_map alts, adds, comments, names;
   deferred *defer_head, *defer_tail;
-  size_t listed;
+  size_t listed, rows_in_arena;
 } ofac;
 
 typedef struct ofac_files {
@@ -154,9 +155,8 @@ static int on_add(void *ctx, const idt__csv_row *r)
     return 0;
   idt_buf_init(&b, 8192);
   for (i = 0; i < 3 && !rc; i++)
-    if (parts[i].len)
-      rc = idt_buf_printf(&b, "%s%.*s", b.len ? ", " : "", (int)parts[i].len,
-                          parts[i].p);
+    if (parts[i].len && !(rc = b.len ? idt_buf_append(&b, ", ", 2) : 0))
+      rc = idt_buf_append(&b, parts[i].p, parts[i].len);
   if (!rc && (!(h = slot(o, &o->adds, idt__csv_field(r, 0))) ||
               !(a = idt_arena_calloc(&o->keep, sizeof *a)) ||
               !(a->full = idt_arena_strndup(&o->keep, b.p, b.len)) ||
@@ -369,7 +369,12 @@ static int on_sdn(void *ctx, const idt__csv_row *r)
     return idt_error_set(IDT_EPARSE, "%s:%zu: type: unknown '%.*s'", o->file,
                          r->line, (int)(r->len[2] > 40 ? 40 : r->len[2]),
                          r->f[2]);
-  idt_arena_free(&o->row);
+  /* Entities only live during emit; the row arena is recycled every
+   * ROW_BATCH rows rather than every row to spare malloc/free churn. */
+  if (++o->rows_in_arena >= ROW_BATCH) {
+    idt_arena_free(&o->row);
+    o->rows_in_arena = 0;
+  }
   snprintf(id, sizeof id, "ofac-%.*s", (int)ent.len, ent.p);
   if (!(key = idt_arena_strndup(&o->row, ent.p, ent.len)))
     return IDT_ENOMEM;
@@ -448,7 +453,10 @@ static int resolve(ofac *o)
     const char *target;
     char *key, id[512];
     idt_entity *x;
-    idt_arena_free(&o->row);
+    if (++o->rows_in_arena >= ROW_BATCH) {
+      idt_arena_free(&o->row);
+      o->rows_in_arena = 0;
+    }
     if ((rc = name_key(o, nm, &key)))
       return rc;
     target = idt_map_get(&o->names, key, nm.len);
@@ -494,21 +502,42 @@ static int resolve(ofac *o)
   return 0;
 }
 
+/* Latin-1 to UTF-8 in runs: ASCII spans are copied whole (the 2024 files
+ * are all ASCII), each high byte becomes two. */
 static int to_utf8(idt_mem in, idt_buf *out)
 {
+  size_t i = 0;
+  int rc = 0;
   idt_buf_init(out, IDT_INGEST_MAX_FILE * 2);
   if (!in.p || !in.n)
     return idt_buf_append(out, "", 0);
-  return idt_latin1_to_utf8(out, in.p, in.n);
+  while (i < in.n && !rc) {
+    size_t st = i;
+    while (i < in.n && (unsigned char)in.p[i] < 0x80)
+      i++;
+    if (i > st)
+      rc = idt_buf_append(out, in.p + st, i - st);
+    if (!rc && i < in.n) {
+      rc = idt_latin1_to_utf8(out, in.p + i, 1);
+      i++;
+    }
+  }
+  return rc;
 }
 
 static int parse_one(ofac *o, idt_mem m, const char *name, idt__csv_row_fn fn)
 {
   idt_buf b;
+  size_t i;
   int rc;
   if (!m.p)
     return 0;
   o->file = name;
+  /* ASCII is already UTF-8: parse in place, no copy. */
+  for (i = 0; i < m.n && (unsigned char)m.p[i] < 0x80; i++)
+    ;
+  if (i == m.n)
+    return idt__csv_parse(name, m.p, m.n, fn, o);
   if (!(rc = to_utf8(m, &b)))
     rc = idt__csv_parse(name, b.p, b.len, fn, o);
   idt_buf_free(&b);

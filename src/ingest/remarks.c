@@ -29,9 +29,12 @@ typedef int (*seg_fn)(idt__remarks *r, const char *prop, idt_str v,
 
 typedef struct label {
   const char *prefix;     /* segment start, "alt. " already removed */
+  size_t len;             /* strlen(prefix), from sizeof at compile time */
   seg_fn fn;
   const char *prop;
 } label;
+
+#define L(s) s, sizeof(s) - 1
 
 static int has_prop(const idt_entity *e, const char *prop)
 {
@@ -58,10 +61,14 @@ static int put(idt__remarks *r, const char *prop, idt_str v, idt_str seg)
 
 static const char *find(idt_str s, const char *needle)
 {
-  size_t k = strlen(needle), i;
-  for (i = 0; i + k <= s.len; i++)
-    if (memcmp(s.p + i, needle, k) == 0)
-      return s.p + i;
+  size_t k = strlen(needle);
+  const char *p = s.p, *end = s.p + s.len;
+  while (k && (size_t)(end - p) >= k &&
+         (p = memchr(p, needle[0], (size_t)(end - p) - k + 1))) {
+    if (memcmp(p, needle, k) == 0)
+      return p;
+    p++;
+  }
   return NULL;
 }
 
@@ -311,79 +318,79 @@ static int seg_vessel_flag(idt__remarks *r, const char *prop, idt_str v,
  * fewer than ~20 times fall through to notes unless they carry an
  * identifier. */
 static const label labels[] = {
-  { "DOB ", seg_dates, "birthDate" },
-  { "POB ", seg_pob, "birthPlace" },
-  { "nationality ", seg_country, "nationality" },
-  { "citizen ", seg_country, "citizenship" },
-  { "Gender ", seg_gender, "gender" },
-  { "Passport ", seg_doc, "passportNumber" },
-  { "Diplomatic Passport ", seg_doc, "passportNumber" },
-  { "National ID No. ", seg_doc, "idNumber" },
-  { "Cedula No. ", seg_doc, "idNumber" },
-  { "D.N.I. ", seg_doc, "idNumber" },
-  { "Identification Number ", seg_doc, "idNumber" },
-  { "Personal ID Card ", seg_doc, "idNumber" },
-  { "Birth Certificate Number ", seg_doc, "idNumber" },
-  { "Driver's License No. ", seg_doc, "idNumber" },
-  { "SSN ", seg_doc, "idNumber" },
-  { "C.U.R.P. ", seg_doc, "idNumber" },
-  { "Residency Number ", seg_doc, "idNumber" },
-  { "Electoral Registry No. ", seg_doc, "idNumber" },
-  { "Tax ID No. ", seg_doc, "taxNumber" },
-  { "RUC # ", seg_doc, "taxNumber" },
-  { "NIT # ", seg_doc, "taxNumber" },
-  { "R.F.C. ", seg_doc, "taxNumber" },
-  { "RFC ", seg_doc, "taxNumber" },
-  { "V.A.T. Number ", seg_doc, "taxNumber" },
-  { "C.U.I.T. ", seg_doc, "taxNumber" },
-  { "RIF # ", seg_doc, "taxNumber" },
-  { "Registration Number ", seg_doc, "registrationNumber" },
-  { "Business Registration Number ", seg_doc, "registrationNumber" },
-  { "Business Registration Document # ", seg_doc, "registrationNumber" },
-  { "Company Number ", seg_doc, "registrationNumber" },
-  { "Commercial Registry Number ", seg_doc, "registrationNumber" },
-  { "Registration ID ", seg_doc, "registrationNumber" },
-  { "Folio Mercantil No. ", seg_doc, "registrationNumber" },
-  { "Chamber of Commerce Number ", seg_doc, "registrationNumber" },
-  { "Trade License No. ", seg_doc, "registrationNumber" },
-  { "Unified Social Credit Code ", seg_doc, "registrationNumber" },
-  { "Economic Register Number ", seg_doc, "registrationNumber" },
-  { "Government Gazette Number ", seg_doc, "registrationNumber" },
-  { "Matricula Mercantil No ", seg_doc, "registrationNumber" },
-  { "C.R. No. ", seg_doc, "registrationNumber" },
-  { "Central Registration System Number ", seg_doc, "registrationNumber" },
-  { "Istanbul Chamber of Comm. No. ", seg_doc, "registrationNumber" },
-  { "Certificate of Incorporation Number ", seg_doc, "registrationNumber" },
-  { "Public Registration Number ", seg_doc, "registrationNumber" },
-  { "Legal Entity Number ", seg_doc, "leiCode" },
-  { "D-U-N-S Number ", seg_doc, "dunsCode" },
-  { "SWIFT/BIC ", seg_doc, "swiftBic" },
-  { "Vessel Registration Identification ", seg_imo, "imoNumber" },
-  { "MMSI ", put, "mmsi" },
-  { "Vessel Call Sign ", put, "callSign" },
-  { "Vessel Flag ", seg_vessel_flag, "flag" },
-  { "Vessel Type ", put, "type" },
-  { "Vessel Year of Build ", seg_dates, "buildDate" },
-  { "Digital Currency Address - ", seg_wallet, NULL },
-  { "Linked To: ", seg_link, NULL },
-  { "a.k.a. ", seg_alias, "alias" },
-  { "f.k.a. ", seg_alias, "previousName" },
-  { "n.k.a. ", seg_alias, "alias" },
-  { "Organization Established Date ", seg_dates, "incorporationDate" },
-  { "Organization Type: ", put, "sector" },
-  { "Email Address ", put, "email" },
-  { "Website ", put, "website" },
-  { "Phone Number ", put, "phone" },
-  { "Telephone ", put, "phone" },
-  { "Telephone: ", put, "phone" },
-  { "Aircraft Manufacturer's Serial Number (MSN) ", put, "serialNumber" },
-  { "Aircraft Model ", put, "model" },
-  { "Aircraft Manufacture Date ", seg_dates, "buildDate" },
-  { "Aircraft Tail Number ", put, "registrationNumber" },
-  { "Secondary sanctions risk: ", seg_provision, NULL },
-  { "Transactions Prohibited For Persons Owned or Controlled By U.S. "
-    "Financial Institutions: ", seg_provision, NULL },
-  { "Additional Sanctions Information - ", seg_provision, NULL },
+  { L("DOB "), seg_dates, "birthDate" },
+  { L("POB "), seg_pob, "birthPlace" },
+  { L("nationality "), seg_country, "nationality" },
+  { L("citizen "), seg_country, "citizenship" },
+  { L("Gender "), seg_gender, "gender" },
+  { L("Passport "), seg_doc, "passportNumber" },
+  { L("Diplomatic Passport "), seg_doc, "passportNumber" },
+  { L("National ID No. "), seg_doc, "idNumber" },
+  { L("Cedula No. "), seg_doc, "idNumber" },
+  { L("D.N.I. "), seg_doc, "idNumber" },
+  { L("Identification Number "), seg_doc, "idNumber" },
+  { L("Personal ID Card "), seg_doc, "idNumber" },
+  { L("Birth Certificate Number "), seg_doc, "idNumber" },
+  { L("Driver's License No. "), seg_doc, "idNumber" },
+  { L("SSN "), seg_doc, "idNumber" },
+  { L("C.U.R.P. "), seg_doc, "idNumber" },
+  { L("Residency Number "), seg_doc, "idNumber" },
+  { L("Electoral Registry No. "), seg_doc, "idNumber" },
+  { L("Tax ID No. "), seg_doc, "taxNumber" },
+  { L("RUC # "), seg_doc, "taxNumber" },
+  { L("NIT # "), seg_doc, "taxNumber" },
+  { L("R.F.C. "), seg_doc, "taxNumber" },
+  { L("RFC "), seg_doc, "taxNumber" },
+  { L("V.A.T. Number "), seg_doc, "taxNumber" },
+  { L("C.U.I.T. "), seg_doc, "taxNumber" },
+  { L("RIF # "), seg_doc, "taxNumber" },
+  { L("Registration Number "), seg_doc, "registrationNumber" },
+  { L("Business Registration Number "), seg_doc, "registrationNumber" },
+  { L("Business Registration Document # "), seg_doc, "registrationNumber" },
+  { L("Company Number "), seg_doc, "registrationNumber" },
+  { L("Commercial Registry Number "), seg_doc, "registrationNumber" },
+  { L("Registration ID "), seg_doc, "registrationNumber" },
+  { L("Folio Mercantil No. "), seg_doc, "registrationNumber" },
+  { L("Chamber of Commerce Number "), seg_doc, "registrationNumber" },
+  { L("Trade License No. "), seg_doc, "registrationNumber" },
+  { L("Unified Social Credit Code "), seg_doc, "registrationNumber" },
+  { L("Economic Register Number "), seg_doc, "registrationNumber" },
+  { L("Government Gazette Number "), seg_doc, "registrationNumber" },
+  { L("Matricula Mercantil No "), seg_doc, "registrationNumber" },
+  { L("C.R. No. "), seg_doc, "registrationNumber" },
+  { L("Central Registration System Number "), seg_doc, "registrationNumber" },
+  { L("Istanbul Chamber of Comm. No. "), seg_doc, "registrationNumber" },
+  { L("Certificate of Incorporation Number "), seg_doc, "registrationNumber" },
+  { L("Public Registration Number "), seg_doc, "registrationNumber" },
+  { L("Legal Entity Number "), seg_doc, "leiCode" },
+  { L("D-U-N-S Number "), seg_doc, "dunsCode" },
+  { L("SWIFT/BIC "), seg_doc, "swiftBic" },
+  { L("Vessel Registration Identification "), seg_imo, "imoNumber" },
+  { L("MMSI "), put, "mmsi" },
+  { L("Vessel Call Sign "), put, "callSign" },
+  { L("Vessel Flag "), seg_vessel_flag, "flag" },
+  { L("Vessel Type "), put, "type" },
+  { L("Vessel Year of Build "), seg_dates, "buildDate" },
+  { L("Digital Currency Address - "), seg_wallet, NULL },
+  { L("Linked To: "), seg_link, NULL },
+  { L("a.k.a. "), seg_alias, "alias" },
+  { L("f.k.a. "), seg_alias, "previousName" },
+  { L("n.k.a. "), seg_alias, "alias" },
+  { L("Organization Established Date "), seg_dates, "incorporationDate" },
+  { L("Organization Type: "), put, "sector" },
+  { L("Email Address "), put, "email" },
+  { L("Website "), put, "website" },
+  { L("Phone Number "), put, "phone" },
+  { L("Telephone "), put, "phone" },
+  { L("Telephone: "), put, "phone" },
+  { L("Aircraft Manufacturer's Serial Number (MSN) "), put, "serialNumber" },
+  { L("Aircraft Model "), put, "model" },
+  { L("Aircraft Manufacture Date "), seg_dates, "buildDate" },
+  { L("Aircraft Tail Number "), put, "registrationNumber" },
+  { L("Secondary sanctions risk: "), seg_provision, NULL },
+  { L("Transactions Prohibited For Persons Owned or Controlled By U.S. "
+    "Financial Institutions: "), seg_provision, NULL },
+  { L("Additional Sanctions Information - "), seg_provision, NULL },
 };
 
 static int segment(idt__remarks *r, idt_str seg)
@@ -396,8 +403,9 @@ static int segment(idt__remarks *r, idt_str seg)
   if (seg.len == 0)
     return 0;
   for (i = 0; i < sizeof labels / sizeof labels[0]; i++) {
-    size_t k = strlen(labels[i].prefix);
-    if (k <= seg.len && k > blen && memcmp(seg.p, labels[i].prefix, k) == 0) {
+    size_t k = labels[i].len;
+    if (k <= seg.len && k > blen && labels[i].prefix[0] == seg.p[0] &&
+        memcmp(seg.p, labels[i].prefix, k) == 0) {
       best = i;
       blen = k;
     }
