@@ -52,7 +52,7 @@ typedef struct file_rec {
 struct idt_import {
   idt_store *s;
   char *dataset, *format, *source;
-  int64_t ds, prev;
+  int64_t ds, prev, v;      /* v: the version being made */
   char checksum[65];
   char *files_json;
   int unchanged, failed, in_tx;
@@ -236,6 +236,30 @@ static int same_checksum(idt_import *im)
   return 0;
 }
 
+static int new_version(idt_import *im, int64_t *v)
+{
+  sqlite3_stmt *st;
+  char now[32];
+  int rc = idt__store_prepare(im->s, &st,
+    "INSERT INTO versions(dataset, created, format, source, checksum, files,"
+    " status) VALUES(?,?,?,?,?,?,'ok')");
+  if (rc)
+    return rc;
+  idt_now_iso(now);
+  sqlite3_bind_int64(st, 1, im->ds);
+  sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 3, im->format, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 4, im->source, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 5, im->checksum, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 6, im->files_json, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) != SQLITE_DONE)
+    rc = idt__store_dberr(im->s, "create version");
+  else
+    *v = sqlite3_last_insert_rowid(im->s->db);
+  sqlite3_finalize(st);
+  return rc;
+}
+
 int idt_import_begin(idt_import **out, idt_store *s, const char *dataset,
                      const char *format, const char *source,
                      const char *const *files, size_t nfiles)
@@ -274,10 +298,19 @@ int idt_import_begin(idt_import **out, idt_store *s, const char *dataset,
          "CREATE TEMP TABLE IF NOT EXISTS st_ent(id TEXT PRIMARY KEY,"
          " schema TEXT NOT NULL, source_id TEXT) WITHOUT ROWID;"
          "DELETE FROM temp.st_stmt; DELETE FROM temp.st_ent;")) ||
-      (rc = idt__store_prepare(s, &im->ins,
+      (!im->unchanged && (rc = new_version(im, &im->v))) ||
+      (rc = idt__store_prepare(s, &im->ins, im->prev ?
          "INSERT OR IGNORE INTO temp.st_stmt(entity_id, prop, value)"
-         " VALUES(?,?,?)")))
+         " VALUES(?1,?2,?3)" :
+         /* A new dataset has nothing to compare with: write straight into
+          * place, sparing the staging copy (a third of the import time). */
+         "INSERT OR IGNORE INTO statements(ds, entity_id, prop, value,"
+         " first_version, last_version) VALUES(?4,?1,?2,?3,?5," OPEN_SQL ")")))
     goto fail;
+  if (!im->prev) {
+    sqlite3_bind_int64(im->ins, 4, im->ds);
+    sqlite3_bind_int64(im->ins, 5, im->v);
+  }
   *out = im;
   return 0;
 fail:
@@ -398,17 +431,11 @@ static int write_entities(idt_import *im)
 static int apply(idt_import *im, int64_t v, uint64_t *changes)
 {
   int rc;
-  if (!im->prev) {   /* a new dataset: nothing to close or compare against */
-    if ((rc = run(im,
-           "INSERT INTO statements(ds, entity_id, prop, value, first_version,"
-           " last_version) SELECT ?1, s.entity_id, s.prop, s.value, ?2, "
-           OPEN_SQL " FROM temp.st_stmt s", v, 0, changes)))
-      return rc;
+  if (!im->prev)   /* a new dataset: statements are already in place */
     return run(im,
            "INSERT INTO entities(ds, id, schema, source_id, first_version,"
            " last_version) SELECT ?1, s.id, s.schema, s.source_id, ?2, " OPEN_SQL
            " FROM temp.st_ent s", v, 0, changes);
-  }
   if ((rc = run(im,
          "UPDATE statements SET last_version=?2 WHERE ds=?1 AND last_version="
          OPEN_SQL " AND NOT EXISTS (SELECT 1 FROM temp.st_stmt s WHERE"
@@ -436,37 +463,12 @@ static int apply(idt_import *im, int64_t v, uint64_t *changes)
   return 0;
 }
 
-static int new_version(idt_import *im, int64_t *v)
-{
-  sqlite3_stmt *st;
-  char now[32];
-  int rc = idt__store_prepare(im->s, &st,
-    "INSERT INTO versions(dataset, created, format, source, checksum, files,"
-    " status) VALUES(?,?,?,?,?,?,'ok')");
-  if (rc)
-    return rc;
-  idt_now_iso(now);
-  sqlite3_bind_int64(st, 1, im->ds);
-  sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text(st, 3, im->format, -1, SQLITE_STATIC);
-  sqlite3_bind_text(st, 4, im->source, -1, SQLITE_STATIC);
-  sqlite3_bind_text(st, 5, im->checksum, -1, SQLITE_STATIC);
-  sqlite3_bind_text(st, 6, im->files_json, -1, SQLITE_STATIC);
-  if (sqlite3_step(st) != SQLITE_DONE)
-    rc = idt__store_dberr(im->s, "create version");
-  else
-    *v = sqlite3_last_insert_rowid(im->s->db);
-  sqlite3_finalize(st);
-  return rc;
-}
-
 /* Counts by schema (into info and as JSON), listed and statements. */
 static int tally(idt_import *im, idt_import_info *info, char **json)
 {
   sqlite3_stmt *st;
   idt_buf b;
   int rc, step;
-  int64_t n = 0;
 
   *json = NULL;
   idt_buf_init(&b, IDT_BUF_MAX_DEFAULT);
@@ -496,14 +498,21 @@ static int tally(idt_import *im, idt_import_info *info, char **json)
   idt_buf_free(&b);
   if (rc)
     return rc;
-  if ((rc = int_query(im->s, "SELECT count(DISTINCT entity_id) FROM temp.st_stmt"
-                      " WHERE prop='topics' AND value='sanction'", 0, NULL, &n)))
+  /* From the store, after apply: the staging table is empty on a first
+   * import. One scan of the dataset's open rows. */
+  if ((rc = idt__store_prepare(im->s, &st, "SELECT count(*), count(DISTINCT"
+         " CASE WHEN prop='topics' AND value='sanction' THEN entity_id END)"
+         " FROM statements WHERE ds=? AND last_version=" OPEN_SQL)))
     return rc;
-  info->listed = (uint64_t)n;
-  if ((rc = int_query(im->s, "SELECT count(*) FROM temp.st_stmt", 0, NULL, &n)))
-    return rc;
-  info->statements = (uint64_t)n;
-  return 0;
+  sqlite3_bind_int64(st, 1, im->ds);
+  if (sqlite3_step(st) != SQLITE_ROW) {
+    rc = idt__store_dberr(im->s, "count statements");
+  } else {
+    info->statements = (uint64_t)sqlite3_column_int64(st, 0);
+    info->listed = (uint64_t)sqlite3_column_int64(st, 1);
+  }
+  sqlite3_finalize(st);
+  return rc;
 }
 
 static int finish_version(idt_import *im, int64_t v, const idt_import_info *info,
@@ -581,8 +590,8 @@ static int commit(idt_import *im, idt_import_info *info)
   if (im->ents.len == 0)
     return idt_error_set(IDT_EPARSE, "import %s: no entities parsed from %s; "
                          "the current version is kept", im->dataset, im->source);
-  if ((rc = write_entities(im)) || (rc = new_version(im, &v)) ||
-      (rc = apply(im, v, &changes)))
+  v = im->v;
+  if ((rc = write_entities(im)) || (rc = apply(im, v, &changes)))
     return rc;
   if (im->prev && changes == 0) {
     info->unchanged = 1;
