@@ -236,7 +236,7 @@ int idt_ko_segment(const char *tok, size_t n, idt_str *out, int max)
   unsigned char next[TOK_MAX + 1];
   if (!tok || !out || max <= 0 || n >= TOK_MAX) return 0;
   int len = norm_latin(tok, n, s, sizeof s, off, end);
-  if (len <= 0) return 0;
+  if (len <= 0 || strpbrk(s, "fqvx")) return 0;  /* letters no system uses */
   /* Suffix DP: cost = 100 per syllable + 1 per dispreferred boundary; the
    * longest syllable wins ties because lengths are tried longest first. */
   cost[len] = 0;
