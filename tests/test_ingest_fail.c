@@ -268,9 +268,22 @@ static void sweep(const char *rel, run_fn fn, size_t want_listed)
   free(in);
 }
 
-TEST(oom_ofac) { sweep("fuzz/corpus/ofac_csv/dprk_people.txt", run_ofac, 3); }
-TEST(oom_un) { sweep("fuzz/corpus/un_xml/kp_pair.xml", run_un, 2); }
-TEST(oom_ftm) { sweep("fuzz/corpus/ftm/fragments.json", run_ftm, 2); }
+TEST(oom_ofac)
+{
+  sweep("fuzz/corpus/ofac_csv/dprk_people.txt", run_ofac, 3);
+  sweep("fuzz/corpus/ofac_csv/lazarus_cut.txt", run_ofac, 1);
+  sweep("fuzz/corpus/ofac_csv/vessels.txt", run_ofac, 4);
+}
+TEST(oom_un)
+{
+  sweep("fuzz/corpus/un_xml/kp_pair.xml", run_un, 2);
+  sweep("fuzz/corpus/un_xml/kp_alias.xml", run_un, 4);
+}
+TEST(oom_ftm)
+{
+  sweep("fuzz/corpus/ftm/fragments.json", run_ftm, 2);
+  sweep("fuzz/corpus/ftm/eu_fsf.json", run_ftm, 7);
+}
 TEST(oom_csv) { sweep("fuzz/corpus/csv/basic.csv", run_csv, 3); }
 
 int main(void)

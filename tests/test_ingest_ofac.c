@@ -221,6 +221,8 @@ TEST(consolidated)
         copy_data("ofac_cons/cons_comments.csv"));
   CHECK_OK(idt_ingest_ofac_csv(p, &o));
   CHECK_INT(c.listed, 442);
+  CHECK_STR(sink_get(&c, "ofac-9639") ? sink_get(&c, "ofac-9639")->dataset : NULL,
+            "us_ofac_cons");
   CHECK_INT(sink_n(&c, "Person"), 79);
   CHECK(sink_get(&c, "ofac-9639") &&
         idt_entity_has(sink_get(&c, "ofac-9639"), "birthDate", "1962"));

@@ -121,6 +121,32 @@ TEST(other_regime)
   CHECK(has("un-CDi.001-sanction", "listingDate", "2012-12-31"));
 }
 
+static size_t ncalls, last_done, last_total;
+static void on_progress(void *ctx, size_t done, size_t total)
+{
+  (void)ctx;
+  ncalls++;
+  last_done = done;
+  last_total = total;
+}
+
+/* The 2,030,620-byte file is fed in 256 KiB pieces: 8 progress calls, the
+ * last with done == total. */
+TEST(progress)
+{
+  sink s;
+  idt_ingest_opts o;
+  const char *p = unxz("un/consolidated.xml");
+  sink_init(&s);
+  o = sink_opts(&s);
+  o.progress = on_progress;
+  CHECK_OK(idt_ingest_un_xml(p, &o));
+  CHECK_INT(ncalls, 8);
+  CHECK_INT(last_done, 2030620);
+  CHECK_INT(last_total, 2030620);
+  sink_free(&s);
+}
+
 int main(void)
 {
   RUN(counts);
@@ -128,6 +154,7 @@ int main(void)
   RUN(kpe_imo_from_comments);
   RUN(aliases_and_dob_forms);
   RUN(other_regime);
+  RUN(progress);
   if (loaded > 0)
     sink_free(&S);
   return tap_done();

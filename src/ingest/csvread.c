@@ -14,6 +14,9 @@
 #include "ingest/ingest_int.h"
 #include "common/util.h"
 
+_Thread_local const idt_ingest_opts *idt__csv_progress;
+
+#define PROGRESS_STEP ((size_t)256 << 10)
 #define MAX_FIELDS 512
 #define MAX_FIELD  ((size_t)1 << 20)
 
@@ -95,7 +98,7 @@ int idt__csv_parse(const char *name, const char *p, size_t n,
 {
   struct csv_parser cp;
   reader *r;
-  size_t pos = 0;
+  size_t pos = 0, reported = 0;
   int rc = 0;
 
   /* DOS end-of-file marker (0x1A) that the OFAC files end with. */
@@ -126,6 +129,10 @@ int idt__csv_parse(const char *name, const char *p, size_t n,
     pos += len;
     if (nl)
       r->line++;
+    if (idt__csv_progress && pos - reported >= PROGRESS_STEP) {
+      idt__ingest_progress(idt__csv_progress, pos, n);
+      reported = pos;
+    }
   }
   if (!rc && r->rc)
     rc = r->rc;

@@ -76,6 +76,12 @@ int idt__ingest_emit(const idt_ingest_opts *o, idt_entity *e)
   return rc;
 }
 
+void idt__ingest_progress(const idt_ingest_opts *o, size_t done, size_t total)
+{
+  if (o && o->progress)
+    o->progress(o->ctx, done, total);
+}
+
 void idt__ingest_listed(const idt_ingest_opts *o)
 {
   if (o->stats)

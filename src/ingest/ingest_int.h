@@ -79,6 +79,11 @@ typedef int (*idt__csv_row_fn)(void *ctx, const idt__csv_row *row);
  * parse and is returned. */
 int idt__csv_parse(const char *name, const char *p, size_t n,
                    idt__csv_row_fn fn, void *ctx);
+/* Report progress of the primary file (opts->progress, when set). */
+void idt__ingest_progress(const idt_ingest_opts *o, size_t done, size_t total);
+/* Set by a parser around idt__csv_parse of its primary file so the reader
+ * reports progress every 256 KiB; NULL otherwise. Per-thread. */
+extern _Thread_local const idt_ingest_opts *idt__csv_progress;
 /* Field i as a trimmed slice; OFAC's "-0-" (empty) becomes empty. */
 idt_str idt__csv_field(const idt__csv_row *r, size_t i);
 

@@ -61,6 +61,7 @@ typedef struct ofac {
 } ofac;
 
 typedef struct ofac_files {
+  const char *dataset;         /* default dataset for this set */
   idt_mem sdn, alt, add, comments;
   const char *sdn_name, *alt_name, *add_name, *comments_name;
 } ofac_files;
@@ -536,11 +537,17 @@ static int parse_one(ofac *o, idt_mem m, const char *name, idt__csv_row_fn fn)
   /* ASCII is already UTF-8: parse in place, no copy. */
   for (i = 0; i < m.n && (unsigned char)m.p[i] < 0x80; i++)
     ;
-  if (i == m.n)
-    return idt__csv_parse(name, m.p, m.n, fn, o);
-  if (!(rc = to_utf8(m, &b)))
-    rc = idt__csv_parse(name, b.p, b.len, fn, o);
-  idt_buf_free(&b);
+  idt__csv_progress = fn == on_sdn ? o->opts : NULL;
+  if (i == m.n) {
+    rc = idt__csv_parse(name, m.p, m.n, fn, o);
+  } else {
+    if (!(rc = to_utf8(m, &b)))
+      rc = idt__csv_parse(name, b.p, b.len, fn, o);
+    idt_buf_free(&b);
+  }
+  idt__csv_progress = NULL;
+  if (!rc && fn == on_sdn)
+    idt__ingest_progress(o->opts, m.n, m.n);
   return rc;
 }
 
@@ -555,7 +562,7 @@ static int run(const ofac_files *f, const idt_ingest_opts *opts)
   if (!(o = idt_calloc(1, sizeof *o)))
     return IDT_ENOMEM;
   o->opts = opts;
-  o->dataset = idt__ingest_dataset(opts, "us_ofac_sdn");
+  o->dataset = idt__ingest_dataset(opts, f->dataset);
   idt_arena_init(&o->keep);
   idt_arena_init(&o->row);
   idt_map_init(&o->alts);
@@ -581,6 +588,7 @@ int idt_ingest_ofac_csv_mem(idt_mem sdn, idt_mem alt, idt_mem add,
                             idt_mem comments, const idt_ingest_opts *opts)
 {
   ofac_files f;
+  f.dataset = "us_ofac_sdn";
   f.sdn = sdn;
   f.alt = alt;
   f.add = add;
@@ -657,6 +665,7 @@ int idt_ingest_ofac_csv(const char *path, const idt_ingest_opts *opts)
     got[0] = 1;
   }
   if (!rc) {
+    f.dataset = set == cons_set ? "us_ofac_cons" : "us_ofac_sdn";
     f.sdn.p = bufs[0].p;
     f.sdn.n = bufs[0].len;
     f.alt.p = got[1] ? bufs[1].p : NULL;

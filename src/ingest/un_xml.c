@@ -504,15 +504,28 @@ int idt_ingest_un_xml_mem(const char *name, idt_mem xml,
     rc = idt_error_set(IDT_ELIMIT, "%s: larger than 2 GB", name);
     goto out;
   }
-  if (XML_Parse(u->xp, xml.p ? xml.p : "", (int)xml.n, XML_TRUE) ==
-          XML_STATUS_ERROR && !u->rc) {
-    enum XML_Error err = XML_GetErrorCode(u->xp);
-    rc = idt_error_set(err == XML_ERROR_NO_MEMORY ? IDT_ENOMEM : IDT_EPARSE,
-                       "%s:%lu:%lu: byte offset %ld: XML: %s", name,
-                       (unsigned long)XML_GetCurrentLineNumber(u->xp),
-                       (unsigned long)XML_GetCurrentColumnNumber(u->xp) + 1,
-                       (long)XML_GetCurrentByteIndex(u->xp),
-                       XML_ErrorString(err));
+  {
+    /* Fed in 256 KiB pieces so progress can be reported. */
+    size_t pos = 0, step = (size_t)256 << 10;
+    const char *base = xml.p ? xml.p : "";
+    enum XML_Status st = XML_STATUS_OK;
+    do {
+      size_t len = xml.n - pos < step ? xml.n - pos : step;
+      int last = pos + len == xml.n;
+      st = XML_Parse(u->xp, base + pos, (int)len, last);
+      pos += len;
+      if (st != XML_STATUS_ERROR)
+        idt__ingest_progress(opts, pos, xml.n);
+    } while (st != XML_STATUS_ERROR && pos < xml.n);
+    if (st == XML_STATUS_ERROR && !u->rc) {
+      enum XML_Error err = XML_GetErrorCode(u->xp);
+      rc = idt_error_set(err == XML_ERROR_NO_MEMORY ? IDT_ENOMEM : IDT_EPARSE,
+                         "%s:%lu:%lu: byte offset %ld: XML: %s", name,
+                         (unsigned long)XML_GetCurrentLineNumber(u->xp),
+                         (unsigned long)XML_GetCurrentColumnNumber(u->xp) + 1,
+                         (long)XML_GetCurrentByteIndex(u->xp),
+                         XML_ErrorString(err));
+    }
   }
   if (u->rc)
     rc = u->rc;

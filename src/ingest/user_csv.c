@@ -287,7 +287,11 @@ int idt_ingest_csv_mem(const char *name, idt_mem csv,
   u->name = name;
   u->dataset = idt__ingest_dataset(opts, "watchlist");
   idt_arena_init(&u->row);
+  idt__csv_progress = opts;
   rc = idt__csv_parse(name, csv.p ? csv.p : "", csv.n, on_row, u);
+  idt__csv_progress = NULL;
+  if (!rc)
+    idt__ingest_progress(opts, csv.n, csv.n);
   if (!rc && !u->have_header)
     rc = idt_error_set(IDT_EPARSE, "%s:1: header: missing (the file is "
                        "empty)", name);
