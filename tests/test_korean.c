@@ -258,6 +258,8 @@ TEST(skeleton_strict_and_loose)
   CHECK_INT(idt_ko_syllable_relation(S("cheol"), S("chol")), IDT_KO_REL_VARIANT);
   CHECK_INT(idt_ko_syllable_relation(S("chul"), S("chol")), IDT_KO_REL_LOOSE);
   CHECK_INT(idt_ko_syllable_relation(S("sik"), S("jong")), IDT_KO_REL_DIFFERENT);
+  CHECK_INT(idt_ko_syllable_relation(S("uun"), S("un")), IDT_KO_REL_VARIANT);  /* Kim Jong-uun */
+  CHECK_INT(idt_ko_syllable_relation(S("un"), S("il")), IDT_KO_REL_DIFFERENT);
   CHECK_INT(idt_ko_syllable_relation(S("sik"), S("smith")), -1);
 }
 

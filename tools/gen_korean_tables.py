@@ -69,7 +69,7 @@ EXTRA_ONSET = [("sh", "s"), ("tch", "c"), ("ts", "c"), ("z", "c"), ("gg", "k"),
 EXTRA_VOWEL = [("oo", "u", "u"), ("woo", "u", "u"), ("ou", "o", "eo"),
                ("you", "yo", "yeo"), ("ee", "i", "i"), ("eui", "i", "ui"),
                ("yi", "i", "i"), ("ai", "ae", "ae"), ("weo", "wo", "wo"),
-               ("yoo", "yu", "yu")]
+               ("yoo", "yu", "yu"), ("uu", "u", "u")]
 EXTRA_CODA = [("g", "k"), ("b", "p"), ("d", "t")]
 # Spellings the segmenter may use: the plain codas of names (compound codas
 # and Yale's y-final vowels only ever make a joined name ambiguous).

@@ -141,6 +141,7 @@ const idt__ko_spell idt__ko_vowel_spell[] = {
   {"oy", 2, "we", "oe", 0}, /* jamo */
   {"o", 1, "o", "o", 1}, /* jamo */
   {"ui", 2, "i", "ui", 1}, /* jamo */
+  {"uu", 2, "u", "u", 1}, /* conventional */
   {"uy", 2, "i", "ui", 0}, /* jamo */
   {"u", 1, "u", "u", 1}, /* jamo */
   {"wae", 3, "we", "wae", 1}, /* jamo */
@@ -164,7 +165,7 @@ const idt__ko_spell idt__ko_vowel_spell[] = {
   {"yo", 2, "yo", "yo", 1}, /* jamo */
   {"yu", 2, "yu", "yu", 1}, /* jamo */
 };
-const unsigned char idt__ko_vowel_first[27] = {0, 4, 4, 4, 4, 10, 10, 10, 10, 11, 11, 11, 11, 11, 11, 17, 17, 17, 17, 17, 17, 20, 20, 29, 29, 40, 40};
+const unsigned char idt__ko_vowel_first[27] = {0, 4, 4, 4, 4, 10, 10, 10, 10, 11, 11, 11, 11, 11, 11, 17, 17, 17, 17, 17, 17, 21, 21, 30, 30, 41, 41};
 
 /* By first letter, then longest first (a scan tries "tch" before "t");
  * idt__ko_coda_first[c - 'a'] .. [c - 'a' + 1] is the range for letter c. */
