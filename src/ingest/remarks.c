@@ -336,6 +336,7 @@ static const label labels[] = {
   { L("C.U.R.P. "), seg_doc, "idNumber" },
   { L("Residency Number "), seg_doc, "idNumber" },
   { L("Electoral Registry No. "), seg_doc, "idNumber" },
+  { L("National Foreign ID Number "), seg_doc, "idNumber" },
   { L("Tax ID No. "), seg_doc, "taxNumber" },
   { L("RUC # "), seg_doc, "taxNumber" },
   { L("NIT # "), seg_doc, "taxNumber" },
@@ -362,6 +363,10 @@ static const label labels[] = {
   { L("Istanbul Chamber of Comm. No. "), seg_doc, "registrationNumber" },
   { L("Certificate of Incorporation Number "), seg_doc, "registrationNumber" },
   { L("Public Registration Number "), seg_doc, "registrationNumber" },
+  { L("UK Company Number "), seg_doc, "registrationNumber" },
+  { L("Business Number "), seg_doc, "registrationNumber" },
+  { L("C.U.I. "), seg_doc, "registrationNumber" },
+  { L("BIK "), seg_doc, "registrationNumber" },
   { L("Legal Entity Number "), seg_doc, "leiCode" },
   { L("D-U-N-S Number "), seg_doc, "dunsCode" },
   { L("SWIFT/BIC "), seg_doc, "swiftBic" },
@@ -369,6 +374,8 @@ static const label labels[] = {
   { L("MMSI "), put, "mmsi" },
   { L("Vessel Call Sign "), put, "callSign" },
   { L("Vessel Flag "), seg_vessel_flag, "flag" },
+  { L("Former Vessel Flag "), seg_vessel_flag, "pastFlags" },
+  { L("Nationality of Registration "), seg_country, "country" },
   { L("Vessel Type "), put, "type" },
   { L("Vessel Year of Build "), seg_dates, "buildDate" },
   { L("Digital Currency Address - "), seg_wallet, NULL },
@@ -391,6 +398,10 @@ static const label labels[] = {
   { L("Transactions Prohibited For Persons Owned or Controlled By U.S. "
     "Financial Institutions: "), seg_provision, NULL },
   { L("Additional Sanctions Information - "), seg_provision, NULL },
+  { L("Executive Order "), seg_provision, NULL },
+  { L("CAATSA Section "), seg_provision, NULL },
+  { L("Listing Date "), seg_provision, NULL },
+  { L("Effective Date "), seg_provision, NULL },
 };
 
 static int segment(idt__remarks *r, idt_str seg)
