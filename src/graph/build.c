@@ -476,7 +476,8 @@ static int link_pivots(idt_net *n)
   static const float type_w[] = { 1.0f, 0.6f, 0.8f, 0.9f };  /* id addr ph em */
   size_t i = 0, j, a, b;
   double lnn = log(n->n > 2 ? (double)n->n / 2.0 : 2.0);
-  qsort(n->piv, n->npiv, sizeof *n->piv, cmp_pivot);
+  if (n->npiv)
+    qsort(n->piv, n->npiv, sizeof *n->piv, cmp_pivot);
   while (i < n->npiv) {
     size_t k = 0;
     const char *key = n->piv[i].key;
