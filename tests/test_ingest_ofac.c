@@ -172,6 +172,18 @@ TEST(remarks_rejoined)
   CHECK(!idt_entity_first(sink_get(&S, w), "topics"));
 }
 
+/* 15436,"EX-35011","aircraft",...,"...; Aircraft Manufacture Date 28 Aug
+ * 2002; Aircraft Model A300B4-622R; Aircraft Operator MAHAN AIR; ..." and
+ * 12927,"MAHAN AIR". */
+TEST(aircraft_operator)
+{
+  CHECK(setup());
+  CHECK(has("ofac-15436", "buildDate", "2002-08-28"));
+  CHECK(has("ofac-15436", "model", "A300B4-622R"));
+  CHECK(has("ofac-15436-operator-12927", "object", "ofac-12927"));
+  CHECK(has("ofac-15436-operator-12927", "role", "Aircraft Operator"));
+}
+
 /* 9345,"KOREA MINING DEVELOPMENT TRADING CORPORATION",-0- ,"NPWMD] [DPRK2"
  * 4642: alt.csv "fka","IRAN OVERSEAS INVESTMENT BANK PLC"; add.csv
  * "5 Lothbury","London EC2R 7HD","United Kingdom".
@@ -239,6 +251,7 @@ int main(void)
   RUN(dob_range);
   RUN(dprk_vessels);
   RUN(remarks_rejoined);
+  RUN(aircraft_operator);
   RUN(programs_aliases_addresses);
   RUN(person_documents);
   RUN(consolidated);

@@ -96,9 +96,11 @@ typedef struct idt__remarks {
   /* Derived entities (wallets, documents), emitted after e. */
   idt_entity **derived;
   size_t nderived, capderived;
-  /* "Linked To: NAME": resolved after the whole file is read. */
+  /* "Linked To: NAME", "Aircraft Operator NAME": resolved after the whole
+   * file is read. op: 0 Linked To (unresolved -> note), 1 operator (the
+   * segment is already kept as a note). */
   int (*link)(void *ctx, const idt_entity *subject, const char *name,
-              size_t n);
+              size_t n, int op);
   void *link_ctx;
 } idt__remarks;
 /* Parse OFAC remarks text (already re-joined and UTF-8) into r->e. */

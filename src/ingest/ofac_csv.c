@@ -43,10 +43,12 @@ typedef struct add_rec {
 
 typedef struct list_head { void *head, *tail; } list_head;
 
+enum { K_LINK, K_OWNER, K_OPERATOR };
+
 typedef struct deferred {
   struct deferred *next;
   const char *subject, *subject_schema, *source_id, *name;
-  int owner;        /* 1: vessel owner -> Ownership; 0: Linked To */
+  int kind;         /* K_LINK, K_OWNER, K_OPERATOR */
 } deferred;
 
 typedef struct ofac {
@@ -212,7 +214,7 @@ static size_t utf8_chars(const char *s, size_t n)
 }
 
 static int defer(void *ctx, const idt_entity *subject, const char *name,
-                 size_t n, int owner)
+                 size_t n, int kind)
 {
   ofac *o = ctx;
   deferred *d = idt_arena_calloc(&o->keep, sizeof *d);
@@ -221,7 +223,7 @@ static int defer(void *ctx, const idt_entity *subject, const char *name,
       !(d->source_id = idt_arena_strdup(&o->keep, subject->source_id)) ||
       !(d->name = idt_arena_strndup(&o->keep, name, n)))
     return IDT_ENOMEM;
-  d->owner = owner;
+  d->kind = kind;
   if (o->defer_tail)
     o->defer_tail->next = d;
   else
@@ -231,9 +233,9 @@ static int defer(void *ctx, const idt_entity *subject, const char *name,
 }
 
 static int on_link(void *ctx, const idt_entity *subject, const char *name,
-                   size_t n)
+                   size_t n, int op)
 {
-  return defer(ctx, subject, name, n, 0);
+  return defer(ctx, subject, name, n, op ? K_OPERATOR : K_LINK);
 }
 
 static const char *schema_for(idt_str type)
@@ -402,7 +404,7 @@ static int on_sdn(void *ctx, const idt__csv_row *r)
     snprintf(note, sizeof note, "Owner: %.*s",
              (int)(owner.len > 1100 ? 1100 : owner.len), owner.p);
     if ((rc = idt_entity_add(e, "notes", note)) ||
-        (rc = defer(o, e, owner.p, owner.len, 1)))
+        (rc = defer(o, e, owner.p, owner.len, K_OWNER)))
       return rc;
   }
   memset(&rm, 0, sizeof rm);
@@ -473,29 +475,26 @@ static int resolve(ofac *o)
     }
     if (target && strcmp(target, d->subject) != 0) {
       const char *tid = strchr(target, '-') ? strchr(target, '-') + 1 : target;
-      snprintf(id, sizeof id, "%s-%s-%s", d->subject,
-               d->owner ? "owner" : "linked", tid);
-      if ((rc = idt__ingest_entity(&x, &o->row,
-                                   d->owner ? "Ownership" : "UnknownLink", id,
-                                   NULL, o->dataset)))
+      static const char *const tag[] = { "linked", "owner", "operator" };
+      static const char *const role[] = { "Linked To", NULL,
+                                          "Aircraft Operator" };
+      int own = d->kind == K_OWNER;
+      snprintf(id, sizeof id, "%s-%s-%s", d->subject, tag[d->kind], tid);
+      if ((rc = idt__ingest_entity(&x, &o->row, own ? "Ownership" : "UnknownLink",
+                                   id, NULL, o->dataset)))
         return rc;
-      if (d->owner)
-        rc = idt_entity_add(x, "owner", target);
-      if (!rc && d->owner)
+      if (own && !(rc = idt_entity_add(x, "owner", target)))
         rc = idt_entity_add(x, "asset", d->subject);
-      if (!rc && !d->owner)
-        rc = idt_entity_add(x, "subject", d->subject);
-      if (!rc && !d->owner)
-        rc = idt_entity_add(x, "object", target);
-      if (!rc && !d->owner)
-        rc = idt_entity_add(x, "role", "Linked To");
-    } else if (!d->owner) {
+      if (!own && !(rc = idt_entity_add(x, "subject", d->subject)) &&
+          !(rc = idt_entity_add(x, "object", target)))
+        rc = idt_entity_add(x, "role", role[d->kind]);
+    } else if (d->kind == K_LINK) {
       snprintf(id, sizeof id, "Linked To: %.400s", d->name);
       if (!(rc = idt__ingest_entity(&x, &o->row, d->subject_schema,
                                     d->subject, d->source_id, o->dataset)))
         rc = idt_entity_add(x, "notes", id);
     } else {
-      continue;   /* the owner note was added with the row */
+      continue;   /* owner / operator: the note was added with the row */
     }
     if (rc || (rc = idt__ingest_emit(o->opts, x)))
       return rc;

@@ -277,7 +277,19 @@ static int seg_link(idt__remarks *r, const char *prop, idt_str v, idt_str seg)
   (void)prop;
   if (!r->link || v.len == 0)
     return note(r, seg);
-  return r->link(r->link_ctx, r->e, v.p, v.len);
+  return r->link(r->link_ctx, r->e, v.p, v.len, 0);
+}
+
+/* "Aircraft Operator NAME": kept as a note, and linked when NAME is a
+ * listed entry (FtM's operator property is entity-typed). */
+static int seg_operator(idt__remarks *r, const char *prop, idt_str v,
+                        idt_str seg)
+{
+  int rc;
+  (void)prop;
+  if ((rc = note(r, seg)) || !r->link || v.len == 0)
+    return rc;
+  return r->link(r->link_ctx, r->e, v.p, v.len, 1);
 }
 
 /* a.k.a. 'NAME' / f.k.a. / n.k.a.: the text between the outer quotes. */
@@ -394,6 +406,7 @@ static const label labels[] = {
   { L("Aircraft Model "), put, "model" },
   { L("Aircraft Manufacture Date "), seg_dates, "buildDate" },
   { L("Aircraft Tail Number "), put, "registrationNumber" },
+  { L("Aircraft Operator "), seg_operator, NULL },
   { L("Secondary sanctions risk: "), seg_provision, NULL },
   { L("Transactions Prohibited For Persons Owned or Controlled By U.S. "
     "Financial Institutions: "), seg_provision, NULL },
