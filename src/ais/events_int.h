@@ -64,4 +64,100 @@ void idt__zones_free(idt_aisev_places *p);
 
 /* ISO 8601 UTC of unix seconds into out[24]. */
 void idt__iso_time(int64_t t, char out[24]);
+
+/* ---- the detector (events.c, events_enc.c, events_out.c) ---- */
+
+#define IDT__EVID 16               /* evidence ring per segment */
+#define IDT__MAXZ 64               /* user zones tracked per segment */
+
+typedef struct idt__seg {
+  int used;
+  idt_aisev_fix last;
+  unsigned n;
+  int64_t recent[16];              /* last 16 fix times (reception) */
+  unsigned nrecent;
+  idt_aisev_fix ev[IDT__EVID];     /* fixes >= 5 min apart, ring */
+  unsigned ev_n;
+  /* loitering run */
+  int loit;
+  idt_aisev_fix loit_first;
+  double loit_sumsog, loit_sumlat, loit_sumlon;
+  unsigned loit_n;
+  /* port visit */
+  int inport, stopped;
+  const idt_aisev_port *port;
+  int64_t port_in;
+  unsigned port_n;
+  double pd, pd_lat, pd_lon;
+  int pd_ok;
+  /* zones */
+  uint64_t zin;
+  int zinit;
+} idt__seg;
+
+typedef struct idt__vessel {
+  uint32_t mmsi, imo;
+  char name[24];
+  const idt_aisev_watch *match;
+  idt__seg s[2];
+  idt_aisev_fix prev;              /* last valid fix of any segment */
+  int has_prev;
+  int spoof;
+  int64_t spoof_start, spoof_last;
+  unsigned spoof_n;
+  double spoof_kn, spoof_dist;
+  idt_aisev_fix spoof_a, spoof_b;
+  int inval;
+  int64_t inval_start, inval_last;
+  unsigned inval_n;
+} idt__vessel;
+
+typedef struct idt__rpt { uint32_t owner; float lat, lon, sog; } idt__rpt;
+typedef struct idt__bucket {
+  int64_t tb;                      /* -1 when empty */
+  idt__rpt *p;
+  size_t n, cap;
+} idt__bucket;
+
+typedef struct idt__pair idt__pair;
+
+struct idt_aisev {
+  idt_aisev_opts o;
+  const idt_aisev_places *pl;
+  const idt_aisev_watch *watch;
+  size_t nwatch;
+  const idt_aisev_watch **by_imo, **by_mmsi;
+  idt__vessel *v;
+  size_t nv, vcap;
+  uint32_t *vhash;                 /* mmsi -> index + 1, open addressing */
+  size_t vhcap;
+  struct imo_ent { uint32_t imo, mmsi, prev_mmsi; int64_t t; } *imo;
+  size_t nimo, imocap;             /* open addressing on imo */
+  /* encounters */
+  idt__bucket *bk;
+  size_t nbk;
+  int64_t res, maxt, done_tb;
+  idt__pair *pairs;
+  size_t npairs, pcap;
+  uint32_t *phash;
+  size_t phcap;
+  uint32_t *gh, *gnext;            /* per-bucket grid scratch */
+  size_t ghcap, gncap;
+  idt_aisev_stats st;
+  int rc;
+  char why[512];
+  idt_aisev_fix evbuf[64], evbuf2[64];
+};
+
+/* events.c */
+void idt__aisev_info(idt_aisev *d, const idt__vessel *v, idt_aisev_vessel_info *vi);
+int idt__aisev_dprk(const idt_aisev *d, double lat, double lon);
+int idt__aisev_emit(idt_aisev *d, idt_aisev_event *e);
+/* events_enc.c */
+int idt__enc_init(idt_aisev *d);
+void idt__enc_free(idt_aisev *d);
+int idt__enc_point(idt_aisev *d, uint32_t owner, int64_t tb, double lat,
+                   double lon, double sog);
+int idt__enc_advance(idt_aisev *d, int64_t now);
+int idt__enc_finish(idt_aisev *d);
 #endif
