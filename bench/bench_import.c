@@ -5,9 +5,8 @@
  * run is parsing alone (the same parsers into a no-op sink): the ratio is
  * what the store adds. Also timed: loading both current versions back
  * (idt_store_load, what a screening snapshot build does) and a second
- * version with a real change (re-import of OFAC after dropping one row is
- * not possible without editing the list, so: UN then OFAC again into a
- * store that has them, which is the unchanged-content path).
+ * version on top: OFAC with every 100th SDN row removed, imported into a
+ * store holding OFAC + UN (the daily-update path).
  *
  * usage: bench_import [RUNS] [SRC_DIR]   (SRC_DIR defaults to IDT_SRC or .)
  * The .xz inputs in data/lists are decompressed into a temporary directory
@@ -24,7 +23,8 @@
 
 #define MAX_RUNS 21
 
-static char tmp[512], ofac_dir[600], un_path[600], db[600];
+static char tmp[512], ofac_dir[600], ofac2_dir[600], un_path[600], db[600],
+            base_db[600];
 
 static double now(void)
 {
@@ -49,12 +49,17 @@ static int prepare(const char *src)
   snprintf(ofac_dir, sizeof ofac_dir, "%s/ofac", tmp);
   snprintf(un_path, sizeof un_path, "%s/consolidated.xml", tmp);
   snprintf(db, sizeof db, "%s/bench.db", tmp);
+  snprintf(base_db, sizeof base_db, "%s/base.db", tmp);
+  snprintf(ofac2_dir, sizeof ofac2_dir, "%s/ofac2", tmp);
   snprintf(cmd, sizeof cmd,
            "set -e; mkdir -p '%s'; d='%s/data/lists';"
            " for f in sdn alt add; do xz -dc \"$d/ofac/$f.csv.xz\" > '%s'/$f.csv; done;"
            " cp \"$d/ofac/sdn_comments.csv\" '%s/';"
-           " xz -dc \"$d/un/consolidated.xml.xz\" > '%s'",
-           ofac_dir, src, ofac_dir, ofac_dir, un_path);
+           " xz -dc \"$d/un/consolidated.xml.xz\" > '%s';"
+           /* The next day's list, made up: every 100th SDN row gone. */
+           " mkdir -p '%s'; cp '%s'/*.csv '%s/'; sed -i '0~100d' '%s/sdn.csv'",
+           ofac_dir, src, ofac_dir, ofac_dir, un_path, ofac2_dir, ofac_dir,
+           ofac2_dir, ofac2_dir);
   return sh(cmd);
 }
 
@@ -121,6 +126,26 @@ static int import_both(void)
   return rc ? 1 : 0;
 }
 
+/* A second OFAC version into a store holding OFAC + UN (the daily path:
+ * compare against the open rows, close ~1%, keep the rest). */
+static int setup_update(void)
+{
+  char cmd[1400];
+  snprintf(cmd, sizeof cmd, "cp '%s' '%s'", base_db, db);
+  return sh(cmd);
+}
+
+static int update_ofac(void)
+{
+  idt_store *s = NULL;
+  int rc;
+  if ((rc = idt_store_open(&s, db)) ||
+      (rc = import_one(s, "us_ofac_sdn", "ofac-csv", ofac2_dir)))
+    fprintf(stderr, "update: %s\n", idt_error_msg());
+  idt_store_close(s);
+  return rc ? 1 : 0;
+}
+
 static tally loaded;
 
 static int load_both(void)
@@ -139,6 +164,8 @@ static int load_both(void)
 }
 
 /* Run fn in a child; its wall time (s) and peak RSS (KiB). */
+static int (*setup)(void);
+
 static int child(int (*fn)(void), double *secs, long *rss, double *cpu)
 {
   int fds[2], status = 0;
@@ -148,8 +175,12 @@ static int child(int (*fn)(void), double *secs, long *rss, double *cpu)
     return -1;
   pid = fork();
   if (pid == 0) {
-    double t0 = now(), dt;
-    int rc = fn();
+    double t0, dt;
+    int rc;
+    if (setup && setup() != 0)
+      _exit(4);
+    t0 = now();
+    rc = fn();
     dt = now() - t0;
     if (write(fds[1], &dt, sizeof dt) != (ssize_t)sizeof dt)
       _exit(3);
@@ -210,7 +241,7 @@ int main(int argc, char **argv)
 {
   int runs = argc > 1 ? (int)strtol(argv[1], NULL, 10) : 5;
   const char *src = argc > 2 ? argv[2] : getenv("IDT_SRC");
-  result parse, import, load;
+  result parse, import, load, upd;
   char cmd[700];
   FILE *f;
   long size = 0;
@@ -228,7 +259,13 @@ int main(int argc, char **argv)
       measure("import into fresh store", import_both, runs, &import) ||
       measure("load both current versions", load_both, runs, &load))
     return 1;
-  if ((f = fopen(db, "rb"))) {
+  snprintf(cmd, sizeof cmd, "cp '%s' '%s'", db, base_db);
+  setup = setup_update;
+  if (sh(cmd) != 0 ||
+      measure("OFAC v2 (1% rows gone) on top", update_ofac, runs, &upd))
+    return 1;
+  setup = NULL;
+  if ((f = fopen(base_db, "rb"))) {
     fseek(f, 0, SEEK_END);
     size = ftell(f);
     fclose(f);

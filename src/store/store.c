@@ -185,10 +185,12 @@ int idt_store_open(idt_store **out, const char *path)
   /* WAL: atomic commits that survive a killed writer, readers never block.
    * synchronous=NORMAL is durable against process death (not power loss of
    * the last commit), the trade SQLite documents for WAL. */
+  /* SQLite's default 2 MB page cache is kept: a 32 MB one made the open
+   * check and a full load fault in every page of the file (load of OFAC+UN:
+   * 0.45 s CPU and 27 MB vs 0.18 s and 5.5 MB) and did not speed imports. */
   if ((rc = idt__store_exec(s, "PRAGMA journal_mode=WAL;"
                                "PRAGMA synchronous=NORMAL;"
                                "PRAGMA foreign_keys=ON;"
-                               "PRAGMA cache_size=-32768;"
                                "PRAGMA temp_store=MEMORY")) ||
       (rc = check(s)) || (rc = migrate(s)))
     goto fail;
