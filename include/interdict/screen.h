@@ -98,6 +98,8 @@ typedef struct idt_screen_hit {
   const char *entity_id, *dataset, *source_id, *schema, *caption;
   double score;
   int match;                   /* score >= threshold */
+  double name_score;           /* best name alignment alone, [0,1] */
+  const char *matched_name;    /* the list name that aligned best, or NULL */
   const char *evidence;        /* JSON object text */
   const char *explanation;     /* one line */
 } idt_screen_hit;

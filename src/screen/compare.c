@@ -43,7 +43,10 @@ int idt_screen_compare(const char *schema, const char *name1, const char *name2,
     goto out;
   for (i = 0; i < a->n; i++)
     for (j = 0; j < b->n; j++) {
-      double s = sc_name_score(&a->names[i], &b->names[j], &al);
+      double s;
+      if (!sc_pairable(&a->names[i], &b->names[j]))
+        continue;
+      s = sc_name_score(&a->names[i], &b->names[j], &al);
       if (s > best) {
         best = s;
         best_al = al;

@@ -341,9 +341,10 @@ typedef struct build_ctx {
 static int add_name(build_ctx *bc, uint32_t ent, const char *raw, int weak)
 {
   idt_screen_index *ix = bc->ix;
-  char forms[IDT_TEXT_MAX_FORMS * IDT_TEXT_MAX_FORM];
+  char forms[(IDT_TEXT_MAX_FORMS + 1) * IDT_TEXT_MAX_FORM];
+  uint8_t hf[IDT_TEXT_MAX_FORMS + 1];
   const char *p = forms;
-  int nf = idt_text_name_forms(raw, strlen(raw), forms, sizeof forms), k;
+  int nf = sc_forms(raw, forms, sizeof forms, hf), k;
   if (nf < 0)
     return nf;
   for (k = 0; k < nf; k++, p += strlen(p) + 1) {
@@ -379,6 +380,7 @@ static int add_name(build_ctx *bc, uint32_t ent, const char *raw, int weak)
     nm->weak = (uint8_t)weak;
     nm->joined = joined;
     nm->korean = (uint8_t)sc_korean_shape(toks, n);
+    nm->hangul = hf[k];
     nm->orig = idt_arena_strdup(&ix->arena, raw);
     nm->form = idt_arena_strdup(&ix->arena, p);
     if (!nm->orig || !nm->form)

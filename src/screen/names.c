@@ -38,8 +38,42 @@ int sc_korean_shape(const idt_str *toks, size_t n)
 #endif
 }
 
-static int add_form(sc_qnames *q, const char *form, int weak, sc_lookup_fn lookup,
-                    void *ctx)
+int sc_forms(const char *raw, char *forms, size_t cap, uint8_t *hflags)
+{
+  int nf = idt_text_name_forms(raw, strlen(raw), forms, cap), k;
+  for (k = 0; k < nf && k < IDT_TEXT_MAX_FORMS + 1; k++)
+    hflags[k] = 0;
+#ifdef IDT_HAVE_KOREAN
+  if (nf > 0 && idt_ko_has_hangul(raw, strlen(raw))) {
+    /* Hangul on both sides is compared strictly in RR, where every
+     * vowel is kept apart (jong != jeong): add the RR spelling as its own
+     * form, marked 2; the other variants are marked 1. */
+    idt_buf rr;
+    size_t used = 0;
+    const char *p = forms;
+    for (k = 0; k < nf; k++) {
+      hflags[k] = 1;
+      used += strlen(p) + 1;
+      p += strlen(p) + 1;
+    }
+    idt_buf_init(&rr, 4096);
+    if (idt_ko_romanize(raw, strlen(raw), IDT_KO_RR, &rr) == 0 && rr.len) {
+      char f2[IDT_TEXT_MAX_FORM];
+      int n2 = idt_text_name_forms(rr.p, rr.len, f2, sizeof f2);
+      size_t l = n2 > 0 ? strlen(f2) : 0;
+      if (l && used + l + 1 <= cap) {
+        memcpy(forms + used, f2, l + 1);
+        hflags[nf++] = 2;
+      }
+    }
+    idt_buf_free(&rr);
+  }
+#endif
+  return nf;
+}
+
+static int add_form(sc_qnames *q, const char *form, int weak, int hangul,
+                    sc_lookup_fn lookup, void *ctx)
 {
   idt_str toks[SC_MAX_TOKS];
   uint32_t joined;
@@ -66,10 +100,12 @@ static int add_form(sc_qnames *q, const char *form, int weak, sc_lookup_fn looku
   nm->joined = joined;
   nm->form = q->forms[fi];
   nm->korean = (uint8_t)sc_korean_shape(toks, n);
+  nm->hangul = (uint8_t)hangul;
   for (i = 0; i < n; i++) {
     sc_term *t = &q->terms[q->nterms];
     const sc_term *known = lookup ? lookup(ctx, toks[i].p, toks[i].len) : NULL;
     sc_term_init(t, toks[i].p, toks[i].len);
+    t->qid = (uint32_t)q->nterms + 1;
     if (known) {
       t->w = known->w;
       t->df = known->df;
@@ -85,17 +121,18 @@ static int add_form(sc_qnames *q, const char *form, int weak, sc_lookup_fn looku
 int sc_qnames_add(sc_qnames *q, const char *raw, const char *orig, int weak,
                   sc_lookup_fn lookup, void *ctx)
 {
-  char forms[IDT_TEXT_MAX_FORMS * IDT_TEXT_MAX_FORM];
+  char forms[(IDT_TEXT_MAX_FORMS + 1) * IDT_TEXT_MAX_FORM];
+  uint8_t hf[IDT_TEXT_MAX_FORMS + 1];
   int nf, k;
   const char *p = forms;
   size_t first = q->n;
   if (!raw || !*raw)
     return 0;
-  nf = idt_text_name_forms(raw, strlen(raw), forms, sizeof forms);
+  nf = sc_forms(raw, forms, sizeof forms, hf);
   if (nf < 0)
     return nf;
   for (k = 0; k < nf; k++) {
-    add_form(q, p, weak, lookup, ctx);
+    add_form(q, p, weak, hf[k], lookup, ctx);
     p += strlen(p) + 1;
   }
   for (; first < q->n; first++)

@@ -22,6 +22,15 @@ typedef struct sc_qnames {
 
 /* Split a normalised form into tokens; bit i of *joined: hyphen after i. */
 size_t sc_form_split(const char *form, idt_str *toks, size_t max, uint32_t *joined);
+/* The forms of a raw name (idt_text_name_forms) plus, for Hangul, the
+ * strict RR form; hflags[k]: 0 not Hangul, 1 a Hangul variant, 2 the strict
+ * RR form. forms needs (IDT_TEXT_MAX_FORMS + 1) * IDT_TEXT_MAX_FORM bytes. */
+int sc_forms(const char *raw, char *forms, size_t cap, uint8_t *hflags);
+/* May names a and b be compared (Hangul on both sides: strict RR only)? */
+static inline int sc_pairable(const sc_name *a, const sc_name *b)
+{
+  return !(a->hangul && b->hangul) || (a->hangul == 2 && b->hangul == 2);
+}
 /* Korean name shape of a token sequence (0 without the Korean module). */
 int sc_korean_shape(const idt_str *toks, size_t n);
 /* Normalise raw and append its forms (orig: the text shown in evidence,

@@ -41,6 +41,7 @@ typedef struct scratch {
   uint32_t *ent_stamp;
   uint32_t estamp;
   sc_qnames q;
+  sc_sim_cache cache;
 } scratch;
 
 static _Thread_local scratch *tl_scratch;
@@ -108,6 +109,11 @@ static void consider(const idt_screen_index *ix, scratch *s, const sc_term *qt,
     return;
   s->term_stamp[tid] = s->stamp;
   sim = sc_tok_sim(qt, &ix->terms[tid], korean);
+  {
+    double s0 = ix->terms[tid].ko[0] || ix->terms[tid].ko_sur >= 0 ?
+                sc_tok_sim(qt, &ix->terms[tid], 0) : sim;
+    sc_cache_put(&s->cache, qt->qid, tid, (float)s0, (float)sim);
+  }
   if (sim >= SC_SIM_MIN) {
     out[*n].term = tid;
     out[(*n)++].sim = (float)sim;
@@ -241,6 +247,8 @@ static void score_ent(const idt_screen_index *ix, const sc_qnames *qn,
     const sc_name *en = &ix->names[e->name0 + k];
     for (i = 0; i < qn->n; i++) {
       double s;
+      if (!sc_pairable(&qn->names[i], en))
+        continue;
       if (o->mode == IDT_SCREEN_MODE_OFAC) {
         if (en->weak)
           continue;
@@ -320,6 +328,8 @@ static int make_hit(const idt_screen_index *ix, const sc_qnames *qn, const cand 
   h->schema = e->schema->name;
   h->caption = e->caption;
   h->score = c->score;
+  h->name_score = c->name;
+  h->matched_name = ename ? ename->orig : NULL;
   h->match = c->score >= (o->threshold < 0 ? IDT_SCREEN_THRESHOLD : o->threshold);
   idt_buf_init(&eb, 1 << 16);
   idt_buf_init(&xb, 1 << 14);
@@ -403,6 +413,8 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
         ents[nents++] = idc[i];
       }
     s->ntouched = 0;
+    s->cache.stamp++;
+    s->cache.used = 0;
     for (i = 0; i < qn->nterms; i++) {
       const sc_term *qt = qn->ptrs[i];
       size_t nt = expand(ix, s, qt, 1, tc), k;
@@ -436,6 +448,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
     for (i = 0; i < s->ntouched; i++)
       s->name_acc[s->touched[i]] = 0;
   }
+  sc_cache_install(o->exhaustive ? NULL : &s->cache);
   for (i = 0; i < nents; i++) {
     const ix_ent *e = &ix->ents[ents[i]];
     if (!ent_allowed(ix, e, qs, o))
@@ -467,6 +480,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   *out = r;
   r = NULL;
 out:
+  sc_cache_install(NULL);
   idt_free(ents);
   idt_free(cands);
   idt_screen_result_free(r);

@@ -130,18 +130,22 @@ static double indel_cost(const char *s, size_t i, size_t n)
 
 static double wdist(const char *a, size_t la, const char *b, size_t lb)
 {
-  double d[SC_TERM_MAX + 1][SC_TERM_MAX + 1];
+  double d[SC_TERM_MAX + 1][SC_TERM_MAX + 1], ia[SC_TERM_MAX], ib[SC_TERM_MAX];
   size_t i, j;
   d[0][0] = 0;
-  for (i = 1; i <= la; i++)
-    d[i][0] = d[i - 1][0] + indel_cost(a, i - 1, la);
-  for (j = 1; j <= lb; j++)
-    d[0][j] = d[0][j - 1] + indel_cost(b, j - 1, lb);
+  for (i = 1; i <= la; i++) {
+    ia[i - 1] = indel_cost(a, i - 1, la);
+    d[i][0] = d[i - 1][0] + ia[i - 1];
+  }
+  for (j = 1; j <= lb; j++) {
+    ib[j - 1] = indel_cost(b, j - 1, lb);
+    d[0][j] = d[0][j - 1] + ib[j - 1];
+  }
   for (i = 1; i <= la; i++)
     for (j = 1; j <= lb; j++) {
-      double x = d[i - 1][j - 1] + sub_cost(a[i - 1], b[j - 1]);
-      double y = d[i - 1][j] + indel_cost(a, i - 1, la);
-      double z = d[i][j - 1] + indel_cost(b, j - 1, lb);
+      double x = d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : sub_cost(a[i - 1], b[j - 1]));
+      double y = d[i - 1][j] + ia[i - 1];
+      double z = d[i][j - 1] + ib[j - 1];
       if (y < x) x = y;
       if (z < x) x = z;
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
@@ -194,6 +198,59 @@ static double tok_sim(const sc_term *a, const sc_term *b, int korean)
 double sc_tok_sim(const sc_term *a, const sc_term *b, int korean)
 {
   return tok_sim(a, b, korean);
+}
+
+static _Thread_local sc_sim_cache *tl_cache;
+
+void sc_cache_install(sc_sim_cache *c)
+{
+  tl_cache = c;
+}
+
+static uint32_t cache_slot(uint64_t key)
+{
+  key *= 0x9E3779B97F4A7C15ull;
+  return (uint32_t)(key >> 50);   /* 14 bits: SC_CACHE_SLOTS */
+}
+
+void sc_cache_put(sc_sim_cache *c, uint32_t qid, uint32_t tid, float s0, float s1)
+{
+  uint64_t key = ((uint64_t)qid << 32) | tid;
+  uint32_t h = cache_slot(key), probes;
+  if (c->used >= SC_CACHE_SLOTS / 2)
+    return;
+  for (probes = 0; probes < SC_CACHE_SLOTS; probes++, h = (h + 1) & (SC_CACHE_SLOTS - 1)) {
+    if (c->st[h] != c->stamp) {
+      c->st[h] = c->stamp;
+      c->key[h] = key;
+      c->sim[h][0] = s0;
+      c->sim[h][1] = s1;
+      c->used++;
+      return;
+    }
+    if (c->key[h] == key)
+      return;
+  }
+}
+
+/* Cached similarity of a query token and a vocabulary term; -1 when the
+ * pair is not a cacheable one. */
+static double cached_sim(const sc_term *a, const sc_term *b, int korean)
+{
+  const sc_term *q = a->qid ? a : b, *t = a->qid ? b : a;
+  uint64_t key;
+  uint32_t h, probes;
+  if (!tl_cache || !q->qid || t->id == UINT32_MAX || t->qid)
+    return -1;
+  key = ((uint64_t)q->qid << 32) | t->id;
+  h = cache_slot(key);
+  for (probes = 0; probes < SC_CACHE_SLOTS; probes++, h = (h + 1) & (SC_CACHE_SLOTS - 1)) {
+    if (tl_cache->st[h] != tl_cache->stamp)
+      return 0;    /* not a candidate of this token: dissimilar */
+    if (tl_cache->key[h] == key)
+      return tl_cache->sim[h][korean ? 1 : 0];
+  }
+  return 0;
 }
 
 typedef struct side {
@@ -287,11 +344,22 @@ double sc_name_score(const sc_name *qn, const sc_name *cn, sc_align *al)
   if (!q.n || !c.n)
     return 0;
   pool.n = 0;
-  merge_side(&q, &c, &pool, korean);
-  merge_side(&c, &q, &pool, korean);
+  if (!(qn->hangul == 2 && cn->hangul == 2)) {
+    merge_side(&q, &c, &pool, korean);
+    merge_side(&c, &q, &pool, korean);
+  }
   for (i = 0; i < q.n; i++)
-    for (j = 0; j < c.n; j++)
-      sim[i][j] = tok_sim(q.t[i], c.t[j], korean);
+    for (j = 0; j < c.n; j++) {
+      double cs;
+      if (qn->hangul == 2 && cn->hangul == 2) {
+        /* Hangul against Hangul: a syllable is the same or another one */
+        sim[i][j] = q.t[i]->len == c.t[j]->len &&
+                    !memcmp(q.t[i]->s, c.t[j]->s, q.t[i]->len);
+        continue;
+      }
+      cs = cached_sim(q.t[i], c.t[j], korean);
+      sim[i][j] = cs >= 0 ? cs : tok_sim(q.t[i], c.t[j], korean);
+    }
   for (i = 0; i < q.n; i++) qm[i] = -1;
   for (j = 0; j < c.n; j++) cm[j] = -1;
   for (;;) {

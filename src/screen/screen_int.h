@@ -15,7 +15,7 @@
 #include "common/buf.h"
 
 #if defined(__has_include)
-#if __has_include("text/korean.h") && defined(IDT_KOREAN_READY)
+#if __has_include("text/korean.h")
 #include "text/korean.h"
 #define IDT_HAVE_KOREAN 1
 #endif
@@ -36,6 +36,7 @@ typedef struct sc_term {
   float w;               /* weight: rarity x kind */
   uint32_t df;           /* names holding it (index terms) */
   uint32_t id;           /* vocabulary id, UINT32_MAX for query-only */
+  uint32_t qid;          /* query token number + 1 (0: not a query token) */
 } sc_term;
 
 typedef struct sc_name {
@@ -43,6 +44,7 @@ typedef struct sc_name {
   uint16_t n;
   uint8_t weak;          /* weakAlias: exact hits only */
   uint8_t korean;        /* has a Korean name shape */
+  uint8_t hangul;        /* from Hangul: 1 a variant, 2 the strict RR form */
   uint32_t joined;       /* bit i: token i hyphenated to i+1 */
   const char *orig;      /* the name as listed */
   const char *form;      /* normalised form */
@@ -57,6 +59,20 @@ float sc_weight(int kind, uint32_t df, uint32_t nnames);
  * Korean shape (syllable skeletons then decide). */
 double sc_tok_sim(const sc_term *a, const sc_term *b, int korean);
 #define SC_SIM_MIN 0.4
+
+/* Per-query cache of (query token, vocabulary term) similarities filled
+ * during candidate expansion; while one is installed on the thread, a pair
+ * absent from it counts as dissimilar (the index judged it so). */
+#define SC_CACHE_SLOTS 16384
+typedef struct sc_sim_cache {
+  uint32_t stamp;
+  uint32_t st[SC_CACHE_SLOTS];
+  uint64_t key[SC_CACHE_SLOTS];
+  float sim[SC_CACHE_SLOTS][2];   /* korean = 0, 1 */
+  uint32_t used;
+} sc_sim_cache;
+void sc_cache_install(sc_sim_cache *c);   /* NULL: none */
+void sc_cache_put(sc_sim_cache *c, uint32_t qid, uint32_t tid, float s0, float s1);
 
 /* One aligned pair of the best alignment (for evidence). */
 typedef struct sc_pair {

@@ -20,7 +20,7 @@
 #include "common/buf.h"
 
 #if defined(__has_include)
-#if __has_include("text/korean.h") && defined(IDT_KOREAN_READY)
+#if __has_include("text/korean.h")
 #include "text/korean.h"
 #define IDT_HAVE_KOREAN 1
 #endif
