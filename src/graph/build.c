@@ -6,7 +6,8 @@
  * the entity itself arrives), so relations never wait for a second pass.
  * Relationship schemata (FtM edge schemata) become typed edges between their
  * source and target properties; Vessel/Vehicle/Airplane owner and operator
- * and LegalEntity parent become REF_* edges; Sanction entities and the topic
+ * (and CryptoWallet/BankAccount holder) and LegalEntity parent become REF_*
+ * edges; Sanction entities and the topic
  * "sanction" mark designation. Shared identifiers, phones, e-mails and
  * addresses are collected as postings and linked at finish.
  *
@@ -40,9 +41,12 @@ static const char *const etype_names[IDT_NET_NTYPES] = {
   "pivot_email"
 };
 
-/* Identifier properties that are not about the entity (list bookkeeping). */
+/* Identifier properties that do not single out one entity: list
+ * bookkeeping, and the Russian KPP, which encodes a tax office and a reason
+ * code shared by thousands of companies (OFAC's SDN data made two unrelated
+ * companies "share" KPP 772701001 before it was excluded). */
 static const char *const id_skip[] = { "programId", "authorityId", "unscId",
-                                       "wikidataId", NULL };
+                                       "wikidataId", "kppCode", NULL };
 
 const char *idt_net_etype_name(int t)
 {
@@ -375,7 +379,8 @@ static int add_node_props(idt_net *n, uint32_t v, idt_entity *e)
           rc = add_pivot(n, v, 'R', val);
         break;
       }
-      if (strcmp(p->name, "owner") == 0) t = IDT_NET_REF_OWNER;
+      if (strcmp(p->name, "owner") == 0 || strcmp(p->name, "holder") == 0)
+        t = IDT_NET_REF_OWNER;
       else if (strcmp(p->name, "operator") == 0) t = IDT_NET_REF_OPERATOR;
       else if (strcmp(p->name, "parent") == 0) t = IDT_NET_REF_PARENT;
       if (t < 0)
