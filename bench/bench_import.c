@@ -23,8 +23,8 @@
 
 #define MAX_RUNS 21
 
-static char tmp[512], ofac_dir[600], ofac2_dir[600], un_path[600], db[600],
-            base_db[600];
+static char tmp[128], ofac_dir[256], ofac2_dir[256], un_path[256], db[256],
+            base_db[256];
 
 static double now(void)
 {
