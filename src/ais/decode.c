@@ -350,31 +350,38 @@ int idt_ais_get_position(const idt_ais_msg *m, idt_ais_position *out)
   for (i = 0; i < l->n; i++) {
     const ais_field *f = &l->f[i];
     int64_t v = m->val[i];
-    if (!(f->flags & F_POS) && !(m->type == 21 && (f->scale == S_LL)))
+    double div = f->scale == S_LL ? 600000.0 : 600.0;
+    if (!(f->flags & F_POS))
       continue;
-    if (!strcmp(f->name, "lat")) {
-      double div = f->scale == S_LL ? 600000.0 : 600.0;
+    switch (f->name[0] == 'l' ? f->name[1] : f->name[0]) {
+    case 'a':                                          /* lat: 91 = n/a */
       if (v != (f->scale == S_LL ? 91 * 600000 : 91 * 600))
         out->lat = (double)v / div;
       have = 1;
-    } else if (!strcmp(f->name, "lon")) {
-      double div = f->scale == S_LL ? 600000.0 : 600.0;
+      break;
+    case 'o':                                          /* lon: 181 = n/a */
       if (v != (f->scale == S_LL ? 181 * 600000 : 181 * 600))
         out->lon = (double)v / div;
-    } else if (!strcmp(f->name, "speed")) {
+      break;
+    case 's':                                          /* speed */
       if (m->type == 27)
         out->sog = v == 63 ? NAN : (double)v;
       else if (m->type == 9)
         out->sog = v == 1023 ? NAN : (double)v;
       else
         out->sog = v == 1023 ? NAN : (double)v / 10.0;
-    } else if (!strcmp(f->name, "course")) {
+      break;
+    case 'c':                                          /* course */
       if (m->type == 27)
         out->cog = v == 511 ? NAN : (double)v;
       else
         out->cog = v == 3600 ? NAN : (double)v / 10.0;
-    } else if (!strcmp(f->name, "heading")) {
+      break;
+    case 'h':                                          /* heading */
       out->heading = v == 511 ? -1 : (int)v;
+      break;
+    default:
+      break;
     }
   }
   return have;

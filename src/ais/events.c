@@ -614,8 +614,6 @@ int idt_aisev_position(idt_aisev *d, uint32_t mmsi, int64_t t, double lat,
     return rc;
   if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
     d->st.invalid++;
-    if (v->inval && t - v->inval_last > 3600 && (rc = flush_inval(d, v)))
-      return rc;
     if (!v->inval) {
       v->inval = 1;
       v->inval_start = t;
@@ -625,8 +623,8 @@ int idt_aisev_position(idt_aisev *d, uint32_t mmsi, int64_t t, double lat,
     v->inval_n++;
     return 0;
   }
-  if (v->inval && t - v->inval_last > 3600 && (rc = flush_inval(d, v)))
-    return rc;
+  if (v->inval && (rc = flush_inval(d, v)))
+    return rc;                /* a valid fix ends the episode */
   f.t = t;
   f.lat = lat;
   f.lon = lon;

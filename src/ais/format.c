@@ -21,6 +21,13 @@
 #include <time.h>
 #include "ais/ais_int.h"
 
+/* Writers do not check bounds: every line is formatted into a buffer of
+ * LINE_MAX bytes (the caller's when it is that large, else a local one),
+ * and no line comes near it: the longest, a 1008-bit binary message or an
+ * IMO236 met-hydro report, is under 1,500 bytes, and text fields are at
+ * most 160 characters before escaping. */
+#define LINE_MAX 4096
+
 typedef struct out {
   char *p, *end;
   int over;
@@ -28,22 +35,11 @@ typedef struct out {
 
 static inline void put(out *o, const char *s, size_t n)
 {
-  if ((size_t)(o->end - o->p) <= n) {
-    o->over = 1;
-    return;
-  }
   memcpy(o->p, s, n);
   o->p += n;
 }
 static inline void puts_(out *o, const char *s) { put(o, s, strlen(s)); }
-static inline void putc_(out *o, char c)
-{
-  if (o->p + 1 >= o->end) {
-    o->over = 1;
-    return;
-  }
-  *o->p++ = c;
-}
+static inline void putc_(out *o, char c) { *o->p++ = c; }
 
 static const char digits2[201] =
   "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
@@ -343,11 +339,11 @@ static void dsv_value(out *o, const idt_ais_msg *m, const ais_field *f, int64_t 
   case K_T: case K_T21: case K_TEXT_A: puts_(o, m->text + v); return;
   case K_DATA: put_hexdata(o, m, f->start, f->width, f->flags & F_MASK, f->flags & F_XDATA); return;
   case K_TS6: case K_ETA4: case K_DHM: {
-    char t[48];
     /* The quoted JSON rendering minus its quotes. */
-    out tmp = { t, t + sizeof t, 0 };
+    char big[LINE_MAX];
+    out tmp = { big, big + sizeof big, 0 };
     json_value(&tmp, m, f, v, 0, IDT_AIS_GPSD_322);
-    put(o, t + 1, (size_t)(tmp.p - t) - 2);
+    put(o, big + 1, (size_t)(tmp.p - big) - 2);
     return;
   }
   default: break;
@@ -369,14 +365,22 @@ static void dsv_value(out *o, const idt_ais_msg *m, const ais_field *f, int64_t 
 
 static void fmt_dsv(out *o, const idt_ais_msg *m, const ais_layout *l)
 {
-  char mm[16];
+  char mm[9];
+  unsigned v = m->mmsi, j;
   uint8_t k, n = l->dsv ? l->ndsv : l->n;
   put_u(o, m->type);
   putc_(o, '|');
   put_u(o, m->repeat);
   putc_(o, '|');
-  snprintf(mm, sizeof mm, "%09u", m->mmsi);
-  puts_(o, mm);
+  /* "%09u": an MMSI has at most 9 digits (30 bits can hold 10: print the
+   * excess as printf would). */
+  if (v > 999999999u) {
+    put_u(o, v);
+  } else {
+    for (j = 9; j-- > 0; v /= 10)
+      mm[j] = (char)('0' + v % 10);
+    put(o, mm, 9);
+  }
   for (k = 0; k < n; k++) {
     uint8_t i = l->dsv ? l->dsv[k] : k;
     if (l->f[i].flags & F_NODSV)
@@ -387,14 +391,33 @@ static void fmt_dsv(out *o, const idt_ais_msg *m, const ais_layout *l)
   puts_(o, "\r\n");
 }
 
-static void put_num_or_empty(out *o, double v, int places)
+/* CSV straight from the raw fields (integer formatting, sentinels empty). */
+static void fmt_csv(out *o, const idt_ais_msg *m, const ais_layout *l)
 {
-  if (!isnan(v))
-    put_fmt(o, places, v);
-}
-
-static void fmt_csv(out *o, const idt_ais_msg *m, const idt_ais_position *p)
-{
+  int64_t lat = 0, lon = 0, sog = -1, cog = -1, hdg = -1;
+  int latq = 0, lonq = 0, ll10 = 0;
+  uint8_t i;
+  for (i = 0; i < l->n; i++) {
+    const ais_field *f = &l->f[i];
+    int64_t v = m->val[i];
+    if (!(f->flags & F_POS))
+      continue;
+    switch (f->name[0] == 'l' ? f->name[1] : f->name[0]) {
+    case 'a': lat = v; latq = 1; ll10 = f->scale == S_LL10; break;   /* lat */
+    case 'o': lon = v; lonq = 1; break;                               /* lon */
+    case 's':                                                          /* speed */
+      if (m->type == 27) sog = v == 63 ? -1 : v * 10;
+      else if (m->type == 9) sog = v == 1023 ? -1 : v * 10;
+      else sog = v == 1023 ? -1 : v;
+      break;
+    case 'c':                                                          /* course */
+      if (m->type == 27) cog = v == 511 ? -1 : v * 10;
+      else cog = v == 3600 ? -1 : v;
+      break;
+    case 'h': hdg = v == 511 ? -1 : v; break;                          /* heading */
+    default: break;
+    }
+  }
   put_u(o, m->mmsi);
   putc_(o, ',');
   if (m->time != IDT_AIS_NOTIME) {
@@ -405,16 +428,23 @@ static void fmt_csv(out *o, const idt_ais_msg *m, const idt_ais_position *p)
       puts_(o, t);
   }
   putc_(o, ',');
-  put_num_or_empty(o, p->lat, 6);
+  /* Not available: latitude 91, longitude 181 (ITU-R M.1371 table 50). */
+  if (latq && lat != (ll10 ? 91 * 600 : 91 * 600000)) {
+    if (ll10) put_fmt(o, 6, (double)lat / 600.0); else put_ll(o, lat, 6);
+  }
   putc_(o, ',');
-  put_num_or_empty(o, p->lon, 6);
+  if (lonq && lon != (ll10 ? 181 * 600 : 181 * 600000)) {
+    if (ll10) put_fmt(o, 6, (double)lon / 600.0); else put_ll(o, lon, 6);
+  }
   putc_(o, ',');
-  put_num_or_empty(o, p->sog, 1);
+  if (sog >= 0)
+    put_d10(o, sog);
   putc_(o, ',');
-  put_num_or_empty(o, p->cog, 1);
+  if (cog >= 0)
+    put_d10(o, cog);
   putc_(o, ',');
-  if (p->heading >= 0)
-    put_u(o, (unsigned)p->heading);
+  if (hdg >= 0)
+    put_u(o, (uint64_t)hdg);
   putc_(o, ',');
   put_u(o, m->type);
   putc_(o, '\n');
@@ -424,9 +454,12 @@ const char *idt_ais_csv_header(void) { return "mmsi,time,lat,lon,sog,cog,heading
 
 int idt_ais_format(char *buf, size_t cap, const idt_ais_msg *m, const idt_ais_fmt_opts *op)
 {
-  out o = { buf, buf + cap, 0 };
+  char local[LINE_MAX];
+  char *dst = cap >= LINE_MAX ? buf : local;
+  out o = { dst, dst + LINE_MAX, 0 };
   const ais_layout *l = m->layout;
   idt_ais_position pos;
+  size_t len;
   if (!l || cap == 0)
     return idt_error_set(IDT_EINVAL, "message not decoded or no buffer");
   /* gpsdecode prints type 24 only once both halves are joined. */
@@ -439,12 +472,15 @@ int idt_ais_format(char *buf, size_t cap, const idt_ais_msg *m, const idt_ais_fm
   case IDT_AIS_FMT_CSV:
     if (!idt_ais_get_position(m, &pos))
       return 0;
-    fmt_csv(&o, m, &pos);
+    fmt_csv(&o, m, l);
     break;
   default: return idt_error_set(IDT_EINVAL, "unknown format %d", op->format);
   }
-  if (o.over)
-    return idt_error_set(IDT_ELIMIT, "output line longer than %zu bytes", cap);
+  len = (size_t)(o.p - dst);
+  if (len + 1 > cap)
+    return idt_error_set(IDT_ELIMIT, "output line of %zu bytes, buffer of %zu", len, cap);
   *o.p = 0;
-  return (int)(o.p - buf);
+  if (dst != buf)
+    memcpy(buf, local, len + 1);
+  return (int)len;
 }

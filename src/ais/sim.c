@@ -175,15 +175,17 @@ static double port_dist(double lat, double lon, const simport **np)
 
 /* ---- truth ---- */
 
-static void truth(sim *s, const char *type, uint32_t mmsi, uint32_t mmsi2,
-                  double a, double b, const char *note)
+/* staged: scripted on purpose (the scenario's story); else incidental to
+ * the background plans (a stop in port, two slow legs in a row offshore). */
+static void truth_x(sim *s, const char *type, uint32_t mmsi, uint32_t mmsi2,
+                    double a, double b, const char *note, int staged)
 {
   if (!s->truth)
     return;
   if (fprintf(s->truth, "{\"type\":\"%s\",\"mmsi\":%u,\"mmsi2\":%u,\"start\":%lld,"
-              "\"end\":%lld,\"note\":\"%s\"}\n", type, mmsi, mmsi2,
+              "\"end\":%lld,\"staged\":%s,\"note\":\"%s\"}\n", type, mmsi, mmsi2,
               (long long)(s->o->start + (int64_t)a), (long long)(s->o->start + (int64_t)b),
-              note) < 0)
+              staged ? "true" : "false", note) < 0)
     s->io_err = 1;
   s->st->truth++;
 }
@@ -191,6 +193,12 @@ static void truth(sim *s, const char *type, uint32_t mmsi, uint32_t mmsi2,
 static uint32_t mmsi_at(const sv *v, double t)
 {
   return v->nid > 1 && t >= v->id[1].from ? v->id[1].mmsi : v->id[0].mmsi;
+}
+
+static void truth(sim *s, const char *type, uint32_t mmsi, uint32_t mmsi2,
+                  double a, double b, const char *note)
+{
+  truth_x(s, type, mmsi, mmsi2, a, b, note, 1);
 }
 
 /* Planned stops at ports and slow stretches offshore, from the legs. */
@@ -205,7 +213,8 @@ static void plan_truth(sim *s, sv *v, double horizon)
     if (a->t >= horizon)
       break;
     if (d < 1 && port_dist(a->lat, a->lon, NULL) < 3000 * 0.9)
-      truth(s, "port_visit", mmsi_at(v, a->t), 0, a->t, v->w[j].t, "planned stop in port");
+      truth_x(s, "port_visit", mmsi_at(v, a->t), 0, a->t, v->w[j].t, "planned stop in port",
+              v->kind == 9);
     else if (kn < 2) {
       double t0 = a->t, t1;
       double lat = a->lat, lon = a->lon;
@@ -217,7 +226,8 @@ static void plan_truth(sim *s, sv *v, double horizon)
       }
       t1 = v->w[j].t;
       if (t1 - t0 >= 4 * 3600 && port_dist(lat, lon, NULL) >= 20 * IDT_NM_M * 1.2)
-        truth(s, "loitering", mmsi_at(v, t0), 0, t0, t1, "planned slow stretch offshore");
+        truth_x(s, "loitering", mmsi_at(v, t0), 0, t0, t1, "planned slow stretch offshore",
+                v->kind == 9);
     }
   }
 }

@@ -15,7 +15,7 @@
 #include "ais/events_int.h"
 #include "common/util.h"
 
-typedef struct truth { int type; uint32_t mmsi, mmsi2; int64_t start, end; int hit; } truth;
+typedef struct truth { int type, staged; uint32_t mmsi, mmsi2; int64_t start, end; int hit; } truth;
 
 struct idt_aisev_scorer {
   truth *t;
@@ -56,7 +56,9 @@ static int add_line(idt_aisev_scorer *s, const char *p, size_t n, size_t lineno)
     s->t[s->n].start = json_integer_value(json_object_get(o, "start"));
     s->t[s->n].end = json_integer_value(json_object_get(o, "end"));
     s->t[s->n].hit = 0;
+    s->t[s->n].staged = json_is_true(json_object_get(o, "staged"));
     s->sc.truth[ty]++;
+    s->sc.truth_staged[ty] += (unsigned)s->t[s->n].staged;
     s->n++;
   }
   json_decref(o);
@@ -141,6 +143,7 @@ int idt_aisev_scorer_event(void *ctx, const idt_aisev_event *e)
   if (matched) {
     s->sc.correct[e->type]++;
     s->sc.found[e->type]++;
+    s->sc.found_staged[e->type] += (unsigned)s->t[i].staged;
   } else if (!dup) {
     s->sc.false_events++;
   }
