@@ -367,9 +367,10 @@ TEST(third_version_reverts)
   idt_store_close(s);
 }
 
-/* A child imports 200k entities and is SIGKILLed once it has staged half of
- * them; the store must open, pass its check and keep the old version. */
-TEST(killed_import)
+/* A child imports 200k entities into dataset ds and is SIGKILLed once it
+ * has written half of them; the store must open, pass its check and keep
+ * the old version. */
+static void kill_mid_import(const char *ds)
 {
   int fds[2];
   pid_t pid;
@@ -397,7 +398,7 @@ TEST(killed_import)
     close(fds[0]);
     files[0] = write_file("big.ftm", "big\n");
     if (idt_store_open(&cs, dbpath) ||
-        idt_import_begin(&im, cs, "test", "ftm", NULL, files, 1))
+        idt_import_begin(&im, cs, ds, "ftm", NULL, files, 1))
       _exit(3);
     idt_arena_init(&a);
     for (i = 0; i < 200000; i++) {
@@ -431,6 +432,21 @@ TEST(killed_import)
     return;
   memset(&c, 0, sizeof c);
   expect_v1_intact(s, before);
+  idt_store_close(s);
+}
+
+/* Into an existing dataset (staged path) and as the first import of a new
+ * one (statements written in place): the new dataset must not appear. */
+TEST(killed_import)
+{
+  idt_store *s = NULL;
+  int64_t v = 0;
+  kill_mid_import("test");
+  kill_mid_import("fresh");
+  CHECK_OK(idt_store_open(&s, dbpath));
+  if (!s)
+    return;
+  CHECK_INT(idt_store_current(s, "fresh", &v), IDT_ENOTFOUND);
   idt_store_close(s);
 }
 
