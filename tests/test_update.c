@@ -267,6 +267,44 @@ TEST(cli_update)
   expect_current(v2 + 1, 0);
 }
 
+/* The UN source: one URL, the parser given the file rather than the
+ * directory. */
+TEST(un_source)
+{
+  idt_store *s = NULL;
+  idt_update_opts o = IDT_UPDATE_OPTS_INIT;
+  idt_update_result r;
+  const idt_update_source *srcs, *un = NULL;
+  char to[600];
+  size_t n, i;
+  int64_t cur = 0;
+  srcs = idt_update_sources(&n);
+  for (i = 0; i < n; i++)
+    if (strcmp(srcs[i].name, "un") == 0)
+      un = &srcs[i];
+  CHECK(un != NULL);
+  if (!un)
+    return;
+  snprintf(to, sizeof to, "%s/consolidated.xml", srvdir);
+  CHECK_INT(copy(tap_data("tests/fixtures/store/un_v1/consolidated.xml"), to), 0);
+  serve("ofac_v1", "normal");
+  o.base_url = base;
+  o.tmpdir = tap_tmpdir();
+  o.timeout = 30;
+  CHECK_OK(idt_store_open(&s, dbpath));
+  if (!s)
+    return;
+  CHECK_OK(idt_update_run(s, un, &o, &r));
+  CHECK_INT(r.not_modified, 0);
+  CHECK_INT(r.info.entities, 2);
+  CHECK_INT(r.info.listed, 1);
+  CHECK_OK(idt_store_current(s, "un_sc_sanctions", &cur));
+  CHECK_INT(cur, r.info.version);
+  CHECK_OK(idt_update_run(s, un, &o, &r));
+  CHECK_INT(r.not_modified, 1);
+  idt_store_close(s);
+}
+
 int main(void)
 {
   size_t n, i;
@@ -286,6 +324,7 @@ int main(void)
   RUN(truncated_download);
   RUN(server_error);
   RUN(cli_update);
+  RUN(un_source);
   stop_server();
   return tap_done();
 }
