@@ -110,18 +110,19 @@ static int seg_dates(idt__remarks *r, const char *prop, idt_str v, idt_str seg)
 
 static int seg_pob(idt__remarks *r, const char *prop, idt_str v, idt_str seg)
 {
-  const char *code, *comma = NULL;
-  size_t i;
+  const char *code = NULL;
+  size_t i, commas = 0;
   int rc;
   if ((rc = put(r, prop, v, seg)) || !has_prop(r->e, "birthCountry"))
     return rc;
-  for (i = v.len; i > 0; i--)
+  /* The country is the last comma part, or the last two ("Korea, North"). */
+  for (i = v.len; i > 0 && !code && commas < 2; i--)
     if (v.p[i - 1] == ',') {
-      comma = v.p + i;
-      break;
+      commas++;
+      code = idt__country_code(v.p + i, v.len - i);
     }
-  code = comma ? idt__country_code(comma, v.len - (size_t)(comma - v.p))
-               : idt__country_code(v.p, v.len);
+  if (!code)
+    code = idt__country_code(v.p, v.len);
   return code ? idt_entity_add(r->e, "birthCountry", code) : 0;
 }
 
