@@ -314,6 +314,9 @@ int idt_aisim_run(const idt_aisim_opts *o, FILE *nmea, FILE *truth,
 typedef struct idt_aisev_score {
   unsigned truth[IDT_AEV_NTYPES], found[IDT_AEV_NTYPES];  /* recall */
   unsigned detected[IDT_AEV_NTYPES], correct[IDT_AEV_NTYPES]; /* precision */
+  unsigned truth_staged[IDT_AEV_NTYPES], found_staged[IDT_AEV_NTYPES];
+                                  /* recall over the scripted events only
+                                     (truth records with "staged":true) */
   unsigned false_events;          /* detected events matching no truth */
   double vessel_days;
 } idt_aisev_score;
