@@ -49,6 +49,32 @@ static int same_class(const char *a, const char *b)
   return ca >= 0 && ca == cb;
 }
 
+/* Cut the next line off *p (NUL-terminated in place, \r dropped); NULL at
+ * the end. */
+static char *next_line(char **p)
+{
+  char *l = *p, *e;
+  if (!l || !*l) return NULL;
+  e = strchr(l, '\n');
+  if (e) { *e = '\0'; *p = e + 1; } else *p = l + strlen(l);
+  size_t n = strlen(l);
+  if (n && l[n - 1] == '\r') l[n - 1] = '\0';
+  return l;
+}
+
+/* Split line at tabs into at most max fields; returns the count. */
+static int split_tabs(char *line, char **f, int max)
+{
+  int nf = 0;
+  while (nf < max) {
+    f[nf++] = line;
+    line = strchr(line, '\t');
+    if (!line) break;
+    *line++ = '\0';
+  }
+  return nf;
+}
+
 /* ---- romanisation ---- */
 
 TEST(has_hangul)
@@ -134,15 +160,11 @@ TEST(koconv_test_words)
   CHECK_OK(idt_read_file(tap_data("data/korean/koconv_test_words_RR_DPRK_Yale.tsv"), &file));
   static const int sys[3] = {IDT_KO_RR, IDT_KO_DPRK, IDT_KO_YALE};
   int rows = 0, same = 0, diff = 0;
-  char *save = NULL;
-  char *line = file.p ? strtok_r(file.p, "\n", &save) : NULL;
-  for (line = line ? strtok_r(NULL, "\n", &save) : NULL; line; line = strtok_r(NULL, "\n", &save)) {
-    char *f[4], *s2 = NULL;
-    size_t l = strlen(line);
-    if (l && line[l - 1] == '\r') line[l - 1] = '\0';
-    f[0] = strtok_r(line, "\t", &s2);
-    for (int i = 1; i < 4; i++) f[i] = strtok_r(NULL, "\t", &s2);
-    if (!f[3]) { tap_failf(__FILE__, __LINE__, "bad row"); continue; }
+  char *cur = file.p, *line;
+  next_line(&cur);                                   /* header */
+  while ((line = next_line(&cur)) != NULL) {
+    char *f[4];
+    if (split_tabs(line, f, 4) != 4) { tap_failf(__FILE__, __LINE__, "bad row"); continue; }
     rows++;
     for (int k = 0; k < 3; k++) {
       char want[512], have[512];
@@ -471,14 +493,11 @@ static void alias_file(const char *rel, int col_a, int col_b, alias_stats *st)
     idt_buf_free(&f);
     return;
   }
-  char *save = NULL;
-  char *line = strtok_r(f.p, "\n", &save);
-  for (line = line ? strtok_r(NULL, "\n", &save) : NULL; line; line = strtok_r(NULL, "\n", &save)) {
-    char *cols[8] = {0}, *p = line;
-    int nc = 0;
-    size_t l = strlen(line);
-    if (l && line[l - 1] == '\r') line[l - 1] = '\0';
-    while (nc < 8) { cols[nc++] = p; p = strchr(p, '\t'); if (!p) break; *p++ = '\0'; }
+  char *cur = f.p, *line;
+  next_line(&cur);                                   /* header */
+  while ((line = next_line(&cur)) != NULL) {
+    char *cols[8] = {0};
+    int nc = split_tabs(line, cols, 8);
     if (nc <= col_b) continue;
     toks a, b;
     tokenize(cols[col_a], &a);
