@@ -6,10 +6,12 @@
  * A Latin syllable is parsed as onset + vowel + coda against the spelling
  * grammar generated from the koconv jamo table (every spelling any of RR,
  * DPRK/MR or Yale uses for a jamo, plus a marked handful of conventional
- * ones: oo, ee, ou, sh, ts ...; see tools/gen_korean_tables.py). The parse
- * tries the longest onset, then the longest vowel, and the coda must take
- * the rest, backtracking over shorter choices. Each part carries a class and
- * the key is their concatenation. The alternative, a sorted list of every
+ * ones: oo, ee, ou, sh, ts ...; see tools/gen_korean_tables.py), indexed by
+ * first letter. At a position, every onset/vowel/coda combination that
+ * matches is enumerated (longest onset and vowel first); a whole syllable is
+ * the first that ends where the text does, and the segmenter runs a dynamic
+ * programme over the ends. Each part carries a class and the key is their
+ * concatenation. The alternative, a sorted list of every
  * syllable spelling (~20k strings once the conventional variants are crossed
  * in), costs ~500 KB of tables for the same answers; the grammar is three
  * short arrays and parses a syllable in well under a microsecond.
@@ -24,9 +26,9 @@
 #define TOK_MAX 64  /* longest token we segment */
 
 /* Lowercase ASCII letters; skip apostrophes (' ` ’ ‘ ʼ) and hyphens; fold
- * ŏ/Ŏ→o and ŭ/Ŭ→u (MR with breves). The offsets in s where each output
- * byte starts and ends go to off and end when they are not NULL. Returns the length or -1 on any other byte or
- * when cap is exceeded. */
+ * ŏ/Ŏ→o and ŭ/Ŭ→u (MR with breves). The offsets in s where each output byte
+ * starts and ends go to off and end when they are not NULL. Returns the
+ * length, or -1 on any other byte or when cap is exceeded. */
 static int norm_latin(const char *s, size_t n, char *out, size_t cap,
                       unsigned char *off, unsigned char *end)
 {
@@ -170,8 +172,8 @@ int idt_ko_syllable_relation(const char *a, size_t an, const char *b, size_t bn)
   char na[SYL_MAX + 1], nb[SYL_MAX + 1], ka[16], kb[16];
   if (idt_ko_skeleton(a, an, ka, sizeof ka) < 0 || idt_ko_skeleton(b, bn, kb, sizeof kb) < 0)
     return -1;
-  if (norm_latin(a, an, na, sizeof na, NULL, NULL) >= 0 && norm_latin(b, bn, nb, sizeof nb, NULL, NULL) >= 0 &&
-      strcmp(na, nb) == 0)
+  if (norm_latin(a, an, na, sizeof na, NULL, NULL) >= 0 &&
+      norm_latin(b, bn, nb, sizeof nb, NULL, NULL) >= 0 && strcmp(na, nb) == 0)
     return IDT_KO_REL_SAME;
   if (strcmp(ka, kb) == 0) return IDT_KO_REL_VARIANT;
   idt_ko_skeleton_ex(a, an, IDT_KO_SK_LOOSE, ka, sizeof ka);
