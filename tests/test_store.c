@@ -367,6 +367,43 @@ TEST(third_version_reverts)
   idt_store_close(s);
 }
 
+typedef struct hist { int n; char line[8][96]; } hist;
+
+static int on_hist(void *ctx, const idt_value_history *h)
+{
+  hist *H = ctx;
+  if (strcmp(h->prop, "birthDate") == 0 && H->n < 8)
+    snprintf(H->line[H->n++], 96, "%s %lld..%lld", h->value,
+             (long long)h->first_version, (long long)h->last_version);
+  return 0;
+}
+
+/* p1's birth date: 1984 in v1, 1983 in v2, 1984 again from v3 (current). */
+TEST(history)
+{
+  idt_store *s = NULL;
+  hist H;
+  char want[3][96];
+  int64_t v3 = 0;
+  memset(&H, 0, sizeof H);
+  CHECK_OK(idt_store_open(&s, dbpath));
+  if (!s)
+    return;
+  CHECK_OK(idt_store_current(s, "test", &v3));
+  CHECK_OK(idt_store_history(s, "test", "p1", on_hist, &H));
+  CHECK_INT(H.n, 3);
+  snprintf(want[0], 96, "1983-01-08 %lld..%lld", (long long)second_version,
+           (long long)second_version);
+  snprintf(want[1], 96, "1984-01-08 %lld..%lld", (long long)first_version,
+           (long long)first_version);
+  snprintf(want[2], 96, "1984-01-08 %lld..0", (long long)v3);
+  CHECK_STR(H.line[0], want[0]);
+  CHECK_STR(H.line[1], want[1]);
+  CHECK_STR(H.line[2], want[2]);
+  CHECK_INT(idt_store_history(s, "test", "nobody", on_hist, &H), IDT_ENOTFOUND);
+  idt_store_close(s);
+}
+
 /* A child imports 200k entities into dataset ds and is SIGKILLed once it
  * has written half of them; the store must open, pass its check and keep
  * the old version. */
@@ -520,6 +557,7 @@ int main(void)
   RUN(failed_imports_keep_previous);
   RUN(second_version_and_diff);
   RUN(third_version_reverts);
+  RUN(history);
   RUN(killed_import);
   RUN(not_a_store);
   RUN(oom_sweep);

@@ -166,6 +166,23 @@ typedef struct idt_diff_stats { uint64_t added, removed, changed; } idt_diff_sta
 int idt_store_diff(idt_store *s, const char *dataset, int64_t from, int64_t to,
                    idt_diff_fn fn, void *ctx, idt_diff_stats *stats);
 
+/* ---- history and provenance ---- */
+
+typedef struct idt_value_history {
+  const char *prop, *value;
+  int64_t first_version;    /* the version in which the value appeared */
+  int64_t last_version;     /* the last version holding it; 0 while current */
+} idt_value_history;
+
+typedef int (*idt_history_fn)(void *ctx, const idt_value_history *h);
+
+/* Every value entity_id has had in dataset, ordered by property, value and
+ * first version (a value that went and came back has two ranges). Strings
+ * are valid during the callback only. IDT_ENOTFOUND when the dataset never
+ * held that entity. */
+int idt_store_history(idt_store *s, const char *dataset, const char *entity_id,
+                      idt_history_fn fn, void *ctx);
+
 /* ---- update: official downloads ---- */
 
 typedef struct idt_update_source {

@@ -222,3 +222,45 @@ int idt_store_diff(idt_store *s, const char *dataset, int64_t from, int64_t to,
     sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
   return rc;
 }
+
+/* ---- history ---- */
+
+int idt_store_history(idt_store *s, const char *dataset, const char *entity_id,
+                      idt_history_fn fn, void *ctx)
+{
+  sqlite3_stmt *st = NULL;
+  int64_t ds = 0;
+  int rc, step, n = 0;
+
+  if (!s || !dataset || !entity_id || !fn)
+    return idt_error_set(IDT_EINVAL, "history: store, dataset, id and callback needed");
+  if ((rc = idt__store_dataset_id(s, dataset, &ds)))
+    return rc;
+  if (!ds)
+    return idt_error_set(IDT_ENOTFOUND, "no dataset '%s' in the store", dataset);
+  if ((rc = idt__store_prepare(s, &st,
+         "SELECT prop, value, first_version, last_version FROM statements"
+         " WHERE ds=? AND entity_id=? ORDER BY prop, value, first_version")))
+    return rc;
+  sqlite3_bind_int64(st, 1, ds);
+  sqlite3_bind_text(st, 2, entity_id, -1, SQLITE_STATIC);
+  while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    idt_value_history h;
+    int64_t last = sqlite3_column_int64(st, 3);
+    h.prop = idt__col(st, 0);
+    h.value = idt__col(st, 1);
+    h.first_version = sqlite3_column_int64(st, 2);
+    h.last_version = last == IDT__STORE_OPEN ? 0 : last;
+    n++;
+    if ((rc = fn(ctx, &h)))
+      goto out;
+  }
+  if (step != SQLITE_DONE)
+    rc = idt__store_dberr(s, "history");
+  else if (!n)
+    rc = idt_error_set(IDT_ENOTFOUND, "dataset '%s' never held entity '%s'",
+                       dataset, entity_id);
+out:
+  sqlite3_finalize(st);
+  return rc;
+}
