@@ -168,6 +168,11 @@ int main(int argc, char **argv)
   double t0, t_build, t_exp, t_key, t_icreate = 0, t_ippr = 0;
   if (nodes < 2 || rels < 1)
     return fprintf(stderr, "usage: bench_net [nodes [relations [seeds_per_mille]]]\n"), 2;
+  {
+    double la[3];
+    if (getloadavg(la, 3) == 3)
+      printf("load average at start: %.2f %.2f %.2f (2 cores)\n", la[0], la[1], la[2]);
+  }
   if (idt_net_new(&n, NULL))
     return die("new");
   t0 = now();
@@ -180,6 +185,21 @@ int main(int argc, char **argv)
   printf("build (entities in, CSR out): %.3f s, peak RSS %ld MB\n", t_build, peak_kb() / 1024);
 
   o.key_nodes = 0;
+  {
+    /* phase breakdown through the internal entry points (net_int.h) */
+    double t1 = now(), t2, t3, t4;
+    if (idt_net_compute(n, &o))   /* allocates result arrays once */
+      return die("compute");
+    t1 = now();
+    idt__net_ownership(n);
+    t2 = now();
+    idt__net_hops(n, IDT_NET_ALL);
+    t3 = now();
+    idt__net_rank(n, &o);
+    t4 = now();
+    printf("phases: 50%%+EU fixpoints %.3f s, hops BFS %.3f s, igraph graph + PPR + "
+           "ranking %.3f s\n", t2 - t1, t3 - t2, t4 - t3);
+  }
   t0 = now();
   if (idt_net_compute(n, &o))
     return die("compute");
@@ -193,8 +213,19 @@ int main(int argc, char **argv)
   if (idt_net_compute(n, &o))
     return die("compute with key nodes");
   t_key = now() - t0;
-  printf("exposure + key nodes (articulation, betweenness from 32 designated "
-         "sources, components): %.3f s\n", t_key);
+  printf("exposure + key nodes (articulation, betweenness from 256 designated "
+         "sources within 3 hops, communities/components): %.3f s\n", t_key);
+  {
+    uint32_t v;
+    idt_net_exposure x;
+    size_t chars = 0;
+    t0 = now();
+    for (v = 0; v < idt_net_count(n); v++)
+      if (idt_net_exposure_at(n, v, &x) == 0)
+        chars += strlen(x.path);
+    printf("explanations for every entity (chains/paths as text): %.3f s, %zu MB of text\n",
+           now() - t0, chars >> 20);
+  }
   if (igraph_alone(n, &t_icreate, &t_ippr))
     return die("igraph");
   printf("igraph alone: create %.3f s, personalized PageRank (PRPACK) %.3f s\n",

@@ -103,6 +103,12 @@ static uint32_t block_parent(const idt_net *n, uint32_t v)
   return best;
 }
 
+/* Explanations are for reading: a chain is cut after EXPLAIN_MAX_CHAIN
+ * holdings (a "..." marks the cut; real registers seldom pass 6 levels) and
+ * co-holders after EXPLAIN_MAX_COHOLDERS. */
+#define EXPLAIN_MAX_CHAIN 16
+#define EXPLAIN_MAX_COHOLDERS 8
+
 /* The other (possibly) blocked holders whose stakes add up with the
  * chain's last one: "; with X 3%, Y ?%". */
 static void co_owners(const idt_net *n, uint32_t v, uint32_t skip, idt_buf *b)
@@ -115,6 +121,10 @@ static void co_owners(const idt_net *n, uint32_t v, uint32_t skip, idt_buf *b)
         (n->eflags[e] & (EDGE_ENDED | EDGE_DUP)) || n->src[e] == v ||
         !(n->flags[n->src[e]] & flag))
       continue;
+    if (k == EXPLAIN_MAX_COHOLDERS) {
+      idt_buf_puts(b, ", ...");
+      return;
+    }
     idt_buf_puts(b, k++ ? ", " : "; with ");
     idt_buf_puts(b, n->id[n->src[e]]);
     if (n->eflags[e] & EDGE_PCT_UNKNOWN)
@@ -131,18 +141,20 @@ static void co_owners(const idt_net *n, uint32_t v, uint32_t skip, idt_buf *b)
  * each level), else the path to its nearest designated entity. */
 int idt__net_explain(idt_net *n, uint32_t v, idt_buf *b)
 {
-  uint32_t chain[64], k = 0, u = v, i;
+  uint32_t chain[EXPLAIN_MAX_CHAIN], k = 0, u = v, i;
   uint8_t f = n->flags[v];
   if (f & NODE_DESIGNATED)
     return 0;
   if (f & NODE_POSSIBLE) {
-    while (!(n->flags[u] & NODE_DESIGNATED) && k < 64) {
+    while (!(n->flags[u] & NODE_DESIGNATED) && k < EXPLAIN_MAX_CHAIN) {
       uint32_t e = block_parent(n, u);
       if (e == NET_NONE)
         break;
       chain[k++] = e;
       u = n->src[e];
     }
+    if (!(n->flags[u] & NODE_DESIGNATED))
+      idt_buf_puts(b, "... ");
     idt_buf_puts(b, n->id[u]);
     for (i = k; i > 0; i--) {
       idt__net_step_fmt(n, chain[i - 1], n->src[chain[i - 1]], b);
