@@ -103,6 +103,8 @@ int idt__ais_pghp(const char *line, size_t len, int64_t *t);
 typedef struct ais_reasm ais_reasm;
 size_t idt__ais_reasm_size(void);
 void idt__ais_reasm_init(ais_reasm *r, unsigned max_age);
+/* Called once per sentence (of any kind): ages are counted in sentences. */
+void idt__ais_reasm_tick(ais_reasm *r);
 typedef struct ais_group {
   const char *chars;            /* joined payload, owned by the table */
   size_t n;

@@ -267,6 +267,7 @@ int idt_ais_decoder_line(idt_ais_decoder *d, const char *line, size_t len,
     return rc;
   }
   d->st.sentences++;
+  idt__ais_reasm_tick(d->reasm);
   if (s.time == IDT_AIS_NOTIME && d->pending_time != IDT_AIS_NOTIME)
     s.time = d->pending_time;
   d->pending_time = IDT_AIS_NOTIME;

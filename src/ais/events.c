@@ -209,6 +209,9 @@ void idt__aisev_info(idt_aisev *d, const idt__vessel *v, idt_aisev_vessel_info *
   /* A ship's MMSI is MIDxxxxxx with MID 201-775 (ITU-R M.585); the MID is
    * the flag the transponder claims. */
   vi->mid = v->mmsi >= 201000000 && v->mmsi <= 775999999 ? v->mmsi / 1000000 : 0;
+  vi->flag = vi->mid ? idt_ais_mid_country(vi->mid) : NULL;
+  if (!vi->flag)
+    vi->flag = "";
   vi->match = v->match;
 }
 
@@ -239,6 +242,7 @@ static void ev_init(idt_aisev *d, idt_aisev_event *e, int type, const idt__vesse
   e->type = type;
   idt__aisev_info(d, v, &e->v[0]);
   e->v[1].name = "";
+  e->v[1].flag = "";
   e->lat2 = e->lon2 = NAN;
   e->shore_nm = NAN;
   e->speed_kn = NAN;
@@ -797,9 +801,9 @@ int idt_aisev_static(idt_aisev *d, uint32_t mmsi, int64_t t, uint32_t imo,
             e.dist_nm = idt_geo_dist_m(e.lat, e.lon, e.lat2, e.lon2) / IDT_NM_M;
         }
         e.hours = (double)(e.end - e.start) / 3600.0;
-        snprintf(d->why, sizeof d->why, "IMO %u broadcast by MMSI %u ('%s', MID %u) "
-                 "after MMSI %u ('%s', MID %u)", imo, mmsi, v->name, e.v[1].mid,
-                 old->mmsi, old->name, e.v[0].mid);
+        snprintf(d->why, sizeof d->why, "IMO %u broadcast by MMSI %u ('%s', MID %u %s) "
+                 "after MMSI %u ('%s', MID %u %s)", imo, mmsi, v->name, e.v[1].mid,
+                 e.v[1].flag, old->mmsi, old->name, e.v[0].mid, e.v[0].flag);
         if (!isnan(e.lat))
           shore(d, &e);
         if (old->has_prev) {

@@ -31,6 +31,7 @@ static void vessel(idt_buf *b, const idt_aisev_vessel_info *v, int nested)
   idt_buf_printf(b, "\"mmsi\":%u,\"imo\":%u", v->mmsi, v->imo);
   str(b, "name", v->name);
   idt_buf_printf(b, ",\"mid\":%u", v->mid);
+  str(b, "flag", v->flag);
   if (nested)
     idt_buf_printf(b, ",\"listed\":%s", v->match ? "true" : "false");
   if (v->match) {

@@ -42,6 +42,8 @@ struct ais_reasm {
 
 size_t idt__ais_reasm_size(void) { return sizeof(ais_reasm); }
 
+void idt__ais_reasm_tick(ais_reasm *r) { r->clock++; }
+
 void idt__ais_reasm_init(ais_reasm *r, unsigned max_age)
 {
   memset(r, 0, sizeof *r);
@@ -90,9 +92,7 @@ int idt__ais_reasm_add(ais_reasm *r, const idt_ais_sentence *s, ais_group *g,
   slot *x;
   unsigned bit, i;
   size_t total = 0;
-  r->clock++;
-  if ((r->clock & 7) == 0)
-    age_out(r, dropped);
+  age_out(r, dropped);
   if (s->count > MAXPARTS || s->index < 1 || s->index > s->count)
     return idt_error_set(IDT_EPARSE, "fragment %u of %u", s->index, s->count);
   if (s->payload_len >= MAXFRAG)
