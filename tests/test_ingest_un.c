@@ -89,6 +89,8 @@ TEST(kpe_imo_from_comments)
   CHECK(has("un-KPe.022", "imoNumber", "5342883"));
   CHECK(has("un-KPe.056", "imoNumber", "5571322"));
   CHECK(has("un-KPe.022", "topics", "sanction"));
+  /* KPe.033 COMMENTS1 "... SWIFT/BIC: KUDBKPPY" */
+  CHECK(has("un-KPe.033", "swiftBic", "KUDBKPPY"));
 }
 
 /* Alias quality: KPe.001 ENTITY_ALIAS Good "KOMID" (quoted in the file);

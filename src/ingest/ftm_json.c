@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "ingest/ingest_int.h"
 #include "common/util.h"
 
@@ -218,7 +219,8 @@ int idt_ingest_ftm(const char *path, const idt_ingest_opts *opts)
   FILE *fp;
   idt_buf line;
   char chunk[65536];
-  size_t n, lineno = 1, off = 0, total = 0;
+  size_t n, lineno = 1, off = 0, total = 0, size = 0;
+  struct stat st;
   int rc;
   if (!path)
     return idt_error_set(IDT_EINVAL, "ftm: no path");
@@ -228,6 +230,8 @@ int idt_ingest_ftm(const char *path, const idt_ingest_opts *opts)
     finish(&f);
     return idt_error_set(IDT_EIO, "%s: %s", path, strerror(errno));
   }
+  if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode))
+    size = (size_t)st.st_size;
   idt_buf_init(&line, FTM_MAX_LINE);
   while (!rc && (n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
     size_t i = 0;
@@ -251,7 +255,7 @@ int idt_ingest_ftm(const char *path, const idt_ingest_opts *opts)
     }
     total += n;
     if (opts->progress)
-      opts->progress(opts->ctx, total, 0);
+      opts->progress(opts->ctx, total, size);
   }
   if (!rc && ferror(fp))
     rc = idt_error_set(IDT_EIO, "%s: read error", path);

@@ -134,11 +134,25 @@ static int is_person(const unx *u)
   return idt_schema_is_a(u->e->schema, "Person");
 }
 
-/* "IMO number: 5342883", "(IMO) Number: 1790183", "IMO 5434358". */
+/* "IMO number: 5342883", "(IMO) Number: 1790183", "IMO 5434358"; and
+ * "SWIFT/BIC: KUDBKPPY" (KPe.033 and other DPRK banks). */
 static int comment_imos(unx *u, const char *s)
 {
   const char *p = s;
   int rc;
+  while ((p = strstr(p, "SWIFT/BIC"))) {
+    const char *q = p + 9;
+    size_t n = 0;
+    while (*q == ':' || *q == ' ')
+      q++;
+    while ((q[n] >= 'A' && q[n] <= 'Z') || (q[n] >= '0' && q[n] <= '9'))
+      n++;
+    if ((n == 8 || n == 11) && idt_schema_prop(u->e->schema, "swiftBic") &&
+        (rc = idt__add(u->e, "swiftBic", q, n)))
+      return rc;
+    p += 9;
+  }
+  p = s;
   while ((p = strstr(p, "IMO"))) {
     const char *q = p + 3;
     size_t skip = 0, n = 0;
