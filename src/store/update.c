@@ -188,7 +188,13 @@ static int get(fetch *f, int conditional)
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 30L);
   curl_easy_setopt(c, CURLOPT_TIMEOUT, f->opts->timeout > 0 ? f->opts->timeout : 300L);
   curl_easy_setopt(c, CURLOPT_USERAGENT, "interdict/" "0.1");
-  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+  /* No Accept-Encoding: the Content-Length check then compares plain body
+   * bytes, with no doubt about encoded vs decoded counts. */
+  /* Lists are a few MB (OFAC SDN.CSV ~4 MB, UN XML ~2 MB): 1 GiB bounds a
+   * hostile or broken server without ever cutting a real list. */
+  curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)1 << 30);
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   cc = curl_easy_perform(c);
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &f->status);
   curl_easy_getinfo(c, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &clen);
