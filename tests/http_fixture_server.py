@@ -12,7 +12,8 @@ read from DIR/_mode on every request, so a test switches it between steps:
   noetag    200 always, no validators
   truncate  Content-Length 1000 bytes larger than the body, then close
   error500  500 Internal Server Error
-Each request is appended to DIR/_log as "PATH STATUS INM=<If-None-Match>".
+Each request is appended to DIR/_log as "PATH STATUS INM=<If-None-Match>"
+before the response is sent, so a client that got its answer finds the line.
 """
 import email.utils
 import hashlib
@@ -48,10 +49,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         return None
 
     def send_empty(self, status):
+        self.record(status)
         self.send_response(status)
         self.send_header("Content-Length", "0")
         self.end_headers()
-        self.record(status)
 
     def do_GET(self):
         mode = self.mode()
@@ -76,11 +77,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 except (TypeError, ValueError):
                     fresh = False
             if fresh:
+                self.record(304)
                 self.send_response(304)
                 self.send_header("ETag", etag)
                 self.end_headers()
-                self.record(304)
                 return
+        self.record(200)
         self.send_response(200)
         self.send_header("Content-Type", "application/octet-stream")
         extra = 1000 if mode == "truncate" else 0
@@ -93,7 +95,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
         self.wfile.flush()
-        self.record(200)
         if mode == "truncate":
             self.close_connection = True
 
