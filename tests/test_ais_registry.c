@@ -8,6 +8,8 @@
 #include <string.h>
 #include "tap.h"
 #include "interdict/ais.h"
+#include "interdict/model.h"
+#include "common/arena.h"
 
 TEST(imo_check_digit)
 {
@@ -158,6 +160,67 @@ TEST(registry_history_and_flags)
   free(m);
 }
 
+/* List matching against FtM Vessel entities built here: by IMO (with the
+ * list's flag against the MID's), by MMSI, and by name with numbers kept. */
+TEST(registry_list_matching)
+{
+  char db[512];
+  idt_ais_registry *r = NULL;
+  idt_ais_msg *m = malloc(sizeof *m);
+  idt_arena a;
+  idt_entity *e;
+  seen s;
+  idt_arena_init(&a);
+  snprintf(db, sizeof db, "%s/ais_lists.db", tap_tmpdir());
+  CHECK_OK(idt_ais_registry_open(&r, db));
+  if (!r || !m) {
+    free(m);
+    return;
+  }
+  CHECK_OK(idt_entity_new(&e, &a, idt_schema_get("Vessel"), "ofac-1234"));
+  CHECK_OK(idt_entity_set_source(e, "1234", "us_ofac_sdn"));
+  CHECK_OK(idt_entity_add(e, "name", "KINGSWAY"));
+  CHECK_OK(idt_entity_add(e, "imoNumber", "IMO 8528864"));
+  CHECK_OK(idt_entity_add(e, "flag", "kp"));
+  CHECK_OK(idt_ais_registry_add_list_entity(r, e));
+  CHECK_OK(idt_entity_new(&e, &a, idt_schema_get("Vessel"), "un-77"));
+  CHECK_OK(idt_entity_set_source(e, "77", "un_sc_sanctions"));
+  CHECK_OK(idt_entity_add(e, "name", "Nam San 8"));
+  CHECK_OK(idt_entity_add(e, "mmsi", "445112000"));
+  CHECK_OK(idt_ais_registry_add_list_entity(r, e));
+  /* not a vessel, no IMO/MMSI: ignored */
+  CHECK_OK(idt_entity_new(&e, &a, idt_schema_get("Person"), "p-1"));
+  CHECK_OK(idt_entity_add(e, "name", "NAM SAN 6"));
+  CHECK_OK(idt_ais_registry_add_list_entity(r, e));
+
+  type5(m, 667001234, 8528864, "APEX", "9LXX", 1500000000);      /* relabelled, flag SL */
+  CHECK_OK(idt_ais_registry_add(r, m));
+  type5(m, 445111000, 0, "NAM SAN 6", "HMAA", 1500000000);       /* name differs by a digit */
+  CHECK_OK(idt_ais_registry_add(r, m));
+  type5(m, 445999000, 0, "NAM-SAN  8", "HMAB", 1500000000);      /* same name, punctuation */
+  CHECK_OK(idt_ais_registry_add(r, m));
+  type5(m, 445112000, 0, "CHON MA SAN", "HMAC", 1500000000);     /* listed MMSI */
+  CHECK_OK(idt_ais_registry_add(r, m));
+  memset(&s, 0, sizeof s);
+  CHECK_OK(idt_ais_registry_each(r, 1, collect, &s));
+  tap_diag("%s", s.all);
+  CHECK(strstr(s.all, "list_imo: IMO 8528864 broadcast by MMSI 667001234 is listed in "
+               "us_ofac_sdn as KINGSWAY (ofac-1234)"));
+  CHECK(strstr(s.all, "flag_mismatch: the MMSI's MID gives flag SL, us_ofac_sdn lists IMO "
+               "8528864 (KINGSWAY) under flag KP"));
+  CHECK(strstr(s.all, "list_name: the broadcast name NAM SAN 8 is listed in un_sc_sanctions"));
+  CHECK(strstr(s.all, "list_mmsi: MMSI 445112000 is listed in un_sc_sanctions as Nam San 8"));
+  CHECK(!strstr(s.all, "445111000"));     /* NAM SAN 6 matches nothing */
+  CHECK_INT(s.n, 3);
+  CHECK_OK(idt_ais_registry_clear_lists(r));
+  memset(&s, 0, sizeof s);
+  CHECK_OK(idt_ais_registry_each(r, 1, collect, &s));
+  CHECK_INT(s.n, 0);
+  idt_ais_registry_free(r);
+  idt_arena_free(&a);
+  free(m);
+}
+
 TEST(registry_real_sample)
 {
   char db[512], cmd[2048];
@@ -187,6 +250,7 @@ int main(void)
   RUN(imo_check_digit);
   RUN(mmsi_classes);
   RUN(registry_history_and_flags);
+  RUN(registry_list_matching);
   RUN(registry_real_sample);
   return tap_done();
 }

@@ -191,6 +191,18 @@ void idt_ais_registry_free(idt_ais_registry *r);
 int idt_ais_registry_add(idt_ais_registry *r, const idt_ais_msg *m);
 int idt_ais_registry_flush(idt_ais_registry *r);
 
+/* Sanctions-list vessels to match against (OFAC SDN vessels, UN, any FtM
+ * Vessel): kept in the table ais_list_vessel of the same file.
+ * idt_ais_registry_add_list_entity takes one entity (ignored unless it is a
+ * Vessel or carries an IMO or MMSI number) and fits idt_store_load's
+ * callback through a cast of r to void *; idt_ais_registry_load_lists
+ * replaces the table with every current dataset of the store at path. */
+struct idt_entity;
+int idt_ais_registry_clear_lists(idt_ais_registry *r);
+int idt_ais_registry_add_list_entity(void *r, struct idt_entity *e);
+int idt_ais_registry_load_lists(idt_ais_registry *r, const char *store_path,
+                                unsigned long *nvessels);
+
 /* A vessel as the registry knows it and the flags it raised. */
 typedef struct idt_ais_vessel {
   uint32_t mmsi;
@@ -201,7 +213,7 @@ typedef struct idt_ais_vessel {
   int64_t first_seen, last_seen;  /* IDT_AIS_NOTIME when unknown */
   unsigned long long messages;
   unsigned nflags;
-  char flags[8][160];             /* "code: evidence" */
+  char flags[12][200];            /* "code: evidence" */
 } idt_ais_vessel;
 typedef int (*idt_ais_vessel_cb)(const idt_ais_vessel *v, void *ctx);
 /* Every vessel (flagged_only: those with at least one flag), MMSI order. */

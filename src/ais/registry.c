@@ -23,8 +23,12 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
+#include <ctype.h>
 #include <sqlite3.h>
 #include "ais/ais_int.h"
+#include "interdict/model.h"
+#include "interdict/store.h"
 
 #define BATCH 10000
 
@@ -47,7 +51,13 @@ static const char schema[] =
   " first_seen INTEGER, last_seen INTEGER, count INTEGER NOT NULL DEFAULT 0,"
   " PRIMARY KEY(mmsi, imo, name, callsign, shiptype, to_bow, to_stern, to_port,"
   "  to_starboard, destination, msgtype)) WITHOUT ROWID;"
-  "CREATE INDEX IF NOT EXISTS ais_identity_imo ON ais_identity(imo) WHERE imo > 0;";
+  "CREATE INDEX IF NOT EXISTS ais_identity_imo ON ais_identity(imo) WHERE imo > 0;"
+  "CREATE TABLE IF NOT EXISTS ais_list_vessel("
+  " dataset TEXT NOT NULL, entity_id TEXT NOT NULL, caption TEXT NOT NULL,"
+  " name TEXT NOT NULL, imo INTEGER NOT NULL, mmsi INTEGER NOT NULL, flag TEXT NOT NULL);"
+  "CREATE INDEX IF NOT EXISTS ais_list_imo ON ais_list_vessel(imo) WHERE imo > 0;"
+  "CREATE INDEX IF NOT EXISTS ais_list_mmsi ON ais_list_vessel(mmsi) WHERE mmsi > 0;"
+  "CREATE INDEX IF NOT EXISTS ais_list_name ON ais_list_vessel(name);";
 
 /* first_seen = the earlier of the two, last_seen the later, NULLs ignored. */
 static const char up_vessel_sql[] =
@@ -182,6 +192,116 @@ int idt_ais_registry_add(idt_ais_registry *r, const idt_ais_msg *m)
   return 0;
 }
 
+/* ---- list vessels --------------------------------------------------------- */
+
+/* Names compare after upper-casing ASCII and collapsing every run of
+ * non-alphanumerics to one space: AIS's 6-bit names are upper case, lists
+ * mix case and punctuation. Digits stay: "NAM SAN 6" is not "NAM SAN 8". */
+static void norm_name(char *out, size_t cap, const char *in)
+{
+  size_t n = 0;
+  int space = 0;
+  for (; *in && n + 2 < cap; in++) {
+    unsigned char c = (unsigned char)*in;
+    if (isalnum(c) || c >= 0x80) {
+      if (space && n)
+        out[n++] = ' ';
+      space = 0;
+      out[n++] = (char)(c < 0x80 ? toupper(c) : c);
+    } else {
+      space = 1;
+    }
+  }
+  out[n] = 0;
+}
+
+/* The first run of exactly `digits` digits in s ("IMO 8528864" -> 8528864). */
+static int64_t number_in(const char *s, int digits)
+{
+  while (s && *s) {
+    int n = 0;
+    int64_t v = 0;
+    while (s[n] >= '0' && s[n] <= '9') {
+      v = v * 10 + (s[n] - '0');
+      n++;
+    }
+    if (n == digits)
+      return v;
+    s += n ? n : 1;
+  }
+  return 0;
+}
+
+int idt_ais_registry_clear_lists(idt_ais_registry *r)
+{
+  if (idt_ais_registry_flush(r) < 0 ||
+      sqlite3_exec(r->db, "DELETE FROM ais_list_vessel", NULL, NULL, NULL) != SQLITE_OK)
+    return db_err(r->db, "clearing ais_list_vessel");
+  return 0;
+}
+
+int idt_ais_registry_add_list_entity(void *reg, struct idt_entity *e)
+{
+  idt_ais_registry *r = reg;
+  const char *names[16], *flag;
+  int64_t imo, mmsi;
+  size_t n, i;
+  sqlite3_stmt *st;
+  int rc = 0;
+  imo = number_in(idt_entity_first(e, "imoNumber"), 7);
+  mmsi = number_in(idt_entity_first(e, "mmsi"), 9);
+  if (!idt_schema_is_a(e->schema, "Vessel") && !imo && !mmsi)
+    return 0;
+  flag = idt_entity_first(e, "flag");
+  n = idt_entity_values(e, "name", names, 16);
+  if (n > 16)
+    n = 16;
+  if (sqlite3_prepare_v2(r->db, "INSERT INTO ais_list_vessel(dataset, entity_id, caption, name,"
+                         " imo, mmsi, flag) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", -1, &st,
+                         NULL) != SQLITE_OK)
+    return db_err(r->db, "preparing");
+  for (i = 0; i < (n ? n : 1) && rc == 0; i++) {
+    char nn[256];
+    norm_name(nn, sizeof nn, n ? names[i] : "");
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, e->dataset ? e->dataset : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, e->id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, idt_entity_caption(e), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, nn, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 5, imo);
+    sqlite3_bind_int64(st, 6, mmsi);
+    sqlite3_bind_text(st, 7, flag ? flag : "", -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_DONE)
+      rc = db_err(r->db, "ais_list_vessel insert");
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int idt_ais_registry_load_lists(idt_ais_registry *r, const char *store_path,
+                                unsigned long *nvessels)
+{
+  idt_store *s = NULL;
+  int rc;
+  sqlite3_stmt *st;
+  if ((rc = idt_store_open(&s, store_path)) < 0)
+    return rc;
+  if ((rc = idt_ais_registry_clear_lists(r)) == 0 &&
+      sqlite3_exec(r->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK) {
+    rc = idt_store_load(s, NULL, 0, idt_ais_registry_add_list_entity, r);
+    if (sqlite3_exec(r->db, rc == 0 ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK &&
+        rc == 0)
+      rc = db_err(r->db, "commit");
+  }
+  idt_store_close(s);
+  if (nvessels && sqlite3_prepare_v2(r->db, "SELECT count(DISTINCT entity_id) FROM "
+                                     "ais_list_vessel", -1, &st, NULL) == SQLITE_OK) {
+    *nvessels = sqlite3_step(st) == SQLITE_ROW ? (unsigned long)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+  }
+  return rc;
+}
+
 /* ---- identity checks ------------------------------------------------------ */
 
 /* IMO: 7 digits, the last = (d1*7 + d2*6 + d3*5 + d4*4 + d5*3 + d6*2) mod 10
@@ -271,6 +391,68 @@ static int distinct(sqlite3 *db, const char *sql, int64_t key, int64_t other,
   return n;
 }
 
+/* Matches against ais_list_vessel by IMO (any IMO the MMSI broadcast), by
+ * MMSI and by normalised name (any name it broadcast), each with the entry;
+ * and the flag a list gives for the IMO against the MID's. */
+static void list_checks(sqlite3 *db, idt_ais_vessel *v)
+{
+  static const char sql[] =
+    "SELECT DISTINCT 'imo', l.dataset, l.caption, l.entity_id, l.flag, l.imo FROM ais_list_vessel l"
+    "  WHERE l.imo > 0 AND l.imo IN (SELECT imo FROM ais_identity WHERE mmsi = ?1 AND imo > 0)"
+    " UNION SELECT DISTINCT 'mmsi', l.dataset, l.caption, l.entity_id, l.flag, l.imo"
+    "  FROM ais_list_vessel l WHERE l.mmsi = ?1"
+    " UNION SELECT DISTINCT 'name', l.dataset, l.caption, l.entity_id, l.flag, l.name"
+    "  FROM ais_list_vessel l WHERE l.name <> '' AND l.name IN (SELECT name FROM ais_names)";
+  sqlite3_stmt *st, *nm;
+  char key[256];
+  /* The vessel's broadcast names, normalised as list names are. */
+  sqlite3_exec(db, "CREATE TEMP TABLE IF NOT EXISTS ais_names(name TEXT PRIMARY KEY);"
+               "DELETE FROM ais_names", NULL, NULL, NULL);
+  if (sqlite3_prepare_v2(db, "SELECT DISTINCT name FROM ais_identity WHERE mmsi = ?1 AND name <> ''",
+                         -1, &st, NULL) != SQLITE_OK)
+    return;
+  if (sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO ais_names VALUES(?1)", -1, &nm, NULL) != SQLITE_OK) {
+    sqlite3_finalize(st);
+    return;
+  }
+  sqlite3_bind_int64(st, 1, v->mmsi);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const unsigned char *t = sqlite3_column_text(st, 0);
+    norm_name(key, sizeof key, t ? (const char *)t : "");
+    sqlite3_reset(nm);
+    sqlite3_bind_text(nm, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_step(nm);
+  }
+  sqlite3_finalize(st);
+  sqlite3_finalize(nm);
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+    return;
+  sqlite3_bind_int64(st, 1, v->mmsi);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *kind = (const char *)sqlite3_column_text(st, 0);
+    const char *ds = (const char *)sqlite3_column_text(st, 1);
+    const char *cap = (const char *)sqlite3_column_text(st, 2);
+    const char *id = (const char *)sqlite3_column_text(st, 3);
+    const char *flag = (const char *)sqlite3_column_text(st, 4);
+    const char *what = (const char *)sqlite3_column_text(st, 5);
+    if (!strcmp(kind, "imo")) {
+      add_flag(v, "list_imo: IMO %s broadcast by MMSI %09u is listed in %s as %s (%s)", what,
+               v->mmsi, ds, cap, id);
+      /* A list's flag for that IMO against the MID's flag. */
+      if (flag && strlen(flag) == 2 && v->flag[0] && strcasecmp(flag, v->flag) != 0)
+        add_flag(v, "flag_mismatch: the MMSI's MID gives flag %s, %s lists IMO %s (%s) under "
+                 "flag %c%c", v->flag, ds, what, cap, toupper((unsigned char)flag[0]),
+                 toupper((unsigned char)flag[1]));
+    } else if (!strcmp(kind, "mmsi")) {
+      add_flag(v, "list_mmsi: MMSI %09u is listed in %s as %s (%s)", v->mmsi, ds, cap, id);
+    } else {
+      add_flag(v, "list_name: the broadcast name %s is listed in %s as %s (%s); same name, "
+               "identity not confirmed by IMO or MMSI", what, ds, cap, id);
+    }
+  }
+  sqlite3_finalize(st);
+}
+
 static void check(sqlite3 *db, idt_ais_vessel *v, long long types)
 {
   unsigned mid;
@@ -322,6 +504,7 @@ static void check(sqlite3 *db, idt_ais_vessel *v, long long types)
     if (n > 1)
       add_flag(v, "imo_many_names: IMO %u was broadcast under %d names: %s", v->imo, n, list);
   }
+  list_checks(db, v);
 }
 
 int idt_ais_registry_each(idt_ais_registry *r, int flagged_only, idt_ais_vessel_cb cb, void *ctx)

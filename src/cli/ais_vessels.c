@@ -13,12 +13,15 @@
 int cli_ais_vessels(int argc, char **argv);
 
 static const char help[] =
-  "usage: interdict ais vessels [--flagged] [--format table|jsonl]\n"
+  "usage: interdict ais vessels [--flagged] [--lists] [--format table|jsonl]\n"
   "\n"
   "List the vessels in the registry of the store (--db): MMSI, latest IMO,\n"
   "name, call sign, flag from the MID, ship type, first and last seen,\n"
   "messages, and the identity flags with their evidence. Feed the registry\n"
-  "with `interdict ais ingest FILE...` or `ais decode --registry`.\n";
+  "with `interdict ais ingest FILE...` or `ais decode --registry`.\n"
+  "--lists first refreshes the list vessels matched against (every FtM\n"
+  "Vessel, or entity with an IMO or MMSI, of the current datasets in the\n"
+  "store, e.g. after `interdict import`).\n";
 
 static void iso(char *out, size_t cap, int64_t t)
 {
@@ -75,13 +78,15 @@ static int print_jsonl(const idt_ais_vessel *v, void *ctx)
 int cli_ais_vessels(int argc, char **argv)
 {
   idt_ais_registry *r;
-  int i, flagged = 0, jsonl = 0, rc;
+  int i, flagged = 0, jsonl = 0, lists = 0, rc;
   for (i = 1; i < argc; i++) {
     if (cli_is_help(argv[i])) {
       fputs(help, stdout);
       return 0;
     } else if (!strcmp(argv[i], "--flagged")) {
       flagged = 1;
+    } else if (!strcmp(argv[i], "--lists")) {
+      lists = 1;
     } else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
       const char *f = argv[++i];
       if (!strcmp(f, "jsonl")) jsonl = 1;
@@ -92,6 +97,14 @@ int cli_ais_vessels(int argc, char **argv)
   }
   if (idt_ais_registry_open(&r, cli_db_path()) < 0)
     return cli_fail("ais vessels");
+  if (lists) {
+    unsigned long n = 0;
+    if (idt_ais_registry_load_lists(r, cli_db_path(), &n) < 0) {
+      idt_ais_registry_free(r);
+      return cli_fail("ais vessels: loading list vessels");
+    }
+    fprintf(stderr, "ais vessels: %lu list vessels to match against\n", n);
+  }
   if (!jsonl)
     printf("%-9s  %-7s  %-20s  %-7s  %-2s  %3s  %-20s  %-20s  %6s\n", "MMSI", "IMO", "NAME",
            "CALL", "FL", "TYP", "FIRST SEEN", "LAST SEEN", "MSGS");
