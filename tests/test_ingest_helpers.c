@@ -76,6 +76,10 @@ TEST(date_ranges)
   CHECK(idt_entity_has(e, "birthDate", "1900-01-01"));
   CHECK(idt_entity_has(e, "birthDate", "1950-12-31"));
   CHECK(!idt_entity_has(e, "birthDate", "1925"));
+  CHECK_OK(idt__add_dates(e, "birthDate", "DOB", "circa 1979-1982", 15));
+  CHECK(idt_entity_has(e, "birthDate", "1979"));
+  CHECK(idt_entity_has(e, "birthDate", "1981"));
+  CHECK(idt_entity_has(e, "birthDate", "1982"));
   CHECK_OK(idt__add_dates(e, "birthDate", "DOB", "sometime", 8));
   CHECK(idt_entity_has(e, "notes", "DOB sometime"));
   idt_arena_free(&a);

@@ -142,17 +142,26 @@ int idt__add_dates(idt_entity *e, const char *prop, const char *label,
 {
   idt_str t = idt_trim(s, n);
   const char *to = find(t.p, t.len, " to ");
+  size_t sep = 4;
   char a[11], b[11];
-  int rc;
+  int rc, y;
   if (t.len == 0)
     return 0;
+  if (idt_startswith_ci(t.p, t.len, "circa "))
+    t = idt_trim(t.p + 6, t.len - 6);
+  /* "1979-1982": a year range written with a hyphen. */
+  if (!to && t.len == 9 && t.p[4] == '-' && digits(t.p, 4, 4, &y) == 0 &&
+      digits(t.p + 5, 4, 4, &y) == 0) {
+    to = t.p + 4;
+    sep = 1;
+  }
   if (!to) {
     if (idt__date_iso(t.p, t.len, a))
       return note(e, label, t.p, t.len);
     return idt_entity_add(e, prop, a);
   }
   if (idt__date_iso(t.p, (size_t)(to - t.p), a) ||
-      idt__date_iso(to + 4, t.len - (size_t)(to + 4 - t.p), b))
+      idt__date_iso(to + sep, t.len - (size_t)(to + sep - t.p), b))
     return note(e, label, t.p, t.len);
   if ((rc = idt_entity_add(e, prop, a)) || (rc = idt_entity_add(e, prop, b)))
     return rc;
