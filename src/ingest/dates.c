@@ -144,14 +144,14 @@ int idt__add_dates(idt_entity *e, const char *prop, const char *label,
   const char *to = find(t.p, t.len, " to ");
   size_t sep = 4;
   char a[11], b[11];
-  int rc, y;
+  int rc, scratch;
   if (t.len == 0)
     return 0;
   if (idt_startswith_ci(t.p, t.len, "circa "))
     t = idt_trim(t.p + 6, t.len - 6);
   /* "1979-1982": a year range written with a hyphen. */
-  if (!to && t.len == 9 && t.p[4] == '-' && digits(t.p, 4, 4, &y) == 0 &&
-      digits(t.p + 5, 4, 4, &y) == 0) {
+  if (!to && t.len == 9 && t.p[4] == '-' && digits(t.p, 4, 4, &scratch) == 0 &&
+      digits(t.p + 5, 4, 4, &scratch) == 0) {
     to = t.p + 4;
     sep = 1;
   }
