@@ -547,6 +547,8 @@ TEST(spoof_invalid_identity_zone)
   CHECK_INT(g.last[IDT_AEV_IDENTITY].v[0].mmsi, 352000101);
   CHECK_INT(g.last[IDT_AEV_IDENTITY].v[1].mmsi, 667001234);
   CHECK_INT(g.last[IDT_AEV_IDENTITY].v[1].mid, 667);
+  CHECK_STR(g.last[IDT_AEV_IDENTITY].v[1].flag, "SL");     /* Sierra Leone */
+  CHECK_STR(g.last[IDT_AEV_IDENTITY].v[0].flag, "PA");     /* Panama */
   CHECK(g.listed[IDT_AEV_IDENTITY]);
   CHECK_INT(g.n[IDT_AEV_ZONE_ENTRY], 1);
   CHECK_INT(g.n[IDT_AEV_ZONE_EXIT], 1);
@@ -570,6 +572,8 @@ TEST(output_json)
   e.v[0].mmsi = 352000101;
   e.v[0].name = "OCEAN \"GRACE\"";
   e.v[1].name = "";
+  e.v[0].flag = "PA";
+  e.v[1].flag = "";
   e.start = T0;
   e.end = T0 + 14 * H;
   e.hours = 14;

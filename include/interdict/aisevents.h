@@ -137,6 +137,7 @@ typedef struct idt_aisev_vessel_info {
   const char *name;               /* latest static name, "" when none */
   unsigned mid;                   /* MID of a ship MMSI (the claimed
                                      flag, ITU-R M.585), 0 otherwise */
+  const char *flag;               /* ISO alpha-2 of that MID, "" unknown */
   const idt_aisev_watch *match;   /* list entry or NULL */
 } idt_aisev_vessel_info;
 
