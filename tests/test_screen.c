@@ -1,0 +1,284 @@
+/*
+ * test_screen.c - the scorer and the index on small hand-built entities:
+ * graded scores, Korean variants and given-name clashes, numbers that must
+ * agree, legal forms, schema compatibility, identifiers, qualifiers,
+ * index-vs-exhaustive agreement, the OFAC-compatible mode, and the OOM
+ * sweep over the builder. Expected values are hand-checked.
+ */
+#include <string.h>
+#include "tap.h"
+#include "interdict/screen.h"
+#include "interdict/text.h"
+#include "common/arena.h"
+
+static double cmp(const char *a, const char *b)
+{
+  double s = -1;
+  idt_screen_compare(NULL, a, b, IDT_SCREEN_MODE_DEFAULT, &s, NULL);
+  return s;
+}
+
+TEST(compare_graded)
+{
+  double exact = cmp("Vladimir Putin", "PUTIN, Vladimir");
+  double typo = cmp("Vladimir Putn", "PUTIN, Vladimir");
+  double other = cmp("Vladimir Popov", "PUTIN, Vladimir");
+  CHECK(exact > 0.94 && exact < 0.96);          /* 0.9 x 1 + 0.05 */
+  CHECK(typo < exact && typo >= IDT_SCREEN_THRESHOLD);
+  CHECK(other < IDT_SCREEN_THRESHOLD);
+  /* unmatched query tokens weigh more than unmatched list tokens */
+  CHECK(cmp("Vladimir Putin", "Vladimir Vladimirovich Putin") >
+        cmp("Vladimir Vladimirovich Putin", "Vladimir Putin"));
+  /* cross-script */
+  CHECK(cmp("Владимир Путин", "Vladimir Putin") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("محمد علي", "Mohamed Ali") >= IDT_SCREEN_THRESHOLD);
+}
+
+TEST(compare_korean)
+{
+  if (!idt_text_has_korean()) {
+    tap_skip("compare_korean", "Korean module not built in");
+    return;
+  }
+  CHECK(cmp("KIM Jong Un", "KIM Jong Sik") < 0.6);
+  CHECK(cmp("Kim Jong-uun", "Kim Jong-un") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("김정은", "Kim Jong Un") >= 0.9);
+  CHECK(cmp("김종은", "김정은") < IDT_SCREEN_THRESHOLD);   /* two people */
+  CHECK(cmp("Choe Ryong Hae", "Choi Ryong-hae") >= 0.9);
+  CHECK(cmp("RI Ch'ol", "Lee Chol") >= 0.9);
+  CHECK(cmp("Ri Pyong Chol", "Ri Jong Chol") < IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("Kim Jongun", "Kim Jong-un") >= 0.9);
+}
+
+TEST(compare_orgs_and_numbers)
+{
+  CHECK(cmp("NAM SAN 6", "NAM SAN 8") < 0.5);
+  CHECK(cmp("Korea Ryonbong General Co., Ltd.", "KOREA RYONBONG GENERAL CORPORATION LIMITED") >= 0.85);
+  CHECK(cmp("HAIGE GUANGZHOU", "GUANGZHOU HAIGE COMM GRP") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("emma daniels", "EMMA LLC") < IDT_SCREEN_THRESHOLD);   /* watchman #338 */
+  CHECK(cmp("11420 CORP.", "ACME CORP") < 0.3);                     /* watchman #483 */
+}
+
+TEST(compare_ofac_mode)
+{
+  double s;
+  CHECK_OK(idt_screen_compare(NULL, "KIM JONG UN", "KIM, Jong Sik", IDT_SCREEN_MODE_OFAC, &s, NULL));
+  CHECK(s > 0.99);    /* OFAC drops tokens of <= 2 characters: a documented false hit */
+  CHECK_OK(idt_screen_compare(NULL, "VLADIMIR PUTIN", "VLADIMIR BILIY", IDT_SCREEN_MODE_OFAC, &s, NULL));
+  CHECK(s > 0.85 && s < 0.95);   /* captured OFAC score 90 */
+}
+
+static idt_arena arena;
+
+static idt_entity *ent(const char *schema, const char *id, const char *dataset)
+{
+  idt_entity *e = NULL;
+  CHECK_OK(idt_entity_new(&e, &arena, idt_schema_get(schema), id));
+  CHECK_OK(idt_entity_set_source(e, id + 2, dataset));
+  return e;
+}
+
+static idt_screen_index *small_index(void)
+{
+  idt_screen_builder *b = NULL;
+  idt_screen_index *ix = NULL;
+  idt_entity *e;
+  idt_arena_init(&arena);
+  CHECK_OK(idt_screen_builder_new(&b));
+  e = ent("Person", "p-1", "test");
+  idt_entity_add(e, "name", "KIM Jong Un");
+  idt_entity_add(e, "alias", "Kim Jong-un");
+  idt_entity_add(e, "birthDate", "1984-01-08");
+  idt_entity_add(e, "nationality", "kp");
+  idt_entity_add(e, "gender", "male");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  e = ent("Person", "p-2", "test");
+  idt_entity_add(e, "name", "KIM Jong Sik");
+  idt_entity_add(e, "birthDate", "1967");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  e = ent("Person", "p-3", "test");
+  idt_entity_add(e, "name", "RI Pyong Chol");
+  idt_entity_add(e, "weakAlias", "Pyong");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  e = ent("Vessel", "v-1", "test");
+  idt_entity_add(e, "name", "NAM SAN 8");
+  idt_entity_add(e, "imoNumber", "IMO 8122347");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  e = ent("Vessel", "v-2", "test");
+  idt_entity_add(e, "name", "KIM JONG UN");   /* a ship named after him */
+  CHECK_OK(idt_screen_builder_add(b, e));
+  e = ent("Organization", "o-1", "other");
+  idt_entity_add(e, "name", "LAZARUS GROUP");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  e = ent("CryptoWallet", "w-1", "other");
+  idt_entity_add(e, "publicKey", "0x098B716B8Aaf21512996dC57EB0615e2383E2f96");
+  idt_entity_add(e, "currency", "ETH");
+  idt_entity_add(e, "holder", "o-1");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  e = ent("Sanction", "s-1", "test");   /* not screenable: ignored */
+  CHECK_OK(idt_screen_builder_add(b, e));
+  /* fragment merge: a second fragment of p-3 adds an alias */
+  e = ent("Person", "p-3", "test");
+  idt_entity_add(e, "alias", "Ri Pyo'ng-ch'o'l");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  CHECK_OK(idt_screen_builder_version(b, "test", "7"));
+  CHECK_OK(idt_screen_build(b, &ix));
+  idt_arena_free(&arena);   /* the index copied what it needs */
+  return ix;
+}
+
+static idt_screen_result *run(const idt_screen_index *ix, const idt_screen_query *q,
+                              int exhaustive)
+{
+  idt_screen_opts o = IDT_SCREEN_OPTS_INIT;
+  idt_screen_result *r = NULL;
+  o.exhaustive = exhaustive;
+  o.threshold = 0.5;
+  CHECK_OK(idt_screen_run(ix, q, &o, &r));
+  return r;
+}
+
+TEST(index_ranking_and_qualifiers)
+{
+  idt_screen_index *ix = small_index();
+  idt_screen_query q = IDT_SCREEN_QUERY_INIT;
+  idt_screen_result *r, *r2;
+  idt_screen_stats st;
+  idt_screen_index_stats(ix, &st);
+  CHECK_INT(st.entities, 6);    /* wallet absorbed into its holder, Sanction ignored */
+  CHECK_STR(idt_screen_index_versions(ix), "{\"test\":\"7\"}");
+  q.schema = "Person";
+  q.name = "Kim Jong Un";
+  r = run(ix, &q, 0);
+  CHECK(r && r->n >= 1);
+  if (r && r->n) {
+    CHECK_STR(r->hits[0].entity_id, "p-1");
+    CHECK(r->hits[0].match);
+    CHECK(strstr(r->hits[0].evidence, "\"matched\":") != NULL);
+    CHECK(strstr(r->hits[0].explanation, "kim=kim") != NULL);
+    /* a Person query never hits the vessel of the same name */
+    for (size_t i = 0; i < r->n; i++)
+      CHECK(strcmp(r->hits[i].entity_id, "v-2") != 0);
+  }
+  /* the same name with a corroborating birth date ranks higher */
+  q.birth_date = "1984-01-08";
+  r2 = run(ix, &q, 0);
+  CHECK(r && r2 && r->n && r2->n && r2->hits[0].score > r->hits[0].score);
+  idt_screen_result_free(r2);
+  q.birth_date = "1984-08-01";   /* day and month swapped */
+  r2 = run(ix, &q, 0);
+  CHECK(r2 && r2->n && r2->hits[0].score > r->hits[0].score);
+  idt_screen_result_free(r2);
+  q.birth_date = "1950-03-03";
+  r2 = run(ix, &q, 0);
+  CHECK(r2 && (!r2->n || r2->hits[0].score < r->hits[0].score - 0.1));
+  idt_screen_result_free(r2);
+  idt_screen_result_free(r);
+  idt_screen_index_free(ix);
+}
+
+TEST(index_identifiers_and_weak_alias)
+{
+  idt_screen_index *ix = small_index();
+  idt_screen_query q = IDT_SCREEN_QUERY_INIT;
+  idt_screen_result *r;
+  q.schema = "Vessel";
+  q.imo = "8122347";
+  r = run(ix, &q, 0);
+  CHECK(r && r->n == 1 && !strcmp(r->hits[0].entity_id, "v-1") && r->hits[0].score >= 0.97);
+  idt_screen_result_free(r);
+  q.imo = NULL;
+  q.name = "NAM SAN 6";
+  r = run(ix, &q, 0);
+  CHECK(r && r->n == 0);
+  idt_screen_result_free(r);
+  /* ETH addresses compare case-insensitively; the wallet hits its holder */
+  q.schema = NULL;
+  q.name = NULL;
+  q.wallet = "0x098b716b8aaf21512996dc57eb0615e2383e2f96";
+  r = run(ix, &q, 0);
+  CHECK(r && r->n == 1 && !strcmp(r->hits[0].entity_id, "o-1"));
+  idt_screen_result_free(r);
+  /* a weak alias counts only exactly */
+  q.wallet = NULL;
+  q.name = "Pyong";
+  r = run(ix, &q, 0);
+  CHECK(r && r->n == 1 && !strcmp(r->hits[0].entity_id, "p-3"));
+  idt_screen_result_free(r);
+  q.name = "Pyang";
+  r = run(ix, &q, 0);
+  CHECK(r && r->n == 0);
+  idt_screen_result_free(r);
+  idt_screen_index_free(ix);
+}
+
+TEST(index_equals_exhaustive)
+{
+  static const char *names[] = { "Kim Jong Un", "KIM Jong Sik", "Ri Pyong-chol",
+    "Lazarus", "nam san", "Jong Un Kim", "RI PYO'NG CH'O'L", NULL };
+  idt_screen_index *ix = small_index();
+  const char **n;
+  for (n = names; *n; n++) {
+    idt_screen_query q = IDT_SCREEN_QUERY_INIT;
+    idt_screen_result *a, *b;
+    q.name = *n;
+    a = run(ix, &q, 0);
+    b = run(ix, &q, 1);
+    CHECK(a && b && a->n == b->n);
+    for (size_t i = 0; a && b && i < a->n && i < b->n; i++)
+      CHECK_STR(a->hits[i].entity_id, b->hits[i].entity_id);
+    idt_screen_result_free(a);
+    idt_screen_result_free(b);
+  }
+  idt_screen_index_free(ix);
+}
+
+TEST(oom_sweep)
+{
+  unsigned long n;
+  int failures_handled = 0;
+  for (n = 0; n < 4000; n += 7) {
+    idt_screen_builder *b = NULL;
+    idt_screen_index *ix = NULL;
+    idt_entity *e = NULL;
+    idt_arena a;
+    int rc;
+    idt_arena_init(&a);
+    if (idt_entity_new(&e, &a, idt_schema_get("Person"), "p-1") == 0) {
+      idt_entity_add(e, "name", "KIM Jong Un");
+      idt_entity_add(e, "alias", "Kim Jong-un");
+      idt_entity_add(e, "passportNumber", "PD123456");
+    }
+    idt_alloc_fail_after((long)n, 1);
+    rc = idt_screen_builder_new(&b);
+    if (!rc)
+      rc = idt_screen_builder_add(b, e);
+    if (!rc)
+      rc = idt_screen_build(b, &ix);
+    else
+      idt_screen_builder_free(b);
+    idt_alloc_fail_after(-1, 0);
+    if (rc)
+      failures_handled++;
+    idt_screen_index_free(ix);
+    idt_arena_free(&a);
+    if (!rc)
+      break;
+  }
+  CHECK(failures_handled > 0);
+}
+
+int main(void)
+{
+  RUN(compare_graded);
+  RUN(compare_korean);
+  RUN(compare_orgs_and_numbers);
+  RUN(compare_ofac_mode);
+  RUN(index_ranking_and_qualifiers);
+  RUN(index_identifiers_and_weak_alias);
+  RUN(index_equals_exhaustive);
+  RUN(oom_sweep);
+  idt_screen_thread_cleanup();
+  idt_text_thread_cleanup();
+  return tap_done();
+}
