@@ -33,14 +33,8 @@ static allow allows[] = {
   { 23, ANYD, ANYD, "dsv:9", D_HEAD | D_322,
     "gpsd reads txrx with UBITS(144, 4), overlapping the interval field; ITU-R "
     "M.1371-5 (message 23) and AIVDM.adoc give 2 bits at 144", 0 },
-  { 6, 1, 12, "*", D_HEAD | D_322, "IMO236 dangerous cargo: gpsd decodes the fields, "
-    "interdict prints the binary data (not implemented)", 0 },
   { 6, 1, 14, "*", D_HEAD | D_322, "IMO236 tidal window: not implemented, printed as data", 0 },
-  { 6, 1, 18, "*", D_HEAD | D_322, "IMO289 clearance time: not implemented, printed as data", 0 },
-  { 6, 1, 30, "*", D_HEAD | D_322, "IMO289 text: not implemented, printed as data", 0 },
   { 6, 1, 32, "*", D_HEAD | D_322, "IMO289 tidal window: not implemented, printed as data", 0 },
-  { 8, 200, 10, "*", D_HEAD | D_322, "inland static data (ERI ship types): not "
-    "implemented, printed as data", 0 },
   { 8, 1, 31, "waterlevel", D_322, "gpsd 3.22 subtracts the 10 m offset in unsigned "
     "arithmetic and prints 42949672.9 for raw values under 1000; interdict prints the "
     "signed level", 0 },

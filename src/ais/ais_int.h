@@ -49,7 +49,8 @@ enum ais_scale {
 };
 
 enum ais_legend { L_NONE, L_NAV, L_EPFD, L_SHIP, L_STATION, L_NAVAID,
-                  L_TEND, L_PRECIP, L_ICE, L_RACON, L_LIGHT };
+                  L_TEND, L_PRECIP, L_ICE, L_RACON, L_LIGHT, L_ERI, L_HAZARD,
+                  L_LOADED };
 
 #define F_HEX    0x01  /* DSV prints 0x%x */
 #define F_NODSV  0x02  /* not in the pipe-delimited layout */

@@ -398,6 +398,46 @@ static const ais_field f8_1_31[] = {
 static const uint8_t d8_1_31[] = { 0, 1, 3, 2, 5, 6, 7, 8, 9, 11, 10, 12, 13, 14, 16, 17, 18,
   19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37 };
 
+#define XDATA6 { "data", 88, 0, K_DATA, S_NONE, L_NONE, F_XDATA | F_NOJSON, 0, 0 }
+#define JT(n, s, w) { n, s, w, K_T, S_NONE, L_NONE, F_NODSV, 0, 0 }
+#define JETA(n, s) { n, s, 20, K_ETA4, S_NONE, L_NONE, F_NODSV, 0, 0 }
+
+/* DAC 1 FI 12: IMO236 dangerous cargo indication. */
+static const ais_field f6_1_12[] = {
+  F6_HEAD, JT("lastport", 88, 30), JETA("departure", 118), JT("nextport", 138, 30),
+  JETA("eta", 168), JT("dangerous", 188, 120), JT("imdcat", 308, 24),
+  U("unid", 332, 13), U("amount", 345, 10), U("unit", 355, 2), XDATA6,
+};
+
+/* DAC 1 FI 18: IMO289 clearance time to enter port. */
+static const ais_field f6_1_18[] = {
+  F6_HEAD, U("linkage", 88, 10), JETA("arrival", 98), JT("portname", 118, 120),
+  JT("destination", 238, 30),
+  { "lon", 268, 25, K_I, S_LL3, L_NONE, F_NODSV, 0, 0 },
+  { "lat", 293, 24, K_I, S_LL3, L_NONE, F_NODSV, 0, 0 },
+  XDATA6,
+};
+
+/* DAC 1 FI 30: IMO289 text description (addressed). */
+static const ais_field f6_1_30[] = {
+  F6_HEAD, U("linkage", 88, 10), JT("text", 98, 0), XDATA6,
+};
+
+/* DAC 200 FI 10: inland ship static and voyage data (ERI, CCNR). */
+static const ais_field f8_200_10[] = {
+  F8_HEAD,
+  { "vin", 56, 48, K_T, S_NONE, L_NONE, F_NODSV, 0, 0 },
+  U("length", 104, 13), U("beam", 117, 10),
+  { "shiptype", 127, 14, K_U, S_NONE, L_ERI, F_NODSV, 0, 0 },
+  { "hazard", 141, 3, K_U, S_NONE, L_HAZARD, F_NODSV, 0, 0 },
+  U("draught", 144, 11),
+  { "loaded", 155, 2, K_U, S_NONE, L_LOADED, F_NODSV, 0, 0 },
+  { "speed_q", 157, 1, K_B, S_NONE, L_NONE, F_NODSV, 0, 0 },
+  { "course_q", 158, 1, K_B, S_NONE, L_NONE, F_NODSV, 0, 0 },
+  { "heading_q", 159, 1, K_B, S_NONE, L_NONE, F_NODSV, 0, 0 },
+  { "data", 56, 0, K_DATA, S_NONE, L_NONE, F_XDATA | F_NOJSON, 0, 0 },
+};
+
 #define SUBLAYOUT(id, f, partial) { id, f, N(f), NULL, 0, partial }
 #define SUBLAYOUT_D(id, f, d) { id, f, N(f), d, N(d), 0 }
 static const ais_layout L6x = SUBLAYOUT("6", f6x, 1);
@@ -406,6 +446,10 @@ static const ais_layout L6_200_55 = SUBLAYOUT("6/200/55", f6_200_55, 0);
 static const ais_layout L6_235_10 = SUBLAYOUT_D("6/235/10", f6_235_10, d6_235_10);
 static const ais_layout L8_1_11 = SUBLAYOUT_D("8/1/11", f8_1_11, d8_1_11);
 static const ais_layout L8_1_31 = SUBLAYOUT_D("8/1/31", f8_1_31, d8_1_31);
+static const ais_layout L8_200_10 = SUBLAYOUT("8/200/10", f8_200_10, 0);
+static const ais_layout L6_1_12 = SUBLAYOUT("6/1/12", f6_1_12, 0);
+static const ais_layout L6_1_18 = SUBLAYOUT("6/1/18", f6_1_18, 0);
+static const ais_layout L6_1_30 = SUBLAYOUT("6/1/30", f6_1_30, 0);
 
 /* Which (DAC, FI) gpsd decodes into fields, with its length conditions
  * (drivers/driver_ais.c); NULL keeps the generic binary layout. */
@@ -418,8 +462,10 @@ static const ais_layout *sub6(unsigned dac, unsigned fid, size_t nbits)
     if (fid == 10 && nbits == 136) return &L6_235_10;
   } else if (dac == 1) {
     switch (fid) {
-    case 12: case 14: case 15: case 16: case 18: case 20: case 25: case 28:
-    case 30: case 32:
+    case 12: return &L6_1_12;
+    case 18: return &L6_1_18;
+    case 30: return &L6_1_30;
+    case 14: case 15: case 16: case 20: case 25: case 28: case 32:
       return &L6x;
     default: break;
     }
@@ -441,7 +487,7 @@ static const ais_layout *sub8(const uint8_t *bits, size_t nbits, unsigned dac, u
   if (dac == 200) {
     /* FI 10 only when the hazard code is in range (gpsd's guard against
      * false matches, DAC200FID10_HAZARD_MAX = 5). */
-    if (fid == 10 && nbits == 168 && idt_ais_ubits(bits, nbits, 141, 3) <= 5) return &L8x;
+    if (fid == 10 && nbits == 168 && idt_ais_ubits(bits, nbits, 141, 3) <= 5) return &L8_200_10;
     if ((fid == 23 && nbits == 256) || ((fid == 24 || fid == 40) && nbits == 168)) return &L8x;
   }
   return NULL;
@@ -604,6 +650,50 @@ static const char *const racon[4] = { "No RACON installed", "RACON not monitored
 static const char *const light[4] = { "No light or no monitoring", "Light ON", "Light OFF",
   "Light ERROR" };
 
+/* Inland AIS (ERI) ship and convoy types with the maritime type gpsd also
+ * accepts in that field, and gpsd's words for hazard cones and load. */
+static const struct { uint16_t code, ais; const char *legend; } eri_types[] = {
+  { 8000, 99, "Vessel, type unknown" }, { 8010, 79, "Motor freighter" },
+  { 8020, 89, "Motor tanker" }, { 8021, 80, "Motor tanker, liquid cargo, type N" },
+  { 8022, 80, "Motor tanker, liquid cargo, type C" },
+  { 8023, 89, "Motor tanker, dry cargo as if liquid (e.g. cement)" },
+  { 8030, 79, "Container vessel" }, { 8040, 80, "Gas tanker" },
+  { 8050, 79, "Motor freighter, tug" }, { 8060, 89, "Motor tanker, tug" },
+  { 8070, 79, "Motor freighter with one or more ships alongside" },
+  { 8080, 89, "Motor freighter with tanker" },
+  { 8090, 79, "Motor freighter pushing one or more freighters" },
+  { 8100, 89, "Motor freighter pushing at least one tank-ship" },
+  { 8110, 79, "Tug, freighter" }, { 8120, 89, "Tug, tanker" },
+  { 8130, 31, "Tug freighter, coupled" }, { 8140, 31, "Tug, freighter/tanker, coupled" },
+  { 8150, 99, "Freightbarge" }, { 8160, 99, "Tankbarge" },
+  { 8161, 90, "Tankbarge, liquid cargo, type N" }, { 8162, 90, "Tankbarge, liquid cargo, type C" },
+  { 8163, 99, "Tankbarge, dry cargo as if liquid (e.g. cement)" },
+  { 8170, 99, "Freightbarge with containers" }, { 8180, 90, "Tankbarge, gas" },
+  { 8210, 79, "Pushtow, one cargo barge" }, { 8220, 79, "Pushtow, two cargo barges" },
+  { 8230, 79, "Pushtow, three cargo barges" }, { 8240, 79, "Pushtow, four cargo barges" },
+  { 8250, 79, "Pushtow, five cargo barges" }, { 8260, 79, "Pushtow, six cargo barges" },
+  { 8270, 79, "Pushtow, seven cargo barges" }, { 8280, 79, "Pushtow, eigth cargo barges" },
+  { 8290, 79, "Pushtow, nine or more barges" }, { 8310, 80, "Pushtow, one tank/gas barge" },
+  { 8320, 80, "Pushtow, two barges at least one tanker or gas barge" },
+  { 8330, 80, "Pushtow, three barges at least one tanker or gas barge" },
+  { 8340, 80, "Pushtow, four barges at least one tanker or gas barge" },
+  { 8350, 80, "Pushtow, five barges at least one tanker or gas barge" },
+  { 8360, 80, "Pushtow, six barges at least one tanker or gas barge" },
+  { 8370, 80, "Pushtow, seven barges at least one tanker or gas barg" },
+};
+static const char *const hazard[6] = { "0 blue cones/lights", "1 blue cone/light",
+  "2 blue cones/lights", "3 blue cones/lights", "4 B-Flag", "Unknown" };
+static const char *const loaded[3] = { "N/A (default)", "Unloaded", "Loaded" };
+
+static const char *eri(unsigned v)
+{
+  size_t i;
+  for (i = 0; i < sizeof eri_types / sizeof eri_types[0]; i++)
+    if (eri_types[i].code == v || eri_types[i].ais == v)
+      return eri_types[i].legend;
+  return "Illegal ship type value.";
+}
+
 static const char *ship_type(unsigned v)
 {
   static const char *const low[] = {
@@ -692,6 +782,9 @@ const char *idt__ais_legend(int legend, unsigned v)
   case L_ICE: return v < 4 ? ice[v] : "";
   case L_RACON: return v < 4 ? racon[v] : "";
   case L_LIGHT: return v < 4 ? light[v] : "";
+  case L_ERI: return eri(v);
+  case L_HAZARD: return v < 6 ? hazard[v] : "INVALID HAZARD TYPE";
+  case L_LOADED: return v < 3 ? loaded[v] : "INVALID LOAD STATUS";
   default: return "";
   }
 }
