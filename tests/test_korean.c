@@ -228,6 +228,37 @@ TEST(name_variants)
   idt_buf_free(&b);
 }
 
+TEST(hanja)
+{
+  idt_buf b;
+  const char *v[64];
+  idt_buf_init(&b, 1 << 16);
+  /* Readings checked against Unihan 15.0 kHangul by hand: 金 김(N)/금(E),
+   * 正 정, 恩 은, 鐵 철 (铁 has none; its traditional form 鐵 does), 三 삼,
+   * 李 리, 炳 병, 哲 철, 崔 최, 龍 룡, 海 해. */
+  static const char *rows[][2] = {
+    {"金正恩", "김정은"}, {"金铁三", "김철삼"}, {"李炳哲", "리병철"}, {"崔龍海", "최룡해"},
+    {"Jin Tiesan (金铁三)", "Jin Tiesan (김철삼)"}, {"金 正恩", "김 정은"}, {"正金", "정금"},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    idt_buf_clear(&b);
+    CHECK_INT(idt_ko_hanja_to_hangul(S(rows[i][0]), &b), i == 6 ? 2 : 3);
+    CHECK_STR(b.p, rows[i][1]);
+  }
+  idt_buf_clear(&b);
+  CHECK_INT(idt_ko_hanja_to_hangul(S("Kim Jong Un"), &b), 0);
+  CHECK_STR(b.p, "Kim Jong Un");
+  /* The UN pair KIM CHOL SAM | Jin Tiesan (金铁三): the Korean reading of
+   * the Han form gives the list's Latin name. */
+  idt_buf_clear(&b);
+  CHECK_INT(idt_ko_hanja_to_hangul(S("金铁三"), &b), 3);
+  char hangul[32];
+  snprintf(hangul, sizeof hangul, "%s", b.p);
+  int k = variants(hangul, &b, v, 64);
+  CHECK(k > 0 && strcmp(v[0], "kim chol-sam") == 0);
+  idt_buf_free(&b);
+}
+
 /* ---- Latin side ---- */
 
 TEST(skeleton_equalities)
@@ -671,7 +702,7 @@ TEST(random_input)
 {
   static const char *pieces[] = {"\xea\xb9\x80", "\xec\xa0\x95", "\xeb\xa6\xac", "\xe3\x84\xb1",
                                  "ch'", "o'", "\xc5\x8f", "ng", "yeo", "-", " ", ",", "\xff", "\xe2\x80\x99",
-                                 "kk", "r", "a", "u", "\xed\x9e\xa3", "\xc5"};
+                                 "kk", "r", "a", "u", "\xed\x9e\xa3", "\xc5", "\xe9\x87\x91", "\xe9\x93\x81"};
   unsigned long x = 42;
   idt_buf b;
   idt_buf_init(&b, 1 << 20);
@@ -689,6 +720,7 @@ TEST(random_input)
     idt_buf_clear(&b);
     (void)idt_ko_has_hangul(s, n);
     (void)idt_ko_name_variants(s, n, &b);
+    (void)idt_ko_hanja_to_hangul(s, n, &b);
     for (int sys = 0; sys < 4; sys++) {
       CHECK_OK(idt_ko_romanize(s, n, (idt_ko_system)sys, &b));
       CHECK_OK(idt_ko_romanize_text(s, n, (idt_ko_system)sys, &b));
@@ -710,6 +742,7 @@ int main(void)
   RUN(romanize_syllables);
   RUN(koconv_test_words);
   RUN(name_variants);
+  RUN(hanja);
   RUN(skeleton_equalities);
   RUN(skeleton_strict_and_loose);
   RUN(skeleton_covers_all_syllables);

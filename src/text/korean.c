@@ -219,6 +219,44 @@ int idt_ko_romanize_text(const char *s, size_t n, idt_ko_system sys, idt_buf *ou
   return rc;
 }
 
+/* ---- Hanja ---- */
+
+static const idt__ko_hanja *hanja_find(UChar32 c)
+{
+  size_t lo = 0, hi = idt__ko_hanja_n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (idt__ko_hanja_table[mid].cp == (unsigned int)c) return &idt__ko_hanja_table[mid];
+    if (idt__ko_hanja_table[mid].cp < (unsigned int)c) lo = mid + 1; else hi = mid;
+  }
+  return NULL;
+}
+
+int idt_ko_hanja_to_hangul(const char *s, size_t n, idt_buf *out)
+{
+  int32_t i = 0, len = n > INT32_MAX ? INT32_MAX : (int32_t)n;
+  int count = 0, rc = 0, word_start = 1;
+  if (!s || !out) return idt_error_set(IDT_EINVAL, "korean: hanja_to_hangul: NULL argument");
+  while (i < len && !rc) {
+    UChar32 c;
+    int32_t at = i;
+    U8_NEXT(s, i, len, c);
+    const idt__ko_hanja *h = c > 0x3000 ? hanja_find(c) : NULL;
+    if (h) {
+      UChar32 h8 = SBASE + (word_start ? h->sur : h->other);
+      char u[3] = {(char)(0xE0 | (h8 >> 12)), (char)(0x80 | ((h8 >> 6) & 0x3F)),
+                   (char)(0x80 | (h8 & 0x3F))};
+      rc = idt_buf_append(out, u, 3);
+      count++;
+      word_start = 0;
+      continue;
+    }
+    rc = idt_buf_append(out, s + at, (size_t)(i - at));
+    word_start = 1;  /* any other character ends a Han word: "(金铁三)" */
+  }
+  return rc ? rc : count;
+}
+
 /* ---- Name variants ---- */
 
 #define NAME_MAX_CP 128

@@ -63,6 +63,19 @@ int idt_ko_romanize(const char *s, size_t n, idt_ko_system sys, idt_buf *out);
  * "pankapsupnita". 0 or IDT_ENOMEM/IDT_ELIMIT. */
 int idt_ko_romanize_text(const char *s, size_t n, idt_ko_system sys, idt_buf *out);
 
+/* Korean readings of Han characters (Hanja), for names written in Han:
+ * every Han character with a Korean reading (Unihan kHangul; a simplified
+ * character takes its traditional form's reading: 铁 → 鐵 → 철) is replaced
+ * by that Hangul syllable, the first Han character of each word by its
+ * surname reading (金 → 김) and the others by their common reading (金 → 금).
+ * Everything else is copied. "金正恩" → "김정은", "金铁三" → "김철삼"; then
+ * idt_ko_name_variants gives "kim jong-un", "kim chol-sam". Chinese names get
+ * their Korean reading too (their Mandarin reading is ICU's Han-Latin), so
+ * callers should use the result as extra variants, not instead of others.
+ * Returns the number of characters replaced (0: none, out unchanged except
+ * for the copy) or IDT_EINVAL/IDT_ENOMEM/IDT_ELIMIT. */
+int idt_ko_hanja_to_hangul(const char *s, size_t n, idt_buf *out);
+
 /* Surname class: one id for the romanisation variants of one Korean surname
  * ({ri,rhee,lee,yi,i,li}, {pak,park,bak}, {choe,choi,chwe,tsoi},
  * {jong,chong,jeong,chung,jung}, ...); the initial-law pairs (이/리, 임/림,
@@ -137,6 +150,7 @@ typedef struct { const char *rr, *mr, *dprk, *yale; } idt__ko_jamo;
 typedef struct { const char *s; unsigned char len; const char *key, *strict; int seg; } idt__ko_spell;
 typedef struct { const char *hangul; int cls; const char *spellings; } idt__ko_surname;
 typedef struct { const char *s; int cls; } idt__ko_surname_spelling;
+typedef struct { unsigned int cp; unsigned short sur, other; } idt__ko_hanja;
 
 extern const idt__ko_jamo idt__ko_onsets[19];
 extern const idt__ko_jamo idt__ko_vowels[21];
@@ -147,4 +161,6 @@ extern const idt__ko_surname idt__ko_surnames[];
 extern const size_t idt__ko_surnames_n;
 extern const idt__ko_surname_spelling idt__ko_surname_spellings[];
 extern const size_t idt__ko_surname_spellings_n;
+extern const idt__ko_hanja idt__ko_hanja_table[];
+extern const size_t idt__ko_hanja_n;
 #endif
