@@ -342,6 +342,79 @@ TEST(misuse)
   idt_net_free(NULL);
 }
 
+/* Allocation-failure sweep: every allocation of add/finish/compute/explain
+ * fails in turn (sticky); each run must end in 0 or IDT_ENOMEM, never crash
+ * or leak (ASan). Entities are built before the sweep. */
+typedef struct ents { idt_entity *e[128]; size_t n; idt_arena a; } ents;
+static int keep(void *ctx, idt_entity *e)
+{
+  ents *s = ctx;
+  idt_entity *c;
+  uint32_t i;
+  if (s->n == 128 || idt_entity_new(&c, &s->a, e->schema, e->id))
+    return IDT_ENOMEM;
+  for (i = 0; i < e->nstmts; i++)
+    if (idt_entity_add(c, e->stmts[i].prop->name, e->stmts[i].value))
+      return IDT_ENOMEM;
+  s->e[s->n++] = c;
+  return 0;
+}
+
+static int build_all(ents *s, int *explained)
+{
+  idt_net *n;
+  size_t i;
+  uint32_t v;
+  int rc;
+  *explained = 0;
+  if ((rc = idt_net_new(&n, NULL)))
+    return rc;
+  for (i = 0; i < s->n && !rc; i++)
+    rc = idt_net_add(n, s->e[i]);
+  if (!rc)
+    rc = idt_net_finish(n);
+  if (!rc)
+    rc = idt_net_compute(n, NULL);
+  for (v = 0; !rc && v < idt_net_count(n); v++) {
+    idt_net_exposure x;
+    rc = idt_net_exposure_at(n, v, &x);
+    *explained += !rc && x.path[0];
+  }
+  idt_net_free(n);
+  return rc;
+}
+
+TEST(oom_sweep)
+{
+  ents s;
+  unsigned long before, total;
+  long k;
+  int explained, want, bad = 0;
+  memset(&s, 0, sizeof s);
+  idt_arena_init(&s.a);
+  /* the first 2 cases of the golden file plus the pivot/vessel corpus file */
+  CHECK(ftm_load_file(tap_data("data/network/ofac_50pct_cases.ftm.json"), keep, &s) > 0 ||
+        s.n == 128);
+  s.n = s.n > 24 ? 24 : s.n;
+  CHECK(ftm_load_file(tap_data("fuzz/corpus/net_graph/pivots_selfloop.ftm.json"), keep, &s) > 0);
+  before = idt_alloc_count();
+  CHECK_OK(build_all(&s, &want));
+  total = idt_alloc_count() - before;
+  CHECK(want > 0 && total > 20);
+  for (k = 0; k <= (long)total; k++) {
+    int rc;
+    idt_alloc_fail_after(k, 1);
+    rc = build_all(&s, &explained);
+    idt_alloc_fail_after(-1, 0);
+    if (rc != 0 && rc != IDT_ENOMEM) {
+      tap_diag("k=%ld: rc %d (%s)", k, rc, idt_error_msg());
+      bad = 1;
+    }
+  }
+  CHECK(!bad);
+  idt_arena_free(&s.a);
+}
+
 int main(void)
 {
   RUN(pct_parse);
@@ -351,5 +424,6 @@ int main(void)
   RUN(pivots);
   RUN(kek_register);
   RUN(misuse);
+  RUN(oom_sweep);
   return tap_done();
 }

@@ -182,6 +182,8 @@ TEST(stored_each_api)
   count[0] = count[1] = 0;
   CHECK_OK(idt_net_stored_each(db, "k1", "faq401-ex1-b", count_row, count));
   CHECK_INT(count[1], 1);
+  CHECK_OK(idt_net_stored_each(db, NULL, "faq401-ex1-a", count_row, count));
+  CHECK_INT(count[1], 2);
   CHECK(idt_net_stored_each(db, "k2", NULL, count_row, count) == IDT_ENOTFOUND);
   CHECK(idt_net_stored_each(db, "k1", "nobody", count_row, count) == IDT_ENOTFOUND);
   CHECK(idt_net_stored_each(db, "k1", NULL, NULL, count) == IDT_EINVAL);

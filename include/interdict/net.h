@@ -206,8 +206,11 @@ int idt_net_export(const idt_net *n, const char *format, const char *around_id,
 int idt_net_save(idt_net *n, const char *db_path, const char *key);
 typedef int (*idt_net_exposure_fn)(void *ctx, const idt_net_exposure *e);
 /* Stream saved results of run key (entity_id NULL: all, in risk order; else
- * that one). Returns IDT_ENOTFOUND when no run has that key (or the entity
- * is not in it); fn returning non-zero stops and that value is returned. */
+ * that one). key NULL means the most recent run, whatever its versions: what
+ * a screening hit uses to attach an exposure summary (the CLI refreshes the
+ * run when lists change). Returns IDT_ENOTFOUND when no run has that key
+ * (or the entity is not in it); fn returning non-zero stops and that value
+ * is returned. */
 int idt_net_stored_each(const char *db_path, const char *key,
                         const char *entity_id, idt_net_exposure_fn fn,
                         void *ctx);

@@ -173,19 +173,28 @@ int idt_net_stored_each(const char *db_path, const char *key,
   sqlite3 *db = NULL;
   sqlite3_stmt *st = NULL;
   int rc, found = 0, step;
-  if (!db_path || !key || !fn)
-    return idt_error_set(IDT_EINVAL, "net cache: path, key and callback required");
+  char *latest = NULL;
+  if (!db_path || !fn)
+    return idt_error_set(IDT_EINVAL, "net cache: path and callback required");
   if ((rc = db_open(db_path, &db)))
     return rc;
-  if (sqlite3_prepare_v2(db, "SELECT count(*) FROM net_runs WHERE key=?", -1, &st, NULL)) {
+  if (sqlite3_prepare_v2(db, key ? "SELECT key FROM net_runs WHERE key=?" :
+                         "SELECT key FROM net_runs ORDER BY created DESC LIMIT 1",
+                         -1, &st, NULL)) {
     rc = db_fail(db, "prepare");
     goto out;
   }
-  bind_text(st, 1, key);
-  if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0) == 0) {
-    rc = idt_error_set(IDT_ENOTFOUND, "net cache: no run for %s", key);
+  if (key)
+    bind_text(st, 1, key);
+  if (sqlite3_step(st) != SQLITE_ROW) {
+    rc = idt_error_set(IDT_ENOTFOUND, "net cache: no run for %s", key ? key : "any lists");
     goto out;
   }
+  if (!(latest = idt_strdup(col_text(st, 0)))) {
+    rc = IDT_ENOMEM;
+    goto out;
+  }
+  key = latest;
   sqlite3_finalize(st);
   st = NULL;
   if (sqlite3_prepare_v2(db, entity_id ?
@@ -230,6 +239,7 @@ int idt_net_stored_each(const char *db_path, const char *key,
     rc = idt_error_set(IDT_ENOTFOUND, "net cache: no entity '%s' in run %s",
                        entity_id, key);
 out:
+  idt_free(latest);
   sqlite3_finalize(st);
   sqlite3_close(db);
   return rc;

@@ -24,6 +24,7 @@ int idt_net_compute(idt_net *n, const idt_net_compute_opts *opts)
     return idt_error_set(IDT_EINVAL, "net: damping %g outside (0,1)", o.damping);
   if (!n->finished)
     return idt_error_set(IDT_EINVAL, "net: compute before finish");
+  n->computed = 0;   /* until every measure below is in */
   if (!n->path_cache && !(n->path_cache = idt_calloc((size_t)n->n + 1, sizeof(char *))))
     return IDT_ENOMEM;
   for (v = 0; v < n->n; v++)

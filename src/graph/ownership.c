@@ -160,13 +160,10 @@ int idt__net_ownership(idt_net *n)
   int rc;
   if ((rc = merge_parallel(n)))
     return rc;
-  if (!n->stake_lo) {
-    n->stake_lo = idt_malloc(((size_t)n->n + 1) * sizeof(float));
-    n->stake_hi = idt_malloc(((size_t)n->n + 1) * sizeof(float));
-    n->block_par = idt_malloc(((size_t)n->n + 1) * 4);
-    if (!n->stake_lo || !n->stake_hi || !n->block_par)
-      return IDT_ENOMEM;
-  }
+  if ((!n->stake_lo && !(n->stake_lo = idt_malloc(((size_t)n->n + 1) * sizeof(float)))) ||
+      (!n->stake_hi && !(n->stake_hi = idt_malloc(((size_t)n->n + 1) * sizeof(float)))) ||
+      (!n->block_par && !(n->block_par = idt_malloc(((size_t)n->n + 1) * 4))))
+    return IDT_ENOMEM;
   if (!(eu = idt_malloc(((size_t)n->n + 1) * sizeof(float))))
     return IDT_ENOMEM;
   if ((rc = fixpoint(n, NODE_BLOCKED, n->lo, n->stake_lo, 50.0, 0, 0, n->block_par)) ||

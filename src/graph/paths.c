@@ -21,14 +21,12 @@ static int usable(const idt_net *n, uint32_t e, uint32_t mask)
 int idt__net_hops(idt_net *n, uint32_t mask)
 {
   uint32_t *q, qh = 0, qt = 0, v;
-  if (!n->hops) {
-    n->hops = idt_malloc(((size_t)n->n + 1) * 4);
-    n->nearest = idt_malloc(((size_t)n->n + 1) * 4);
-    n->hop_par = idt_malloc(((size_t)n->n + 1) * 4);
-    n->dneigh = idt_malloc(((size_t)n->n + 1) * 4);
-    if (!n->hops || !n->nearest || !n->hop_par || !n->dneigh)
-      return IDT_ENOMEM;
-  }
+  size_t sz = ((size_t)n->n + 1) * 4;
+  if ((!n->hops && !(n->hops = idt_malloc(sz))) ||
+      (!n->nearest && !(n->nearest = idt_malloc(sz))) ||
+      (!n->hop_par && !(n->hop_par = idt_malloc(sz))) ||
+      (!n->dneigh && !(n->dneigh = idt_malloc(sz))))
+    return IDT_ENOMEM;
   if (!(q = idt_malloc(((size_t)n->n + 1) * 4)))
     return IDT_ENOMEM;
   for (v = 0; v < n->n; v++) {

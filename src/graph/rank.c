@@ -299,18 +299,14 @@ int idt__net_rank(idt_net *n, const idt_net_compute_opts *o)
   igraph_vector_t w;
   igraph_error_handler_t *old;
   int rc;
-  if (!n->risk) {
-    n->risk = idt_malloc(((size_t)n->n + 1) * sizeof(double));
-    n->rank = idt_malloc(((size_t)n->n + 1) * 4);
-    if (!n->risk || !n->rank)
-      return IDT_ENOMEM;
-  }
-  if (o->key_nodes && !n->community) {
-    n->community = idt_malloc(((size_t)n->n + 1) * 4);
-    n->betw = idt_malloc(((size_t)n->n + 1) * 8);
-    if (!n->community || !n->betw)
-      return IDT_ENOMEM;
-  }
+  size_t nn = (size_t)n->n + 1;
+  if ((!n->risk && !(n->risk = idt_malloc(nn * sizeof(double)))) ||
+      (!n->rank && !(n->rank = idt_malloc(nn * 4))))
+    return IDT_ENOMEM;
+  if (o->key_nodes &&
+      ((!n->community && !(n->community = idt_malloc(nn * 4))) ||
+       (!n->betw && !(n->betw = idt_malloc(nn * 8)))))
+    return IDT_ENOMEM;
   old = igraph_set_error_handler(igraph_error_handler_ignore);
   if ((rc = to_igraph(n, &g, &w)))
     goto restore;
