@@ -78,17 +78,25 @@ if command -v gpsdecode > /dev/null 2>&1; then
   if cmp -s "$TMP/i.dsv" "$TMP/g.dsv"; then echo "outputs: DSV byte-identical on the $base unique sentences"
   else echo "outputs: DSV differs on the unique input (see tests/test_ais_golden.c)"; fi
   if command -v valgrind > /dev/null 2>&1; then
+    # Steady-state instructions per sentence: (40k run - 20k run) / 20k, so
+    # process start-up (dynamic linking) cancels for both tools.
     head -n 20000 "$TMP/pos.nmea" > "$TMP/c20k.nmea"
-    for cmd in "gpsdecode -u -c" "gpsdecode -j"; do
-      valgrind --tool=callgrind --callgrind-out-file="$TMP/g.cg" $cmd < "$TMP/c20k.nmea" > /dev/null 2>&1
-      gi=$(grep -E '^(summary|totals):' "$TMP/g.cg" | head -1 | awk '{print $2}')
-      echo "callgrind $cmd: $(echo "$gi / 20000" | bc) instructions per sentence (20k sentences, start-up included)"
-    done
-    for f in gpsd-dsv json; do
-      valgrind --tool=callgrind --callgrind-out-file="$TMP/i.cg" "$CLI" ais decode --gpsd 3.22 --format $f "$TMP/c20k.nmea" > /dev/null 2>&1
-      ii=$(grep -E '^(summary|totals):' "$TMP/i.cg" | head -1 | awk '{print $2}')
-      echo "callgrind interdict ais decode --format $f: $(echo "$ii / 20000" | bc) instructions per sentence (same input, start-up included)"
-    done
+    head -n 40000 "$TMP/pos.nmea" > "$TMP/c40k.nmea"
+    # ir INPUT command...: instructions of command reading INPUT on stdin
+    ir() { in=$1; shift
+           valgrind --tool=callgrind --callgrind-out-file="$TMP/x.cg" "$@" < "$in" > /dev/null 2>&1
+           grep -E '^(summary|totals):' "$TMP/x.cg" | head -1 | awk '{print $2}'; }
+    g20=$(ir "$TMP/c20k.nmea" gpsdecode -u -c); g40=$(ir "$TMP/c40k.nmea" gpsdecode -u -c)
+    j20=$(ir "$TMP/c20k.nmea" gpsdecode -j); j40=$(ir "$TMP/c40k.nmea" gpsdecode -j)
+    i20=$(ir "$TMP/c20k.nmea" "$CLI" ais decode --format gpsd-dsv -)
+    i40=$(ir "$TMP/c40k.nmea" "$CLI" ais decode --format gpsd-dsv -)
+    k20=$(ir "$TMP/c20k.nmea" "$CLI" ais decode --gpsd 3.22 -)
+    k40=$(ir "$TMP/c40k.nmea" "$CLI" ais decode --gpsd 3.22 -)
+    gd=$(( (g40 - g20) / 20000 )); gj=$(( (j40 - j20) / 20000 ))
+    id=$(( (i40 - i20) / 20000 )); ij=$(( (k40 - k20) / 20000 ))
+    echo "callgrind instructions per sentence (steady state): gpsdecode -u -c $gd, interdict gpsd-dsv $id ($(echo "scale=1; $gd / $id" | bc)x)"
+    echo "callgrind instructions per sentence (steady state): gpsdecode -j $gj, interdict json $ij ($(echo "scale=1; $gj / $ij" | bc)x)"
+    echo "callgrind start-up: gpsdecode $(( g20 - 20000 * gd )), interdict $(( i20 - 20000 * id )) instructions"
   fi
 else
   echo "SKIPPED: gpsdecode not installed (Debian package gpsd-clients); no peer ratio"
