@@ -145,6 +145,7 @@ int main(int argc, char **argv)
   snprintf(p2, sizeof p2, "%s/lists/un/consolidated.xml", dir);
   snprintf(p3, sizeof p3, "%s/eval/screening/yente_cgb_negatives_global.csv", dir);
   snprintf(p4, sizeof p4, "%s/eval/screening/yente_cgb_positives_un_treated.csv", dir);
+  setvbuf(stdout, NULL, _IOLBF, 0);
   if (access(p1, R_OK) || access(p2, R_OK) || access(p3, R_OK) || access(p4, R_OK)) {
     printf("skipped: lists or eval sets not under %s\n", dir);
     return 0;

@@ -132,6 +132,18 @@ static void from_list(const idt_screen_index *ix, scratch *s, const idt_map *m,
     consider(ix, s, qt, l->ids[i], korean, out, n);
 }
 
+/* A piece of a split query token: a candidate (its postings count), but
+ * not a similarity to cache (the scorer re-merges the list tokens). */
+static void piece(scratch *s, const sc_term *qt, const sc_term *t, tcand *out, size_t *n)
+{
+  (void)qt;
+  if (s->term_stamp[t->id] == s->stamp || *n >= MAX_TERM_CANDS)
+    return;
+  s->term_stamp[t->id] = s->stamp;
+  out[*n].term = t->id;
+  out[(*n)++].sim = 0.5f;
+}
+
 /* Similar vocabulary terms of one query token. */
 static size_t expand(const idt_screen_index *ix, scratch *s, const sc_term *qt,
                      int korean, tcand *out)
@@ -144,6 +156,28 @@ static size_t expand(const idt_screen_index *ix, scratch *s, const sc_term *qt,
     consider(ix, s, qt, ex->id, korean, out, &n);
   if (qt->kind != IDT_TOK_WORD)
     return n;
+  /* a joined token (CHONMASAN) reaches the names of its pieces: split it
+   * into two or three vocabulary terms */
+  if (qt->len >= 5) {
+    size_t a, b2;
+    for (a = 2; a + 2 <= qt->len; a++) {
+      const sc_term *l = ix_term(ix, qt->s, a), *r;
+      if (!l)
+        continue;
+      if ((r = ix_term(ix, qt->s + a, qt->len - a))) {
+        piece(s, qt, l, out, &n);
+        piece(s, qt, r, out, &n);
+      }
+      for (b2 = a + 1; b2 + 2 <= qt->len; b2++) {
+        const sc_term *m = ix_term(ix, qt->s + a, b2 - a);
+        if (m && (r = ix_term(ix, qt->s + b2, qt->len - b2))) {
+          piece(s, qt, l, out, &n);
+          piece(s, qt, m, out, &n);
+          piece(s, qt, r, out, &n);
+        }
+      }
+    }
+  }
   from_list(ix, s, &ix->nys_map, qt->len >= 3 ? qt->nys : "", qt, korean, out, &n);
   from_list(ix, s, &ix->ko_map, qt->ko, qt, korean, out, &n);
   from_list(ix, s, &ix->cons_map, qt->cons, qt, korean, out, &n);

@@ -264,10 +264,41 @@ typedef struct merge_pool {
   size_t n;
 } merge_pool;
 
+/* Merge three adjacent tokens of a whose concatenation is exactly one
+ * token of b (CHON MA SAN ~ CHONMASAN). */
+static void merge3(side *a, const side *b, merge_pool *pool)
+{
+  size_t i, j;
+  for (i = 0; i + 2 < a->n && pool->n < SC_MAX_TOKS; i++) {
+    const sc_term *x = a->t[i], *y = a->t[i + 1], *z = a->t[i + 2];
+    size_t l = (size_t)x->len + y->len + z->len;
+    char *mb;
+    if (x->kind != IDT_TOK_WORD || y->kind != IDT_TOK_WORD || z->kind != IDT_TOK_WORD ||
+        l >= SC_TERM_MAX)
+      continue;
+    mb = pool->buf[pool->n];
+    memcpy(mb, x->s, x->len);
+    memcpy(mb + x->len, y->s, y->len);
+    memcpy(mb + x->len + y->len, z->s, z->len);
+    mb[l] = 0;
+    for (j = 0; j < b->n; j++)
+      if (b->t[j]->len == l && !memcmp(b->t[j]->s, mb, l)) {
+        sc_term *mt = &pool->terms[pool->n++];
+        sc_term_init(mt, mb, l);
+        mt->w = x->w > y->w ? (x->w > z->w ? x->w : z->w) : (y->w > z->w ? y->w : z->w);
+        a->t[i] = mt;
+        memmove(&a->t[i + 1], &a->t[i + 3], (a->n - i - 3) * sizeof a->t[0]);
+        a->n -= 2;
+        break;
+      }
+  }
+}
+
 /* Merge adjacent tokens of a whose concatenation is one token of b. */
 static void merge_side(side *a, const side *b, merge_pool *pool, int korean)
 {
   size_t i, j;
+  merge3(a, b, pool);
   for (i = 0; i + 1 < a->n && pool->n < SC_MAX_TOKS; i++) {
     const sc_term *x = a->t[i], *y = a->t[i + 1];
     size_t l = (size_t)x->len + y->len;
