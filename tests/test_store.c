@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include "interdict/store.h"
 #include "common/arena.h"
+#include <sqlite3.h>
 #include "tap.h"
 
 static char dbpath[512];
@@ -508,6 +509,30 @@ TEST(not_a_store)
   idt_store_close(NULL);
 }
 
+/* A store written by a newer build (higher user_version) is refused, not
+ * misread; one with other applications' tables gets ours added. */
+TEST(schema_versions)
+{
+  idt_store *s = NULL;
+  sqlite3 *db = NULL;
+  char path[512];
+  snprintf(path, sizeof path, "%s/newer.db", tap_tmpdir());
+  CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+  CHECK_INT(sqlite3_exec(db, "CREATE TABLE other(x); PRAGMA user_version=99",
+                         NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
+  CHECK_INT(idt_store_open(&s, path), IDT_EDB);
+  CHECK(strstr(idt_error_msg(), "newer") != NULL);
+  snprintf(path, sizeof path, "%s/foreign.db", tap_tmpdir());
+  CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+  CHECK_INT(sqlite3_exec(db, "CREATE TABLE net_cache(k PRIMARY KEY, v)", NULL,
+                         NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
+  CHECK_OK(idt_store_open(&s, path));
+  CHECK_INT(s ? idt_store_schema_version(s) : -1, 1);
+  idt_store_close(s);
+}
+
 /* Allocation failure at every point of an import (idt_malloc's fault
  * injection; SQLite's own allocations are not covered): each attempt fails
  * cleanly or succeeds, and a failed one leaves the first version current. */
@@ -560,6 +585,7 @@ int main(void)
   RUN(history);
   RUN(killed_import);
   RUN(not_a_store);
+  RUN(schema_versions);
   RUN(oom_sweep);
   return tap_done();
 }
