@@ -535,6 +535,9 @@ TEST(spoof_invalid_identity_zone)
   idt_aisev_position(d, 352000101, T0 + 10, 38.6, 124.9, 10);
   idt_aisev_static(d, 667001234, T0 + 3 * H, 9182734, "SEA STAR 7");
   idt_aisev_static(d, 667001234, T0 + 4 * H, 9182734, "SEA STAR 7");
+  /* a placeholder IMO (bad check digit) shared by two ships: no event */
+  idt_aisev_static(d, 413000111, T0, 1111111, "A");
+  idt_aisev_static(d, 413000112, T0 + 60, 1111111, "B");
   /* across the square and back out */
   la = 34.5;
   lo = 123.5;

@@ -110,7 +110,7 @@ TEST(scenario_scores)
       idt_aisev *d = NULL;
       idt_aisev_score s;
       unsigned long long rej;
-      CHECK_OK(sim_files(seeds[si], noises[ni], 60, path("s.nmea"), path("s.truth"), zones));
+      CHECK_OK(sim_files(seeds[si], noises[ni], 40, path("s.nmea"), path("s.truth"), zones));
       CHECK_OK(idt_aisev_scorer_new(&sc, path("s.truth"), 3600));
       if (!sc)
         continue;

@@ -757,7 +757,10 @@ int idt_aisev_static(idt_aisev *d, uint32_t mmsi, int64_t t, uint32_t imo,
   }
   if (nm[0])
     memcpy(v->name, nm, sizeof v->name);
-  if (!imo)
+  /* An IMO with a bad check digit is a placeholder (0, 1234567, the MMSI):
+   * many ships share those, so they say nothing about identity; the vessel
+   * registry flags them. */
+  if (!imo || !idt_ais_imo_valid(imo))
     return 0;
   v->imo = imo;
   if (!v->match)
