@@ -5,9 +5,10 @@
  * the layout (fields.c) and extracts every field of it into msg->val[] and
  * msg->text[]: one loop over the table, no per-type code. The streaming
  * decoder glues the layers: sentence -> (reassembly) -> de-armouring ->
- * payload, plus gpsd's pairing of type 24 halves: part A's ship name is
- * remembered per MMSI in 8 slots (gpsd's MAX_TYPE24_INTERLEAVE) and joined
- * to the next part B of the same MMSI.
+ * payload, plus the pairing of type 24 halves: part A's ship name is
+ * remembered per MMSI (256 direct-mapped slots; gpsd keeps 8 round-robin,
+ * MAX_TYPE24_INTERLEAVE, and loses pairs on busy feeds) and joined to the
+ * next part B of the same MMSI.
  *
  * No heap after idt_ais_decoder_new: the message, bit buffer and tables are
  * fixed-size.
@@ -181,14 +182,17 @@ int idt_ais_decode_bits(idt_ais_msg *m, const uint8_t *bits, size_t nbits)
 
 /* ---- the streaming decoder ---------------------------------------------- */
 
-#define T24_SLOTS 8
+/* Type 24 part A names waiting for their part B: direct-mapped by MMSI. gpsd
+ * keeps 8 slots round-robin, so on a busy feed (or one with talkers gpsd
+ * skips) a part A is overwritten before its part B arrives; 256 slots keyed
+ * by MMSI pair every half gpsd pairs and more. */
+#define T24_SLOTS 256
 
 struct idt_ais_decoder {
   idt_ais_decoder_opts opts;
   idt_ais_stats st;
   int64_t pending_time;          /* from $PGHP, for the next sentence */
   struct { unsigned mmsi; char name[24]; } t24[T24_SLOTS];
-  unsigned t24_next;
   ais_reasm *reasm;              /* allocated with the decoder */
 };
 
@@ -216,29 +220,20 @@ void idt_ais_decoder_stats(const idt_ais_decoder *d, idt_ais_stats *out) { *out 
 
 static void pair24(idt_ais_decoder *d, idt_ais_msg *m)
 {
-  unsigned i;
+  /* Fibonacci hashing of the MMSI to a slot (Knuth, TAOCP 6.4). */
+  unsigned i = (unsigned)((m->mmsi * 2654435761u) >> 24) % T24_SLOTS;
   if (m->part == IDT_AIS_PART_A) {
-    /* gpsd overwrites round-robin; a repeated part A refreshes its slot. */
-    for (i = 0; i < T24_SLOTS; i++)
-      if (d->t24[i].mmsi == m->mmsi)
-        break;
-    if (i == T24_SLOTS) {
-      i = d->t24_next;
-      d->t24_next = (d->t24_next + 1) % T24_SLOTS;
-    }
     d->t24[i].mmsi = m->mmsi;
     memcpy(d->t24[i].name, m->text + m->val[0], 21);
     return;
   }
-  for (i = 0; i < T24_SLOTS; i++) {
-    if (d->t24[i].mmsi == m->mmsi && m->mmsi) {
-      const ais_layout *l = idt__ais_layout_24ab(m->mmsi);
-      decode_fields(m, l);
-      memcpy(m->text + m->val[0], d->t24[i].name, 21);
-      d->t24[i].mmsi = 0;
-      m->part = IDT_AIS_PART_AB;
-      return;
-    }
+  /* A part B takes the name once (a repeated B is then a lone B, as in
+   * gpsd, which clears the slot to avoid false matches). */
+  if (d->t24[i].mmsi == m->mmsi && m->mmsi) {
+    decode_fields(m, idt__ais_layout_24ab(m->mmsi));
+    memcpy(m->text + m->val[0], d->t24[i].name, 21);
+    d->t24[i].mmsi = 0;
+    m->part = IDT_AIS_PART_AB;
   }
 }
 

@@ -8,7 +8,9 @@
  *                                           Guard NAIS / ais250 logs)
  *   $PGHP,1,2013,3,18,9,19,9,499,...*hh     Gatehouse time of the next
  *                                           sentence (idt__ais_pghp)
- * The parser borrows from the line and never allocates. It is strict about
+ * A tag block with a bad checksum is ignored (its time and source dropped),
+ * the sentence still parsed. The parser borrows from the line and never
+ * allocates. It is strict about
  * structure (7 comma fields, counts 1-9, fill 0-5, checksum) because a
  * corrupt sentence decoded anyway yields plausible-looking wrong positions.
  */
@@ -123,8 +125,15 @@ int idt_ais_sentence_parse(idt_ais_sentence *out, const char *line, size_t len)
     int rc;
     if (!close)
       return idt_error_set(IDT_EPARSE, "unterminated tag block");
-    if ((rc = tag_block(out, p + 1, (size_t)(close - p - 1))) < 0)
-      return rc;
+    /* A tag block that fails its own checksum (or has a one-digit one, as
+     * in pyais's test feeds) is ignored, not the sentence: the sentence has
+     * its own checksum, and gpsd decodes these lines too. Its time and
+     * source are not trusted. */
+    if ((rc = tag_block(out, p + 1, (size_t)(close - p - 1))) < 0) {
+      out->time = IDT_AIS_NOTIME;
+      out->source = NULL;
+      out->source_len = 0;
+    }
     p = close + 1;
   }
   if (end - p < 7 || p[0] != '!' ||
