@@ -67,8 +67,11 @@ TEST(timestamps)
   CHECK_INT(s.time, 1418172113);
   CHECK_INT(s.source_len, 11);
   CHECK(s.source && !strncmp(s.source, "rORBCOMM104", 11));
-  /* libais tagblock.nmea, with the tag block checksum broken */
-  CHECK_INT(idt_ais_sentence_parse(&s, "\\s:rORBCOMM104,c:1418172113*56\\!AIVDM,1,1,,B,13F?Vv700<DJuLEtvep`iToV0<00,0*78", 79), IDT_EPARSE);
+  /* libais tagblock.nmea, with the tag block checksum broken: the tag block
+   * is ignored, the sentence (its own checksum good) still parses */
+  CHECK_OK(idt_ais_sentence_parse(&s, "\\s:rORBCOMM104,c:1418172113*56\\!AIVDM,1,1,,B,13F?Vv700<DJuLEtvep`iToV0<00,0*78", 79));
+  CHECK(s.time == IDT_AIS_NOTIME);
+  CHECK(s.source == NULL);
   /* NAIS style: trailing receiver id and unix time (gpsd sample.aivdm) */
   {
     const char *nais = "!AIVDM,1,1,,A,15B4FT5000JRP>PE6E68Nbkl0PS5,0*70,b003669794,1272412827";
