@@ -1,24 +1,23 @@
 /*
  * import.c - one import = one SQLite write transaction.
  *
- * Entities stream in through idt_import_add (the ingest callback) and are
- * staged in two TEMP tables: st_stmt(entity_id, prop, value) whose primary
- * key makes repeated statements of a repeated id collapse (INSERT OR IGNORE:
- * the statement half of idt_entity_merge), and st_ent, written at commit from
- * an in-memory map id -> (schema, source_id) that applies the schema half of
- * the merge. Nothing else is held in memory, so the import is bounded by the
- * staged rows, not by the entities.
- *
- * Commit is four set-based statements against the staging tables: close the
- * open rows the new version no longer has (last_version = previous version)
- * and insert the staged rows that have no open row (first_version = new
- * version), for statements and for entities. Unchanged rows are not touched,
- * so a re-import of a list with a few changes writes a few rows. A per-row
- * compare in C was rejected: it needs the whole previous version in memory
- * and one round trip per row.
+ * Entities stream in through idt_import_add (the ingest callback). The
+ * schema half of the FtM merge of repeated ids is an in-memory map id ->
+ * (schema, source_id), written at commit to a TEMP table st_ent. The
+ * statements go one of two ways:
+ * - first import of a dataset: straight into `statements` (nothing to
+ *   compare against; INSERT OR IGNORE on the primary key is the statement
+ *   half of the merge);
+ * - re-import: buffered in memory, sorted at commit and merged in one ordered
+ *   pass with the dataset's open rows: open rows missing from the new
+ *   version are closed (last_version = previous), new ones inserted
+ *   (first_version = new), the rest not touched, so a daily update with a
+ *   few changes writes a few rows. Entities the same way in SQL (50k rows).
+ *   The merge replaced a keyed TEMP staging table with two NOT EXISTS joins:
+ *   OFAC v2 on top of OFAC+UN went from 1.38 to 0.9 s CPU (bench_import).
  *
  * Unchanged input: when the files' combined checksum equals the current
- * version's (checked in begin, so callers may skip parsing) or the staged
+ * version's (checked in begin, so callers may skip parsing) or the merged
  * content equals the current version, the transaction is rolled back and no
  * version is made. An import that parsed nothing is refused: an empty
  * download must not replace a list.
@@ -38,9 +37,16 @@
 #define OPEN_SQL "9223372036854775807"
 
 typedef struct ent_rec {
+  const char *id;           /* arena copy, also the map key */
   const idt_schema *schema;
   const char *source_id;
 } ent_rec;
+
+/* A buffered statement (re-imports); strings in the import's arena or the
+ * static schema table. */
+typedef struct srow {
+  const char *id, *prop, *value;
+} srow;
 
 typedef struct file_rec {
   char *path;
@@ -56,7 +62,9 @@ struct idt_import {
   char checksum[65];
   char *files_json;
   int unchanged, failed, in_tx;
-  sqlite3_stmt *ins;
+  sqlite3_stmt *ins;         /* first import: straight into statements */
+  srow *rows;                /* re-import: buffered, merged at commit */
+  size_t nrows, caprows;
   idt_map ents;
   idt_arena arena;
 };
@@ -292,20 +300,15 @@ int idt_import_begin(idt_import **out, idt_store *s, const char *dataset,
                       &im->prev)) ||
       (im->prev && (rc = same_checksum(im))) ||
       (rc = idt__store_exec(s,
-         "CREATE TEMP TABLE IF NOT EXISTS st_stmt(entity_id TEXT NOT NULL,"
-         " prop TEXT NOT NULL, value TEXT NOT NULL,"
-         " PRIMARY KEY(entity_id, prop, value)) WITHOUT ROWID;"
          "CREATE TEMP TABLE IF NOT EXISTS st_ent(id TEXT PRIMARY KEY,"
          " schema TEXT NOT NULL, source_id TEXT) WITHOUT ROWID;"
-         "DELETE FROM temp.st_stmt; DELETE FROM temp.st_ent;")) ||
+         "DELETE FROM temp.st_ent;")) ||
       (!im->unchanged && (rc = new_version(im, &im->v))) ||
-      (rc = idt__store_prepare(s, &im->ins, im->prev ?
-         "INSERT OR IGNORE INTO temp.st_stmt(entity_id, prop, value)"
-         " VALUES(?1,?2,?3)" :
-         /* A new dataset has nothing to compare with: write straight into
-          * place, sparing the staging copy (a third of the import time). */
+      /* A new dataset has nothing to compare with: statements go straight
+       * into place. */
+      (!im->prev && (rc = idt__store_prepare(s, &im->ins,
          "INSERT OR IGNORE INTO statements(ds, entity_id, prop, value,"
-         " first_version, last_version) VALUES(?4,?1,?2,?3,?5," OPEN_SQL ")")))
+         " first_version, last_version) VALUES(?4,?1,?2,?3,?5," OPEN_SQL ")"))))
     goto fail;
   if (!im->prev) {
     sqlite3_bind_int64(im->ins, 4, im->ds);
@@ -337,6 +340,7 @@ static int add_entity(idt_import *im, const idt_entity *e)
     if (!key || !(r = idt_arena_calloc(&im->arena, sizeof *r)) ||
         idt_map_put(&im->ents, key, klen, r))
       return IDT_ENOMEM;
+    r->id = key;
     r->schema = e->schema;
   } else {
     const idt_schema *c = idt_schema_common(r->schema, e->schema);
@@ -349,11 +353,29 @@ static int add_entity(idt_import *im, const idt_entity *e)
       !(r->source_id = idt_arena_strdup(&im->arena, e->source_id)))
     return IDT_ENOMEM;
   for (i = 0; i < e->nstmts; i++) {
+    if (im->prev) {
+      srow *w;
+      if (im->nrows == im->caprows) {
+        size_t ncap = im->caprows ? im->caprows * 2 : 4096;
+        srow *n = idt_realloc(im->rows, ncap * sizeof *n);
+        if (!n)
+          return IDT_ENOMEM;
+        im->rows = n;
+        im->caprows = ncap;
+      }
+      w = &im->rows[im->nrows];
+      w->id = r->id;
+      w->prop = e->stmts[i].prop->name;
+      if (!(w->value = idt_arena_strdup(&im->arena, e->stmts[i].value)))
+        return IDT_ENOMEM;
+      im->nrows++;
+      continue;
+    }
     sqlite3_bind_text(im->ins, 1, e->id, (int)klen, SQLITE_STATIC);
     sqlite3_bind_text(im->ins, 2, e->stmts[i].prop->name, -1, SQLITE_STATIC);
     sqlite3_bind_text(im->ins, 3, e->stmts[i].value, -1, SQLITE_STATIC);
     if (sqlite3_step(im->ins) != SQLITE_DONE) {
-      int rc = idt__store_dberr(im->s, "stage statement");
+      int rc = idt__store_dberr(im->s, "write statement");
       sqlite3_reset(im->ins);
       return rc;
     }
@@ -426,6 +448,135 @@ static int write_entities(idt_import *im)
   return rc;
 }
 
+static int srow_cmp(const void *a, const void *b)
+{
+  const srow *x = a, *y = b;
+  int c = strcmp(x->id, y->id);
+  if (!c)
+    c = strcmp(x->prop, y->prop);
+  return c ? c : strcmp(x->value, y->value);
+}
+
+/* Compare a row of the open-rows scan with a buffered statement, in the
+ * scan's order (BINARY collation = strcmp for NUL-free UTF-8). */
+static int scan_cmp(sqlite3_stmt *st, const srow *w)
+{
+  int c = strcmp(idt__col(st, 0), w->id);
+  if (!c)
+    c = strcmp(idt__col(st, 1), w->prop);
+  return c ? c : strcmp(idt__col(st, 2), w->value);
+}
+
+typedef struct closing {
+  srow key;
+  int64_t first;
+} closing;
+
+/* A re-import: the buffered statements sorted, then merged in one ordered
+ * pass with the dataset's open rows (the clustered key gives them in the
+ * same order): open rows missing from the new version are closed, new rows
+ * inserted, the rest untouched. Changes are collected during the scan and
+ * written after it, so the scan never sees its own writes. Replaces a keyed
+ * TEMP staging table and two NOT EXISTS joins (300k B-tree lookups each). */
+static int merge_statements(idt_import *im, int64_t v, uint64_t *changes)
+{
+  sqlite3_stmt *scan = NULL, *upd = NULL, *ins = NULL;
+  closing *cl = NULL;
+  const srow **add = NULL;
+  size_t ncl = 0, capcl = 0, nadd = 0, i = 0, k;
+  int rc, step;
+
+  if (im->nrows)
+    qsort(im->rows, im->nrows, sizeof *im->rows, srow_cmp);
+  if (!(add = idt_malloc((im->nrows + 1) * sizeof *add)))
+    return IDT_ENOMEM;
+  if ((rc = idt__store_prepare(im->s, &scan, "SELECT entity_id, prop, value,"
+         " first_version FROM statements WHERE ds=? AND last_version=" OPEN_SQL
+         " ORDER BY entity_id, prop, value")))
+    goto out;
+  sqlite3_bind_int64(scan, 1, im->ds);
+  step = sqlite3_step(scan);
+  while (step == SQLITE_ROW || i < im->nrows) {
+    int c;
+    if (i && i < im->nrows && srow_cmp(&im->rows[i], &im->rows[i - 1]) == 0) {
+      i++;   /* a repeated statement of a repeated id */
+      continue;
+    }
+    c = step != SQLITE_ROW ? 1 : i == im->nrows ? -1 : scan_cmp(scan, &im->rows[i]);
+    if (c > 0) {
+      add[nadd++] = &im->rows[i++];
+      continue;
+    }
+    if (c < 0) {
+      closing *x;
+      if (ncl == capcl) {
+        size_t ncap = capcl ? capcl * 2 : 256;
+        closing *n = idt_realloc(cl, ncap * sizeof *n);
+        if (!n) {
+          rc = IDT_ENOMEM;
+          goto out;
+        }
+        cl = n;
+        capcl = ncap;
+      }
+      x = &cl[ncl++];
+      x->key.id = idt_arena_strdup(&im->arena, idt__col(scan, 0));
+      x->key.prop = idt_arena_strdup(&im->arena, idt__col(scan, 1));
+      x->key.value = idt_arena_strdup(&im->arena, idt__col(scan, 2));
+      x->first = sqlite3_column_int64(scan, 3);
+      if (!x->key.id || !x->key.prop || !x->key.value) {
+        rc = IDT_ENOMEM;
+        goto out;
+      }
+    } else {
+      i++;
+    }
+    step = sqlite3_step(scan);
+  }
+  if (step != SQLITE_DONE) {
+    rc = idt__store_dberr(im->s, "compare statements");
+    goto out;
+  }
+  sqlite3_finalize(scan);
+  scan = NULL;
+  if ((rc = idt__store_prepare(im->s, &upd, "UPDATE statements SET"
+         " last_version=?5 WHERE ds=?1 AND entity_id=?2 AND prop=?3 AND"
+         " value=?4 AND first_version=?6")) ||
+      (rc = idt__store_prepare(im->s, &ins, "INSERT INTO statements(ds,"
+         " entity_id, prop, value, first_version, last_version)"
+         " VALUES(?1,?2,?3,?4,?5," OPEN_SQL ")")))
+    goto out;
+  sqlite3_bind_int64(upd, 1, im->ds);
+  sqlite3_bind_int64(upd, 5, im->prev);
+  sqlite3_bind_int64(ins, 1, im->ds);
+  sqlite3_bind_int64(ins, 5, v);
+  for (k = 0; k < ncl && !rc; k++) {
+    sqlite3_bind_text(upd, 2, cl[k].key.id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(upd, 3, cl[k].key.prop, -1, SQLITE_STATIC);
+    sqlite3_bind_text(upd, 4, cl[k].key.value, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(upd, 6, cl[k].first);
+    if (sqlite3_step(upd) != SQLITE_DONE)
+      rc = idt__store_dberr(im->s, "close statement");
+    sqlite3_reset(upd);
+  }
+  for (k = 0; k < nadd && !rc; k++) {
+    sqlite3_bind_text(ins, 2, add[k]->id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 3, add[k]->prop, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 4, add[k]->value, -1, SQLITE_STATIC);
+    if (sqlite3_step(ins) != SQLITE_DONE)
+      rc = idt__store_dberr(im->s, "insert statement");
+    sqlite3_reset(ins);
+  }
+  *changes += ncl + nadd;
+out:
+  sqlite3_finalize(scan);
+  sqlite3_finalize(upd);
+  sqlite3_finalize(ins);
+  idt_free(cl);
+  idt_free(add);
+  return rc;
+}
+
 /* The set-based heart: close what went, open what came. ?1 ds, ?2 the
  * previous version (closing) or the new one (opening). */
 static int apply(idt_import *im, int64_t v, uint64_t *changes)
@@ -436,17 +587,7 @@ static int apply(idt_import *im, int64_t v, uint64_t *changes)
            "INSERT INTO entities(ds, id, schema, source_id, first_version,"
            " last_version) SELECT ?1, s.id, s.schema, s.source_id, ?2, " OPEN_SQL
            " FROM temp.st_ent s", v, 0, changes);
-  if ((rc = run(im,
-         "UPDATE statements SET last_version=?2 WHERE ds=?1 AND last_version="
-         OPEN_SQL " AND NOT EXISTS (SELECT 1 FROM temp.st_stmt s WHERE"
-         " s.entity_id=statements.entity_id AND s.prop=statements.prop AND"
-         " s.value=statements.value)", im->prev, 0, changes)) ||
-      (rc = run(im,
-         "INSERT INTO statements(ds, entity_id, prop, value, first_version,"
-         " last_version) SELECT ?1, s.entity_id, s.prop, s.value, ?2, " OPEN_SQL
-         " FROM temp.st_stmt s WHERE NOT EXISTS (SELECT 1 FROM statements t"
-         " WHERE t.ds=?1 AND t.entity_id=s.entity_id AND t.prop=s.prop AND"
-         " t.value=s.value AND t.last_version=" OPEN_SQL ")", v, 0, changes)) ||
+  if ((rc = merge_statements(im, v, changes)) ||
       (rc = run(im,
          "UPDATE entities SET last_version=?2 WHERE ds=?1 AND last_version="
          OPEN_SQL " AND NOT EXISTS (SELECT 1 FROM temp.st_ent s WHERE"
@@ -559,12 +700,12 @@ static void release(idt_import *im)
   if (im->s) {
     if (im->in_tx)
       sqlite3_exec(im->s->db, "ROLLBACK", NULL, NULL, NULL);
-    sqlite3_exec(im->s->db, "DROP TABLE IF EXISTS temp.st_stmt;"
-                 "DROP TABLE IF EXISTS temp.st_ent", NULL, NULL, NULL);
+    sqlite3_exec(im->s->db, "DROP TABLE IF EXISTS temp.st_ent", NULL, NULL, NULL);
     if (im->s->active == im)
       idt__store_import_closed(im->s);
   }
   sqlite3_finalize(im->ins);
+  idt_free(im->rows);
   idt_map_free(&im->ents);
   idt_arena_free(&im->arena);
   idt_free(im->dataset);
