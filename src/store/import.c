@@ -459,12 +459,18 @@ static int srow_cmp(const void *a, const void *b)
 
 /* Compare a row of the open-rows scan with a buffered statement, in the
  * scan's order (BINARY collation = strcmp for NUL-free UTF-8). */
+static const char *col_or_empty(sqlite3_stmt *st, int i)
+{
+  const char *p = idt__col(st, i);
+  return p ? p : "";   /* NULL only when SQLite is out of memory */
+}
+
 static int scan_cmp(sqlite3_stmt *st, const srow *w)
 {
-  int c = strcmp(idt__col(st, 0), w->id);
+  int c = strcmp(col_or_empty(st, 0), w->id);
   if (!c)
-    c = strcmp(idt__col(st, 1), w->prop);
-  return c ? c : strcmp(idt__col(st, 2), w->value);
+    c = strcmp(col_or_empty(st, 1), w->prop);
+  return c ? c : strcmp(col_or_empty(st, 2), w->value);
 }
 
 typedef struct closing {
