@@ -78,13 +78,24 @@ static void put_i(out *o, int64_t v)
 /* v / 10^dec with dec places, v already scaled and rounded. */
 static void put_fixed(out *o, int neg, uint64_t v, int dec)
 {
-  static const uint64_t p10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000 };
   char t[24];
   int i;
-  uint64_t frac = v % p10[dec];
+  uint64_t ip, frac;
+  /* Constant divisors (multiplications) for the places used. */
+  switch (dec) {
+  case 1: ip = v / 10; frac = v % 10; break;
+  case 2: ip = v / 100; frac = v % 100; break;
+  case 6: ip = v / 1000000; frac = v % 1000000; break;
+  case 7: ip = v / 10000000; frac = v % 10000000; break;
+  default: {
+    static const uint64_t p10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000 };
+    ip = v / p10[dec];
+    frac = v % p10[dec];
+  }
+  }
   if (neg)
     putc_(o, '-');
-  put_u(o, v / p10[dec]);
+  put_u(o, ip);
   if (!dec)
     return;
   putc_(o, '.');
