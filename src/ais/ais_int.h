@@ -29,7 +29,8 @@ enum ais_kind {
   K_TS6,     /* year/month/day/hour/minute/second (type 4, 11) */
   K_ETA4,    /* month/day/hour/minute "MM-DDTHH:MMZ" (type 5) */
   K_DHM,     /* day/hour/minute "DDTHH:MMZ" (met-hydro messages) */
-  K_ZERO     /* a field gpsd prints that this variant lacks: 0 */
+  K_ZERO,    /* a field gpsd prints that this variant lacks: 0 */
+  K_TIDALS   /* IMO236/289 tidal windows: elements of width bits from start */
 };
 
 enum ais_scale {

@@ -423,6 +423,17 @@ static const ais_field f6_1_30[] = {
   F6_HEAD, U("linkage", 88, 10), JT("text", 98, 0), XDATA6,
 };
 
+/* DAC 1 FI 14 (IMO236) and FI 32 (IMO289): tidal windows, an array of
+ * 93- or 88-bit elements from bit 97 (format.c prints the elements). */
+static const ais_field f6_1_14[] = {
+  F6_HEAD, U("month", 88, 4), U("day", 92, 5),
+  { "tidals", 97, 93, K_TIDALS, S_NONE, L_NONE, F_NODSV, 0, 0 }, XDATA6,
+};
+static const ais_field f6_1_32[] = {
+  F6_HEAD, U("month", 88, 4), U("day", 92, 5),
+  { "tidals", 97, 88, K_TIDALS, S_NONE, L_NONE, F_NODSV, 0, 0 }, XDATA6,
+};
+
 /* DAC 200 FI 10: inland ship static and voyage data (ERI, CCNR). */
 static const ais_field f8_200_10[] = {
   F8_HEAD,
@@ -450,6 +461,8 @@ static const ais_layout L8_200_10 = SUBLAYOUT("8/200/10", f8_200_10, 0);
 static const ais_layout L6_1_12 = SUBLAYOUT("6/1/12", f6_1_12, 0);
 static const ais_layout L6_1_18 = SUBLAYOUT("6/1/18", f6_1_18, 0);
 static const ais_layout L6_1_30 = SUBLAYOUT("6/1/30", f6_1_30, 0);
+static const ais_layout L6_1_14 = SUBLAYOUT("6/1/14", f6_1_14, 0);
+static const ais_layout L6_1_32 = SUBLAYOUT("6/1/32", f6_1_32, 0);
 
 /* Which (DAC, FI) gpsd decodes into fields, with its length conditions
  * (drivers/driver_ais.c); NULL keeps the generic binary layout. */
@@ -465,7 +478,9 @@ static const ais_layout *sub6(unsigned dac, unsigned fid, size_t nbits)
     case 12: return &L6_1_12;
     case 18: return &L6_1_18;
     case 30: return &L6_1_30;
-    case 14: case 15: case 16: case 20: case 25: case 28: case 32:
+    case 14: return &L6_1_14;
+    case 32: return &L6_1_32;
+    case 15: case 16: case 20: case 25: case 28:
       return &L6x;
     default: break;
     }

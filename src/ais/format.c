@@ -210,10 +210,51 @@ static void json_turn(out *o, int64_t t, int dialect)
   }
 }
 
+/* Tidal windows (gpsd: elements while 97 + size * i <= length). FI 14:
+ * lat 27, lon 28 bits; FI 32: lon 25, lat 24; both in 1/1000 minute. */
+static void json_tidals(out *o, const idt_ais_msg *m, const ais_field *f, int scaled,
+                        int dialect)
+{
+  unsigned i, a, big = f->width == 93, sh = big ? 55 : 49;
+  putc_(o, '[');
+  for (i = 0; f->start + f->width * i <= m->nbits && i < 16; i++) {
+    int32_t lat, lon;
+    a = f->start + f->width * i;
+    lat = big ? idt_ais_sbits(m->bits, IDT_AIS_MAX_BITS, a, 27)
+              : idt_ais_sbits(m->bits, IDT_AIS_MAX_BITS, a + 25, 24);
+    lon = big ? idt_ais_sbits(m->bits, IDT_AIS_MAX_BITS, a + 27, 28)
+              : idt_ais_sbits(m->bits, IDT_AIS_MAX_BITS, a, 25);
+    if (i)
+      putc_(o, ',');
+    puts_(o, "{\"lon\":");
+    if (scaled) put_fmt(o, dialect == IDT_AIS_GPSD_HEAD ? 6 : 4, lon / 60000.0); else put_i(o, lon);
+    puts_(o, ",\"lat\":");
+    if (scaled) put_fmt(o, dialect == IDT_AIS_GPSD_HEAD ? 6 : 4, lat / 60000.0); else put_i(o, lat);
+    puts_(o, ",\"from_hour\":");
+    put_u(o, idt_ais_ubits(m->bits, IDT_AIS_MAX_BITS, a + sh, 5));
+    puts_(o, ",\"from_min\":");
+    put_u(o, idt_ais_ubits(m->bits, IDT_AIS_MAX_BITS, a + sh + 5, 6));
+    puts_(o, ",\"to_hour\":");
+    put_u(o, idt_ais_ubits(m->bits, IDT_AIS_MAX_BITS, a + sh + 11, 5));
+    puts_(o, ",\"to_min\":");
+    put_u(o, idt_ais_ubits(m->bits, IDT_AIS_MAX_BITS, a + sh + 16, 6));
+    puts_(o, ",\"cdir\":");
+    put_u(o, idt_ais_ubits(m->bits, IDT_AIS_MAX_BITS, a + sh + 22, 9));
+    puts_(o, ",\"cspeed\":");
+    {
+      uint32_t cs = idt_ais_ubits(m->bits, IDT_AIS_MAX_BITS, a + sh + 31, big ? 7 : 8);
+      if (scaled) put_d10(o, cs); else put_u(o, cs);
+    }
+    putc_(o, '}');
+  }
+  putc_(o, ']');
+}
+
 static void json_value(out *o, const idt_ais_msg *m, const ais_field *f, int64_t v,
                        int scaled, int dialect)
 {
   switch (f->kind) {
+  case K_TIDALS: json_tidals(o, m, f, scaled, dialect); return;
   case K_B: puts_(o, v ? "true" : "false"); return;
   case K_T: case K_T21: case K_TEXT_A: put_json_str(o, m->text + v); return;
   case K_DATA:
