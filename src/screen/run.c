@@ -24,9 +24,10 @@
 #include "screen/qual.h"
 #include "common/arena.h"
 
-#define CAND_NAMES 256
-#define CAND_ENTS 96
-#define MAX_TERM_CANDS 96
+#define CAND_NAMES 160
+#define CAND_ENTS 64
+#define MAX_TERM_CANDS 64
+#define TRI_TOP 48
 
 typedef struct scratch {
   uint64_t gen;
@@ -128,7 +129,7 @@ static void from_list(const idt_screen_index *ix, scratch *s, const idt_map *m,
   uint32_t i;
   if (!key[0] || !(l = idt_map_get(m, key, strlen(key))))
     return;
-  for (i = 0; i < l->n && i < 4 * MAX_TERM_CANDS; i++)
+  for (i = 0; i < l->n && i < 2 * MAX_TERM_CANDS; i++)
     consider(ix, s, qt, l->ids[i], korean, out, n);
 }
 
@@ -141,7 +142,7 @@ static void piece(scratch *s, const sc_term *qt, const sc_term *t, tcand *out, s
     return;
   s->term_stamp[t->id] = s->stamp;
   out[*n].term = t->id;
-  out[(*n)++].sim = 0.5f;
+  out[(*n)++].sim = 1.0f;
 }
 
 /* Similar vocabulary terms of one query token. */
@@ -198,17 +199,32 @@ static size_t expand(const idt_screen_index *ix, scratch *s, const sc_term *qt,
     }
   }
   {
-    unsigned need = ntri <= 3 ? 1 : (unsigned)(ntri * 2 / 5);
+    /* the TRI_TOP terms sharing the most trigrams (at least half) */
+    unsigned need = ntri <= 3 ? 1 : (unsigned)(ntri / 2);
+    uint32_t top[TRI_TOP];
+    uint16_t topc[TRI_TOP];
+    size_t ntop = 0, m;
     for (k = 0; k < nt; k++) {
       uint32_t t = s->term_touched[k];
-      if (s->tri_cnt[t] >= need) {
-        unsigned tl = (unsigned)ix->terms[t].len + 2 - 2;
-        /* shared trigrams bound the edit similarity: skip hopeless ones */
-        if (s->tri_cnt[t] * 3 >= (tl < ntri ? tl : ntri))
-          consider(ix, s, qt, t, korean, out, &n);
-      }
+      uint16_t c = s->tri_cnt[t];
       s->tri_cnt[t] = 0;
+      if (c < need)
+        continue;
+      if (ntop < TRI_TOP) {
+        m = ntop++;
+      } else {
+        size_t w = 0;
+        for (m = 1; m < TRI_TOP; m++)
+          if (topc[m] < topc[w]) w = m;
+        if (topc[w] >= c)
+          continue;
+        m = w;
+      }
+      top[m] = t;
+      topc[m] = c;
     }
+    for (m = 0; m < ntop; m++)
+      consider(ix, s, qt, top[m], korean, out, &n);
   }
   return n;
 }
@@ -216,8 +232,11 @@ static size_t expand(const idt_screen_index *ix, scratch *s, const sc_term *qt,
 static int cmp_names(const void *a, const void *b, void *ctx)
 {
   const float *acc = ctx;
-  float x = acc[*(const uint32_t *)a], y = acc[*(const uint32_t *)b];
-  return x < y ? 1 : x > y ? -1 : 0;
+  uint32_t ia = *(const uint32_t *)a, ib = *(const uint32_t *)b;
+  float x = acc[ia], y = acc[ib];
+  if (x != y)
+    return x < y ? 1 : -1;
+  return ia < ib ? -1 : ia > ib;   /* deterministic across qsort builds */
 }
 
 /* ---------------------------------------------------------------- scoring */

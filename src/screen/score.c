@@ -26,6 +26,7 @@
  * under ten tokens and greedy on a graded matrix differs only on ties.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include "screen/screen_int.h"
@@ -98,7 +99,7 @@ void sc_term_init(sc_term *t, const char *s, size_t len)
 }
 
 /* Cheap substitutions: letters that transliterations swap. */
-static double sub_cost(char a, char b)
+static double sub_cost_slow(char a, char b)
 {
   static const char *const pairs[] = {
     "ck", "kq", "cs", "sz", "iy", "ei", "ou", "uw", "vw", "fp", "gj", "dt",
@@ -114,6 +115,22 @@ static double sub_cost(char a, char b)
   if ((a >= '0' && a <= '9') || (b >= '0' && b <= '9'))
     return 1.5;
   return 1.0;
+}
+
+static float sub_tab[128][128];
+static pthread_once_t sub_once = PTHREAD_ONCE_INIT;
+
+static void sub_init(void)
+{
+  int a, b;
+  for (a = 0; a < 128; a++)
+    for (b = 0; b < 128; b++)
+      sub_tab[a][b] = (float)sub_cost_slow((char)a, (char)b);
+}
+
+static double sub_cost(char a, char b)
+{
+  return sub_tab[(unsigned char)a & 127][(unsigned char)b & 127];
 }
 
 static double indel_cost(const char *s, size_t i, size_t n)
@@ -132,6 +149,7 @@ static double wdist(const char *a, size_t la, const char *b, size_t lb)
 {
   double d[SC_TERM_MAX + 1][SC_TERM_MAX + 1], ia[SC_TERM_MAX], ib[SC_TERM_MAX];
   size_t i, j;
+  pthread_once(&sub_once, sub_init);
   d[0][0] = 0;
   for (i = 1; i <= la; i++) {
     ia[i - 1] = indel_cost(a, i - 1, la);
@@ -170,6 +188,11 @@ static double tok_sim(const sc_term *a, const sc_term *b, int korean)
   if (korean && a->ko_sur >= 0 && a->ko_sur == b->ko_sur)
     return 0.95;
   m = a->len > b->len ? a->len : b->len;
+  /* every length difference costs at least 0.4: a bound before the DP */
+  if (0.4 * (double)(m - (a->len < b->len ? a->len : b->len)) / (double)m > 0.37 &&
+      !a->cons[0] && !b->cons[0] && !(korean && a->ko[0] && b->ko[0]) &&
+      !(a->nys[0] && !strcmp(a->nys, b->nys)))
+    return 0;
   s = 1.0 - wdist(a->s, a->len, b->s, b->len) / (double)m;
   if (s < 0)
     s = 0;
@@ -246,11 +269,22 @@ static double cached_sim(const sc_term *a, const sc_term *b, int korean)
   h = cache_slot(key);
   for (probes = 0; probes < SC_CACHE_SLOTS; probes++, h = (h + 1) & (SC_CACHE_SLOTS - 1)) {
     if (tl_cache->st[h] != tl_cache->stamp)
-      return 0;    /* not a candidate of this token: dissimilar */
-    if (tl_cache->key[h] == key)
-      return tl_cache->sim[h][korean ? 1 : 0];
+      break;
+    if (tl_cache->key[h] == key) {
+      float v = tl_cache->sim[h][korean ? 1 : 0];
+      if (v < 0) {   /* this flavour not computed yet */
+        v = (float)tok_sim(a, b, korean);
+        tl_cache->sim[h][korean ? 1 : 0] = v;
+      }
+      return v;
+    }
   }
-  return 0;
+  /* a miss: compute and remember (the same pairs recur across candidates) */
+  {
+    double v = tok_sim(a, b, korean);
+    sc_cache_put(tl_cache, q->qid, t->id, korean ? -1.0f : (float)v, korean ? (float)v : -1.0f);
+    return v;
+  }
 }
 
 typedef struct side {
@@ -314,8 +348,15 @@ static void merge_side(side *a, const side *b, merge_pool *pool, int korean)
       const sc_term *z = b->t[j];
       int exact = z->len == l && !memcmp(z->s, mb, l);
       double sm;
-      if (!exact && (l < 6 || z->s[0] != mb[0] || (size_t)z->len + 2 < l || l + 2 < (size_t)z->len))
+      if (!exact && (l < 6 || z->len < 6 || memcmp(z->s, mb, 3) ||
+                     (size_t)z->len + 2 < l || l + 2 < (size_t)z->len))
         continue;
+      if (!exact) {
+        size_t mm = l > z->len ? l : z->len;
+        double es = 1.0 - wdist(mb, l, z->s, z->len) / (double)mm;
+        if (es * es < 0.75)
+          continue;
+      }
       mt = &pool->terms[pool->n];
       sc_term_init(mt, mb, l);
       mt->w = x->w > y->w ? x->w : y->w;
