@@ -189,6 +189,18 @@ TEST(ofac_50pct_ftm)
     }
   }
   {
+    /* look-through (multiplied) beside OFAC's aggregate, as the case notes
+     * give them: 25% for FAQ 401 example 1's B, 40% for D */
+    idt_net_exposure x;
+    CHECK_OK(idt_net_exposure_get(t.n, "faq401-ex1-b", &x));
+    CHECK(fabs(x.lookthrough - 25) < 1e-3 && x.blocked_50);
+    CHECK_OK(idt_net_exposure_get(t.n, "below-threshold-chain-d", &x));
+    CHECK(fabs(x.lookthrough - 40) < 1e-3 && !x.blocked_50);
+    CHECK_OK(idt_net_exposure_get(t.n, "cross-holding-cycle-b", &x));
+    /* through the cycle: L(B) = 50 + 0.1 (30 + 0.2 L(B)) = 53 / 0.98 */
+    CHECK(fabs(x.lookthrough - 53.0 / 0.98) < 1e-3);
+  }
+  {
     idt_net_stats st;
     idt_net_stats_get(t.n, &st);
     CHECK_INT(st.blocked_50, nb);

@@ -49,7 +49,7 @@ TEST(exposure_ftm)
   CHECK_INT(run("%s net exposure --ftm %s --entity range-percentages-a --format csv",
                 tap_cli(), cases()), 0);
   CHECK(strncmp(out, "entity_id,source_id,schema,caption,designated,", 46) == 0);
-  CHECK(strstr(out, "\n\"range-percentages-a\",\"range-percentages-a\",\"Company\",\"A\",0,\"\",0,1,0,25,50,1,"));
+  CHECK(strstr(out, "\n\"range-percentages-a\",\"range-percentages-a\",\"Company\",\"A\",0,\"\",0,1,0,25,50,25,1,"));
   CHECK_INT(run("%s net exposure --ftm %s --entity nobody 2>/dev/null", tap_cli(), cases()), 1);
 }
 
@@ -142,7 +142,7 @@ TEST(store_and_cache)
       lines += *p == '\n';
     CHECK_INT(lines, 1 + 39);   /* header + every node of the 9 cases */
   }
-  CHECK_INT(run("sqlite3 %s 'select count(*) from net_exposure' 2>/dev/null || echo 39", db), 0);
+  CHECK_INT(run("sqlite3 %s 'select count(*) from net_exposure2' 2>/dev/null || echo 39", db), 0);
   CHECK_STR(out, "39\n");
   /* second run reads the cache: same answer for one entity */
   CHECK_INT(run("%s --db %s net exposure --entity nested-puzzle-co-c", tap_cli(), db), 0);

@@ -144,6 +144,10 @@ typedef struct idt_net_exposure {
   int eu_controlled;        /* EU/UK owned (>50%) or controlled */
   double stake_lo, stake_hi;/* aggregate stake held by (possibly) blocked
                                owners, percent */
+  double lookthrough;       /* look-through (multiplied) stake of designated
+                               owners over all chains, percent, on lower
+                               bounds: the beneficial-ownership measure
+                               (25% thresholds), reported beside OFAC's */
   int hops;                 /* to the nearest designated; 0 itself; -1 none */
   const char *nearest;      /* id of that designated entity, or NULL */
   const char *path;         /* explanation: the holding chain that blocks

@@ -41,7 +41,7 @@ int net_out_row(void *ctx, const idt_net_exposure *x)
     char num[64];
     if (!o->header_done) {
       fputs("entity_id,source_id,schema,caption,designated,programs,blocked_50,"
-            "possibly_blocked_50,eu_controlled,stake_lo,stake_hi,hops,nearest,path,"
+            "possibly_blocked_50,eu_controlled,stake_lo,stake_hi,lookthrough,hops,nearest,path,"
             "risk,risk_rank,community,articulation,betweenness\n", o->f);
       o->header_done = 1;
     }
@@ -51,8 +51,8 @@ int net_out_row(void *ctx, const idt_net_exposure *x)
     csv_str(o->f, x->caption, 0);
     fprintf(o->f, "%d,", x->designated);
     csv_str(o->f, x->programs, 0);
-    fprintf(o->f, "%d,%d,%d,%g,%g,%d,", x->blocked_50, x->possibly_blocked_50,
-            x->eu_controlled, x->stake_lo, x->stake_hi, x->hops);
+    fprintf(o->f, "%d,%d,%d,%g,%g,%.4g,%d,", x->blocked_50, x->possibly_blocked_50,
+            x->eu_controlled, x->stake_lo, x->stake_hi, x->lookthrough, x->hops);
     csv_str(o->f, x->nearest, 0);
     csv_str(o->f, x->path, 0);
     snprintf(num, sizeof num, "%.6g", x->risk);
@@ -73,6 +73,7 @@ int net_out_row(void *ctx, const idt_net_exposure *x)
     json_object_set_new(j, "eu_controlled", json_boolean(x->eu_controlled));
     json_object_set_new(j, "stake_lo", json_real(x->stake_lo));
     json_object_set_new(j, "stake_hi", json_real(x->stake_hi));
+    json_object_set_new(j, "lookthrough", json_real(x->lookthrough));
     json_object_set_new(j, "hops", x->hops >= 0 ? json_integer(x->hops) : json_null());
     json_object_set_new(j, "nearest", opt_str(x->nearest));
     json_object_set_new(j, "path", json_string(x->path ? x->path : ""));
@@ -102,6 +103,8 @@ static void evidence(char *buf, size_t cap, const idt_net_exposure *x)
        x->stake_lo, x->stake_hi);
   if (x->eu_controlled)
     EV("EU/UK owned or controlled; ");
+  if (x->lookthrough >= 25)
+    EV("look-through %.3g%% held by designated owners; ", x->lookthrough);
   if (x->designated_neighbours)
     EV("%u designated neighbour%s; ", x->designated_neighbours,
        x->designated_neighbours == 1 ? "" : "s");

@@ -121,7 +121,7 @@ void idt_net_free(idt_net *n)
   idt_free(n->piv);
   idt_free(n->out_off); idt_free(n->out_e); idt_free(n->in_off);
   idt_free(n->in_e);
-  idt_free(n->stake_lo); idt_free(n->stake_hi); idt_free(n->block_par);
+  idt_free(n->stake_lo); idt_free(n->stake_hi); idt_free(n->look); idt_free(n->block_par);
   idt_free(n->hops); idt_free(n->nearest); idt_free(n->hop_par);
   idt_free(n->risk); idt_free(n->rank); idt_free(n->community);
   idt_free(n->betw); idt_free(n->dneigh); idt_free(n->path_cache);

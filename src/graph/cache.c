@@ -5,7 +5,9 @@
  * "expensive analysis is precomputed per version") and kept in two tables
  * of the store file, owned by this module and created on demand:
  *   net_runs(key, created, nodes, edges, designated, blocked, possibly)
- *   net_exposure(key, entity_id, ...one column per idt_net_exposure field)
+ *   net_exposure2(key, entity_id, ...one column per idt_net_exposure field)
+ * (the suffix is the layout version: a cache from an older layout is simply
+ * not read, and the next run writes the new table)
  * The key names the versions ("ofac:12,un:14"), so a new import makes the
  * old run stale by construction, never wrong. Saving a run deletes every
  * other run: the cache holds the latest only (history is the store's job,
@@ -26,11 +28,11 @@ static const char schema_sql[] =
   "CREATE TABLE IF NOT EXISTS net_runs(key TEXT PRIMARY KEY, created TEXT,"
   " nodes INTEGER, edges INTEGER, designated INTEGER, blocked INTEGER,"
   " possibly INTEGER);"
-  "CREATE TABLE IF NOT EXISTS net_exposure(key TEXT NOT NULL,"
+  "CREATE TABLE IF NOT EXISTS net_exposure2(key TEXT NOT NULL,"
   " entity_id TEXT NOT NULL, source_id TEXT, schema TEXT, caption TEXT,"
   " designated INTEGER, programs TEXT, blocked_50 INTEGER,"
   " possibly_blocked_50 INTEGER, eu_controlled INTEGER, stake_lo REAL,"
-  " stake_hi REAL, hops INTEGER, nearest TEXT, path TEXT, risk REAL,"
+  " stake_hi REAL, lookthrough REAL, hops INTEGER, nearest TEXT, path TEXT, risk REAL,"
   " risk_rank INTEGER, community INTEGER, articulation INTEGER,"
   " betweenness REAL, designated_neighbours INTEGER,"
   " PRIMARY KEY(key, entity_id)) WITHOUT ROWID;";
@@ -73,8 +75,8 @@ static int save_rows(idt_net *n, sqlite3 *db, const char *key)
   sqlite3_stmt *st = NULL;
   uint32_t v;
   int rc = 0;
-  if (sqlite3_prepare_v2(db, "INSERT INTO net_exposure VALUES(?,?,?,?,?,?,?,?,?,?,"
-                         "?,?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL))
+  if (sqlite3_prepare_v2(db, "INSERT INTO net_exposure2 VALUES(?,?,?,?,?,?,?,?,?,?,"
+                         "?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL))
     return db_fail(db, "prepare");
   for (v = 0; v < n->n && !rc; v++) {
     idt_net_exposure x;
@@ -93,15 +95,16 @@ static int save_rows(idt_net *n, sqlite3 *db, const char *key)
     sqlite3_bind_int(st, 10, x.eu_controlled);
     sqlite3_bind_double(st, 11, x.stake_lo);
     sqlite3_bind_double(st, 12, x.stake_hi);
-    sqlite3_bind_int(st, 13, x.hops);
-    bind_text(st, 14, x.nearest);
-    bind_text(st, 15, x.path);
-    sqlite3_bind_double(st, 16, x.risk);
-    sqlite3_bind_int64(st, 17, x.risk_rank);
-    sqlite3_bind_int(st, 18, x.community);
-    sqlite3_bind_int(st, 19, x.articulation);
-    sqlite3_bind_double(st, 20, x.betweenness);
-    sqlite3_bind_int64(st, 21, x.designated_neighbours);
+    sqlite3_bind_double(st, 13, x.lookthrough);
+    sqlite3_bind_int(st, 14, x.hops);
+    bind_text(st, 15, x.nearest);
+    bind_text(st, 16, x.path);
+    sqlite3_bind_double(st, 17, x.risk);
+    sqlite3_bind_int64(st, 18, x.risk_rank);
+    sqlite3_bind_int(st, 19, x.community);
+    sqlite3_bind_int(st, 20, x.articulation);
+    sqlite3_bind_double(st, 21, x.betweenness);
+    sqlite3_bind_int64(st, 22, x.designated_neighbours);
     if (sqlite3_step(st) != SQLITE_DONE)
       rc = db_fail(db, "insert");
   }
@@ -121,7 +124,7 @@ int idt_net_save(idt_net *n, const char *db_path, const char *key)
     return idt_error_set(IDT_EINVAL, "net cache: save before compute");
   if ((rc = db_open(db_path, &db)))
     return rc;
-  if (sqlite3_exec(db, "BEGIN IMMEDIATE; DELETE FROM net_exposure; DELETE FROM net_runs;",
+  if (sqlite3_exec(db, "BEGIN IMMEDIATE; DELETE FROM net_exposure2; DELETE FROM net_runs;",
                    NULL, NULL, NULL)) {
     rc = db_fail(db, "begin");
     goto out;
@@ -198,8 +201,8 @@ int idt_net_stored_each(const char *db_path, const char *key,
   sqlite3_finalize(st);
   st = NULL;
   if (sqlite3_prepare_v2(db, entity_id ?
-        "SELECT * FROM net_exposure WHERE key=? AND entity_id=?" :
-        "SELECT * FROM net_exposure WHERE key=? ORDER BY risk_rank=0, risk_rank,"
+        "SELECT * FROM net_exposure2 WHERE key=? AND entity_id=?" :
+        "SELECT * FROM net_exposure2 WHERE key=? ORDER BY risk_rank=0, risk_rank,"
         " entity_id", -1, &st, NULL)) {
     rc = db_fail(db, "prepare");
     goto out;
@@ -220,15 +223,16 @@ int idt_net_stored_each(const char *db_path, const char *key,
     x.eu_controlled = sqlite3_column_int(st, 9);
     x.stake_lo = sqlite3_column_double(st, 10);
     x.stake_hi = sqlite3_column_double(st, 11);
-    x.hops = sqlite3_column_int(st, 12);
-    x.nearest = col_text(st, 13);
-    x.path = col_text(st, 14) ? col_text(st, 14) : "";
-    x.risk = sqlite3_column_double(st, 15);
-    x.risk_rank = (uint32_t)sqlite3_column_int64(st, 16);
-    x.community = sqlite3_column_int(st, 17);
-    x.articulation = sqlite3_column_int(st, 18);
-    x.betweenness = sqlite3_column_double(st, 19);
-    x.designated_neighbours = (uint32_t)sqlite3_column_int64(st, 20);
+    x.lookthrough = sqlite3_column_double(st, 12);
+    x.hops = sqlite3_column_int(st, 13);
+    x.nearest = col_text(st, 14);
+    x.path = col_text(st, 15) ? col_text(st, 15) : "";
+    x.risk = sqlite3_column_double(st, 16);
+    x.risk_rank = (uint32_t)sqlite3_column_int64(st, 17);
+    x.community = sqlite3_column_int(st, 18);
+    x.articulation = sqlite3_column_int(st, 19);
+    x.betweenness = sqlite3_column_double(st, 20);
+    x.designated_neighbours = (uint32_t)sqlite3_column_int64(st, 21);
     found = 1;
     if ((rc = fn(ctx, &x)))
       goto out;

@@ -68,6 +68,7 @@ int idt_net_exposure_at(idt_net *n, uint32_t v, idt_net_exposure *x)
   x->eu_controlled = !x->designated && (f & NODE_EU);
   x->stake_lo = n->stake_lo[v];
   x->stake_hi = n->stake_hi[v];
+  x->lookthrough = x->designated ? 100 : n->look[v];
   x->hops = n->hops[v];
   x->nearest = n->nearest[v] != NET_NONE ? n->id[n->nearest[v]] : NULL;
   x->path = explanation(n, v);

@@ -69,7 +69,7 @@ struct idt_net {
   idt_net_stats st;
 
   /* results */
-  float *stake_lo, *stake_hi;
+  float *stake_lo, *stake_hi, *look;
   uint32_t *block_par;       /* edge that pushed the node over 50% */
   int32_t *hops;
   uint32_t *nearest, *hop_par;   /* nearest designated; BFS parent edge */

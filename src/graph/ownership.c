@@ -27,6 +27,14 @@
  * holding reported by two sources) are merged to the widest bounds
  * [max lo, max hi] rather than added, which would double-count it.
  *
+ * Look-through ownership (the beneficial-ownership measure, DOMAIN.md 5:
+ * "report both"): the designated owners' stake multiplied along every chain
+ * and summed over chains, L(v) = sum over holdings u->v of lo * (1 if u is
+ * designated else L(u)/100), capped at 100. Iterated from 0 it rises
+ * monotonically to the least solution; with cycles it is a geometric series,
+ * cut when no value moves by more than 1e-4 points or after 100 rounds
+ * (registers with sums over 100% would otherwise only stop at the cap).
+ *
  * EU/UK "owned or controlled": a further fixpoint in which designated or
  * already controlled parties control an entity by directing it
  * (Directorship), by being its owner/operator/parent of record, or by
@@ -153,6 +161,40 @@ static int fixpoint(idt_net *n, uint8_t flag, const float *pct, float *tally,
   return 0;
 }
 
+static int lookthrough(idt_net *n)
+{
+  float *cur = n->look, *nxt = idt_malloc(((size_t)n->n + 1) * sizeof(float));
+  uint32_t v, round;
+  uint64_t e;
+  if (!nxt)
+    return IDT_ENOMEM;
+  for (v = 0; v < n->n; v++)
+    cur[v] = (n->flags[v] & NODE_DESIGNATED) ? 100.0f : 0.0f;
+  for (round = 0; round < 100; round++) {
+    float delta = 0;
+    for (v = 0; v < n->n; v++)
+      nxt[v] = 0;
+    for (e = 0; e < n->m; e++)
+      if (active_own(n, e) && n->src[e] != n->dst[e])
+        nxt[n->dst[e]] += n->lo[e] * cur[n->src[e]] / 100.0f;
+    for (v = 0; v < n->n; v++) {
+      float d;
+      if (n->flags[v] & NODE_DESIGNATED)
+        nxt[v] = 100.0f;
+      else if (nxt[v] > 100.0f)
+        nxt[v] = 100.0f;
+      d = nxt[v] > cur[v] ? nxt[v] - cur[v] : cur[v] - nxt[v];
+      if (d > delta)
+        delta = d;
+    }
+    memcpy(cur, nxt, (size_t)n->n * sizeof(float));
+    if (delta < 1e-4f)
+      break;
+  }
+  idt_free(nxt);
+  return 0;
+}
+
 int idt__net_ownership(idt_net *n)
 {
   float *eu = NULL;
@@ -162,8 +204,11 @@ int idt__net_ownership(idt_net *n)
     return rc;
   if ((!n->stake_lo && !(n->stake_lo = idt_malloc(((size_t)n->n + 1) * sizeof(float)))) ||
       (!n->stake_hi && !(n->stake_hi = idt_malloc(((size_t)n->n + 1) * sizeof(float)))) ||
-      (!n->block_par && !(n->block_par = idt_malloc(((size_t)n->n + 1) * 4))))
+      (!n->block_par && !(n->block_par = idt_malloc(((size_t)n->n + 1) * 4))) ||
+      (!n->look && !(n->look = idt_malloc(((size_t)n->n + 1) * sizeof(float)))))
     return IDT_ENOMEM;
+  if ((rc = lookthrough(n)))
+    return rc;
   if (!(eu = idt_malloc(((size_t)n->n + 1) * sizeof(float))))
     return IDT_ENOMEM;
   if ((rc = fixpoint(n, NODE_BLOCKED, n->lo, n->stake_lo, 50.0, 0, 0, n->block_par)) ||
