@@ -240,6 +240,30 @@ TEST(cli_errors)
   CHECK_INT(n, 3);   /* header + 2 positions */
 }
 
+/* The decoder's one allocation failing is reported, not a crash; nothing
+ * else in decoding allocates (checked by counting allocations). */
+TEST(allocation)
+{
+  idt_ais_decoder *d = NULL;
+  idt_ais_msg *m = malloc(sizeof *m);
+  unsigned long before;
+  int i;
+  idt_alloc_fail_after(0, 0);
+  CHECK_INT(idt_ais_decoder_new(&d, NULL), IDT_ENOMEM);
+  CHECK(d == NULL);
+  idt_alloc_fail_after(-1, 0);
+  CHECK_OK(idt_ais_decoder_new(&d, NULL));
+  before = idt_alloc_count();
+  for (i = 0; i < 100; i++) {
+    CHECK_INT(feed(d, t5a, m), 0);
+    CHECK_INT(feed(d, t5b, m), 1);
+    CHECK_INT(feed(d, t1, m), 1);
+  }
+  CHECK_INT(idt_alloc_count(), before);
+  idt_ais_decoder_free(d);
+  free(m);
+}
+
 int main(void)
 {
   RUN(sentence_fields);
@@ -250,5 +274,6 @@ int main(void)
   RUN(type24_pairing);
   RUN(length_policy_and_sentinels);
   RUN(cli_errors);
+  RUN(allocation);
   return tap_done();
 }
