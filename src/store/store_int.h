@@ -39,6 +39,12 @@ int idt__store_diff_ds(idt_store *s, int64_t ds, int64_t from, int64_t to,
 /* Release an import's handle binding (import.c calls it on close). */
 void idt__store_import_closed(idt_store *s);
 void idt__import_abort_on_close(idt_import *im);
+/* Expand paths (directories to their regular files), hash each file and
+ * the set: checksum (hex), files_json ([{"name","size","sha256"}], heap) and,
+ * when *source is NULL, *source = the paths joined by spaces (heap). */
+int idt__store_checksum_files(const char *const *paths, size_t np,
+                              char checksum[65], char **files_json,
+                              char **source);
 /* Column text or NULL. */
 const char *idt__col(sqlite3_stmt *st, int i);
 #endif
