@@ -22,7 +22,6 @@
  * version is made. An import that parsed nothing is refused: an empty
  * download must not replace a list.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
