@@ -20,7 +20,9 @@ static const char help[] =
   "                            [--gpsd head|3.22] [--device NAME] [--errors]\n"
   "                            [--registry] FILE...|-\n"
   "       interdict ais ingest FILE...|-\n"
-  "       interdict ais vessels [--flagged] [--format table|jsonl]\n"
+  "       interdict ais vessels [--flagged] [--lists] [--format table|jsonl]\n"
+  "       interdict ais events ...     (see interdict ais events --help)\n"
+  "       interdict ais simulate ...   (see interdict ais simulate --help)\n"
   "\n"
   "decode   NMEA 0183 AIVDM/AIVDO (any talker, tag blocks, $PGHP, trailing\n"
   "         unix time) to one line per message: gpsd's JSON (gpsdecode -j),\n"
@@ -32,6 +34,8 @@ static const char help[] =
   "         identities seen into the store (--db).\n"
   "ingest   decode and record identities into the store, no output.\n"
   "vessels  list the registry: identity history and the flags raised.\n"
+  "events   behaviour events (gaps, encounters, loitering, ...) from tracks.\n"
+  "simulate generate AIS scenarios with ground truth.\n"
   "See docs/cli/ais.md.\n";
 
 #define BLOCK (1u << 20)
@@ -199,6 +203,10 @@ out:
 }
 
 int cli_ais_vessels(int argc, char **argv);
+/* Event detection and the scenario simulator (src/cli/ais_events.c,
+ * ais_simulate.c, the events module's). */
+int idt_cli_ais_events(int argc, char **argv);
+int idt_cli_ais_simulate(int argc, char **argv);
 
 int cmd_ais(int argc, char **argv)
 {
@@ -212,5 +220,9 @@ int cmd_ais(int argc, char **argv)
     return decode_main(argc - 1, argv + 1, 1);
   if (!strcmp(argv[1], "vessels"))
     return cli_ais_vessels(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "events"))
+    return idt_cli_ais_events(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "simulate"))
+    return idt_cli_ais_simulate(argc - 1, argv + 1);
   return cli_usage("ais", "unknown subcommand '%s'", argv[1]);
 }
