@@ -488,6 +488,93 @@ TEST(killed_import)
   idt_store_close(s);
 }
 
+static int64_t current_entities(int64_t *version)
+{
+  idt_store *s = NULL;
+  idt_version_list *l = NULL;
+  int64_t n = -1;
+  *version = 0;
+  if (idt_store_open(&s, dbpath))
+    return -1;
+  if (!idt_store_versions(s, "test", 1, &l) && l->n == 1) {
+    *version = l->v[0].id;
+    n = (int64_t)l->v[0].entities;
+  }
+  idt_version_list_free(l);
+  idt_store_close(s);
+  return n;
+}
+
+/* SIGKILL while the child commits a 50k-entity re-import, after delays of
+ * 0..1000 ms: whatever the moment, the store must hold either the old version
+ * complete or the new one complete, never a mix. */
+TEST(killed_during_commit)
+{
+  static const int delay_ms[] = { 0, 10, 40, 120, 300, 1000 };
+  size_t k;
+  int old_seen = 0, new_seen = 0;
+  for (k = 0; k < sizeof delay_ms / sizeof delay_ms[0]; k++) {
+    int fds[2], status = 0;
+    int64_t before = 0, after = 0, nb, na;
+    pid_t pid;
+    char b;
+    nb = current_entities(&before);
+    CHECK(nb > 0);
+    if (pipe(fds) != 0)
+      return;
+    pid = fork();
+    if (pid == 0) {
+      idt_store *cs = NULL;
+      idt_import *im = NULL;
+      idt_arena a;
+      const char *files[1];
+      char name[32];
+      int i;
+      close(fds[0]);
+      snprintf(name, sizeof name, "commit%zu.ftm", k);
+      files[0] = write_file(name, name);
+      if (idt_store_open(&cs, dbpath) ||
+          idt_import_begin(&im, cs, "test", "ftm", NULL, files, 1))
+        _exit(3);
+      idt_arena_init(&a);
+      for (i = 0; i < 50000; i++) {
+        char id[32], props[96];
+        idt_entity *e;
+        snprintf(id, sizeof id, "c%zu-%06d", k, i);
+        snprintf(props, sizeof props, "name=Commit Person %d|topics=sanction", i);
+        if (!(e = mk(&a, id, "Person", props)) || idt_import_add(im, e))
+          _exit(4);
+        if (i % 1000 == 0)
+          idt_arena_free(&a);
+      }
+      if (write(fds[1], "x", 1) != 1)
+        _exit(5);
+      idt_import_commit(im, NULL);
+      _exit(0);
+    }
+    close(fds[1]);
+    if (pid < 0)
+      return;
+    if (read(fds[0], &b, 1) == 1) {
+      usleep((useconds_t)delay_ms[k] * 1000);
+      kill(pid, SIGKILL);
+    }
+    waitpid(pid, &status, 0);
+    close(fds[0]);
+    na = current_entities(&after);
+    if (after == before) {
+      CHECK_INT(na, nb);
+      old_seen++;
+    } else {
+      CHECK(after > before);
+      CHECK_INT(na, 50000);
+      new_seen++;
+    }
+  }
+  tap_diag("kill during commit: old version kept %d times, new complete %d times",
+           old_seen, new_seen);
+}
+
 TEST(not_a_store)
 {
   idt_store *s = NULL;
@@ -584,6 +671,7 @@ int main(void)
   RUN(third_version_reverts);
   RUN(history);
   RUN(killed_import);
+  RUN(killed_during_commit);
   RUN(not_a_store);
   RUN(schema_versions);
   RUN(oom_sweep);
