@@ -88,6 +88,13 @@ TEST(import_lists_diff)
   CHECK_INT(run("lists --all fx"), 0);
   CHECK(strstr(out, "\nfx                        1  ") != NULL);
   CHECK(strstr(out, "\nfx                        2* ") != NULL);
+  /* History of one entity: the alias came with version 2 and holds. */
+  CHECK_INT(run("diff fx --history ofac-306"), 0);
+  CHECK(strstr(out, "alias                BANCO NACIONAL                           "
+               "versions 2..current") != NULL);
+  CHECK_INT(run("diff fx --history ofac-173"), 0);
+  CHECK(strstr(out, "versions 1..1") != NULL);
+  CHECK_INT(run("diff fx --history nosuch"), 1);
   /* Usage errors exit 2. */
   CHECK_INT(run("diff"), 2);
   CHECK_INT(run("diff fx 1"), 2);

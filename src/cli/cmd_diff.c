@@ -16,13 +16,28 @@ const char cmd_diff_summary[] = "show what changed between two versions of a lis
 
 static const char help[] =
   "usage: interdict diff DATASET [FROM TO] [--format table|jsonl]\n"
+  "       interdict diff DATASET --history ENTITY_ID\n"
   "\n"
   "List the entities added (+), removed (-) and changed (~) between version\n"
   "FROM and version TO of DATASET (default: the previous and the current\n"
   "version; see `interdict lists --all` for version ids). For a changed\n"
   "entity, each property value added or removed is shown.\n"
   "  --format table|jsonl  output format (default table); jsonl prints one\n"
-  "                        JSON object per entity and a final summary line\n";
+  "                        JSON object per entity and a final summary line\n"
+  "  --history ENTITY_ID   instead, every value the entity ever had, with the\n"
+  "                        versions in which it held (\"current\" if it still does)\n";
+
+static int history_item(void *ctx, const idt_value_history *h)
+{
+  (void)ctx;
+  if (h->last_version)
+    printf("%-20s %-40s versions %lld..%lld\n", h->prop, h->value,
+           (long long)h->first_version, (long long)h->last_version);
+  else
+    printf("%-20s %-40s versions %lld..current\n", h->prop, h->value,
+           (long long)h->first_version);
+  return 0;
+}
 
 static int table_item(void *ctx, const idt_diff_item *d)
 {
@@ -99,7 +114,7 @@ static int parse_version(const char *s, int64_t *v)
 
 int cmd_diff(int argc, char **argv)
 {
-  const char *format = "table", *dataset = NULL, *pos[2];
+  const char *format = "table", *dataset = NULL, *pos[2], *history = NULL;
   int i, npos = 0, rc;
   int64_t from = 0, to = 0;
   idt_store *st = NULL;
@@ -111,6 +126,8 @@ int cmd_diff(int argc, char **argv)
       return 0;
     } else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
       format = argv[++i];
+    } else if (strcmp(argv[i], "--history") == 0 && i + 1 < argc) {
+      history = argv[++i];
     } else if (argv[i][0] == '-') {
       return cli_usage("diff", "unknown option '%s'", argv[i]);
     } else if (!dataset) {
@@ -129,8 +146,16 @@ int cmd_diff(int argc, char **argv)
     return cli_usage("diff", "versions are positive integers (see lists --all)");
   if (strcmp(format, "table") != 0 && strcmp(format, "jsonl") != 0)
     return cli_usage("diff", "unknown format '%s' (table, jsonl)", format);
+  if (history && npos)
+    return cli_usage("diff", "--history takes no versions");
   if (idt_store_open(&st, cli_db_path()))
     return cli_fail("diff");
+  if (history) {
+    rc = idt_store_history(st, dataset, history, history_item, NULL) ?
+         cli_fail("diff") : 0;
+    idt_store_close(st);
+    return rc;
+  }
   rc = idt_store_diff(st, dataset, from, to,
                       strcmp(format, "jsonl") == 0 ? jsonl_item : table_item,
                       NULL, &stats);
