@@ -530,6 +530,8 @@ static int finish_postings(idt_screen_index *ix, build_ctx *bc)
   for (i = 0; i < ix->nterms; i++) {
     ix->terms[i].df = ix->post_off[i + 1];
     ix->terms[i].w = sc_weight(ix->terms[i].kind, ix->terms[i].df, (uint32_t)ix->nnames);
+    if (ix->terms[i].particle && ix->terms[i].w > 0.3f)
+      ix->terms[i].w = 0.3f;
     ix->post_off[i + 1] += ix->post_off[i];
   }
   ix->npostings = ix->post_off[ix->nterms];

@@ -107,7 +107,7 @@ static int add_form(sc_qnames *q, const char *form, int weak, int hangul,
     sc_term_init(t, toks[i].p, toks[i].len);
     t->qid = (uint32_t)q->nterms + 1;
     if (known) {
-      t->w = known->w;
+      t->w = t->particle && known->w > 0.3f ? 0.3f : known->w;
       t->df = known->df;
       t->id = known->id;
     } else if (t->kind == IDT_TOK_LEGAL || t->kind == IDT_TOK_INITIAL) {

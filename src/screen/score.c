@@ -34,11 +34,27 @@
 #define SIM_MIN 0.4
 #define UNMATCHED_Q 1.2
 #define UNMATCHED_C 0.4
-#define SUBSTITUTED 1.6
+#define SUBSTITUTED 2.0
 
 static int is_vowel(char c)
 {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Name particles: articles, patronymic and kinship links that say little
+ * about who is named (al-, bin, van der ...). */
+static int is_particle(const char *s, size_t n)
+{
+  static const char *const p[] = {
+    "al", "el", "bin", "ben", "ibn", "bint", "abu", "abou", "de", "del", "della",
+    "der", "den", "van", "von", "da", "di", "do", "dos", "das", "du", "la", "le",
+    "mac", "ould", "y", "the", "of", "and", "und", "et",
+  };
+  size_t i;
+  for (i = 0; i < sizeof p / sizeof *p; i++)
+    if (strlen(p[i]) == n && !memcmp(p[i], s, n))
+      return 1;
+  return 0;
 }
 
 float sc_weight(int kind, uint32_t df, uint32_t nnames)
@@ -68,6 +84,10 @@ void sc_term_init(sc_term *t, const char *s, size_t len)
   t->id = UINT32_MAX;
   if (t->kind != IDT_TOK_WORD)
     return;
+  if (is_particle(s, len)) {
+    t->w = 0.3f;
+    t->particle = 1;
+  }
   idt_text_nysiis(s, len, t->nys, sizeof t->nys);
   for (i = 0; i < len; i++)
     vowels += is_vowel(s[i]);

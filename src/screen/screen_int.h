@@ -33,6 +33,7 @@ typedef struct sc_term {
   char cons[SC_TERM_MAX];/* consonant skeleton, "" unless vowel-poor */
   char ko[SC_TERM_MAX];  /* Korean syllable skeletons joined by '.', "" none */
   uint8_t ko_nsyl;       /* syllables in ko */
+  uint8_t particle;      /* al, bin, van ...: weight capped at 0.3 */
   float w;               /* weight: rarity x kind */
   uint32_t df;           /* names holding it (index terms) */
   uint32_t id;           /* vocabulary id, UINT32_MAX for query-only */
