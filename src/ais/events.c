@@ -470,7 +470,7 @@ static int port_step(idt_aisev *d, idt__vessel *v, idt__seg *s, const idt_aisev_
   if (!d->pl || !d->pl->nports)
     return 0;
   if (s->inport) {
-    double dd = idt__fast_dist_m(f->lat, f->lon, s->port->lat, s->port->lon);
+    double dd = idt__eq_dist_m(f->lat, f->lon, s->port->lat, s->port->lon, d->coslat);
     if (dd > exitm)
       return close_port(d, v, s, 0);
     s->port_n++;
@@ -480,7 +480,10 @@ static int port_step(idt_aisev *d, idt__vessel *v, idt__seg *s, const idt_aisev_
     return 0;
   }
   if (!s->pd_ok ||
-      s->pd - idt__fast_dist_m(s->pd_lat, s->pd_lon, f->lat, f->lon) < exitm + 1000) {
+      s->pd - 1.05 * idt__eq_dist_m(s->pd_lat, s->pd_lon, f->lat, f->lon, d->coslat) <
+          exitm + 2000) {
+    /* (5% covers the flat-earth error over hundreds of km: triangle
+     * inequality, so no port within the exit radius is skipped) */
     const idt_aisev_port *p = NULL;
     s->pd = idt_aisev_places_nearest(d->pl, f->lat, f->lon, &p);
     s->pd_lat = f->lat;
@@ -567,7 +570,7 @@ static int seg_fix(idt_aisev *d, idt__vessel *v, unsigned segi, const idt_aisev_
     d->st.segments++;
   } else {
     double dt = (double)(f->t - s->last.t);
-    implied = dt > 0 ? idt__fast_dist_m(s->last.lat, s->last.lon, f->lat, f->lon) /
+    implied = dt > 0 ? idt__eq_dist_m(s->last.lat, s->last.lon, f->lat, f->lon, d->coslat) /
                            IDT_NM_M / (dt / 3600.0) : NAN;
     if (dt >= d->o.gap_hours * 3600) {
       if (s->loit && (rc = close_loiter(d, v, s, 0)))
@@ -576,7 +579,13 @@ static int seg_fix(idt_aisev *d, idt__vessel *v, unsigned segi, const idt_aisev_
         return rc;
     }
   }
-  resample(d, v, segi, s, f);
+  /* A vessel in a port (inside the port-visit radius) of the lists takes
+   * no part in encounters: GFW's anchorage rule would drop them anyway, and
+   * ships moored side by side in a busy port make thousands of close pairs.
+   * DPRK ports are exempt (the UN Panel's transfers at Nampo's terminal). */
+  if (!s->inport || s->port->dprk ||
+      (d->pl && idt_aisev_places_in_watch(d->pl, f->lat, f->lon) >= 0))
+    resample(d, v, segi, s, f);
   if ((rc = loiter_step(d, v, s, f, implied)) || (rc = port_step(d, v, s, f)) ||
       (rc = zones(d, v, s, f)))
     return rc;
@@ -629,6 +638,7 @@ int idt_aisev_position(idt_aisev *d, uint32_t mmsi, int64_t t, double lat,
   }
   if (v->inval && (rc = flush_inval(d, v)))
     return rc;                /* a valid fix ends the episode */
+  d->coslat = cos(lat * IDT__DEG2RAD);
   f.t = t;
   f.lat = lat;
   f.lon = lon;
@@ -639,7 +649,7 @@ int idt_aisev_position(idt_aisev *d, uint32_t mmsi, int64_t t, double lat,
       d->st.out_of_order++;
       return 0;
     }
-    dist = idt__fast_dist_m(v->prev.lat, v->prev.lon, lat, lon);
+    dist = idt__eq_dist_m(v->prev.lat, v->prev.lon, lat, lon, d->coslat);
     if (dist > 200000)
       dist = idt_geo_dist_m(v->prev.lat, v->prev.lon, lat, lon);
     if (dist / IDT_NM_M / ((dt < 60 ? 60 : dt) / 3600.0) > d->o.spoof_speed_kn) {
@@ -673,7 +683,7 @@ int idt_aisev_position(idt_aisev *d, uint32_t mmsi, int64_t t, double lat,
       dt = (double)(t - s->last.t);
       if (dt < 0)
         continue;
-      dist = idt__fast_dist_m(s->last.lat, s->last.lon, lat, lon);
+      dist = idt__eq_dist_m(s->last.lat, s->last.lon, lat, lon, d->coslat);
       if (dist / IDT_NM_M / ((dt < 60 ? 60 : dt) / 3600.0) <= d->o.spoof_speed_kn &&
           dist < best) {
         best = dist;

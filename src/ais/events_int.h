@@ -26,6 +26,20 @@ static inline double idt__fast_dist_m(double lat1, double lon1, double lat2,
   return sqrt(x * x + y * y) * IDT__EARTH_R;
 }
 
+/* The same with cos(latitude) given: the detector computes it once per fix
+ * and uses it for every distance from that fix (consecutive fixes and
+ * nearby ports are close, so the latitude of either end serves). */
+static inline double idt__eq_dist_m(double lat1, double lon1, double lat2,
+                                    double lon2, double coslat)
+{
+  double dlon = lon2 - lon1, x, y;
+  if (dlon > 180) dlon -= 360;
+  if (dlon < -180) dlon += 360;
+  x = dlon * IDT__DEG2RAD * coslat;
+  y = (lat2 - lat1) * IDT__DEG2RAD;
+  return sqrt(x * x + y * y) * IDT__EARTH_R;
+}
+
 /* Deterministic PRNG (splitmix64 seeding xoshiro256**): the simulator must
  * give the same file for the same seed on every platform, so libc rand()
  * is out. */
@@ -145,6 +159,7 @@ struct idt_aisev {
   size_t ghcap, gncap;
   idt_aisev_stats st;
   int rc;
+  double coslat;                   /* cos(latitude) of the current fix */
   char why[512];
   idt_aisev_fix evbuf[64], evbuf2[64];
 };
