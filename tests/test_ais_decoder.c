@@ -238,6 +238,24 @@ TEST(cli_errors)
     fclose(f);
   }
   CHECK_INT(n, 3);   /* header + 2 positions */
+  /* --errors-json: the reason inline, as a JSON line among the messages */
+  snprintf(path, sizeof path, "%s/in.nmea", tap_tmpdir());
+  snprintf(cmd, sizeof cmd, "'%s' ais decode --errors-json '%s' 2>/dev/null >'%s/out.json'",
+           tap_cli(), path, tap_tmpdir());
+  CHECK_INT(system(cmd), 0);
+  snprintf(path, sizeof path, "%s/out.json", tap_tmpdir());
+  n = why = 0;
+  if ((f = fopen(path, "r"))) {
+    while (fgets(line, sizeof line, f)) {
+      n++;
+      if (n == 2 && strstr(line, "{\"class\":\"ERROR\"") && strstr(line, "\"line\":2,") &&
+          strstr(line, "checksum mismatch"))
+        why = 1;
+    }
+    fclose(f);
+  }
+  CHECK_INT(n, 3);   /* message, error, message */
+  CHECK(why);
 }
 
 /* The decoder's one allocation failing is reported, not a crash; nothing

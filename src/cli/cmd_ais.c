@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <jansson.h>
 #include "cli.h"
 #include "interdict/ais.h"
 
@@ -17,7 +18,8 @@ const char cmd_ais_summary[] = "decode AIS (AIVDM) to gpsd JSON/DSV or CSV; vess
 
 static const char help[] =
   "usage: interdict ais decode [--format json|json-unscaled|gpsd-dsv|csv]\n"
-  "                            [--gpsd head|3.22] [--device NAME] [--errors]\n"
+  "                            [--gpsd head|3.22] [--device NAME]\n"
+  "                            [--errors | --errors-json]\n"
   "                            [--registry] FILE...|-\n"
   "       interdict ais ingest FILE...|-\n"
   "       interdict ais vessels [--flagged] [--lists] [--format table|jsonl]\n"
@@ -30,7 +32,9 @@ static const char help[] =
   "         CSV of positions (mmsi,time,lat,lon,sog,cog,heading,type).\n"
   "         --gpsd picks the gpsd release whose JSON to match (default head;\n"
   "         3.22 is Debian bookworm's gpsdecode). --errors reports each\n"
-  "         rejected line and why on stderr. --registry also records the\n"
+  "         rejected line and why on stderr; --errors-json writes them as\n"
+  "         {\"class\":\"ERROR\",...} lines into the output stream instead.\n"
+  "         --registry also records the\n"
   "         identities seen into the store (--db).\n"
   "ingest   decode and record identities into the store, no output.\n"
   "vessels  list the registry: identity history and the flags raised.\n"
@@ -57,11 +61,28 @@ static int one_line(dec_ctx *c, const char *line, size_t n)
   c->lineno++;
   rc = idt_ais_decoder_line(c->dec, line, n, &c->msg);
   if (rc < 0) {
-    if (c->errors) {
-      while (n && (line[n - 1] == '\r' || line[n - 1] == '\n'))
-        n--;
+    while (n && (line[n - 1] == '\r' || line[n - 1] == '\n'))
+      n--;
+    if (c->errors == 1) {
       fprintf(stderr, "%s:%llu: %s: %.*s\n", c->name, c->lineno, idt_error_msg(),
               (int)(n > 200 ? 200 : n), line);
+    } else if (c->errors == 2) {
+      /* The line may not be UTF-8: jansson refuses it then, and the error
+       * line goes out without the sentence. */
+      json_t *o = json_pack("{s:s,s:s,s:I,s:s}", "class", "ERROR", "file", c->name,
+                            "line", (json_int_t)c->lineno, "error", idt_error_msg());
+      char *js;
+      if (o) {
+        json_t *sv = json_stringn(line, n > 200 ? 200 : n);
+        if (sv)
+          json_object_set_new(o, "sentence", sv);
+        if ((js = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER))) {
+          fputs(js, stdout);
+          fputc('\n', stdout);
+          free(js);
+        }
+        json_decref(o);
+      }
     }
     return 0;
   }
@@ -150,6 +171,8 @@ static int decode_main(int argc, char **argv, int ingest_only)
       c->fo.device = argv[++i];
     } else if (!strcmp(a, "--errors")) {
       c->errors = 1;
+    } else if (!strcmp(a, "--errors-json")) {
+      c->errors = 2;
     } else if (!strcmp(a, "--registry")) {
       use_reg = 1;
     } else if (a[0] == '-' && a[1]) {
