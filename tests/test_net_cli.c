@@ -189,6 +189,18 @@ TEST(stored_each_api)
   CHECK(idt_net_stored_each(db, "k1", NULL, NULL, count) == IDT_EINVAL);
 }
 
+/* KEK through the CLI: the inconsistent register's numbers are visible. */
+TEST(stats_kek)
+{
+  CHECK_INT(run("%s net stats --no-key-nodes --ftm %s", tap_cli(),
+                tap_data("data/network/kek_ownership.ftm.json")), 0);
+  CHECK(strstr(out, "nodes                3065 (stubs: referenced, never defined: 0)\n"));
+  CHECK(strstr(out, "  ownership          2904\n"));
+  CHECK(strstr(out, "ownership, no readable percentage  47 "));
+  CHECK(strstr(out, "self-loops           1\n"));
+  CHECK(strstr(out, "assets over 100%     16 "));
+}
+
 TEST(usage)
 {
   CHECK_INT(run("%s net 2>/dev/null", tap_cli()), 2);
@@ -207,6 +219,7 @@ int main(void)
   RUN(svg);
   RUN(store_and_cache);
   RUN(stored_each_api);
+  RUN(stats_kek);
   RUN(usage);
   return tap_done();
 }

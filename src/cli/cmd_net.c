@@ -23,6 +23,7 @@ static const char help[] =
   "usage: interdict net exposure [--entity ID] [--format jsonl|csv] [SOURCE]\n"
   "       interdict net candidates [--limit N] [--format table|jsonl] [SOURCE]\n"
   "       interdict net path A B [--format text|jsonl] [SOURCE]\n"
+  "       interdict net stats [SOURCE]\n"
   "       interdict net export --format graphml|gexf|dot|ftm [--around ID]\n"
   "                            [--hops N] [--output FILE] [--svg FILE] [SOURCE]\n"
   "\n"
@@ -34,6 +35,9 @@ static const char help[] =
   "            list versions and cached in the store.\n"
   "candidates  undesignated entities ranked by risk, with the evidence.\n"
   "path        the shortest path between two entities (fewest hops).\n"
+  "stats       what the graph holds: nodes, stubs, edges by type, unreadable\n"
+  "            percentages, self-loops, assets whose stakes sum over 100%,\n"
+  "            shared values linked and generic ones ignored, results.\n"
   "export      the graph, or --around ID within --hops N (default 2); --svg\n"
   "            renders that neighbourhood with Graphviz dot.\n"
   "\n"
@@ -214,6 +218,33 @@ static int cmd_path(net_args *a)
   return 0;
 }
 
+static int cmd_stats(net_args *a)
+{
+  idt_net *n = NULL;
+  idt_net_stats st;
+  int rc, t;
+  if ((rc = net_src_build(&a->src, &n)))
+    return rc;
+  idt_net_stats_get(n, &st);
+  printf("nodes                %u (stubs: referenced, never defined: %u)\n", st.nodes, st.stubs);
+  printf("designated           %u\n", st.designated);
+  printf("edges                %llu\n", (unsigned long long)st.edges);
+  for (t = 0; t < IDT_NET_NTYPES; t++)
+    if (st.by_type[t])
+      printf("  %-18s %llu\n", idt_net_etype_name(t), (unsigned long long)st.by_type[t]);
+  printf("ownership, no readable percentage  %llu (counted as 0-100%%)\n",
+         (unsigned long long)st.pct_unknown);
+  printf("self-loops           %llu\n", (unsigned long long)st.self_loops);
+  printf("ended relations      %llu (inactive)\n", (unsigned long long)st.ended);
+  printf("assets over 100%%     %u (stakes taken as stated)\n", st.over_100);
+  printf("shared values linked %llu; generic, not linked %llu\n",
+         (unsigned long long)st.pivot_values, (unsigned long long)st.pivot_generic);
+  printf("blocked_50           %u\npossibly_blocked_50  %u\neu_controlled        %u\n",
+         st.blocked_50, st.possibly_blocked_50, st.eu_controlled);
+  idt_net_free(n);
+  return 0;
+}
+
 /* dot -Tsvg -o FILE DOTFILE, without a shell. */
 static int render_svg(idt_net *n, net_args *a)
 {
@@ -296,6 +327,8 @@ int cmd_net(int argc, char **argv)
     return cmd_path(&a);
   if (!strcmp(argv[1], "export"))
     return cmd_export(&a);
-  return cli_usage("net", "unknown subcommand '%s' (exposure, candidates, path, export)",
+  if (!strcmp(argv[1], "stats"))
+    return cmd_stats(&a);
+  return cli_usage("net", "unknown subcommand '%s' (exposure, candidates, path, export, stats)",
                    argv[1]);
 }
