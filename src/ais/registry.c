@@ -334,10 +334,11 @@ int idt_ais_mmsi_class(uint32_t mmsi, unsigned *mid)
   /* As 9-digit strings: 00MIDxxxx is below 10^7, 0MIDxxxxx below 10^8. */
   if (mmsi < 10000000u) { *mid = mmsi / 10000u; return IDT_MMSI_COAST; }
   if (mmsi < 100000000u) { *mid = mmsi / 100000u; return IDT_MMSI_GROUP; }
-  *mid = lead3;
-  if (lead3 >= 201 && lead3 <= 775)
+  if (lead3 >= 201 && lead3 <= 775) {
+    *mid = lead3;
     return IDT_MMSI_SHIP;
-  return IDT_MMSI_OTHER;
+  }
+  return IDT_MMSI_OTHER;   /* no MID: 1xx, 8xx, 9xx outside the classes above */
 }
 
 const char *idt_ais_mmsi_class_name(int cls)
@@ -470,9 +471,11 @@ static void check(sqlite3 *db, idt_ais_vessel *v, long long types)
       add_flag(v, "mmsi_class: MMSI %09u is a %s number (ITU-R M.585) but sends ship "
                "reports", v->mmsi, idt_ais_mmsi_class_name(cls));
   }
-  if (cls == IDT_MMSI_SHIP && !idt_ais_mid_country(mid))
-    add_flag(v, "mid_unallocated: MID %03u of MMSI %09u is not allocated by the ITU", mid,
-             v->mmsi);
+  /* Every class that embeds a MID (ships, groups, coast stations, SAR
+   * aircraft, parent-ship craft, AtoN) should carry an allocated one. */
+  if (mid && !idt_ais_mid_country(mid))
+    add_flag(v, "mid_unallocated: MID %03u of MMSI %09u (%s) is not allocated by the ITU",
+             mid, v->mmsi, idt_ais_mmsi_class_name(cls));
   /* Every IMO this MMSI has broadcast. */
   if (sqlite3_prepare_v2(db, "SELECT DISTINCT imo FROM ais_identity WHERE mmsi = ?1 AND imo > 0",
                          -1, &st, NULL) == SQLITE_OK) {
