@@ -384,6 +384,13 @@ static void eval_dprk(const idt_screen_index *ix)
       }
       if (nc <= sets[s].aliascol || !cols[sets[s].aliascol][0])
         continue;
+      {
+        /* the TSVs pad some ids with spaces ("KPe.023 ") */
+        char *id = cols[sets[s].idcol];
+        size_t il = strlen(id);
+        while (il && (id[il - 1] == ' ' || id[il - 1] == '\t'))
+          id[--il] = 0;
+      }
       qq.name = cols[sets[s].aliascol];
       total++;
       if (idt_screen_run(ix, &qq, &o, &r) == 0 && r->n &&

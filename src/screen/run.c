@@ -19,6 +19,7 @@
 #define _GNU_SOURCE 1  /* qsort_r */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "screen/index_int.h"
 #include "screen/names.h"
 #include "screen/qual.h"
@@ -245,6 +246,7 @@ typedef struct cand {
   uint32_t ent;
   double score, name;
   int qi;            /* best query name, -1 none */
+  int verbatim;      /* the list name is spelled exactly as the query */
   uint32_t ni;       /* best list name (global index) */
   sc_quals qu;
 } cand;
@@ -319,6 +321,8 @@ static void score_ent(const idt_screen_index *ix, const sc_qnames *qn,
     }
   }
   c->name = best;
+  if (c->qi >= 0)
+    c->verbatim = !strcasecmp(qn->names[c->qi].orig, ix->names[c->ni].orig);
   if (o->mode == IDT_SCREEN_MODE_OFAC) {
     c->score = best;
     return;
@@ -336,6 +340,9 @@ static int cmp_cand(const void *a, const void *b)
   const cand *x = a, *y = b;
   if (x->score != y->score)
     return x->score < y->score ? 1 : -1;
+  /* a tie (two people of the same name): the verbatim spelling first */
+  if (x->verbatim != y->verbatim)
+    return x->verbatim ? -1 : 1;
   return x->ent < y->ent ? -1 : x->ent > y->ent;
 }
 
