@@ -44,7 +44,7 @@ struct idt_net {
   char today[11];
   idt_arena arena;
   idt_map ids;               /* entity id -> (node index + 1) */
-  int finished, computed;
+  int finished, computed, merged;
 
   /* nodes */
   uint32_t n, ncap;

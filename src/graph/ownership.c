@@ -164,19 +164,30 @@ static int fixpoint(idt_net *n, uint8_t flag, const float *pct, float *tally,
 static int lookthrough(idt_net *n)
 {
   float *cur = n->look, *nxt = idt_malloc(((size_t)n->n + 1) * sizeof(float));
-  uint32_t v, round;
-  uint64_t e;
+  uint32_t v, round, *own = NULL;
+  uint64_t e, k = 0, i;
   if (!nxt)
     return IDT_ENOMEM;
+  /* the active holdings once, not every edge every round */
+  for (e = 0; e < n->m; e++)
+    k += active_own(n, e) && n->src[e] != n->dst[e];
+  if (!(own = idt_malloc((k ? k : 1) * 4))) {
+    idt_free(nxt);
+    return IDT_ENOMEM;
+  }
+  for (e = 0, k = 0; e < n->m; e++)
+    if (active_own(n, e) && n->src[e] != n->dst[e])
+      own[k++] = (uint32_t)e;
   for (v = 0; v < n->n; v++)
     cur[v] = (n->flags[v] & NODE_DESIGNATED) ? 100.0f : 0.0f;
   for (round = 0; round < 100; round++) {
     float delta = 0;
     for (v = 0; v < n->n; v++)
       nxt[v] = 0;
-    for (e = 0; e < n->m; e++)
-      if (active_own(n, e) && n->src[e] != n->dst[e])
-        nxt[n->dst[e]] += n->lo[e] * cur[n->src[e]] / 100.0f;
+    for (i = 0; i < k; i++) {
+      uint32_t x = own[i];
+      nxt[n->dst[x]] += n->lo[x] * cur[n->src[x]] / 100.0f;
+    }
     for (v = 0; v < n->n; v++) {
       float d;
       if (n->flags[v] & NODE_DESIGNATED)
@@ -191,6 +202,7 @@ static int lookthrough(idt_net *n)
     if (delta < 1e-4f)
       break;
   }
+  idt_free(own);
   idt_free(nxt);
   return 0;
 }
@@ -200,8 +212,9 @@ int idt__net_ownership(idt_net *n)
   float *eu = NULL;
   uint32_t v;
   int rc;
-  if ((rc = merge_parallel(n)))
+  if (!n->merged && (rc = merge_parallel(n)))
     return rc;
+  n->merged = 1;   /* edges do not change after finish */
   if ((!n->stake_lo && !(n->stake_lo = idt_malloc(((size_t)n->n + 1) * sizeof(float)))) ||
       (!n->stake_hi && !(n->stake_hi = idt_malloc(((size_t)n->n + 1) * sizeof(float)))) ||
       (!n->block_par && !(n->block_par = idt_malloc(((size_t)n->n + 1) * 4))) ||
