@@ -5,12 +5,14 @@
  * (nomenklatura's ofac_fixtures.csv; see docs/design/screening.md): the
  * score is the larger of
  *   - Jaro-Winkler of the whole upper-cased strings (punctuation removed),
- *     counted only when both start with the same letter, trying the list
- *     name as written and with its "SURNAME, Given" parts swapped; and
- *   - the mean over query tokens, weighted by token length, of each token's
- *     best Jaro-Winkler against the list name's tokens, a best below 0.5
- *     counting 0; query tokens of one or two characters are dropped unless
- *     nothing else is left (hence KIM JONG UN = 100 for KIM Jong Sik).
+ *     the list name as written ("SURNAME, Given"), counted only when both
+ *     start with the same letter; and
+ *   - the plain mean over query tokens of each token's best Jaro-Winkler
+ *     against the list name's tokens, a best below 0.5 counting 0; query
+ *     tokens of one or two characters are dropped unless nothing else is
+ *     left (hence KIM JONG UN = 100 for KIM Jong Sik).
+ * Variants measured on the fixtures: length-weighted mean 151/164 within
+ * 5 points, also trying "Given SURNAME" 150/164, this one 156/164.
  * It reproduces OFAC's false positives on purpose: the mode exists so users
  * can show regulators the same numbers, not to screen with.
  */
@@ -98,31 +100,16 @@ double sc_ofac_score(const char *query, const char *cand)
 {
   otoks q, c;
   char qs[300], cs[300];
-  size_t i, j, ql, cl, comma = 0, keep = 0;
+  size_t i, j, ql, cl, keep = 0;
   double best = 0, num = 0, den = 0;
-  const char *cm = strchr(cand, ',');
   otokenize(query, &q);
   otokenize(cand, &c);
   if (!q.n || !c.n)
     return 0;
   ql = join(&q, 0, q.n, qs, 0);
-  if (cm) {
-    otoks head;
-    char tmp[256];
-    size_t hl = (size_t)(cm - cand) < sizeof tmp - 1 ? (size_t)(cm - cand) : sizeof tmp - 1;
-    memcpy(tmp, cand, hl);
-    tmp[hl] = 0;
-    otokenize(tmp, &head);
-    comma = head.n;
-  }
-  /* whole string, as written and "Given SURNAME" */
-  for (int pass = 0; pass < (comma ? 2 : 1); pass++) {
-    cl = pass ? join(&c, 0, comma, cs, join(&c, comma, c.n, cs, 0)) : join(&c, 0, c.n, cs, 0);
-    if (qs[0] == cs[0]) {
-      double s = sc_jaro_winkler(qs, ql, cs, cl);
-      if (s > best) best = s;
-    }
-  }
+  cl = join(&c, 0, c.n, cs, 0);
+  if (qs[0] == cs[0])
+    best = sc_jaro_winkler(qs, ql, cs, cl);
   for (i = 0; i < q.n; i++)
     keep += q.len[i] > 2;
   for (i = 0; i < q.n; i++) {
@@ -134,8 +121,8 @@ double sc_ofac_score(const char *query, const char *cand)
       if (s > tb) tb = s;
     }
     if (tb < 0.5) tb = 0;
-    num += tb * (double)q.len[i];
-    den += (double)q.len[i];
+    num += tb;
+    den += 1.0;
   }
   if (den > 0 && num / den > best)
     best = num / den;
