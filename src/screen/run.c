@@ -42,6 +42,7 @@ typedef struct scratch {
   uint32_t stamp;
   uint32_t *ent_stamp;
   uint32_t estamp;
+  size_t pruned;
   sc_qnames q;
   sc_sim_cache cache;
 } scratch;
@@ -432,7 +433,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   sc_qnames *qn;
   cand *cands = NULL;
   uint32_t *ents = NULL;
-  size_t nents = 0, ncand = 0, i, j, limit;
+  size_t nents = 0, ncand = 0, i, j, k, limit;
   idt_screen_result *r = NULL;
   result_priv *rp = NULL;
   int rc = 0;
@@ -477,10 +478,10 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
     s->cache.used = 0;
     for (i = 0; i < qn->nterms; i++) {
       const sc_term *qt = qn->ptrs[i];
-      size_t nt = expand(ix, s, qt, 1, tc), k;
-      for (k = 0; k < nt; k++) {
-        const sc_term *t = &ix->terms[tc[k].term];
-        float add = tc[k].sim * (t->w + qt->w);
+      size_t nt = expand(ix, s, qt, 1, tc), kk;
+      for (kk = 0; kk < nt; kk++) {
+        const sc_term *t = &ix->terms[tc[kk].term];
+        float add = tc[kk].sim * (t->w + qt->w);
         uint32_t p;
         for (p = ix->post_off[t->id]; p < ix->post_off[t->id + 1]; p++) {
           uint32_t nm = ix->post[p];
@@ -490,11 +491,34 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
         }
       }
     }
-    /* the best names (normalised by their own length so long names do not
-     * crowd out short exact ones) */
-    for (i = 0; i < s->ntouched; i++) {
-      uint32_t nm = s->touched[i];
-      s->name_acc[nm] /= (float)(1.0 + 0.15 * ix->names[nm].n);
+    /* Prune: acc bounds the alignment's numerator and every query token
+     * weighs at least its weight in the denominator, so a name whose
+     * acc / (query weight) cannot reach the threshold (with the most the
+     * qualifiers can add) is dropped. Then rank the rest by acc normalised
+     * by their own length, so long names do not crowd out short exact ones. */
+    {
+      double qw = 0, ubmin = -1;
+      size_t kept = 0;
+      for (k = 0; k < qn->n; k++) {
+        double w = 0;
+        for (j = 0; j < qn->names[k].n; j++)
+          w += qn->names[k].t[j]->w;
+        if (qw == 0 || w < qw)
+          qw = w;
+      }
+      if (thr >= 0 && qw > 0)
+        ubmin = (thr - 0.1 - 0.05) / 0.9 * qw;
+      for (i = 0; i < s->ntouched; i++) {
+        uint32_t nm = s->touched[i];
+        if (ubmin > 0 && s->name_acc[nm] < ubmin) {
+          s->name_acc[nm] = 0;
+          continue;
+        }
+        s->name_acc[nm] /= (float)(1.0 + 0.15 * ix->names[nm].n);
+        s->touched[kept++] = nm;
+      }
+      s->pruned = s->ntouched - kept;
+      s->ntouched = kept;
     }
     if (s->ntouched > CAND_NAMES)
       qsort_r(s->touched, s->ntouched, sizeof *s->touched, cmp_names, s->name_acc);
