@@ -148,11 +148,6 @@ static void sub_init(void)
       sub_tab[a][b] = (float)sub_cost_slow((char)a, (char)b);
 }
 
-static double sub_cost(char a, char b)
-{
-  return sub_tab[(unsigned char)a & 127][(unsigned char)b & 127];
-}
-
 static double indel_cost(const char *s, size_t i, size_t n)
 {
   char c = s[i];
@@ -165,33 +160,39 @@ static double indel_cost(const char *s, size_t i, size_t n)
   return 1.0;
 }
 
+/* Weighted optimal string alignment distance with three rolling rows
+ * (row i-2 for transpositions); floats, on the stack. */
 static double wdist(const char *a, size_t la, const char *b, size_t lb)
 {
-  double d[SC_TERM_MAX + 1][SC_TERM_MAX + 1], ia[SC_TERM_MAX], ib[SC_TERM_MAX];
+  float r0[SC_TERM_MAX + 1], r1[SC_TERM_MAX + 1], r2[SC_TERM_MAX + 1];
+  float ia[SC_TERM_MAX], ib[SC_TERM_MAX];
+  float *pp = r0, *p = r1, *c = r2, *t;
   size_t i, j;
   pthread_once(&sub_once, sub_init);
-  d[0][0] = 0;
+  for (i = 0; i < la; i++)
+    ia[i] = (float)indel_cost(a, i, la);
+  for (j = 0; j < lb; j++)
+    ib[j] = (float)indel_cost(b, j, lb);
+  p[0] = 0;
+  for (j = 1; j <= lb; j++)
+    p[j] = p[j - 1] + ib[j - 1];
   for (i = 1; i <= la; i++) {
-    ia[i - 1] = indel_cost(a, i - 1, la);
-    d[i][0] = d[i - 1][0] + ia[i - 1];
-  }
-  for (j = 1; j <= lb; j++) {
-    ib[j - 1] = indel_cost(b, j - 1, lb);
-    d[0][j] = d[0][j - 1] + ib[j - 1];
-  }
-  for (i = 1; i <= la; i++)
+    const float *sub = sub_tab[(unsigned char)a[i - 1] & 127];
+    c[0] = p[0] + ia[i - 1];
     for (j = 1; j <= lb; j++) {
-      double x = d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : sub_cost(a[i - 1], b[j - 1]));
-      double y = d[i - 1][j] + ia[i - 1];
-      double z = d[i][j - 1] + ib[j - 1];
+      float x = p[j - 1] + (a[i - 1] == b[j - 1] ? 0.0f : sub[(unsigned char)b[j - 1] & 127]);
+      float y = p[j] + ia[i - 1];
+      float z = c[j - 1] + ib[j - 1];
       if (y < x) x = y;
       if (z < x) x = z;
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-          d[i - 2][j - 2] + 0.6 < x)
-        x = d[i - 2][j - 2] + 0.6;
-      d[i][j] = x;
+          pp[j - 2] + 0.6f < x)
+        x = pp[j - 2] + 0.6f;
+      c[j] = x;
     }
-  return d[la][lb];
+    t = pp; pp = p; p = c; c = t;
+  }
+  return (double)p[lb];
 }
 
 static double tok_sim(const sc_term *a, const sc_term *b, int korean)
