@@ -12,7 +12,7 @@
  * Accuracy: the "dprk" scenario (48 h, ACC_VESSELS background vessels)
  * on three seeds and two noise levels, scored against its truth.
  *
- * usage: bench_aisevents [VESSELS] [RUNS] [ACC_VESSELS]
+ * usage: bench_aisevents [VESSELS] [RUNS] [ACC_VESSELS]   (VESSELS 0: accuracy only)
  * (IDT_SRC locates data/reference; the NMEA goes to $TMPDIR or /tmp.)
  */
 #include <math.h>
@@ -295,6 +295,11 @@ int main(int argc, char **argv)
   pid_t pid;
   if (runs < 1 || runs > 21)
     runs = 3;
+  if (!vessels) {              /* accuracy only */
+    idt_aisev_places_free(pl);
+    accuracy(acc ? acc : 1000);
+    return 0;
+  }
   snprintf(path, sizeof path, "%s/bench_aisev_day.nmea", tmp);
   so.scenario = "background";
   so.vessels = vessels;

@@ -69,7 +69,7 @@ typedef struct sim {
   size_t nv, vcap;
   FILE *nmea, *truth;
   idt_aisim_stats *st;
-  uint32_t next_mmsi;
+  uint32_t next_mmsi, next_imo;
   unsigned seq;
   int io_err;
 } sim;
@@ -106,7 +106,9 @@ static sv *new_vessel(sim *s, int kind, int classb, uint32_t mmsi, const char *n
   v->shiptype = classb ? 30 : 80;
   v->nid = 1;
   v->id[0].mmsi = mmsi;
-  v->id[0].imo = classb ? 0 : make_imo(900000 + (mmsi % 99991));
+  /* unique per vessel (3000000-3999999, apart from the staged 9xxxxxx):
+   * a shared IMO is itself an identity event */
+  v->id[0].imo = classb ? 0 : make_imo(300000 + s->next_imo++ % 100000);
   snprintf(v->id[0].name, sizeof v->id[0].name, "%s", name);
   snprintf(v->id[0].call, sizeof v->id[0].call, "S%06u", mmsi % 1000000);
   v->inval[0] = v->inval[1] = -1;
