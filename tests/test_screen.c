@@ -187,6 +187,10 @@ TEST(index_identifiers_and_weak_alias)
   r = run(ix, &q, 0);
   CHECK(r && r->n == 1 && !strcmp(r->hits[0].entity_id, "v-1") && r->hits[0].score >= 0.97);
   idt_screen_result_free(r);
+  q.imo = "8122348";   /* check digit wrong: not evidence */
+  r = run(ix, &q, 0);
+  CHECK(r && r->n == 0);
+  idt_screen_result_free(r);
   q.imo = NULL;
   q.name = "NAM SAN 6";
   r = run(ix, &q, 0);

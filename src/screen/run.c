@@ -269,9 +269,27 @@ static int ent_allowed(const idt_screen_index *ix, const ix_ent *e,
   return 1;
 }
 
+/* IMO number check digit: (d1*7 + d2*6 + ... + d6*2) mod 10 == d7. A
+ * query IMO that fails it is a typo, not near-certain evidence. */
+static int imo_ok(const char *v)
+{
+  char k[32];
+  size_t n = ix_ident_key(v, k, sizeof k), i;
+  int sum = 0;
+  if (n != 7)
+    return 0;
+  for (i = 0; i < 7; i++)
+    if (k[i] < '0' || k[i] > '9')
+      return 0;
+  for (i = 0; i < 6; i++)
+    sum += (k[i] - '0') * (int)(7 - i);
+  return sum % 10 == k[6] - '0';
+}
+
 static void ident_hit(const ix_ent *e, const idt_screen_query *q, sc_quals *qu)
 {
-  const char *qv[5] = { q->imo, q->mmsi, q->passport, q->id_number, q->wallet };
+  const char *qv[5] = { q->imo && imo_ok(q->imo) ? q->imo : NULL, q->mmsi,
+                        q->passport, q->id_number, q->wallet };
   size_t i, k;
   for (k = 0; k < 5; k++) {
     char a[128], b[128];
@@ -351,7 +369,8 @@ static int cmp_cand(const void *a, const void *b)
 static size_t ident_cands(const idt_screen_index *ix, const idt_screen_query *q,
                           uint32_t *out, size_t max)
 {
-  const char *qv[5] = { q->imo, q->mmsi, q->passport, q->id_number, q->wallet };
+  const char *qv[5] = { q->imo && imo_ok(q->imo) ? q->imo : NULL, q->mmsi,
+                        q->passport, q->id_number, q->wallet };
   size_t k, n = 0;
   for (k = 0; k < 5; k++) {
     char key[128];
