@@ -246,8 +246,8 @@ int main(int argc, char **argv)
   idt_net_stats_get(n, &st);
   printf("EXPOSURE (50%% certain+possible, EU control, hops+paths, PPR risk): %.3f / %.3f\n",
          T(t_exp));
-  printf("  blocked %u, possibly %u, eu-controlled %u\n", st.blocked_50,
-         st.possibly_blocked_50, st.eu_controlled);
+  printf("  blocked %u, possibly %u, eu-controlled %u, look-through rounds %u\n",
+         st.blocked_50, st.possibly_blocked_50, st.eu_controlled, st.lookthrough_rounds);
   o.key_nodes = 1;
   t0 = tnow();
   if (idt_net_compute(n, &o))

@@ -110,6 +110,7 @@ typedef struct idt_net_stats {
   uint64_t pivot_generic;   /* shared by more than pivot_cap: not linked */
   uint32_t over_100;        /* assets whose stated stakes sum over 100% */
   uint32_t blocked_50, possibly_blocked_50, eu_controlled;  /* after compute */
+  uint32_t lookthrough_rounds;  /* iterations the look-through series took */
 } idt_net_stats;
 void idt_net_stats_get(const idt_net *n, idt_net_stats *st);
 

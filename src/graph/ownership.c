@@ -31,8 +31,9 @@
  * "report both"): the designated owners' stake multiplied along every chain
  * and summed over chains, L(v) = sum over holdings u->v of lo * (1 if u is
  * designated else L(u)/100), capped at 100. Iterated from 0 it rises
- * monotonically to the least solution; with cycles it is a geometric series,
- * cut when no value moves by more than 1e-4 points or after 100 rounds
+ * monotonically to the least solution (Gauss-Seidel, in place); with
+ * cycles it is a geometric series, cut when no value moves by more than
+ * 1e-4 points or after 100 rounds
  * (registers with sums over 100% would otherwise only stop at the cap).
  *
  * EU/UK "owned or controlled": a further fixpoint in which designated or
@@ -163,47 +164,48 @@ static int fixpoint(idt_net *n, uint8_t flag, const float *pct, float *tally,
 
 static int lookthrough(idt_net *n)
 {
-  float *cur = n->look, *nxt = idt_malloc(((size_t)n->n + 1) * sizeof(float));
-  uint32_t v, round, *own = NULL;
-  uint64_t e, k = 0, i;
-  if (!nxt)
-    return IDT_ENOMEM;
-  /* the active holdings once, not every edge every round */
-  for (e = 0; e < n->m; e++)
-    k += active_own(n, e) && n->src[e] != n->dst[e];
-  if (!(own = idt_malloc((k ? k : 1) * 4))) {
-    idt_free(nxt);
+  float *cur = n->look;
+  uint32_t *own = NULL, *off = NULL, v, round, i;
+  uint64_t k = 0;
+  /* the active holdings grouped by asset (from the in-CSR), once */
+  if (!(off = idt_malloc(((size_t)n->n + 1) * 4)) ||
+      !(own = idt_malloc((n->m ? n->m : 1) * 4))) {
+    idt_free(off);
     return IDT_ENOMEM;
   }
-  for (e = 0, k = 0; e < n->m; e++)
-    if (active_own(n, e) && n->src[e] != n->dst[e])
-      own[k++] = (uint32_t)e;
+  for (v = 0; v < n->n; v++) {
+    off[v] = (uint32_t)k;
+    for (i = n->in_off[v]; i < n->in_off[v + 1]; i++)
+      if (active_own(n, n->in_e[i]) && n->src[n->in_e[i]] != v)
+        own[k++] = n->in_e[i];
+  }
+  off[n->n] = (uint32_t)k;
   for (v = 0; v < n->n; v++)
     cur[v] = (n->flags[v] & NODE_DESIGNATED) ? 100.0f : 0.0f;
+  /* Gauss-Seidel: each node is updated in place from its owners' newest
+   * values; from zero it still rises monotonically to the least solution,
+   * in about half the rounds of Jacobi iteration */
   for (round = 0; round < 100; round++) {
     float delta = 0;
-    for (v = 0; v < n->n; v++)
-      nxt[v] = 0;
-    for (i = 0; i < k; i++) {
-      uint32_t x = own[i];
-      nxt[n->dst[x]] += n->lo[x] * cur[n->src[x]] / 100.0f;
-    }
     for (v = 0; v < n->n; v++) {
-      float d;
-      if (n->flags[v] & NODE_DESIGNATED)
-        nxt[v] = 100.0f;
-      else if (nxt[v] > 100.0f)
-        nxt[v] = 100.0f;
-      d = nxt[v] > cur[v] ? nxt[v] - cur[v] : cur[v] - nxt[v];
+      float sum = 0, d;
+      if ((n->flags[v] & NODE_DESIGNATED) || off[v] == off[v + 1])
+        continue;
+      for (i = off[v]; i < off[v + 1]; i++)
+        sum += n->lo[own[i]] * cur[n->src[own[i]]] / 100.0f;
+      if (sum > 100.0f)
+        sum = 100.0f;
+      d = sum - cur[v];
       if (d > delta)
         delta = d;
+      cur[v] = sum;
     }
-    memcpy(cur, nxt, (size_t)n->n * sizeof(float));
     if (delta < 1e-4f)
       break;
   }
+  n->st.lookthrough_rounds = round + (round < 100);
   idt_free(own);
-  idt_free(nxt);
+  idt_free(off);
   return 0;
 }
 
