@@ -162,7 +162,16 @@ static double indel_cost(const char *s, size_t i, size_t n)
 
 /* Weighted optimal string alignment distance with three rolling rows
  * (row i-2 for transpositions); floats, on the stack. */
+static double wdist_bounded(const char *a, size_t la, const char *b, size_t lb, float maxd);
+
 static double wdist(const char *a, size_t la, const char *b, size_t lb)
+{
+  return wdist_bounded(a, la, b, lb, 1e9f);
+}
+
+/* As wdist, but gives up (returning a value > maxd) once a whole row is
+ * above maxd: similarity below SC_SIM_MIN needs no exact distance. */
+static double wdist_bounded(const char *a, size_t la, const char *b, size_t lb, float maxd)
 {
   float r0[SC_TERM_MAX + 1], r1[SC_TERM_MAX + 1], r2[SC_TERM_MAX + 1];
   float ia[SC_TERM_MAX], ib[SC_TERM_MAX];
@@ -178,7 +187,9 @@ static double wdist(const char *a, size_t la, const char *b, size_t lb)
     p[j] = p[j - 1] + ib[j - 1];
   for (i = 1; i <= la; i++) {
     const float *sub = sub_tab[(unsigned char)a[i - 1] & 127];
+    float rowmin;
     c[0] = p[0] + ia[i - 1];
+    rowmin = c[0];
     for (j = 1; j <= lb; j++) {
       float x = p[j - 1] + (a[i - 1] == b[j - 1] ? 0.0f : sub[(unsigned char)b[j - 1] & 127]);
       float y = p[j] + ia[i - 1];
@@ -189,7 +200,11 @@ static double wdist(const char *a, size_t la, const char *b, size_t lb)
           pp[j - 2] + 0.6f < x)
         x = pp[j - 2] + 0.6f;
       c[j] = x;
+      if (x < rowmin)
+        rowmin = x;
     }
+    if (rowmin > maxd && i > 1)
+      return (double)maxd + 1.0;
     t = pp; pp = p; p = c; c = t;
   }
   return (double)p[lb];
@@ -214,7 +229,8 @@ static double tok_sim(const sc_term *a, const sc_term *b, int korean)
       !a->cons[0] && !b->cons[0] && !(korean && a->ko[0] && b->ko[0]) &&
       !(a->nys[0] && !strcmp(a->nys, b->nys)))
     return 0;
-  s = 1.0 - wdist(a->s, a->len, b->s, b->len) / (double)m;
+  /* (1 - d/m)^2 >= SC_SIM_MIN needs d <= 0.368 m: stop the DP beyond */
+  s = 1.0 - wdist_bounded(a->s, a->len, b->s, b->len, 0.37f * (float)m + 0.01f) / (double)m;
   if (s < 0)
     s = 0;
   s *= s;   /* steep but graded: one edit in 7 letters 0.75, two 0.51 */
