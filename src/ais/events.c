@@ -553,8 +553,10 @@ static void resample(idt_aisev *d, const idt__vessel *v, unsigned segi, const id
 static void seg_push(idt__seg *s, const idt_aisev_fix *f)
 {
   s->recent[s->nrecent++ % 16] = f->t;
-  if (!s->ev_n || f->t - s->ev[(s->ev_n - 1) % IDT__EVID].t >= 300)
+  if (!s->ev_n || f->t - s->ev_last_t >= 300) {
     s->ev[s->ev_n++ % IDT__EVID] = *f;
+    s->ev_last_t = f->t;
+  }
   s->last = *f;
   s->n++;
 }

@@ -84,46 +84,34 @@ void idt__iso_time(int64_t t, char out[24]);
 #define IDT__EVID 16               /* evidence ring per segment */
 #define IDT__MAXZ 64               /* user zones tracked per segment */
 
+/* Hot fields first: a fix touches the scalars below and one slot of
+ * recent[]; the rings sit at the end. With thousands of interleaved
+ * vessels every fix is a cache miss, so lines touched are what costs. */
 typedef struct idt__seg {
-  int used;
+  int used, loit, inport, stopped, zinit, pd_ok;
+  unsigned n, nrecent, ev_n, loit_n, port_n;
   idt_aisev_fix last;
-  unsigned n;
-  int64_t recent[16];              /* last 16 fix times (reception) */
-  unsigned nrecent;
-  idt_aisev_fix ev[IDT__EVID];     /* fixes >= 5 min apart, ring */
-  unsigned ev_n;
-  /* loitering run */
-  int loit;
-  idt_aisev_fix loit_first;
+  int64_t ev_last_t, port_in;
   double loit_sumsog, loit_sumlat, loit_sumlon;
-  unsigned loit_n;
-  /* port visit */
-  int inport, stopped;
-  const idt_aisev_port *port;
-  int64_t port_in;
-  unsigned port_n;
-  double pd, pd_lat, pd_lon;
-  int pd_ok;
-  /* zones */
-  uint64_t zin;
-  int zinit;
+  double pd, pd_lat, pd_lon;       /* distance to the nearest port there */
+  uint64_t zin;                    /* inside user zone i: bit i */
+  const idt_aisev_port *port;      /* port of the visit under way */
+  idt_aisev_fix loit_first;        /* first fix of the loitering run */
+  int64_t recent[16];              /* last 16 fix times (reception) */
+  idt_aisev_fix ev[IDT__EVID];     /* fixes >= 5 min apart, ring */
 } idt__seg;
 
 typedef struct idt__vessel {
   uint32_t mmsi, imo;
-  char name[24];
-  const idt_aisev_watch *match;
-  idt__seg s[2];
+  int has_prev, spoof, inval;
+  unsigned spoof_n, inval_n;
   idt_aisev_fix prev;              /* last valid fix of any segment */
-  int has_prev;
-  int spoof;
-  int64_t spoof_start, spoof_last;
-  unsigned spoof_n;
+  int64_t spoof_start, spoof_last, inval_start, inval_last;
   double spoof_kn, spoof_dist;
+  idt__seg s[2];
   idt_aisev_fix spoof_a, spoof_b;
-  int inval;
-  int64_t inval_start, inval_last;
-  unsigned inval_n;
+  const idt_aisev_watch *match;
+  char name[24];
 } idt__vessel;
 
 typedef struct idt__rpt { uint32_t owner; float lat, lon, sog; } idt__rpt;
