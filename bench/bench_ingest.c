@@ -81,7 +81,7 @@ int main(int argc, char **argv)
 {
   const char *src = getenv("IDT_SRC") ? getenv("IDT_SRC") : ".";
   char ofac[4096], un[4096], ftm[4096];
-  int runs = argc > 1 ? atoi(argv[1]) : 5;
+  int runs = argc > 1 ? (int)strtol(argv[1], NULL, 10) : 5;
   struct rusage ru;
   snprintf(ofac, sizeof ofac, "%s", argc > 2 ? argv[2] : "");
   snprintf(un, sizeof un, "%s", argc > 3 ? argv[3] : "");
