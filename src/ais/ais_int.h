@@ -30,7 +30,9 @@ enum ais_kind {
   K_ETA4,    /* month/day/hour/minute "MM-DDTHH:MMZ" (type 5) */
   K_DHM,     /* day/hour/minute "DDTHH:MMZ" (met-hydro messages) */
   K_ZERO,    /* a field gpsd prints that this variant lacks: 0 */
-  K_TIDALS   /* IMO236/289 tidal windows: elements of width bits from start */
+  K_TIDALS,  /* IMO236/289 tidal windows: elements of width bits from start */
+  K_WHEN     /* a date/time assembled from scattered fields: width indexes
+                idt__ais_when() (binary sub-types, JSON only) */
 };
 
 enum ais_scale {
@@ -51,7 +53,17 @@ enum ais_scale {
 
 enum ais_legend { L_NONE, L_NAV, L_EPFD, L_SHIP, L_STATION, L_NAVAID,
                   L_TEND, L_PRECIP, L_ICE, L_RACON, L_LIGHT, L_ERI, L_HAZARD,
-                  L_LOADED };
+                  L_LOADED, L_MOOR, L_LOCK, L_SIGNAL, L_EMMA, L_EMMACLS,
+                  L_WIND, L_IMPACT, L_LIGHTS };
+
+/* Date/time layouts of K_WHEN fields: bit positions of each part (year 0 =
+ * no year) and how gpsd prints it. */
+enum { W_BERTH, W_ETA200, W_CLOSEFROM, W_CLOSETO, W_EMMASTART, W_EMMAEND };
+typedef struct ais_when {
+  uint16_t year, month, day, hour, minute;
+  uint8_t pad;                  /* 0: %u-%uT%u:%u (6/1/20, 6/200/21-22), 1: %02u */
+} ais_when;
+const ais_when *idt__ais_when(unsigned which);
 
 #define F_HEX    0x01  /* DSV prints 0x%x */
 #define F_NODSV  0x02  /* not in the pipe-delimited layout */

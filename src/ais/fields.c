@@ -453,6 +453,102 @@ static const ais_field f8_200_10[] = {
   { "data", 56, 0, K_DATA, S_NONE, L_NONE, F_XDATA | F_NOJSON, 0, 0 },
 };
 
+/* ---- sub-types added from AIVDM.adoc, checked against gpsdecode 3.22
+ * (tests/test_ais_golden.c: subtypes_*; differences listed there). ---- */
+#define E(n, s, w, lg) { n, s, w, K_U, S_NONE, lg, F_NODSV, 0, 0 }
+#define WHEN(n, w) { n, 0, w, K_WHEN, S_NONE, L_NONE, F_NODSV, 0, 0 }
+#define XDATA8 { "data", 56, 0, K_DATA, S_NONE, L_NONE, F_XDATA | F_NOJSON, 0, 0 }
+
+/* DAC 1 FI 15: IMO236 extended ship static data (air draught, 0.1 m). */
+static const ais_field f6_1_15[] = { F6_HEAD, U("airdraught", 88, 11), XDATA6 };
+static const ais_field f8_1_15[] = { F8_HEAD, U("airdraught", 56, 11), XDATA8 };
+/* DAC 1 FI 16: persons on board (IMO289 addressed; IMO236 broadcast). */
+static const ais_field f6_1_16[] = { F6_HEAD, U("persons", 88, 13), XDATA6 };
+static const ais_field f8_1_16[] = { F8_HEAD, U("persons", 56, 13), XDATA8 };
+
+/* DAC 1 FI 20: IMO289 berthing data (addressed). */
+#define SVC(n, s) E(n, s, 2, L_NONE)
+static const ais_field f6_1_20[] = {
+  F6_HEAD, U("linkage", 88, 10), U("berth_length", 98, 9),
+  E("position", 115, 3, L_MOOR), WHEN("arrival", W_BERTH),
+  { "availability", 138, 1, K_U, S_NONE, L_NONE, F_NODSV, 0, 0 },
+  SVC("agent", 139), SVC("fuel", 141), SVC("chandler", 143), SVC("stevedore", 145),
+  SVC("electrical", 147), SVC("water", 149), SVC("customs", 151), SVC("cartage", 153),
+  SVC("crane", 155), SVC("lift", 157), SVC("medical", 159), SVC("navrepair", 161),
+  SVC("provisions", 163), SVC("shiprepair", 165), SVC("surveyor", 167), SVC("steam", 169),
+  SVC("tugs", 171), SVC("solidwaste", 173), SVC("liquidwaste", 175),
+  SVC("hazardouswaste", 177), SVC("ballast", 179), SVC("additional", 181),
+  SVC("regional1", 183), SVC("regional2", 185), SVC("future1", 187), SVC("future2", 189),
+  JT("berth_name", 191, 120),
+  { "berth_lon", 311, 25, K_I, S_LL3, L_NONE, F_NODSV, 0, 0 },
+  { "berth_lat", 336, 24, K_I, S_LL3, L_NONE, F_NODSV, 0, 0 },
+  { "berth_depth", 107, 8, K_U, S_D10, L_NONE, F_NODSV, 0, 0 },
+  XDATA6,
+};
+
+/* DAC 200 FI 21 and 22: inland ETA and RTA at a lock, bridge or terminal. */
+#define LOCK_HEAD \
+  JT("country", 88, 12), JT("locode", 100, 18), JT("section", 118, 30), \
+  JT("terminal", 148, 30), JT("hectometre", 178, 30), WHEN("eta", W_ETA200)
+static const ais_field f6_200_21[] = {
+  F6_HEAD, LOCK_HEAD, U("tugs", 228, 3), U("airdraught", 231, 12), XDATA6,
+};
+static const ais_field f6_200_22[] = {
+  F6_HEAD, LOCK_HEAD, E("status", 228, 2, L_LOCK), XDATA6,
+};
+
+/* DAC 1 FI 13: IMO236 fairway closed. */
+static const ais_field f8_1_13[] = {
+  F8_HEAD, JT("reason", 56, 120), JT("closefrom", 176, 120), JT("closeto", 296, 120),
+  U("radius", 416, 10), U("extunit", 426, 2), WHEN("from", W_CLOSEFROM),
+  WHEN("to", W_CLOSETO), XDATA8,
+};
+
+/* DAC 1 FI 19: IMO289 marine traffic signal. */
+static const ais_field f8_1_19[] = {
+  F8_HEAD, U("linkage", 56, 10), JT("station", 66, 120),
+  { "lon", 186, 25, K_I, S_LL3, L_NONE, F_NODSV, 0, 0 },
+  { "lat", 211, 24, K_I, S_LL3, L_NONE, F_NODSV, 0, 0 },
+  U("status", 235, 2), E("signal", 237, 5, L_SIGNAL), U("hour", 242, 5),
+  U("minute", 247, 6), E("nextsignal", 253, 5, L_SIGNAL), XDATA8,
+};
+
+/* DAC 1 FI 29: IMO289 text description (broadcast). */
+static const ais_field f8_1_29[] = { F8_HEAD, U("linkage", 56, 10), JT("text", 66, 0), XDATA8 };
+
+/* DAC 200 FI 23: EMMA warning (inland). gpsd names two members "type" and
+ * "class", which collide with the report's own; see docs/design/ais.md. */
+#define LL4(n, s, w) { n, s, w, K_I, S_LL, L_NONE, F_NODSV, 0, 0 }
+static const ais_field f8_200_23[] = {
+  F8_HEAD, WHEN("start", W_EMMASTART), WHEN("end", W_EMMAEND),
+  LL4("start_lon", 112, 28), LL4("start_lat", 140, 27),
+  LL4("end_lon", 167, 28), LL4("end_lat", 195, 27),
+  E("emma_type", 222, 4, L_EMMA),
+  { "min", 226, 9, K_I, S_NONE, L_NONE, F_NODSV, 0, 0 },
+  { "max", 235, 9, K_I, S_NONE, L_NONE, F_NODSV, 0, 0 },
+  E("intensity", 244, 2, L_EMMACLS), E("wind", 246, 4, L_WIND), XDATA8,
+};
+
+/* DAC 200 FI 40: inland signal status. */
+static const ais_field f8_200_40[] = {
+  F8_HEAD, LL4("lon", 56, 28), LL4("lat", 84, 27), U("form", 111, 4), U("facing", 115, 9),
+  E("direction", 124, 3, L_IMPACT), E("status", 127, 30, L_LIGHTS), XDATA8,
+};
+
+static const ais_when whens[] = {
+  [W_BERTH] = { 0, 118, 122, 127, 132, 0 },
+  [W_ETA200] = { 0, 208, 212, 217, 222, 0 },
+  [W_CLOSEFROM] = { 0, 433, 428, 437, 442, 1 },
+  [W_CLOSETO] = { 0, 453, 448, 457, 462, 1 },
+  [W_EMMASTART] = { 56, 64, 68, 90, 95, 1 },
+  [W_EMMAEND] = { 73, 81, 85, 101, 106, 1 },
+};
+
+const ais_when *idt__ais_when(unsigned which)
+{
+  return which < sizeof whens / sizeof whens[0] ? &whens[which] : &whens[0];
+}
+
 #define SUBLAYOUT(id, f, partial) { id, f, N(f), NULL, 0, partial }
 #define SUBLAYOUT_D(id, f, d) { id, f, N(f), d, N(d), 0 }
 static const ais_layout L6x = SUBLAYOUT("6", f6x, 1);
@@ -467,6 +563,18 @@ static const ais_layout L6_1_18 = SUBLAYOUT("6/1/18", f6_1_18, 0);
 static const ais_layout L6_1_30 = SUBLAYOUT("6/1/30", f6_1_30, 0);
 static const ais_layout L6_1_14 = SUBLAYOUT("6/1/14", f6_1_14, 0);
 static const ais_layout L6_1_32 = SUBLAYOUT("6/1/32", f6_1_32, 0);
+static const ais_layout L6_1_15 = SUBLAYOUT("6/1/15", f6_1_15, 0);
+static const ais_layout L6_1_16 = SUBLAYOUT("6/1/16", f6_1_16, 0);
+static const ais_layout L6_1_20 = SUBLAYOUT("6/1/20", f6_1_20, 0);
+static const ais_layout L6_200_21 = SUBLAYOUT("6/200/21", f6_200_21, 0);
+static const ais_layout L6_200_22 = SUBLAYOUT("6/200/22", f6_200_22, 0);
+static const ais_layout L8_1_13 = SUBLAYOUT("8/1/13", f8_1_13, 0);
+static const ais_layout L8_1_15 = SUBLAYOUT("8/1/15", f8_1_15, 0);
+static const ais_layout L8_1_16 = SUBLAYOUT("8/1/16", f8_1_16, 0);
+static const ais_layout L8_1_19 = SUBLAYOUT("8/1/19", f8_1_19, 0);
+static const ais_layout L8_1_29 = SUBLAYOUT("8/1/29", f8_1_29, 0);
+static const ais_layout L8_200_23 = SUBLAYOUT("8/200/23", f8_200_23, 0);
+static const ais_layout L8_200_40 = SUBLAYOUT("8/200/40", f8_200_40, 0);
 
 /* Which (DAC, FI) gpsd decodes into fields, with its length conditions
  * (drivers/driver_ais.c); NULL keeps the generic binary layout. */
@@ -474,7 +582,8 @@ static const ais_layout *sub6(unsigned dac, unsigned fid, size_t nbits)
 {
   if (dac == 200) {
     if (fid == 55 && nbits == 168) return &L6_200_55;
-    if ((fid == 21 && nbits == 248) || (fid == 22 && nbits == 232)) return &L6x;
+    if (fid == 21 && nbits == 248) return &L6_200_21;
+    if (fid == 22 && nbits == 232) return &L6_200_22;
   } else if (dac == 235 || dac == 250) {
     if (fid == 10 && nbits == 136) return &L6_235_10;
   } else if (dac == 1) {
@@ -484,7 +593,10 @@ static const ais_layout *sub6(unsigned dac, unsigned fid, size_t nbits)
     case 30: return &L6_1_30;
     case 14: return &L6_1_14;
     case 32: return &L6_1_32;
-    case 15: case 16: case 20: case 25: case 28:
+    case 15: return &L6_1_15;
+    case 16: return &L6_1_16;
+    case 20: return &L6_1_20;
+    case 25: case 28:
       return &L6x;
     default: break;
     }
@@ -498,8 +610,12 @@ static const ais_layout *sub8(const uint8_t *bits, size_t nbits, unsigned dac, u
     switch (fid) {
     case 11: return &L8_1_11;
     case 31: return &L8_1_31;
-    case 13: case 15: case 17: case 19: case 27: case 29: return &L8x;
-    case 16: return nbits - 56 == 136 || nbits - 56 == 72 ? &L8x : NULL;
+    case 13: return &L8_1_13;
+    case 15: return &L8_1_15;
+    case 19: return &L8_1_19;
+    case 29: return &L8_1_29;
+    case 17: case 27: return &L8x;
+    case 16: return nbits - 56 == 136 || nbits - 56 == 72 ? &L8_1_16 : NULL;
     default: return NULL;
     }
   }
@@ -507,7 +623,9 @@ static const ais_layout *sub8(const uint8_t *bits, size_t nbits, unsigned dac, u
     /* FI 10 only when the hazard code is in range (gpsd's guard against
      * false matches, DAC200FID10_HAZARD_MAX = 5). */
     if (fid == 10 && nbits == 168 && idt_ais_ubits(bits, nbits, 141, 3) <= 5) return &L8_200_10;
-    if ((fid == 23 && nbits == 256) || ((fid == 24 || fid == 40) && nbits == 168)) return &L8x;
+    if (fid == 23 && nbits == 256) return &L8_200_23;
+    if (fid == 40 && nbits == 168) return &L8_200_40;
+    if (fid == 24 && nbits == 168) return &L8x;
   }
   return NULL;
 }
@@ -704,6 +822,35 @@ static const char *const hazard[6] = { "0 blue cones/lights", "1 blue cone/light
   "2 blue cones/lights", "3 blue cones/lights", "4 B-Flag", "Unknown" };
 static const char *const loaded[3] = { "N/A (default)", "Unloaded", "Loaded" };
 
+/* Berthing, lock status, traffic signals, EMMA and inland signal legends as
+ * gpsdecode 3.22 prints them (read off its output code by code). Signal
+ * codes 9-13 carry quotes gpsd prints unescaped (broken JSON): escaped here. */
+static const char *const moor[8] = { "Not available", "Port-side to", "Starboard-side to",
+  "Mediterranean (end-on) mooring", "Mooring buoy", "Anchorage", "Reserved for future use",
+  "Reserved for future use" };
+static const char *const lock[4] = { "Operational", "Limited operation", "Out of order", "N/A" };
+static const char *const tsignal[15] = { "N/A",
+  "Serious emergency \xe2\x80\x93" " stop or divert according to instructions.",
+  "Vessels shall not proceed.", "Vessels may proceed. One way traffic.",
+  "Vessels may proceed. Two way traffic.", "Vessels shall proceed on specific orders only.",
+  "Vessels in main channel shall not proceed.",
+  "Vessels in main channel shall proceed on specific orders only.",
+  "Vessels in main channel shall proceed on specific orders only.",
+  "I = \\\"in-bound\\\" only acceptable.", "O = \\\"out-bound\\\" only acceptable.",
+  "F = both \\\"in- and out-bound\\\" acceptable.",
+  "XI = Code will shift to \\\"I\\\" in due time.",
+  "XO = Code will shift to \\\"O\\\" in due time.",
+  "X = Vessels shall proceed only on direction." };
+static const char *const emma[10] = { "Not Available", "Wind", "Rain", "Snow and ice",
+  "Thunderstorm", "Fog", "Low temperature", "High temperature", "Flood", "Forest Fire" };
+static const char *const emmacls[3] = { "Slight", "Medium", "Strong" };
+static const char *const wind[9] = { "N/A", "North", "North East", "East", "South East",
+  "South", "South West", "West", "North West" };
+static const char *const impact[5] = { "Unknown", "Upstream", "Downstream", "To left bank",
+  "To right bank" };
+static const char *const lights[8] = { "Unknown", "No light", "White", "Yellow", "Green", "Red",
+  "White flashing", "Yellow flashing." };
+
 static const char *eri(unsigned v)
 {
   size_t i;
@@ -804,6 +951,14 @@ const char *idt__ais_legend(int legend, unsigned v)
   case L_ERI: return eri(v);
   case L_HAZARD: return v < 6 ? hazard[v] : "INVALID HAZARD TYPE";
   case L_LOADED: return v < 3 ? loaded[v] : "INVALID LOAD STATUS";
+  case L_MOOR: return moor[v & 7];
+  case L_LOCK: return lock[v & 3];
+  case L_SIGNAL: return v < 15 ? tsignal[v] : "INVALID SIGNAL TYPE";
+  case L_EMMA: return v < 10 ? emma[v] : "INVALID EMMA TYPE";
+  case L_EMMACLS: return v < 3 ? emmacls[v] : "INVALID EMMA TYPE";
+  case L_WIND: return v < 9 ? wind[v] : "INVALID EMMA WIND DIRECTION";
+  case L_IMPACT: return v < 5 ? impact[v] : "INVALID DIRECTION";
+  case L_LIGHTS: return v < 8 ? lights[v] : "INVALID STATUS";
   default: return "";
   }
 }

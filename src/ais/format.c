@@ -250,6 +250,27 @@ static void json_tidals(out *o, const idt_ais_msg *m, const ais_field *f, int sc
   putc_(o, ']');
 }
 
+/* A date/time from scattered sub-fields, printed as gpsd 3.22 does: 6/1/20
+ * unpadded "M-DTH:M", the others "MM-DDTHH:MM", EMMA with "YYYY-" (year
+ * since 2000) first. */
+static void json_when(out *o, const idt_ais_msg *m, const ais_when *w)
+{
+  char t[48];
+  const uint8_t *b = m->bits;
+  unsigned mo = idt_ais_ubits(b, IDT_AIS_MAX_BITS, w->month, 4);
+  unsigned d = idt_ais_ubits(b, IDT_AIS_MAX_BITS, w->day, 5);
+  unsigned h = idt_ais_ubits(b, IDT_AIS_MAX_BITS, w->hour, 5);
+  unsigned mi = idt_ais_ubits(b, IDT_AIS_MAX_BITS, w->minute, 6);
+  if (w->year)
+    snprintf(t, sizeof t, "\"%04u-%02u-%02uT%02u:%02u\"",
+             2000u + idt_ais_ubits(b, IDT_AIS_MAX_BITS, w->year, 8), mo, d, h, mi);
+  else if (w->pad)
+    snprintf(t, sizeof t, "\"%02u-%02uT%02u:%02u\"", mo, d, h, mi);
+  else
+    snprintf(t, sizeof t, "\"%u-%uT%u:%u\"", mo, d, h, mi);
+  puts_(o, t);
+}
+
 static void json_value(out *o, const idt_ais_msg *m, const ais_field *f, int64_t v,
                        int scaled, int dialect)
 {
@@ -263,6 +284,7 @@ static void json_value(out *o, const idt_ais_msg *m, const ais_field *f, int64_t
     putc_(o, '"');
     return;
   case K_ZERO: putc_(o, '0'); return;
+  case K_WHEN: json_when(o, m, idt__ais_when(f->width)); return;
   case K_TS6: {
     char t[48];
     unsigned hi = (unsigned)(v >> 20), lo = (unsigned)(v & 0xFFFFF);
