@@ -278,7 +278,7 @@ static void accuracy(unsigned vessels)
 int main(int argc, char **argv)
 {
   unsigned vessels = argc > 1 ? (unsigned)strtoul(argv[1], NULL, 10) : 7000;
-  int runs = argc > 2 ? atoi(argv[2]) : 3, r;
+  int runs = argc > 2 ? (int)strtol(argv[2], NULL, 10) : 3, r;
   unsigned acc = argc > 3 ? (unsigned)strtoul(argv[3], NULL, 10) : 1000;
   const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
   idt_aisim_opts so = IDT_AISIM_OPTS_INIT;

@@ -189,13 +189,13 @@ TEST(cli)
   fputs("{\"id\":\"t-ocean-grace\",\"schema\":\"Vessel\",\"properties\":{\"name\":"
         "[\"OCEAN GRACE\"],\"imoNumber\":[\"IMO 9182734\"]}}\n", f);
   fclose(f);
-  CHECK_INT(run("'%s' aisevents simulate --help >/dev/null", cli), 0);
-  CHECK_INT(run("'%s' aisevents events --help >/dev/null", cli), 0);
-  CHECK_INT(run("'%s' aisevents simulate --vessels 20 --seed 4 --out %s --truth %s "
+  CHECK_INT(run("'%s' ais simulate --help >/dev/null", cli), 0);
+  CHECK_INT(run("'%s' ais events --help >/dev/null", cli), 0);
+  CHECK_INT(run("'%s' ais simulate --vessels 20 --seed 4 --out %s --truth %s "
                 "--zone %s 2>/dev/null", cli, path("c.nmea"), path("c.truth"),
                 tap_data("data/reference/eez_prk.json")), 0);
   CHECK_INT(run("'%s' --db %s import ftm %s --dataset test >/dev/null 2>&1", cli, db, ftm), 0);
-  CHECK_INT(run("'%s' --db %s aisevents events --lists --ports %s --zone %s --geojson %s "
+  CHECK_INT(run("'%s' --db %s ais events --lists --ports %s --zone %s --geojson %s "
                 "--truth %s %s > %s 2>%s", cli, db, ports,
                 tap_data("data/reference/eez_prk.json"), path("c.geojson"),
                 path("c.truth"), path("c.nmea"), path("c.jsonl"), path("c.err")), 0);
@@ -228,10 +228,10 @@ TEST(cli)
     CHECK(json_array_size(fs) > 20);
     json_decref(gj);
   }
-  CHECK_INT(run("'%s' aisevents events --ports /nonexistent.csv %s 2>/dev/null >/dev/null",
+  CHECK_INT(run("'%s' ais events --ports /nonexistent.csv %s 2>/dev/null >/dev/null",
                 cli, path("c.nmea")), 1);
-  CHECK_INT(run("'%s' aisevents events --bogus 1 x 2>/dev/null", cli), 2);
-  CHECK_INT(run("'%s' aisevents simulate --scenario nope --out %s 2>/dev/null", cli,
+  CHECK_INT(run("'%s' ais events --bogus 1 x 2>/dev/null", cli), 2);
+  CHECK_INT(run("'%s' ais simulate --scenario nope --out %s 2>/dev/null", cli,
                 path("x.nmea")), 1);
 }
 
