@@ -47,8 +47,27 @@ idt diff un_sc_sanctions
 section "5. Network: undesignated parties ranked by risk around designated ones"
 idt net candidates --limit 8 --dataset zala
 
-section "6. Maritime: decode real AIS (gpsd sample) and check identities"
+section "6. Maritime: decode real AIS (gpsd's sample recording) as CSV positions"
 idt ais decode --format csv data/ais/gpsd/sample.aivdm 2>/dev/null | head -6
 
+section "7. Maritime: a generated DPRK scenario (dark period in Korea Bay, STS meeting off Nampo, Nampo call, new identity under the same IMO) among 200 ordinary vessels"
+idt ais simulate --seed 7 --vessels 200 --zone data/reference/eez_prk.json \
+    --out "$WORK/scenario.nmea" --truth "$WORK/scenario.truth.jsonl"
+idt ais events --ports data/reference/WPI_ports.csv --zone data/reference/eez_prk.json \
+    --geojson "$WORK/events.geojson" --truth "$WORK/scenario.truth.jsonl" \
+    "$WORK/scenario.nmea" > "$WORK/events.jsonl"
+echo "Events near the DPRK other than ordinary port calls (all $(wc -l < "$WORK/events.jsonl") in $WORK/events.jsonl; map: $WORK/events.geojson opens in QGIS):"
+python3 - "$WORK/events.jsonl" data/reference/dprk_ports.csv <<'PY'
+import csv, json, sys
+dprk = {r["name"].upper() for r in csv.DictReader(open(sys.argv[2]))}
+for line in open(sys.argv[1]):
+    e = json.loads(line)
+    if not e.get("dprk_vicinity"):
+        continue
+    if e["type"] == "port_visit" and (e.get("place") or "").upper() not in dprk:
+        continue
+    print("  %-16s %s  mmsi %-9s %-12s %s" % (e["type"], e["start"], e.get("mmsi", ""),
+          (e.get("name") or "")[:12], e.get("why", "")[:90]))
+PY
 echo
 echo "demo store: $DB   (try: $1 --db $DB screen --help)"
