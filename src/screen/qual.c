@@ -16,6 +16,7 @@
 typedef struct cname {
   char name[64];
   char code[3];
+  unsigned ord;             /* insertion order: the first of equal names wins */
 } cname;
 
 static cname *cnames;
@@ -32,6 +33,13 @@ static void squash(const char *s, char *out, size_t cap)
       out[o++] = c;
   }
   out[o] = 0;
+}
+
+static int cmp_cname(const void *a, const void *b)
+{
+  const cname *x = a, *y = b;
+  int c = strcmp(x->name, y->name);
+  return c ? c : (x->ord > y->ord) - (x->ord < y->ord);
 }
 
 static void cn_init(void)
@@ -71,12 +79,17 @@ static void cn_init(void)
     memcpy(cnames[ncnames].code, extra[i][1], 3);
     ncnames++;
   }
+  /* sorted once so that each lookup is a binary search (it runs for every
+   * candidate entity of every query with a nationality) */
+  for (i = 0; i < ncnames; i++)
+    cnames[i].ord = (unsigned)i;
+  qsort(cnames, ncnames, sizeof *cnames, cmp_cname);
 }
 
 int sc_country_code(const char *s, char code[3])
 {
   char sq[64];
-  size_t i;
+  size_t lo, hi;
   if (!s)
     return 0;
   squash(s, sq, sizeof sq);
@@ -85,11 +98,19 @@ int sc_country_code(const char *s, char code[3])
     return 1;
   }
   pthread_once(&cn_once, cn_init);
-  for (i = 0; i < ncnames; i++)
-    if (!strcmp(cnames[i].name, sq)) {
-      memcpy(code, cnames[i].code, 3);
-      return 1;
-    }
+  lo = 0;
+  hi = ncnames;
+  while (lo < hi) {           /* first entry whose name is >= sq */
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(cnames[mid].name, sq) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo < ncnames && !strcmp(cnames[lo].name, sq)) {
+    memcpy(code, cnames[lo].code, 3);
+    return 1;
+  }
   return 0;
 }
 
