@@ -645,7 +645,48 @@ static void b8_200_40(bw *w)
   bw_u(w, 3, 2), bw_u(w, 30, 4), bw_u(w, 11, 0);
 }
 
+static void route(bw *w, unsigned way)
+{
+  bw_u(w, 10, 7), bw_u(w, 3, 1), bw_u(w, 5, 2), bw_u(w, 4, 4), bw_u(w, 5, 5), bw_u(w, 5, 6);
+  bw_u(w, 6, 38), bw_u(w, 18, 120), bw_u(w, 5, way);
+  bw_u(w, 28, 3000000), bw_u(w, 27, 30000000), bw_u(w, 28, -1800000), bw_u(w, 27, 6000000);
+}
+static void b6_1_25(bw *w)
+{
+  bw_head6(w, 1, 25);
+  bw_u(w, 2, 1), bw_u(w, 10, 100), bw_u(w, 4, 4), bw_u(w, 13, 3), bw_u(w, 4, 5), bw_u(w, 13, 2);
+}
+static void b6_1_28(bw *w) { bw_head6(w, 1, 28); route(w, 2); }
+static void b8_1_27(bw *w) { bw_head8(w, 1, 27); route(w, 2); }
+static void b8_1_17(bw *w)
+{
+  bw_head8(w, 1, 17);
+  bw_u(w, 2, 0), bw_u(w, 42, 211000001), bw_u(w, 4, 0), bw_u(w, 24, 3000000);
+  bw_u(w, 25, 480000), bw_u(w, 9, 90), bw_u(w, 6, 10), bw_u(w, 10, 12);
+  bw_u(w, 2, 3), bw_t(w, "ABCDEFG", 7), bw_u(w, 4, 0), bw_u(w, 24, -600000);
+  bw_u(w, 25, -1200000), bw_u(w, 9, 360), bw_u(w, 6, 60), bw_u(w, 10, 255);
+}
+static void b8_200_24(bw *w)
+{
+  bw_head8(w, 200, 24);
+  bw_t(w, "DE", 2), bw_u(w, 11, 17), bw_u(w, 14, -250), bw_u(w, 11, 300), bw_u(w, 14, 1234);
+  bw_u(w, 50, 0);
+}
+
 static const subcase subcases[] = {
+  { "6/1/25", b6_1_25, "{\"unit\":1,\"amount\":100,"
+    "\"cargos\":[{\"code\":4,\"subtype\":3},{\"code\":5,\"subtype\":2}]}" },
+  { "6/1/28", b6_1_28, "{\"linkage\":7,\"sender\":1,\"rtype\":2,\"rtype_text\":\"Recommended\","
+    "\"start\":\"04-05T06:38Z\",\"duration\":120,"
+    "\"waypoints\":[{\"lon\":5.0,\"lat\":50.0},{\"lon\":-3.0,\"lat\":10.0}]}" },
+  { "8/1/27", b8_1_27, "{\"linkage\":7,\"sender\":1,\"rtype\":2,\"start\":\"04-05T06:38Z\","
+    "\"waypoints\":[{\"lon\":5.0,\"lat\":50.0},{\"lon\":-3.0,\"lat\":10.0}]}" },
+  { "8/1/17", b8_1_17, "{\"targets\":[{\"idtype\":0,\"idtype_text\":\"mmsi\",\"mmsi\":\"211000001\","
+    "\"lat\":50.0,\"lon\":8.0,\"course\":90,\"second\":10,\"speed\":12},"
+    "{\"idtype\":3,\"idtype_text\":\"other\",\"other\":\"ABCDEFG\",\"lat\":-10.0,"
+    "\"lon\":-20.0,\"course\":360,\"second\":60,\"speed\":255}]}" },
+  { "8/200/24", b8_200_24, "{\"country\":\"DE\",\"gauges\":[{\"id\":17,\"level\":-250},"
+    "{\"id\":300,\"level\":1234},{\"id\":0,\"level\":0},{\"id\":0,\"level\":0}]}" },
   { "6/1/15", b6_1_15, "{\"airdraught\":123}" },
   { "6/1/16", b6_1_16, "{\"persons\":345}" },
   { "6/1/20", b6_1_20, "{\"linkage\":17,\"berth_length\":250,\"position\":2,"
@@ -738,6 +779,8 @@ static subdiff subdiffs[] = {
   { "6/1/16", "persons", "3.22 reads 13 bits at 55 (the IMO236 broadcast offset) in a "
     "type 6; IMO289 puts them at 88", 0 },
   { "8/1/16", "persons", "3.22 prints 0 whatever the payload", 0 },
+  { "8/1/17", "targets", "3.22 prints one target more than the message holds (zeros read "
+    "past the end); interdict prints the targets that fit", 0 },
   { "8/200/23", "start", "3.22 passes hour, minute, day to the format in the wrong order "
     "(its end time is right)", 0 },
   { "8/200/23", "*rename", "gpsd names the EMMA type and classification \"type\" and "

@@ -31,6 +31,8 @@ enum ais_kind {
   K_DHM,     /* day/hour/minute "DDTHH:MMZ" (met-hydro messages) */
   K_ZERO,    /* a field gpsd prints that this variant lacks: 0 */
   K_TIDALS,  /* IMO236/289 tidal windows: elements of width bits from start */
+  K_ARR,     /* an array of records: width indexes idt__ais_array() */
+  K_TGTID,   /* 8/1/17 target id: idtype selects the member name and kind */
   K_WHEN     /* a date/time assembled from scattered fields: width indexes
                 idt__ais_when() (binary sub-types, JSON only) */
 };
@@ -54,7 +56,7 @@ enum ais_scale {
 enum ais_legend { L_NONE, L_NAV, L_EPFD, L_SHIP, L_STATION, L_NAVAID,
                   L_TEND, L_PRECIP, L_ICE, L_RACON, L_LIGHT, L_ERI, L_HAZARD,
                   L_LOADED, L_MOOR, L_LOCK, L_SIGNAL, L_EMMA, L_EMMACLS,
-                  L_WIND, L_IMPACT, L_LIGHTS };
+                  L_WIND, L_IMPACT, L_LIGHTS, L_ROUTE };
 
 /* Date/time layouts of K_WHEN fields: bit positions of each part (year 0 =
  * no year) and how gpsd prints it. */
@@ -64,6 +66,19 @@ typedef struct ais_when {
   uint8_t pad;                  /* 0: %u-%uT%u:%u (6/1/20, 6/200/21-22), 1: %02u */
 } ais_when;
 const ais_when *idt__ais_when(unsigned which);
+
+/* Arrays of records in binary sub-types (K_ARR): elements of size bits from
+ * start, as many as fit in the message (up to max), or as a count field
+ * says (count_width bits at count_at) when it has one. The members are
+ * fields whose start is relative to the element. */
+enum { A_CARGOS, A_WAY28, A_WAY27, A_TARGETS, A_GAUGES };
+typedef struct ais_array {
+  uint16_t start, size, count_at;
+  uint8_t count_width, max;
+  const struct ais_field *m;
+  uint8_t n;
+} ais_array;
+const ais_array *idt__ais_array(unsigned which);
 
 #define F_HEX    0x01  /* DSV prints 0x%x */
 #define F_NODSV  0x02  /* not in the pipe-delimited layout */

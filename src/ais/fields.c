@@ -319,11 +319,6 @@ static const ais_layout L26[4] = {
   { "fid", 50, 6, K_U, S_NONE, L_NONE, 0, 0, 0 }
 #define U(n, s, w) { n, s, w, K_U, S_NONE, L_NONE, F_NODSV, 0, 0 }
 
-/* A sub-type gpsd decodes but this decoder prints as data: DSV shows the
- * 'x' placeholder gpsd prints for structured data. */
-static const ais_field f6x[] = { F6_HEAD, { "data", 88, 0, K_DATA, S_NONE, L_NONE, F_XDATA, 0, 0 } };
-static const ais_field f8x[] = { F8_HEAD, { "data", 56, 0, K_DATA, S_NONE, L_NONE, F_XDATA, 0, 0 } };
-
 /* DAC 200 FI 55: persons on board (inland AIS, CCNR). */
 static const ais_field f6_200_55[] = {
   F6_HEAD, U("crew", 88, 8), U("passengers", 96, 13), U("personnel", 109, 8),
@@ -535,6 +530,51 @@ static const ais_field f8_200_40[] = {
   E("direction", 124, 3, L_IMPACT), E("status", 127, 30, L_LIGHTS), XDATA8,
 };
 
+/* DAC 1 FI 25: IMO289 dangerous cargo indication (cargos array). */
+static const ais_field f6_1_25[] = {
+  F6_HEAD, U("unit", 88, 2), U("amount", 90, 10),
+  { "cargos", 0, A_CARGOS, K_ARR, S_NONE, L_NONE, F_NODSV, 0, 0 }, XDATA6,
+};
+/* DAC 1 FI 28 (addressed) and FI 27 (broadcast): IMO289 route information. */
+#define ROUTE(s, arr) \
+  U("linkage", s, 10), U("sender", s + 10, 3), E("rtype", s + 13, 5, L_ROUTE), \
+  { "start", s + 18, 20, K_ETA4, S_NONE, L_NONE, F_NODSV, 0, 0 }, U("duration", s + 38, 18), \
+  { "waypoints", 0, arr, K_ARR, S_NONE, L_NONE, F_NODSV, 0, 0 }
+static const ais_field f6_1_28[] = { F6_HEAD, ROUTE(88, A_WAY28), XDATA6 };
+static const ais_field f8_1_27[] = { F8_HEAD, ROUTE(56, A_WAY27), XDATA8 };
+/* DAC 1 FI 17: VTS-generated targets. */
+static const ais_field f8_1_17[] = {
+  F8_HEAD, { "targets", 0, A_TARGETS, K_ARR, S_NONE, L_NONE, F_NODSV, 0, 0 }, XDATA8,
+};
+/* DAC 200 FI 24: inland water levels. */
+static const ais_field f8_200_24[] = {
+  F8_HEAD, JT("country", 56, 12),
+  { "gauges", 0, A_GAUGES, K_ARR, S_NONE, L_NONE, F_NODSV, 0, 0 }, XDATA8,
+};
+
+/* Array members: start bits relative to the element. */
+#define M(n, s, w, k, sc) { n, s, w, k, sc, L_NONE, 0, 0, 0 }
+static const ais_field m_cargo[] = { M("code", 0, 4, K_U, S_NONE), M("subtype", 4, 13, K_U, S_NONE) };
+static const ais_field m_way[] = { M("lon", 0, 28, K_I, S_LL), M("lat", 28, 27, K_I, S_LL) };
+static const ais_field m_target[] = {
+  M("idtype", 0, 2, K_TGTID, S_NONE), M("lat", 48, 24, K_I, S_LL3), M("lon", 72, 25, K_I, S_LL3),
+  M("course", 97, 9, K_U, S_NONE), M("second", 106, 6, K_U, S_NONE),
+  M("speed", 112, 10, K_U, S_NONE),
+};
+static const ais_field m_gauge[] = { M("id", 0, 11, K_U, S_NONE), M("level", 11, 14, K_I, S_NONE) };
+static const ais_array arrays[] = {
+  [A_CARGOS] = { 100, 17, 0, 0, 28, m_cargo, N(m_cargo) },
+  [A_WAY28] = { 149, 55, 144, 5, 16, m_way, N(m_way) },
+  [A_WAY27] = { 117, 55, 112, 5, 16, m_way, N(m_way) },
+  [A_TARGETS] = { 56, 122, 0, 0, 4, m_target, N(m_target) },
+  [A_GAUGES] = { 68, 25, 0, 0, 4, m_gauge, N(m_gauge) },
+};
+
+const ais_array *idt__ais_array(unsigned which)
+{
+  return which < sizeof arrays / sizeof arrays[0] ? &arrays[which] : &arrays[0];
+}
+
 static const ais_when whens[] = {
   [W_BERTH] = { 0, 118, 122, 127, 132, 0 },
   [W_ETA200] = { 0, 208, 212, 217, 222, 0 },
@@ -551,8 +591,6 @@ const ais_when *idt__ais_when(unsigned which)
 
 #define SUBLAYOUT(id, f, partial) { id, f, N(f), NULL, 0, partial }
 #define SUBLAYOUT_D(id, f, d) { id, f, N(f), d, N(d), 0 }
-static const ais_layout L6x = SUBLAYOUT("6", f6x, 1);
-static const ais_layout L8x = SUBLAYOUT("8", f8x, 1);
 static const ais_layout L6_200_55 = SUBLAYOUT("6/200/55", f6_200_55, 0);
 static const ais_layout L6_235_10 = SUBLAYOUT_D("6/235/10", f6_235_10, d6_235_10);
 static const ais_layout L8_1_11 = SUBLAYOUT_D("8/1/11", f8_1_11, d8_1_11);
@@ -575,6 +613,11 @@ static const ais_layout L8_1_19 = SUBLAYOUT("8/1/19", f8_1_19, 0);
 static const ais_layout L8_1_29 = SUBLAYOUT("8/1/29", f8_1_29, 0);
 static const ais_layout L8_200_23 = SUBLAYOUT("8/200/23", f8_200_23, 0);
 static const ais_layout L8_200_40 = SUBLAYOUT("8/200/40", f8_200_40, 0);
+static const ais_layout L6_1_25 = SUBLAYOUT("6/1/25", f6_1_25, 0);
+static const ais_layout L6_1_28 = SUBLAYOUT("6/1/28", f6_1_28, 0);
+static const ais_layout L8_1_27 = SUBLAYOUT("8/1/27", f8_1_27, 0);
+static const ais_layout L8_1_17 = SUBLAYOUT("8/1/17", f8_1_17, 0);
+static const ais_layout L8_200_24 = SUBLAYOUT("8/200/24", f8_200_24, 0);
 
 /* Which (DAC, FI) gpsd decodes into fields, with its length conditions
  * (drivers/driver_ais.c); NULL keeps the generic binary layout. */
@@ -596,8 +639,8 @@ static const ais_layout *sub6(unsigned dac, unsigned fid, size_t nbits)
     case 15: return &L6_1_15;
     case 16: return &L6_1_16;
     case 20: return &L6_1_20;
-    case 25: case 28:
-      return &L6x;
+    case 25: return &L6_1_25;
+    case 28: return &L6_1_28;
     default: break;
     }
   }
@@ -614,7 +657,8 @@ static const ais_layout *sub8(const uint8_t *bits, size_t nbits, unsigned dac, u
     case 15: return &L8_1_15;
     case 19: return &L8_1_19;
     case 29: return &L8_1_29;
-    case 17: case 27: return &L8x;
+    case 17: return &L8_1_17;
+    case 27: return &L8_1_27;
     case 16: return nbits - 56 == 136 || nbits - 56 == 72 ? &L8_1_16 : NULL;
     default: return NULL;
     }
@@ -625,7 +669,7 @@ static const ais_layout *sub8(const uint8_t *bits, size_t nbits, unsigned dac, u
     if (fid == 10 && nbits == 168 && idt_ais_ubits(bits, nbits, 141, 3) <= 5) return &L8_200_10;
     if (fid == 23 && nbits == 256) return &L8_200_23;
     if (fid == 40 && nbits == 168) return &L8_200_40;
-    if (fid == 24 && nbits == 168) return &L8x;
+    if (fid == 24 && nbits == 168) return &L8_200_24;
   }
   return NULL;
 }
@@ -848,6 +892,9 @@ static const char *const wind[9] = { "N/A", "North", "North East", "East", "Sout
   "South", "South West", "West", "North West" };
 static const char *const impact[5] = { "Unknown", "Upstream", "Downstream", "To left bank",
   "To right bank" };
+static const char *const route[8] = { "Undefined (default)", "Mandatory", "Recommended",
+  "Alternative", "Recommended route through ice", "Ship route plan",
+  "Cancel route identified by message linkage", "Reserved for future use." };
 static const char *const lights[8] = { "Unknown", "No light", "White", "Yellow", "Green", "Red",
   "White flashing", "Yellow flashing." };
 
@@ -959,6 +1006,7 @@ const char *idt__ais_legend(int legend, unsigned v)
   case L_WIND: return v < 9 ? wind[v] : "INVALID EMMA WIND DIRECTION";
   case L_IMPACT: return v < 5 ? impact[v] : "INVALID DIRECTION";
   case L_LIGHTS: return v < 8 ? lights[v] : "INVALID STATUS";
+  case L_ROUTE: return v == 31 ? route[6] : route[v < 6 ? v : 7];
   default: return "";
   }
 }

@@ -271,6 +271,82 @@ static void json_when(out *o, const idt_ais_msg *m, const ais_when *w)
   puts_(o, t);
 }
 
+/* 8/1/17 target identifier: idtype, its word, then the id under that word
+ * (MMSI and IMO as quoted numbers, call sign and other as 7 characters). */
+static void json_tgtid(out *o, const idt_ais_msg *m, unsigned a)
+{
+  static const char *const word[4] = { "mmsi", "imo", "callsign", "other" };
+  static const char six[] = "@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_ !\"#$%&'()*+,-./0123456789:;<=>?";
+  unsigned t = idt_ais_ubits(m->bits, IDT_AIS_MAX_BITS, a, 2), i;
+  char txt[8];
+  puts_(o, "\"idtype\":");
+  put_u(o, t);
+  puts_(o, ",\"idtype_text\":\"");
+  puts_(o, word[t]);
+  puts_(o, "\",\"");
+  puts_(o, word[t]);
+  puts_(o, "\":");
+  if (t < 2) {
+    uint64_t id = (uint64_t)idt_ais_ubits(m->bits, IDT_AIS_MAX_BITS, a + 2, 21) << 21 |
+                  idt_ais_ubits(m->bits, IDT_AIS_MAX_BITS, a + 23, 21);
+    putc_(o, '"');
+    put_u(o, id);
+    putc_(o, '"');
+    return;
+  }
+  for (i = 0; i < 7; i++)
+    txt[i] = six[idt_ais_ubits(m->bits, IDT_AIS_MAX_BITS, a + 2 + 6 * i, 6)];
+  txt[7] = 0;
+  put_json_str(o, txt);
+}
+
+/* An array of records (K_ARR): as many elements as fit, or as the count
+ * field says, capped at the array's maximum. */
+static void json_array(out *o, const idt_ais_msg *m, const ais_array *ar, int scaled,
+                       int dialect)
+{
+  unsigned i, k, cnt = ar->max;
+  if (ar->count_width) {
+    unsigned c = idt_ais_ubits(m->bits, IDT_AIS_MAX_BITS, ar->count_at, ar->count_width);
+    cnt = c < cnt ? c : cnt;
+  } else {
+    cnt = m->nbits >= ar->start ? (unsigned)(m->nbits - ar->start) / ar->size : 0;
+    cnt = cnt < ar->max ? cnt : ar->max;
+  }
+  putc_(o, '[');
+  for (i = 0; i < cnt; i++) {
+    unsigned a = ar->start + ar->size * i;
+    if (i)
+      putc_(o, ',');
+    putc_(o, '{');
+    for (k = 0; k < ar->n; k++) {
+      const ais_field *f = &ar->m[k];
+      int64_t v;
+      if (k)
+        putc_(o, ',');
+      if (f->kind == K_TGTID) {
+        json_tgtid(o, m, a + f->start);
+        continue;
+      }
+      putc_(o, '"');
+      puts_(o, f->name);
+      puts_(o, "\":");
+      if (f->kind == K_I)
+        v = idt_ais_sbits(m->bits, IDT_AIS_MAX_BITS, a + f->start, f->width);
+      else
+        v = idt_ais_ubits(m->bits, IDT_AIS_MAX_BITS, a + f->start, f->width);
+      if (!scaled || f->scale == S_NONE)
+        put_i(o, v);
+      else if (f->scale == S_LL)
+        put_ll(o, v, dialect == IDT_AIS_GPSD_HEAD ? 7 : 6);
+      else
+        put_fmt(o, dialect == IDT_AIS_GPSD_HEAD ? 6 : 4, (double)v / 60000.0);
+    }
+    putc_(o, '}');
+  }
+  putc_(o, ']');
+}
+
 static void json_value(out *o, const idt_ais_msg *m, const ais_field *f, int64_t v,
                        int scaled, int dialect)
 {
@@ -285,6 +361,7 @@ static void json_value(out *o, const idt_ais_msg *m, const ais_field *f, int64_t
     return;
   case K_ZERO: putc_(o, '0'); return;
   case K_WHEN: json_when(o, m, idt__ais_when(f->width)); return;
+  case K_ARR: json_array(o, m, idt__ais_array(f->width), scaled, dialect); return;
   case K_TS6: {
     char t[48];
     unsigned hi = (unsigned)(v >> 20), lo = (unsigned)(v & 0xFFFFF);
