@@ -138,6 +138,9 @@ static double sub_cost_slow(char a, char b)
 }
 
 static float sub_tab[128][128];
+/* cost to insert or delete a letter: 'h' 0.5, vowels and 'y' 0.8, others
+ * 1.0; a doubled letter 0.4 (indel_row) */
+static float indel_base[128];
 static pthread_once_t sub_once = PTHREAD_ONCE_INIT;
 
 static void sub_init(void)
@@ -146,18 +149,22 @@ static void sub_init(void)
   for (a = 0; a < 128; a++)
     for (b = 0; b < 128; b++)
       sub_tab[a][b] = (float)sub_cost_slow((char)a, (char)b);
+  for (a = 0; a < 128; a++)
+    indel_base[a] = a == 'h' ? 0.5f : (is_vowel((char)a) || a == 'y') ? 0.8f : 1.0f;
 }
 
-static double indel_cost(const char *s, size_t i, size_t n)
+
+/* Insertion/deletion cost of every position of s, table-driven (it runs
+ * twice for each of the ~800 distance computations a query makes);
+ * needs sub_init. */
+static void indel_row(const char *s, size_t n, float *out)
 {
-  char c = s[i];
-  if ((i > 0 && s[i - 1] == c) || (i + 1 < n && s[i + 1] == c))
-    return 0.4;
-  if (c == 'h')
-    return 0.5;
-  if (is_vowel(c) || c == 'y')
-    return 0.8;
-  return 1.0;
+  size_t i;
+  for (i = 0; i < n; i++) {
+    char c = s[i];
+    out[i] = ((i > 0 && s[i - 1] == c) || (i + 1 < n && s[i + 1] == c)) ?
+             0.4f : indel_base[(unsigned char)c & 127];
+  }
 }
 
 /* Weighted optimal string alignment distance with three rolling rows
@@ -178,10 +185,8 @@ static double wdist_bounded(const char *a, size_t la, const char *b, size_t lb, 
   float *pp = r0, *p = r1, *c = r2, *t;
   size_t i, j;
   pthread_once(&sub_once, sub_init);
-  for (i = 0; i < la; i++)
-    ia[i] = (float)indel_cost(a, i, la);
-  for (j = 0; j < lb; j++)
-    ib[j] = (float)indel_cost(b, j, lb);
+  indel_row(a, la, ia);
+  indel_row(b, lb, ib);
   p[0] = 0;
   for (j = 1; j <= lb; j++)
     p[j] = p[j - 1] + ib[j - 1];
