@@ -41,6 +41,7 @@ typedef struct scratch {
   uint32_t *term_stamp;
   uint32_t stamp;
   uint32_t *ent_stamp;
+  uint32_t *name_stamp;   /* == estamp: the name shares an expanded term */
   uint32_t estamp;
   size_t pruned;
   sc_qnames q;
@@ -60,6 +61,7 @@ void idt_screen_thread_cleanup(void)
   idt_free(s->term_touched);
   idt_free(s->term_stamp);
   idt_free(s->ent_stamp);
+  idt_free(s->name_stamp);
   idt_free(s);
   tl_scratch = NULL;
 }
@@ -83,9 +85,10 @@ static scratch *get_scratch(const idt_screen_index *ix)
   s->term_touched = idt_malloc((ix->nterms + 1) * sizeof *s->term_touched);
   s->term_stamp = idt_calloc(ix->nterms + 1, sizeof *s->term_stamp);
   s->ent_stamp = idt_calloc(ix->nents + 1, sizeof *s->ent_stamp);
+  s->name_stamp = idt_calloc(ix->nnames + 1, sizeof *s->name_stamp);
   tl_scratch = s;
   if (!s->name_acc || !s->touched || !s->tri_cnt || !s->term_touched ||
-      !s->term_stamp || !s->ent_stamp) {
+      !s->term_stamp || !s->ent_stamp || !s->name_stamp) {
     idt_screen_thread_cleanup();
     return NULL;
   }
@@ -306,9 +309,13 @@ static void ident_hit(const ix_ent *e, const idt_screen_query *q, sc_quals *qu)
   }
 }
 
+/* Score entity eid: the best of its names against the query's. When
+ * nstamp is given, only the names sharing an expanded term with the query
+ * (nstamp[name] == st) are scored: an alias with no similar token cannot
+ * be the best name (and skipping them halves the scorer's work). */
 static void score_ent(const idt_screen_index *ix, const sc_qnames *qn,
                       const idt_screen_query *q, const idt_screen_opts *o,
-                      uint32_t eid, cand *c)
+                      uint32_t eid, const uint32_t *nstamp, uint32_t st, cand *c)
 {
   const ix_ent *e = &ix->ents[eid];
   uint32_t k;
@@ -319,6 +326,8 @@ static void score_ent(const idt_screen_index *ix, const sc_qnames *qn,
   c->qi = -1;
   for (k = 0; k < e->nnames; k++) {
     const sc_name *en = &ix->names[e->name0 + k];
+    if (nstamp && nstamp[e->name0 + k] != st)
+      continue;
     for (i = 0; i < qn->n; i++) {
       double s;
       if (!sc_pairable(&qn->names[i], en))
@@ -452,7 +461,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   sc_qnames *qn;
   cand *cands = NULL;
   uint32_t *ents = NULL;
-  size_t nents = 0, ncand = 0, i, j, k, limit;
+  size_t nents = 0, ncand = 0, i, j, k, limit, nident = 0;
   idt_screen_result *r = NULL;
   result_priv *rp = NULL;
   int rc = 0;
@@ -492,6 +501,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
         s->ent_stamp[idc[i]] = s->estamp;
         ents[nents++] = idc[i];
       }
+    nident = nents;
     s->ntouched = 0;
     s->cache.stamp++;
     s->cache.used = 0;
@@ -506,6 +516,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
           uint32_t nm = ix->post[p];
           if (s->name_acc[nm] == 0)
             s->touched[s->ntouched++] = nm;
+          s->name_stamp[nm] = s->estamp;
           s->name_acc[nm] += add;
         }
       }
@@ -556,7 +567,8 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
     const ix_ent *e = &ix->ents[ents[i]];
     if (!ent_allowed(ix, e, qs, o))
       continue;
-    score_ent(ix, qn, q, o, ents[i], &cands[ncand]);
+    score_ent(ix, qn, q, o, ents[i],
+              o->exhaustive || i < nident ? NULL : s->name_stamp, s->estamp, &cands[ncand]);
     if (thr < 0 || cands[ncand].score >= thr)
       ncand++;
   }
