@@ -208,7 +208,7 @@ static size_t expand(const idt_screen_index *ix, scratch *s, const sc_term *qt,
     unsigned need = ntri <= 3 ? 1 : (unsigned)(ntri / 2);
     uint32_t top[TRI_TOP];
     uint16_t topc[TRI_TOP];
-    size_t ntop = 0, m;
+    size_t ntop = 0, m, w = 0;
     for (k = 0; k < nt; k++) {
       uint32_t t = s->term_touched[k];
       uint16_t c = s->tri_cnt[t];
@@ -218,15 +218,20 @@ static size_t expand(const idt_screen_index *ix, scratch *s, const sc_term *qt,
       if (ntop < TRI_TOP) {
         m = ntop++;
       } else {
-        size_t w = 0;
-        for (m = 1; m < TRI_TOP; m++)
-          if (topc[m] < topc[w]) w = m;
+        /* w: the first slot with the lowest count, recomputed only when
+         * the table changes (most touched terms lose against it) */
         if (topc[w] >= c)
           continue;
         m = w;
       }
       top[m] = t;
       topc[m] = c;
+      if (ntop == TRI_TOP) {
+        size_t x;
+        w = 0;
+        for (x = 1; x < TRI_TOP; x++)
+          if (topc[x] < topc[w]) w = x;
+      }
     }
     for (m = 0; m < ntop; m++)
       consider(ix, s, qt, top[m], korean, out, &n);
