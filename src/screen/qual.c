@@ -114,29 +114,31 @@ int sc_country_code(const char *s, char code[3])
   return 0;
 }
 
+/* n ASCII digits at s (and not one more) as an int; -1 otherwise. */
+static int digits(const char *s, size_t n)
+{
+  size_t i;
+  int v = 0;
+  for (i = 0; i < n; i++) {
+    if (s[i] < '0' || s[i] > '9')
+      return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return s[n] >= '0' && s[n] <= '9' ? -1 : v;
+}
+
+/* YYYY[-MM[-DD]] (runs for every candidate entity: no strtol) */
 static int parse_date(const char *s, int *y, int *m, int *d)
 {
-  char *end;
-  long v;
+  int v;
   *y = *m = *d = 0;
-  if (!s)
+  if (!s || (v = digits(s, 4)) < 0)
     return 0;
-  v = strtol(s, &end, 10);
-  if (end - s != 4)
-    return 0;
-  *y = (int)v;
-  if (*end == '-') {
-    s = end + 1;
-    v = strtol(s, &end, 10);
-    if (end - s == 2) {
-      *m = (int)v;
-      if (*end == '-') {
-        s = end + 1;
-        v = strtol(s, &end, 10);
-        if (end - s == 2)
-          *d = (int)v;
-      }
-    }
+  *y = v;
+  if (s[4] == '-' && (v = digits(s + 5, 2)) >= 0) {
+    *m = v;
+    if (s[7] == '-' && (v = digits(s + 8, 2)) >= 0)
+      *d = v;
   }
   return 1;
 }

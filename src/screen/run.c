@@ -249,6 +249,32 @@ static int cmp_names(const void *a, const void *b, void *ctx)
   return ia < ib ? -1 : ia > ib;   /* deterministic across qsort builds */
 }
 
+/* Partial selection: move the k first names in cmp_names order to the
+ * front of v (unordered), so that only those k need sorting. cmp_names is
+ * a total order, so the sorted front equals the front of a full sort. */
+static void select_top(uint32_t *v, size_t n, size_t k, const float *acc)
+{
+  size_t lo = 0, hi = n;   /* the k-th lies in [lo, hi) */
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2, i, st = lo;
+    uint32_t pv, t;
+    t = v[mid]; v[mid] = v[hi - 1]; v[hi - 1] = t;
+    pv = v[hi - 1];
+    for (i = lo; i + 1 < hi; i++)
+      if (cmp_names(&v[i], &pv, (void *)acc) < 0) {
+        t = v[i]; v[i] = v[st]; v[st] = t;
+        st++;
+      }
+    t = v[st]; v[st] = v[hi - 1]; v[hi - 1] = t;
+    if (st == k || st + 1 == k)
+      return;
+    if (st > k)
+      hi = st;
+    else
+      lo = st + 1;
+  }
+}
+
 /* ---------------------------------------------------------------- scoring */
 
 typedef struct cand {
@@ -555,8 +581,10 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
       s->pruned = s->ntouched - kept;
       s->ntouched = kept;
     }
-    if (s->ntouched > CAND_NAMES)
-      qsort_r(s->touched, s->ntouched, sizeof *s->touched, cmp_names, s->name_acc);
+    if (s->ntouched > CAND_NAMES) {
+      select_top(s->touched, s->ntouched, CAND_NAMES, s->name_acc);
+      qsort_r(s->touched, CAND_NAMES, sizeof *s->touched, cmp_names, s->name_acc);
+    }
     for (i = 0; i < s->ntouched && i < CAND_NAMES && nents < limit - 1; i++) {
       uint32_t e = ix->name_ent[s->touched[i]];
       if (s->ent_stamp[e] != s->estamp) {
