@@ -106,8 +106,10 @@ int main(int argc, char **argv)
     return 2;
   }
   path = argv[1];
-  if (argc > 2)
-    runs = atoi(argv[2]) > 0 && atoi(argv[2]) <= 21 ? atoi(argv[2]) : 5;
+  if (argc > 2) {
+    long r = strtol(argv[2], NULL, 10);
+    runs = r > 0 && r <= 21 ? (int)r : 5;
+  }
   if (!(fp = fopen(path, "rb")))
     return perror(path), 1;
   fseek(fp, 0, SEEK_END);

@@ -231,7 +231,7 @@ static int cmp_dsv_q(const char *mine, const char *theirs, int dialect, tally *t
                      const char *where, int quiet)
 {
   char a[8192], b[8192], *pa = a, *pb = b, name[16];
-  int col = 0, bad = 0, type = atoi(theirs), dac = -1, fid = -1;
+  int col = 0, bad = 0, type = (int)strtol(theirs, NULL, 10), dac = -1, fid = -1;
   snprintf(a, sizeof a, "%s", mine);
   snprintf(b, sizeof b, "%s", theirs);
   t->msgs++;
@@ -239,10 +239,10 @@ static int cmp_dsv_q(const char *mine, const char *theirs, int dialect, tally *t
     char *ea = pa ? strchr(pa, '|') : NULL, *eb = pb ? strchr(pb, '|') : NULL;
     if (ea) *ea = 0;
     if (eb) *eb = 0;
-    if (type == 6 && col == 6) dac = pb ? atoi(pb) : -1;
-    if (type == 6 && col == 7) fid = pb ? atoi(pb) : -1;
-    if (type == 8 && col == 3) dac = pb ? atoi(pb) : -1;
-    if (type == 8 && col == 4) fid = pb ? atoi(pb) : -1;
+    if (type == 6 && col == 6) dac = pb ? (int)strtol(pb, NULL, 10) : -1;
+    if (type == 6 && col == 7) fid = pb ? (int)strtol(pb, NULL, 10) : -1;
+    if (type == 8 && col == 3) dac = pb ? (int)strtol(pb, NULL, 10) : -1;
+    if (type == 8 && col == 4) fid = pb ? (int)strtol(pb, NULL, 10) : -1;
     t->fields++;
     if (!pa || !pb || strcmp(pa, pb) != 0) {
       allow *al;

@@ -58,7 +58,7 @@ typedef struct prop_rule {
 } prop_rule;
 
 static const prop_rule rules[] = {
-  { "name", V_NAME, NULL }, { "alias", V_NAME, NULL },
+  { "name", V_NAME, "name" }, { "alias", V_NAME, NULL },
   { "previousName", V_NAME, NULL }, { "weakAlias", V_WEAK, NULL },
   { "birthDate", V_DOB, NULL }, { "nationality", V_COUNTRY, NULL },
   { "citizenship", V_COUNTRY, NULL }, { "country", V_COUNTRY, NULL },
@@ -425,6 +425,11 @@ static int add_entity(build_ctx *bc, rec *r, rec **wallets, size_t nw)
   e->idents = idt_arena_alloc(&ix->arena, (ni + 1) * sizeof *e->idents);
   if (!e->dobs || !e->countries || !e->idents)
     return IDT_ENOMEM;
+  /* The caption is the entity's own name (FtM "name"), not whichever
+   * alias sorts first in the store: label "name" marks those values. */
+  for (v = r->vals; v; v = v->next)
+    if (v->kind == V_NAME && v->label)
+      e->caption = v->s;
   /* vals are newest-first; names are added in list order */
   {
     sl *stack[4096];
