@@ -98,6 +98,35 @@ TEST(compare_and_search)
   CHECK(WEXITSTATUS(run(cmd, out, sizeof out)) == 2);
 }
 
+/* Issue 6: a screening hit carries the exposure that `net exposure` stored
+ * for it (an OpenSanctions FtM network: the hit is itself designated). */
+TEST(screen_hits_carry_exposure)
+{
+  static char out[1 << 16];
+  char cmd[4096], db[1100], q[1100];
+  FILE *f;
+  snprintf(db, sizeof db, "%s/exposure.db", tmp);
+  snprintf(q, sizeof q, "%s/exposure.jsonl", tmp);
+  f = fopen(q, "w");
+  CHECK(f != NULL);
+  if (!f)
+    return;
+  fputs("{\"id\":\"z\",\"schema\":\"Company\",\"name\":\"Limited Liability Company RTC\"}\n", f);
+  fclose(f);
+  snprintf(cmd, sizeof cmd, "'%s' --db '%s' import ftm '%s' --dataset zala --quiet && "
+           "'%s' --db '%s' net exposure > /dev/null", tap_cli(), db,
+           tap_data("data/lists/ftm/zala_network.ftm.json"), tap_cli(), db);
+  CHECK_INT(run(cmd, out, sizeof out), 0);
+  snprintf(cmd, sizeof cmd, "'%s' --db '%s' screen --exposure --limit 1 '%s' 2>/dev/null",
+           tap_cli(), db, q);
+  CHECK_INT(run(cmd, out, sizeof out), 0);
+  CHECK(strstr(out, "\"exposure\":{\"designated\":true") != NULL);
+  snprintf(cmd, sizeof cmd, "'%s' --db '%s' screen --limit 1 '%s' 2>/dev/null",
+           tap_cli(), db, q);
+  CHECK_INT(run(cmd, out, sizeof out), 0);
+  CHECK(strstr(out, "\"exposure\"") == NULL);
+}
+
 int main(void)
 {
   if (setup() != 0) {
@@ -106,5 +135,6 @@ int main(void)
   }
   RUN(screen_jsonl_and_csv);
   RUN(compare_and_search);
+  RUN(screen_hits_carry_exposure);
   return tap_done();
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <jansson.h>
 #include "cli.h"
+#include "interdict/net.h"
 #include "screen_io.h"
 #include "screen_load.h"
 #include "interdict/interdict.h"
@@ -18,7 +19,7 @@ const char cmd_screen_summary[] = "screen names (CSV or JSON lines) against the 
 static const char help[] =
   "usage: interdict screen [--dataset NAME]... [--list FORMAT:PATH]...\n"
   "                        [--threshold X] [--limit N] [--format jsonl|csv]\n"
-  "                        [--ofac] [--exhaustive] [FILE|-]\n"
+  "                        [--ofac] [--exhaustive] [--exposure] [FILE|-]\n"
   "\n"
   "Screen each record of FILE (default stdin) against the current versions of\n"
   "the named datasets in the store (all when none is named), or against list\n"
@@ -31,7 +32,10 @@ static const char help[] =
   "\"versions\":{dataset: version}}; (csv): one row per hit.\n"
   "--threshold X  drop hits below X (default 0.70); --limit N  at most N hits\n"
   "(default 10); --ofac  OFAC Sanctions List Search compatible scores;\n"
-  "--exhaustive  score every entity instead of using the index.\n";
+  "--exhaustive  score every entity instead of using the index.\n"
+  "--exposure  (jsonl) add to each hit the network exposure stored by the\n"
+  "latest `interdict net exposure` run on this store (designated, blocked_50,\n"
+  "possibly_blocked_50, hops, nearest, path, risk), or null when it has none.\n";
 
 typedef struct sctx {
   const idt_screen_index *ix;
@@ -41,6 +45,7 @@ typedef struct sctx {
   unsigned long long n, hits;
   cli_progress prog;
   int header_done;
+  int exposure;          /* --exposure: attach the stored net exposure */
 } sctx;
 
 static const char *const fields[] = {
@@ -64,6 +69,34 @@ static void out_json_str(const char *s)
       fputc(c, stdout);
   }
   fputc('"', stdout);
+}
+
+/* Print one stored exposure row as a JSON object (idt_net_exposure_fn). */
+static int print_exposure(void *ctx, const idt_net_exposure *x)
+{
+  int *found = ctx;
+  printf("{\"designated\":%s,\"programs\":", x->designated ? "true" : "false");
+  out_json_str(x->programs);
+  printf(",\"blocked_50\":%s,\"possibly_blocked_50\":%s,\"eu_controlled\":%s,"
+         "\"hops\":%d,\"nearest\":", x->blocked_50 ? "true" : "false",
+         x->possibly_blocked_50 ? "true" : "false", x->eu_controlled ? "true" : "false",
+         x->hops);
+  if (x->nearest) out_json_str(x->nearest); else fputs("null", stdout);
+  fputs(",\"path\":", stdout);
+  out_json_str(x->path);
+  printf(",\"risk\":%.6f}", x->risk);
+  *found = 1;
+  return 0;
+}
+
+static void emit_exposure(const char *entity_id)
+{
+  int found = 0;
+  fputs(",\"exposure\":", stdout);
+  if (idt_net_stored_each(cli_db_path(), NULL, entity_id, print_exposure, &found) || !found) {
+    if (!found)
+      fputs("null", stdout);
+  }
 }
 
 static int emit(sctx *c, const idt_screen_query *q, const idt_screen_result *r)
@@ -111,6 +144,8 @@ static int emit(sctx *c, const idt_screen_query *q, const idt_screen_result *r)
     printf(",\"score\":%.4f,\"match\":%s,\"evidence\":%s,\"explanation\":", h->score,
            h->match ? "true" : "false", h->evidence);
     out_json_str(h->explanation);
+    if (c->exposure)
+      emit_exposure(h->entity_id);
     fputc('}', stdout);
   }
   printf("],\"versions\":%s}\n", idt_screen_index_versions(c->ix));
@@ -248,6 +283,8 @@ int cmd_screen(int argc, char **argv)
       c.opts.mode = IDT_SCREEN_MODE_OFAC;
     else if (!strcmp(argv[i], "--exhaustive"))
       c.opts.exhaustive = 1;
+    else if (!strcmp(argv[i], "--exposure"))
+      c.exposure = 1;
     else if (argv[i][0] == '-' && argv[i][1])
       return cli_usage("screen", "unknown option '%s'", argv[i]);
     else if (!path)
