@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build test asan fuzz demo bench eval clean
+.PHONY: all deps build test asan fuzz demo bench eval clean webui
 
 all: build
 
@@ -33,6 +33,10 @@ demo: build
 
 bench: build
 	@sh bench/run.sh $(BUILD)
+
+# Rebuild the web UI's committed web/dist (needs node and npm; see web/README.md).
+webui:
+	@cd web && npm ci --no-audit --no-fund && npm run build
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz
