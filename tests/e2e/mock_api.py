@@ -58,6 +58,8 @@ class H(BaseHTTPRequestHandler):
             ext = os.path.splitext(f)[1]
             ct = {".js": "text/javascript", ".css": "text/css", ".html": "text/html; charset=utf-8"}.get(ext, "text/plain")
             return self.send(200, raw=open(f, "rb").read(), ctype=ct)
+        if p == "/readyz":
+            return self.send(200, {"status": "ready", "datasets": {"us_ofac_sdn": "1"}})
         if p == "/healthz":
             return self.send(200, {"status": "ok"})
         if p.startswith("/entities/"):

@@ -129,6 +129,9 @@ class WebDriver:
             last = self.js(script, *args)
             if last:
                 return last
+            err = self.js("const e = document.querySelector('.msg.error'); return e ? e.textContent : ''")
+            if err:
+                raise StepFailed("waiting for %s, the page says: %s" % (what, err))
             time.sleep(0.15)
         err = self.js("const e = document.querySelector('.msg.error'); return e ? e.textContent : ''")
         raise StepFailed("timed out waiting for %s%s" % (what, "; the page says: " + err if err else ""))
@@ -170,6 +173,24 @@ class Steps:
         v = self.wd.js("return (window.idtCspViolations || []).slice()")
         if v:
             raise StepFailed("content security policy violations: %s" % v)
+
+    def server_ready(self):
+        """/healthz, then /readyz once the lists are loaded (the server builds its index first)."""
+        base = self.a.base.rstrip("/")
+        deadline = time.time() + self.a.ready_timeout
+        last = "no answer"
+        while time.time() < deadline:
+            try:
+                st, _, body = http("GET", base + "/readyz", timeout=5)
+                if st == 200:
+                    return "readyz after %.1f s: %s" % (self.a.ready_timeout - (deadline - time.time()), body[:200].decode("utf-8", "replace"))
+                last = "readyz %d" % st
+                if st == 404:
+                    raise StepFailed("GET /readyz is missing (404): %s" % body[:200])
+            except OSError as e:
+                last = str(e)
+            time.sleep(0.2)
+        raise StepFailed("the server was not ready within %d s (%s)" % (self.a.ready_timeout, last))
 
     def ui_loads(self):
         st, hdr, body = http("GET", self.ui)
@@ -355,15 +376,22 @@ def main():
     ap.add_argument("--datasets", default="")
     ap.add_argument("--vessel", default="")
     ap.add_argument("--api-key", default="")
+    ap.add_argument("--ready-timeout", type=int, default=120)
     ap.add_argument("--shots", default="", help="directory for a screenshot after each step")
     a = ap.parse_args()
     workdir = tempfile.mkdtemp(prefix="idt-e2e-")
+    st = Steps(a, None, workdir)
     try:
-        wd = WebDriver(a.chromedriver, a.chromium, workdir)
+        step("ok", "server_ready", st.server_ready())
+    except StepFailed as e:
+        step("fail", "server_ready", e)
+        return 1
+    try:
+        st.wd = WebDriver(a.chromedriver, a.chromium, workdir)
     except StepFailed as e:
         step("fail", "browser_session", e)
         return 1
-    st = Steps(a, wd, workdir)
+    wd = st.wd
     plan = [("ui_loads", st.ui_loads)]
     if a.api_key:
         plan.append(("api_key_prompt", st.api_key))
