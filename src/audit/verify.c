@@ -48,24 +48,22 @@ static int check_row(void *ctx, const idt_audit_record *r)
     return broken(v, want, "seq %lld missing (deleted?): the next record is seq %lld",
                   (long long)want, (long long)r->seq);
   if (strcmp(r->prev_hash, v->prev) != 0)
-    return broken(v, r->seq, "seq %lld: prev_hash does not link to seq %lld "
-                  "(a record was rewritten, inserted or moved)",
-                  (long long)r->seq, (long long)r->seq - 1);
+    return broken(v, r->seq, "prev_hash does not link to seq %lld "
+                  "(a record was rewritten, inserted or moved)", (long long)r->seq - 1);
   if ((rc = idt__audit_record_hash(r->prev_hash, r->seq, r->time, r->kind, r->actor,
                                    r->payload, h))) {
     v->err = rc;
     return 1;
   }
   if (strcmp(h, r->hash) != 0)
-    return broken(v, r->seq, "seq %lld: stored hash %.16s... differs from the "
-                  "recomputed %.16s... (a field or the hash was changed)",
-                  (long long)r->seq, r->hash, h);
+    return broken(v, r->seq, "stored hash %.16s... differs from the "
+                  "recomputed %.16s... (a field or the hash was changed)", r->hash, h);
   if (v->anchor_seq == r->seq) {
     v->anchor_seen = 1;
     if (strcmp(r->hash, v->anchor_hash) != 0)
-      return broken(v, r->seq, "seq %lld: hash %.16s... differs from the external "
-                    "anchor %.16s... (the chain was rewritten since)",
-                    (long long)r->seq, r->hash, v->anchor_hash);
+      return broken(v, r->seq, "hash %.16s... differs from the external "
+                    "anchor %.16s... (the chain was rewritten since)", r->hash,
+                    v->anchor_hash);
   }
   v->res->records++;
   v->res->head_seq = r->seq;
@@ -101,8 +99,7 @@ static int check_anchor(idt_audit *a, sqlite3 *db, vstate *v)
            "(records added behind the library, or the anchor was reset)",
            (long long)seq, (long long)v->res->head_seq);
   else if (seq && strcmp(hash, v->res->head_hash) != 0)
-    broken(v, seq, "seq %lld: hash differs from the anchor's (head rewritten)",
-           (long long)seq);
+    broken(v, seq, "hash differs from the anchor's (head rewritten)");
   else if (v->anchor_seq > 0 && !v->anchor_seen)
     broken(v, v->anchor_seq, "external anchor seq %lld is past the end of the "
            "log (seq %lld): tail truncated", (long long)v->anchor_seq,

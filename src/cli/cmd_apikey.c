@@ -89,6 +89,7 @@ int cmd_apikey(int argc, char **argv)
       rc = cli_fail("apikey add");
     } else {
       puts(key);
+      fflush(stdout);
       fprintf(stderr, "interdict: API key '%s' created; it is shown only this once\n",
               args[1]);
       idt_free(key);
