@@ -250,6 +250,8 @@ static void accuracy(unsigned vessels)
         tot.correct[t] += s.correct[t];
         tot.truth_staged[t] += s.truth_staged[t];
         tot.found_staged[t] += s.found_staged[t];
+        tot.unobservable[t] += s.unobservable[t];
+        tot.ambiguous[t] += s.ambiguous[t];
       }
       tot.false_events += s.false_events;
       tot.vessel_days += s.vessel_days;
@@ -259,14 +261,16 @@ static void accuracy(unsigned vessels)
       free(buf);
       free(m);
     }
-  printf("  %-17s %6s %6s %6s %9s %7s %14s\n", "type", "truth", "found", "detect",
-         "precision", "recall", "staged recall");
+  printf("  %-17s %6s %6s %6s %9s %7s %14s %12s\n", "type", "truth", "found", "detect",
+         "precision", "recall", "staged recall", "ambiguous");
   for (t = 0; t < IDT_AEV_NTYPES; t++)
-    printf("  %-17s %6u %6u %6u %9.3f %7.3f %7u/%-6u\n", idt_aisev_type_name(t),
+    printf("  %-17s %6u %6u %6u %9.3f %7.3f %7u/%-6u %5u/%-6u\n", idt_aisev_type_name(t),
            tot.truth[t], tot.found[t], tot.detected[t],
            tot.detected[t] ? (double)tot.correct[t] / tot.detected[t] : 1.0,
            tot.truth[t] ? (double)tot.found[t] / tot.truth[t] : 1.0, tot.found_staged[t],
-           tot.truth_staged[t]);
+           tot.truth_staged[t], tot.ambiguous[t], tot.unobservable[t]);
+  printf("  (truth, recall: observable records; ambiguous: detections matching a record\n"
+         "   marked observable:false / such records, counted in neither precision nor recall)\n");
   printf("  false events: %u over %.0f vessel-days = %.2f per 1,000 vessel-days\n",
          tot.false_events, tot.vessel_days, tot.false_events * 1000.0 / tot.vessel_days);
   unlink(nm);

@@ -508,6 +508,53 @@ TEST(loitering_and_ports)
   idt_aisev_places_free(p);
 }
 
+/* Where a fishing boat is at minute m: trawling at 3.5 kn due east, hauling
+ * at 1 kn from minute 185 to 455 (4.5 h), then trawling again. */
+static void haul_at(double m, double *lat, double *lon, double *kn)
+{
+  double nm = m < 185 ? m / 60 * 3.5 : m < 455 ? 185.0 / 60 * 3.5 + (m - 185) / 60
+            : 185.0 / 60 * 3.5 + 4.5 + (m - 455) / 60 * 3.5;
+  idt_geo_dest(34.0, 123.5, 90, nm * IDT_NM_M, lat, lon);
+  *kn = m >= 185 && m < 455 ? 1.0 : 3.5;
+}
+
+TEST(loitering_sparse_satellite)
+{
+  /* Offshore, heard only by satellite passes every 90 min (two fixes 3 min
+   * apart each): the slow fixes seen span 270-453 min (3.05 h), but the
+   * displacement between the passes shows the boat slow from the pass
+   * before (183 min) to the last slow fix: 4.5 h, as GFW counts it. */
+  idt_aisev_places *p = places();
+  got g;
+  idt_aisev *d = det(&g, p, NULL, 0);
+  int k, j;
+  CHECK(p && d);
+  for (k = 0; k <= 8; k++)
+    for (j = 0; j < 2; j++) {
+      double la, lo, kn, m = k * 90 + j * 3;
+      haul_at(m, &la, &lo, &kn);
+      CHECK_OK(idt_aisev_position(d, 412000777, T0 + (int64_t)(m * 60), la, lo, kn));
+    }
+  CHECK_OK(idt_aisev_finish(d));
+  CHECK_INT(g.n[IDT_AEV_LOITER], 1);
+  CHECK_INT(g.last[IDT_AEV_LOITER].start, T0 + 183 * 60);
+  CHECK_INT(g.last[IDT_AEV_LOITER].end, T0 + 453 * 60);
+  CHECK(g.last[IDT_AEV_LOITER].speed_kn < 2);
+  idt_aisev_free(d);
+  /* the same passes over a boat trawling at 3.5 kn throughout: nothing */
+  d = det(&g, p, NULL, 0);
+  for (k = 0; k <= 8; k++)
+    for (j = 0; j < 2; j++) {
+      double la, lo, m = k * 90 + j * 3;
+      idt_geo_dest(34.0, 123.5, 90, m / 60 * 3.5 * IDT_NM_M, &la, &lo);
+      CHECK_OK(idt_aisev_position(d, 412000778, T0 + (int64_t)(m * 60), la, lo, 3.5));
+    }
+  CHECK_OK(idt_aisev_finish(d));
+  CHECK_INT(g.n[IDT_AEV_LOITER], 0);
+  idt_aisev_free(d);
+  idt_aisev_places_free(p);
+}
+
 TEST(spoof_invalid_identity_zone)
 {
   idt_aisev_places *p = places();
@@ -623,6 +670,7 @@ int main(void)
   RUN(gap_rules);
   RUN(encounters);
   RUN(loitering_and_ports);
+  RUN(loitering_sparse_satellite);
   RUN(spoof_invalid_identity_zone);
   RUN(output_json);
   return tap_done();

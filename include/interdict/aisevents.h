@@ -312,12 +312,20 @@ int idt_aisim_run(const idt_aisim_opts *o, FILE *nmea, FILE *truth,
 
 /* ---- scoring against ground truth ---------------------------------------- */
 
+/* Truth records carry "observable" (absent: true), set by the simulator's
+ * one observability rule (docs/design/events.md): a record the delivered
+ * messages cannot show for sure is ambiguous, and counts neither for
+ * recall nor, when a detection matches it, for precision. */
 typedef struct idt_aisev_score {
-  unsigned truth[IDT_AEV_NTYPES], found[IDT_AEV_NTYPES];  /* recall */
-  unsigned detected[IDT_AEV_NTYPES], correct[IDT_AEV_NTYPES]; /* precision */
+  unsigned truth[IDT_AEV_NTYPES], found[IDT_AEV_NTYPES];  /* recall, over
+                                     observable records */
+  unsigned detected[IDT_AEV_NTYPES], correct[IDT_AEV_NTYPES]; /* precision:
+                                     detections less the ambiguous ones */
   unsigned truth_staged[IDT_AEV_NTYPES], found_staged[IDT_AEV_NTYPES];
                                   /* recall over the scripted events only
-                                     (truth records with "staged":true) */
+                                     (observable, "staged":true) */
+  unsigned unobservable[IDT_AEV_NTYPES]; /* records with observable false */
+  unsigned ambiguous[IDT_AEV_NTYPES];    /* detections matching those */
   unsigned false_events;          /* detected events matching no truth */
   double vessel_days;
 } idt_aisev_score;

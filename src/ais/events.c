@@ -500,15 +500,29 @@ static int port_step(idt_aisev *d, idt__vessel *v, idt__seg *s, const idt_aisev_
   return 0;
 }
 
+/* Loitering counts intervals between consecutive fixes, as GFW does (its
+ * loitering hours are the sum of the hours of fixes whose implied speed
+ * from the previous fix is below the threshold): a run starts at the fix
+ * before its first slow interval and ends at the last slow fix. An
+ * interval of LOIT_IMPLIED_S or more is judged by the implied speed over
+ * it (sparse satellite fixes: the displacement between two passes 90 min
+ * apart is what shows a slow vessel; 10-50 m of position noise moves it by
+ * less than 0.3 kn), a shorter one by the reported SOG (implied speed when
+ * none: noise over 10 s between dense fixes would read as knots). An
+ * interval of gap_hours or more is a gap, never loitering. */
+#define LOIT_IMPLIED_S 600
 static int loiter_step(idt_aisev *d, idt__vessel *v, idt__seg *s, const idt_aisev_fix *f,
-                       double implied_kn)
+                       double implied_kn, int after_gap)
 {
-  double sog = isnan(f->sog) ? implied_kn : f->sog;
+  int has_a = s->n && !after_gap;
+  double dt = has_a ? (double)(f->t - s->last.t) : 0;
+  double sog = has_a && dt >= LOIT_IMPLIED_S ? implied_kn
+                                              : isnan(f->sog) ? implied_kn : f->sog;
   int rc;
   if (!isnan(sog) && sog < d->o.loiter_speed_kn) {
     if (!s->loit) {
       s->loit = 1;
-      s->loit_first = *f;
+      s->loit_first = has_a ? s->last : *f;
       s->loit_sumsog = s->loit_sumlat = s->loit_sumlon = 0;
       s->loit_n = 0;
     }
@@ -565,7 +579,7 @@ static int seg_fix(idt_aisev *d, idt__vessel *v, unsigned segi, const idt_aisev_
 {
   idt__seg *s = &v->s[segi];
   double implied = NAN;
-  int rc;
+  int rc, gap = 0;
   if (!s->used) {
     memset(s, 0, sizeof *s);
     s->used = 1;
@@ -575,6 +589,7 @@ static int seg_fix(idt_aisev *d, idt__vessel *v, unsigned segi, const idt_aisev_
     implied = dt > 0 ? idt__eq_dist_m(s->last.lat, s->last.lon, f->lat, f->lon, d->coslat) /
                            IDT_NM_M / (dt / 3600.0) : NAN;
     if (dt >= d->o.gap_hours * 3600) {
+      gap = 1;
       if (s->loit && (rc = close_loiter(d, v, s, 0)))
         return rc;
       if ((rc = gap_event(d, v, s, f)))
@@ -588,7 +603,7 @@ static int seg_fix(idt_aisev *d, idt__vessel *v, unsigned segi, const idt_aisev_
   if (!s->inport || s->port->dprk ||
       (d->pl && idt_aisev_places_in_watch(d->pl, f->lat, f->lon) >= 0))
     resample(d, v, segi, s, f);
-  if ((rc = loiter_step(d, v, s, f, implied)) || (rc = port_step(d, v, s, f)) ||
+  if ((rc = loiter_step(d, v, s, f, implied, gap)) || (rc = port_step(d, v, s, f)) ||
       (rc = zones(d, v, s, f)))
     return rc;
   seg_push(s, f);

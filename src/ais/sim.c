@@ -60,7 +60,20 @@ typedef struct sv {
   double sat_phase;
   double near_t, near_d;        /* cached distance to the nearest port */
   int alive;
+  uint32_t *ci;                 /* truth candidates this vessel takes part in */
+  size_t nci, cicap;
 } sv;
+
+/* A truth candidate: a behaviour the script staged, with what the delivered
+ * messages of its vessel(s) show of it (see observable()). */
+typedef struct cand {
+  const char *type, *note;
+  uint32_t mmsi, mmsi2;
+  int32_t v[2];                 /* vessel indices; v[1] -1 for one vessel */
+  double t0, t1, thr;           /* plan (seconds) and the type's threshold */
+  int silence, staged;          /* silence: shown by the absence of fixes */
+  double before[2], in0[2], in1[2], after[2]; /* delivered fix times */
+} cand;
 
 typedef struct sim {
   const idt_aisim_opts *o;
@@ -72,6 +85,8 @@ typedef struct sim {
   uint32_t next_mmsi, next_imo;
   unsigned seq;
   int io_err;
+  cand *c;
+  size_t nc, ccap;
 } sim;
 
 static double urand(sim *s, double a, double b) { return a + (b - a) * idt__rng_unif(&s->rng); }
@@ -177,19 +192,74 @@ static double port_dist(double lat, double lon, const simport **np)
 
 /* ---- truth ---- */
 
-/* staged: scripted on purpose (the scenario's story); else incidental to
- * the background plans (a stop in port, two slow legs in a row offshore). */
-static void truth_x(sim *s, const char *type, uint32_t mmsi, uint32_t mmsi2,
-                    double a, double b, const char *note, int staged)
+/* The detector's default thresholds (include/interdict/aisevents.h): the
+ * observability rule measures each candidate against the same numbers. */
+static double type_thr(const char *type, int *silence)
 {
+  idt_aisev_opts d = IDT_AISEV_OPTS_INIT;
+  *silence = !strcmp(type, "gap");
+  if (*silence)
+    return d.gap_hours * 3600;
+  if (!strcmp(type, "loitering"))
+    return d.loiter_hours * 3600;
+  if (!strcmp(type, "encounter"))
+    return d.enc_hours * 3600;
+  return 0;
+}
+
+static int cand_link(sv *v, uint32_t ci)
+{
+  if (v->nci == v->cicap) {
+    size_t cap = v->cicap ? v->cicap * 2 : 8;
+    uint32_t *n = idt_realloc(v->ci, cap * sizeof *n);
+    if (!n)
+      return IDT_ENOMEM;
+    v->ci = n;
+    v->cicap = cap;
+  }
+  v->ci[v->nci++] = ci;
+  return 0;
+}
+
+/* staged: scripted on purpose (the scenario's story); else incidental to
+ * the background plans (a stop in port, two slow legs in a row offshore).
+ * Records are written at the end (write_truth), once the delivered
+ * messages are known. */
+static int truth_x(sim *s, const char *type, sv *va, sv *vb, uint32_t mmsi, uint32_t mmsi2,
+                   double a, double b, const char *note, int staged)
+{
+  cand *c;
+  int k;
   if (!s->truth)
-    return;
-  if (fprintf(s->truth, "{\"type\":\"%s\",\"mmsi\":%u,\"mmsi2\":%u,\"start\":%lld,"
-              "\"end\":%lld,\"staged\":%s,\"note\":\"%s\"}\n", type, mmsi, mmsi2,
-              (long long)(s->o->start + (int64_t)a), (long long)(s->o->start + (int64_t)b),
-              staged ? "true" : "false", note) < 0)
-    s->io_err = 1;
-  s->st->truth++;
+    return 0;
+  if (s->nc == s->ccap) {
+    size_t cap = s->ccap ? s->ccap * 2 : 256;
+    cand *n = idt_realloc(s->c, cap * sizeof *n);
+    if (!n)
+      return IDT_ENOMEM;
+    s->c = n;
+    s->ccap = cap;
+  }
+  c = &s->c[s->nc];
+  memset(c, 0, sizeof *c);
+  c->type = type;
+  c->note = note;
+  c->mmsi = mmsi;
+  c->mmsi2 = mmsi2;
+  c->v[0] = (int32_t)(va - s->v);
+  c->v[1] = vb && vb != va ? (int32_t)(vb - s->v) : -1;
+  c->t0 = a;
+  c->t1 = b;
+  c->thr = type_thr(type, &c->silence);
+  c->staged = staged;
+  for (k = 0; k < 2; k++) {
+    c->before[k] = c->in1[k] = -HUGE_VAL;
+    c->in0[k] = c->after[k] = HUGE_VAL;
+  }
+  if (cand_link(va, (uint32_t)s->nc) || (c->v[1] >= 0 && cand_link(vb, (uint32_t)s->nc)))
+    return IDT_ENOMEM;
+  s->nc++;
+  return 0;
 }
 
 static uint32_t mmsi_at(const sv *v, double t)
@@ -197,16 +267,92 @@ static uint32_t mmsi_at(const sv *v, double t)
   return v->nid > 1 && t >= v->id[1].from ? v->id[1].mmsi : v->id[0].mmsi;
 }
 
-static void truth(sim *s, const char *type, uint32_t mmsi, uint32_t mmsi2,
-                  double a, double b, const char *note)
+static int truth(sim *s, const char *type, sv *va, sv *vb, uint32_t mmsi, uint32_t mmsi2,
+                 double a, double b, const char *note)
 {
-  truth_x(s, type, mmsi, mmsi2, a, b, note, 1);
+  return truth_x(s, type, va, vb, mmsi, mmsi2, a, b, note, 1);
+}
+
+/* A position of v was delivered at t: what it shows of v's candidates. */
+static void cand_seen(sim *s, const sv *v, double t)
+{
+  size_t i;
+  int32_t vi = (int32_t)(v - s->v);
+  for (i = 0; i < v->nci; i++) {
+    cand *c = &s->c[v->ci[i]];
+    int k = c->v[0] == vi ? 0 : 1;
+    if (t < c->t0) {
+      if (t > c->before[k])
+        c->before[k] = t;
+    } else if (t > c->t1) {
+      if (t < c->after[k])
+        c->after[k] = t;
+    } else {
+      if (t < c->in0[k])
+        c->in0[k] = t;
+      if (t > c->in1[k])
+        c->in1[k] = t;
+    }
+  }
+}
+
+/* The observability rule, one for every type (docs/design/events.md).
+ * From the delivered positions of the event's vessel(s):
+ *   shortest extent  what any detector must see: from the latest first to
+ *                    the earliest last delivered fix inside the event (for
+ *                    a gap, shown by silence: last fix before to first
+ *                    after);
+ *   longest extent   what a detector may see: from the latest last fix
+ *                    before to the earliest first fix after.
+ * observable (1): every vessel delivered a fix inside (a gap: the vessel
+ * came back) and the shortest extent meets the type's threshold; for an
+ * instant (start == end: a zone crossing, an identity change) a delivered
+ * fix on either side, between which the change shows.
+ * ambiguous (0): only the longest extent meets it (written with
+ * "observable":false: neither recall nor precision counts it).
+ * not labelled (-1): not even the longest extent meets it. */
+static int observable(const cand *c)
+{
+  int k, nk = c->v[1] >= 0 ? 2 : 1;
+  double in0 = -HUGE_VAL, in1 = HUGE_VAL, bef = -HUGE_VAL, aft = HUGE_VAL, lo, hi;
+  for (k = 0; k < nk; k++) {
+    in0 = fmax(in0, c->in0[k]);
+    in1 = fmin(in1, c->in1[k]);
+    bef = fmax(bef, c->before[k]);
+    aft = fmin(aft, c->after[k]);
+  }
+  if (c->t0 == c->t1 && !c->silence)
+    return !isinf(bef) && !isinf(aft) ? 1 : 0;
+  hi = aft - bef;
+  lo = c->silence ? (isinf(aft) ? -HUGE_VAL : hi) : in1 - in0;
+  if (lo >= c->thr)
+    return 1;
+  return hi >= c->thr ? 0 : -1;
+}
+
+static void write_truth(sim *s)
+{
+  size_t i;
+  for (i = 0; i < s->nc; i++) {
+    const cand *c = &s->c[i];
+    int ob = observable(c);
+    if (ob < 0)
+      continue;
+    if (fprintf(s->truth, "{\"type\":\"%s\",\"mmsi\":%u,\"mmsi2\":%u,\"start\":%lld,"
+                "\"end\":%lld,\"staged\":%s,\"observable\":%s,\"note\":\"%s\"}\n", c->type,
+                c->mmsi, c->mmsi2, (long long)(s->o->start + (int64_t)c->t0),
+                (long long)(s->o->start + (int64_t)c->t1), c->staged ? "true" : "false",
+                ob ? "true" : "false", c->note) < 0)
+      s->io_err = 1;
+    s->st->truth++;
+  }
 }
 
 /* Planned stops at ports and slow stretches offshore, from the legs. */
-static void plan_truth(sim *s, sv *v, double horizon)
+static int plan_truth(sim *s, sv *v, double horizon)
 {
   size_t i, j;
+  int rc = 0;
   for (i = 0; i + 1 < v->nw; i = j) {
     const wp *a = &v->w[i];
     double d = idt_geo_dist_m(a->lat, a->lon, v->w[i + 1].lat, v->w[i + 1].lon);
@@ -215,8 +361,8 @@ static void plan_truth(sim *s, sv *v, double horizon)
     if (a->t >= horizon)
       break;
     if (d < 1 && port_dist(a->lat, a->lon, NULL) < 3000 * 0.9)
-      truth_x(s, "port_visit", mmsi_at(v, a->t), 0, a->t, v->w[j].t, "planned stop in port",
-              v->kind == 9);
+      rc = truth_x(s, "port_visit", v, NULL, mmsi_at(v, a->t), 0, a->t, v->w[j].t,
+                   "planned stop in port", v->kind == 9);
     else if (kn < 2) {
       double t0 = a->t, t1;
       double lat = a->lat, lon = a->lon;
@@ -227,11 +373,16 @@ static void plan_truth(sim *s, sv *v, double horizon)
         j++;
       }
       t1 = v->w[j].t;
-      if (t1 - t0 >= 4 * 3600 && port_dist(lat, lon, NULL) >= 20 * IDT_NM_M * 1.2)
-        truth_x(s, "loitering", mmsi_at(v, t0), 0, t0, t1, "planned slow stretch offshore",
-                v->kind == 9);
+      /* every slow stretch offshore, however short: write_truth keeps
+       * those the delivered messages can show as >= 4 h */
+      if (port_dist(lat, lon, NULL) >= 20 * IDT_NM_M * 1.2)
+        rc = truth_x(s, "loitering", v, NULL, mmsi_at(v, t0), 0, t0, t1,
+                     "planned slow stretch offshore", v->kind == 9);
     }
+    if (rc)
+      return rc;
   }
+  return 0;
 }
 
 static void pos_at(sv *v, double t, double *lat, double *lon, double *kn,
@@ -357,6 +508,8 @@ static int report(sim *s, sv *v, double t, int is_static)
   m.heading = (int)fmod(round(cog), 360);
   m.second = (unsigned)((s->o->start + (int64_t)t) % 60);
   s->st->positions++;
+  if (v->nci)
+    cand_seen(s, v, t);
   return emit(s, &m, t);
 }
 
@@ -547,7 +700,9 @@ static int dprk(sim *s, double hours)
   t += 0.25 * H;                                   /* meeting starts */
   if ((rc = drift(a, 270, 0.5, 3)))
     return rc;
-  truth(s, "gap", a->id[0].mmsi, 0, a->dark[0][0], a->dark[0][1], "14 h dark in Korea Bay");
+  if ((rc = truth(s, "gap", a, NULL, a->id[0].mmsi, 0, a->dark[0][0], a->dark[0][1],
+                  "14 h dark in Korea Bay")))
+    return rc;
   /* B: the other tanker, 300 m north of A, same drift. */
   if (!(b = new_vessel(s, 9, 0, 445000201, "PAEK MA 3")))
     return IDT_ENOMEM;
@@ -570,10 +725,13 @@ static int dprk(sim *s, double hours)
     idt_geo_dest(38.20, 124.60, 200, 300000, &xla, &xlo);
     if ((rc = go(b, xla, xlo, 10)))
       return rc;
-    truth(s, "gap", b->id[0].mmsi, 0, b->dark[0][0], b->dark[0][1], "8 h dark near Nampo");
+    if ((rc = truth(s, "gap", b, NULL, b->id[0].mmsi, 0, b->dark[0][0], b->dark[0][1],
+                    "8 h dark near Nampo")))
+      return rc;
   }
-  truth(s, "encounter", a->id[0].mmsi, b->id[0].mmsi, t, t + 3 * H,
-        "3 h at 0.5 kn, 300 m apart, 6 km off Nampo");
+  if ((rc = truth(s, "encounter", a, b, a->id[0].mmsi, b->id[0].mmsi, t, t + 3 * H,
+                  "3 h at 0.5 kn, 300 m apart, 6 km off Nampo")))
+    return rc;
   /* A calls at Nampo, then leaves under a new identity. */
   {
     double pla, plo;
@@ -582,8 +740,9 @@ static int dprk(sim *s, double hours)
         (rc = go(a, 38.60, 124.90, 10)))
       return rc;
     a->id[1].from = a->w[a->nw - 1].t;
-    truth(s, "identity_change", a->id[0].mmsi, a->id[1].mmsi, a->id[1].from,
-          a->id[1].from, "same IMO, new MMSI, name and flag");
+    if ((rc = truth(s, "identity_change", a, NULL, a->id[0].mmsi, a->id[1].mmsi,
+                    a->id[1].from, a->id[1].from, "same IMO, new MMSI, name and flag")))
+      return rc;
     if ((rc = go(a, 37.00, 122.90, 11)) || (rc = drift(a, 200, 11, hours)))
       return rc;
   }
@@ -610,7 +769,9 @@ static int dprk(sim *s, double hours)
   d2->dark[1][0] = 18 * H;
   d2->dark[1][1] = hours * H + H;
   d2->ndark = 2;
-  truth(s, "spoofing", 413999111, 0, 12 * H, 18 * H, "one MMSI, two ships 550 km apart");
+  if ((rc = truth(s, "spoofing", d1, d2, 413999111, 0, 12 * H, 18 * H,
+                  "one MMSI, two ships 550 km apart")))
+    return rc;
   /* E: sends 91/181 for 2 h. */
   if (!(e = new_vessel(s, 9, 0, 412000501, "NO FIX")))
     return IDT_ENOMEM;
@@ -618,7 +779,9 @@ static int dprk(sim *s, double hours)
     return rc;
   e->inval[0] = 20 * H;
   e->inval[1] = 22 * H;
-  truth(s, "invalid_position", e->id[0].mmsi, 0, 20 * H, 22 * H, "lat 91 lon 181");
+  if ((rc = truth(s, "invalid_position", e, NULL, e->id[0].mmsi, 0, 20 * H, 22 * H,
+                  "lat 91 lon 181")))
+    return rc;
   /* G: 13 h dark far offshore in the East China Sea; H: 7 h dark. */
   if (!(g = new_vessel(s, 9, 0, 356000701, "FAR DARK")) ||
       !(h = new_vessel(s, 9, 0, 356000801, "SHORT DARK")))
@@ -632,9 +795,9 @@ static int dprk(sim *s, double hours)
   h->dark[0][0] = 10 * H;
   h->dark[0][1] = 17 * H;
   h->ndark = 1;
-  truth(s, "gap", g->id[0].mmsi, 0, 20 * H, 33 * H, "13 h dark offshore");
-  truth(s, "gap", h->id[0].mmsi, 0, 10 * H, 17 * H, "7 h dark offshore");
-  return 0;
+  if ((rc = truth(s, "gap", g, NULL, g->id[0].mmsi, 0, 20 * H, 33 * H, "13 h dark offshore")))
+    return rc;
+  return truth(s, "gap", h, NULL, h->id[0].mmsi, 0, 10 * H, 17 * H, "7 h dark offshore");
 }
 
 /* A fishing boat crossing into and out of the first user zone, when there
@@ -662,9 +825,10 @@ static int zone_crossing(sim *s, double hours)
       int m, in;
       pos_at(f, t, &la, &lo, &kn, &cog, &m);
       in = idt_aisev_places_in_zone(z, zi, la, lo);
-      if (in0 >= 0 && in != in0)
-        truth(s, in ? "zone_entry" : "zone_exit", f->id[0].mmsi, 0, t, t,
-              idt_aisev_places_zone_name(z, zi));
+      if (in0 >= 0 && in != in0 &&
+          (rc = truth(s, in ? "zone_entry" : "zone_exit", f, NULL, f->id[0].mmsi, 0, t, t,
+                      idt_aisev_places_zone_name(z, zi))))
+        return rc;
       in0 = in;
       prev = t;
     }
@@ -712,7 +876,8 @@ int idt_aisim_run(const idt_aisim_opts *o, FILE *nmea, FILE *truthf,
     sv *v = &s.v[i];
     double t0 = v->w[0].t > 0 ? v->w[0].t : urand(&s, 0, 10);
     double last = v->w[v->nw - 1].t < end ? v->w[v->nw - 1].t : end;
-    plan_truth(&s, v, end);
+    if ((rc = plan_truth(&s, v, end)))
+      goto out;
     st->vessel_days += (last - (v->w[0].t > 0 ? v->w[0].t : 0)) / 86400.0;
     v->next_pos = t0;
     v->next_static = t0 + urand(&s, 0, 360);
@@ -729,6 +894,8 @@ int idt_aisim_run(const idt_aisim_opts *o, FILE *nmea, FILE *truthf,
       goto out;
     hpush(heap, &nh, (hent){h.is_static ? v->next_static : v->next_pos, h.v, h.is_static});
   }
+  if (s.truth && !s.io_err)
+    write_truth(&s);
   if (s.truth && fprintf(s.truth, "{\"type\":\"meta\",\"vessels\":%llu,\"vessel_days\":%.3f,"
                          "\"seed\":%llu,\"scenario\":\"%s\"}\n", st->vessels, st->vessel_days,
                          (unsigned long long)o->seed, o->scenario ? o->scenario : "dprk") < 0)
@@ -736,9 +903,12 @@ int idt_aisim_run(const idt_aisim_opts *o, FILE *nmea, FILE *truthf,
   if (s.io_err)
     rc = idt_error_set(IDT_EIO, "simulate: write error");
 out:
-  for (i = 0; i < s.nv; i++)
+  for (i = 0; i < s.nv; i++) {
     idt_free(s.v[i].w);
+    idt_free(s.v[i].ci);
+  }
   idt_free(s.v);
+  idt_free(s.c);
   idt_free(heap);
   return rc;
 }

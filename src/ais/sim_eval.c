@@ -8,14 +8,22 @@
  * sides (resampling, reception gaps and the detector's own timing make
  * boundaries differ by minutes to an hour). Each truth record is matched
  * at most once: a second detection of the same staged event counts as a
- * false one, so fragmenting an event costs precision.
+ * false one, so fragmenting an event costs precision. Records marked
+ * "observable":false (the simulator's observability rule) are ambiguous: a
+ * detection matching one counts neither as correct nor as false, and they
+ * are left out of recall.
  */
 #include <jansson.h>
 #include <string.h>
 #include "ais/events_int.h"
 #include "common/util.h"
 
-typedef struct truth { int type, staged; uint32_t mmsi, mmsi2; int64_t start, end; int hit; } truth;
+typedef struct truth {
+  int type, staged, obs;
+  uint32_t mmsi, mmsi2;
+  int64_t start, end;
+  int hit;
+} truth;
 
 struct idt_aisev_scorer {
   truth *t;
@@ -57,8 +65,13 @@ static int add_line(idt_aisev_scorer *s, const char *p, size_t n, size_t lineno)
     s->t[s->n].end = json_integer_value(json_object_get(o, "end"));
     s->t[s->n].hit = 0;
     s->t[s->n].staged = json_is_true(json_object_get(o, "staged"));
-    s->sc.truth[ty]++;
-    s->sc.truth_staged[ty] += (unsigned)s->t[s->n].staged;
+    s->t[s->n].obs = !json_is_false(json_object_get(o, "observable"));
+    if (s->t[s->n].obs) {
+      s->sc.truth[ty]++;
+      s->sc.truth_staged[ty] += (unsigned)s->t[s->n].staged;
+    } else {
+      s->sc.unobservable[ty]++;
+    }
     s->n++;
   }
   json_decref(o);
@@ -120,30 +133,42 @@ static int same_vessels(const truth *t, const idt_aisev_event *e)
   return t->mmsi == a;
 }
 
+/* The first unmatched record this detection matches, observable records
+ * first; NULL with *dup set when it matches only records already hit. */
+static truth *match(idt_aisev_scorer *s, const idt_aisev_event *e, int *dup)
+{
+  size_t i;
+  int pass;
+  for (pass = 1; pass >= 0; pass--)
+    for (i = 0; i < s->n; i++) {
+      truth *t = &s->t[i];
+      if (t->obs != pass || t->type != e->type || !same_vessels(t, e) ||
+          (double)e->end < (double)t->start - s->tol ||
+          (double)e->start > (double)t->end + s->tol)
+        continue;
+      if (!t->hit)
+        return t;
+      *dup = 1;
+    }
+  return NULL;
+}
+
 int idt_aisev_scorer_event(void *ctx, const idt_aisev_event *e)
 {
   idt_aisev_scorer *s = ctx;
-  size_t i;
-  int matched = 0, dup = 0;
-  s->sc.detected[e->type]++;
-  for (i = 0; i < s->n; i++) {
-    truth *t = &s->t[i];
-    if (t->type != e->type || !same_vessels(t, e) ||
-        (double)e->end < (double)t->start - s->tol ||
-        (double)e->start > (double)t->end + s->tol)
-      continue;
-    if (t->hit) {
-      dup = 1;
-      continue;
-    }
+  int dup = 0;
+  truth *t = match(s, e, &dup);
+  if (t && !t->obs) {
     t->hit = 1;
-    matched = 1;
-    break;
+    s->sc.ambiguous[e->type]++;
+    return 0;
   }
-  if (matched) {
+  s->sc.detected[e->type]++;
+  if (t) {
+    t->hit = 1;
     s->sc.correct[e->type]++;
     s->sc.found[e->type]++;
-    s->sc.found_staged[e->type] += (unsigned)s->t[i].staged;
+    s->sc.found_staged[e->type] += (unsigned)t->staged;
   } else if (!dup) {
     s->sc.false_events++;
   }

@@ -258,16 +258,16 @@ static void print_score(const idt_aisev_scorer *sc)
   idt_aisev_score s;
   int t;
   idt_aisev_scorer_result(sc, &s);
-  fprintf(stderr, "%-17s %6s %6s %6s %9s %7s %13s\n", "type", "truth", "found", "detect",
-          "precision", "recall", "staged recall");
+  fprintf(stderr, "%-17s %6s %6s %6s %9s %7s %13s %9s\n", "type", "truth", "found", "detect",
+          "precision", "recall", "staged recall", "ambiguous");
   for (t = 0; t < IDT_AEV_NTYPES; t++) {
-    if (!s.truth[t] && !s.detected[t])
+    if (!s.truth[t] && !s.detected[t] && !s.unobservable[t])
       continue;
-    fprintf(stderr, "%-17s %6u %6u %6u %9.3f %7.3f %6u/%-6u\n", idt_aisev_type_name(t),
-            s.truth[t], s.found[t], s.detected[t],
+    fprintf(stderr, "%-17s %6u %6u %6u %9.3f %7.3f %6u/%-6u %4u/%-4u\n",
+            idt_aisev_type_name(t), s.truth[t], s.found[t], s.detected[t],
             s.detected[t] ? (double)s.correct[t] / s.detected[t] : 1.0,
             s.truth[t] ? (double)s.found[t] / s.truth[t] : 1.0, s.found_staged[t],
-            s.truth_staged[t]);
+            s.truth_staged[t], s.ambiguous[t], s.unobservable[t]);
   }
   fprintf(stderr, "false events: %u over %.1f vessel-days = %.2f per 1,000 vessel-days\n",
           s.false_events, s.vessel_days,
