@@ -89,15 +89,15 @@ TEST(apikey_cli)
 
 TEST(audit_cli)
 {
-  char head[700], args[600], *p;
+  char head[128], args[600], cmd[800], *p;
   CHECK_INT(rundb("audit verify"), 0);
   CHECK(strstr(out, "ok: 2 records intact") != NULL);   /* apikey add, revoke */
   p = strstr(out, "head: ");
   CHECK(p != NULL);
   snprintf(head, sizeof head, "%.*s", p ? (int)strcspn(p + 6, "\n") : 0, p ? p + 6 : "");
   CHECK_INT(strlen(head), 2 + 64);
-  snprintf(args, sizeof args, "audit verify --db '%s' --format json", db);
-  CHECK_INT(run(args), 0);
+  snprintf(cmd, sizeof cmd, "audit verify --db '%s' --format json", db);
+  CHECK_INT(run(cmd), 0);
   CHECK(strstr(out, "\"ok\": true") != NULL);
   CHECK_INT(rundb("audit log --format jsonl"), 0);
   CHECK(strstr(out, "\"kind\":\"apikey.add\"") != NULL);
@@ -129,7 +129,7 @@ TEST(audit_cli)
   CHECK_INT(rundb("audit explode"), 2);
   CHECK_INT(rundb("audit log --limit -4"), 2);
   CHECK_INT(run("--db /proc/none/x.db audit verify"), 1);
-  snprintf(args, sizeof args, "%s/notsqlite.db", tap_tmpdir());
+  snprintf(args, sizeof args, "%.500s/notsqlite.db", tap_tmpdir());
   {
     FILE *f = fopen(args, "w");
     if (f) {
@@ -137,8 +137,8 @@ TEST(audit_cli)
       fclose(f);
     }
   }
-  snprintf(head, sizeof head, "--db '%s' audit verify", args);
-  CHECK_INT(run(head), 1);
+  snprintf(cmd, sizeof cmd, "--db '%s' audit verify", args);
+  CHECK_INT(run(cmd), 1);
   CHECK_INT(rundb("audit --help"), 0);
   CHECK(strstr(out, "usage: interdict audit verify") != NULL);
 }

@@ -93,7 +93,7 @@ static json_t *canon_value(const json_t *v, int *bad)
  * *bad set / on OOM; an empty array when nothing is left. */
 static json_t *canon_values(const json_t *vals, int *bad)
 {
-  json_t *tmp[256], **all = tmp, *arr = json_array(), *c;
+  json_t *tmp[256], **all = tmp, *arr = json_array(), *c, *last;
   size_t n = json_is_array(vals) ? json_array_size(vals) : 1, i, k = 0;
   if (!arr)
     return NULL;
@@ -107,10 +107,10 @@ static json_t *canon_values(const json_t *vals, int *bad)
       all[k++] = c;
   }
   qsort(all, k, sizeof *all, cmp_jstr);
-  for (i = 0; i < k; i++) {
-    if ((i && cmp_jstr(&all[i - 1], &all[i]) == 0) || *bad)
+  for (i = 0, last = NULL; i < k; i++) {
+    if ((last && cmp_jstr(&last, &all[i]) == 0) || *bad)
       json_decref(all[i]);
-    else if (json_array_append_new(arr, all[i]))
+    else if (json_array_append_new(arr, (last = all[i])))
       *bad = 2;
   }
   if (all != tmp)
