@@ -75,18 +75,23 @@ static int make_store(void)
   FILE *f;
   snprintf(db, sizeof db, "%s/ui.db", tmp);
   snprintf(ais, sizeof ais, "%s/scenario.nmea", tmp);
-  snprintf(cmd, sizeof cmd, "%s/user.csv", tmp);
-  f = fopen(cmd, "w");
-  if (!f)
-    return -1;
-  fputs("id,schema,name,aliases,country\n"
-        "xss1,Organization,<script>alert(1)</script>,\"<img src=x onerror=alert(2)>\",kp\n", f);
-  fclose(f);
+  /* two versions of the user list: the second adds the markup entity */
+  for (int v = 1; v <= 2; v++) {
+    snprintf(cmd, sizeof cmd, "%s/user%d.csv", tmp, v);
+    if (!(f = fopen(cmd, "w")))
+      return -1;
+    fputs("id,schema,name,aliases,country\n"
+          "ok1,Organization,Harmless Test Trading Co,,de\n", f);
+    if (v == 2)
+      fputs("xss1,Organization,<script>alert(1)</script>,\"<img src=x onerror=alert(2)>\",kp\n", f);
+    fclose(f);
+  }
   snprintf(cmd, sizeof cmd, "set -e; cd '%s'; mkdir -p ofac; for f in sdn alt add; do"
            " xz -dc '%s'/$f.csv.xz > ofac/$f.csv; done; cp '%s'/sdn_comments.csv ofac/;"
            " I='%s'; $I --db ui.db import ofac-csv ofac --quiet >/dev/null;"
            " $I --db ui.db import ftm '%s' --dataset zala --quiet >/dev/null;"
-           " $I --db ui.db import csv user.csv --quiet >/dev/null;"
+           " $I --db ui.db import csv user1.csv --quiet >/dev/null;"
+           " $I --db ui.db import csv user2.csv --quiet >/dev/null;"
            " $I --db ui.db net exposure >/dev/null;"
            " $I ais simulate --seed 7 --vessels 20 --zone '%s' --out scenario.nmea"
            " --truth truth.jsonl 2>/dev/null",
@@ -249,7 +254,8 @@ static int drive(int port)
                    " --chromedriver '%s' --query 'Korea Mining Development Trading'"
                    " --schema Organization --expect 'korea mining development'"
                    " --graph-entity NK-aU5ybkbRFJucf8YMwsJvDw"
-                   " --datasets us_ofac_sdn,zala,watchlist --shots '%s/shots'",
+                   " --datasets watchlist,us_ofac_sdn,zala --diff-expect '<script>alert(1)</script>'"
+                   " --shots '%s/shots'",
                    tap_data("tests/e2e/ui_e2e.py"), port, chromium, chromedriver, tmp);
   if (vessel[0])
     n += snprintf(cmd + n, sizeof cmd - (size_t)n, " --vessel %s", vessel);

@@ -5,12 +5,18 @@ Serves web/dist under /ui/ with the same CSP as the real server and a few
 canned answers, so the UI and ui_e2e.py can be worked on without the C
 server. Not used by ctest: the committed e2e test runs the real binary.
 
-usage: mock_api.py PORT [DIST_DIR]
+usage: mock_api.py PORT [DIST_DIR [API_URL]]
+
+With API_URL (e.g. http://127.0.0.1:8000, a running `interdict serve`),
+everything but /ui/ is forwarded there: the freshly built dist/ against the
+real API, without rebuilding the binary.
 """
 import hashlib
 import json
 import os
 import sys
+import urllib.error
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlparse, parse_qs, unquote
 
@@ -36,6 +42,23 @@ def hit(e, score):
 
 class H(BaseHTTPRequestHandler):
     dist = "web/dist"
+    upstream = ""
+
+    def forward(self, method):
+        n = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(n) if n else None
+        req = urllib.request.Request(self.upstream + self.path, data=body, method=method)
+        for k in ("Content-Type", "Authorization", "X-API-Key", "Accept"):
+            if self.headers.get(k):
+                req.add_header(k, self.headers[k])
+        try:
+            with urllib.request.urlopen(req, timeout=60) as r:
+                code, ctype, raw = r.status, r.headers.get("Content-Type", ""), r.read()
+        except urllib.error.HTTPError as e:
+            code, ctype, raw = e.code, e.headers.get("Content-Type", ""), e.read()
+        except urllib.error.URLError as e:
+            return self.send(502, {"error": {"code": "upstream", "message": str(e.reason)}})
+        return self.send(code, raw=raw, ctype=ctype)
 
     def send(self, code, obj=None, raw=None, ctype="application/json"):
         body = raw if raw is not None else json.dumps(obj).encode()
@@ -50,6 +73,8 @@ class H(BaseHTTPRequestHandler):
         u = urlparse(self.path)
         q = {k: v[0] for k, v in parse_qs(u.query).items()}
         p = u.path
+        if self.upstream and not p.startswith("/ui"):
+            return self.forward("GET")
         if p == "/ui" or p.startswith("/ui/"):
             rel = p[4:] or "index.html"
             f = os.path.join(self.dist, rel)
@@ -96,6 +121,8 @@ class H(BaseHTTPRequestHandler):
 
     def do_POST(self):
         u = urlparse(self.path)
+        if self.upstream:
+            return self.forward("POST")
         n = int(self.headers.get("Content-Length") or 0)
         body = json.loads(self.rfile.read(n) or b"{}")
         if u.path.startswith("/match/"):
@@ -127,4 +154,6 @@ class H(BaseHTTPRequestHandler):
 if __name__ == "__main__":
     if len(sys.argv) > 2:
         H.dist = sys.argv[2]
+    if len(sys.argv) > 3:
+        H.upstream = sys.argv[3].rstrip("/")
     ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()

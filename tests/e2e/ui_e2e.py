@@ -347,6 +347,11 @@ class Steps:
         counts = wd.wait("""const d = document.querySelector('#diff');
             return d && d.querySelectorAll('h3').length === 3 ? Array.from(d.querySelectorAll('h3')).map(x => x.textContent) : null""",
                          "the diff of " + ds)
+        if self.a.diff_expect:
+            wd.wait("return Array.from(document.querySelectorAll('#diff td')).some(t => t.textContent === arguments[0])",
+                    "%r among the diff's rows" % self.a.diff_expect, self.a.diff_expect)
+            if wd.alert_text() is not None:
+                raise StepFailed("an alert dialog is open on the diff page")
         return "datasets %s; diff of %s: %s" % (", ".join(rows), ds, "; ".join(counts))
 
     def vessel(self):
@@ -374,6 +379,7 @@ def main():
     ap.add_argument("--graph-entity", default="")
     ap.add_argument("--xss-name", default="<script>alert(1)</script>")
     ap.add_argument("--datasets", default="")
+    ap.add_argument("--diff-expect", default="", help="text expected literally in the first dataset's diff")
     ap.add_argument("--vessel", default="")
     ap.add_argument("--api-key", default="")
     ap.add_argument("--ready-timeout", type=int, default=120)

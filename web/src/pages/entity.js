@@ -44,32 +44,55 @@ export async function entityPage(root, route, current) {
   const hopsSel = h('select', {id: 'hops'}, [1, 2, 3].map((n) => h('option', {value: n, selected: String(n) === (route.params.get('hops') || '2')}, `${n} hop${n > 1 ? 's' : ''}`)));
   hopsSel.addEventListener('change', () => { location.hash = '#/entity/' + encodeURIComponent(id) + '?hops=' + hopsSel.value; });
   const netBox = h('div', {id: 'netbox'}, message('info', 'Loading the network…'));
-  root.append(h('h2', {}, 'Network ', hopsSel), netBox);
+  const docs = h('input', {type: 'checkbox', id: 'showdocs'});
+  root.append(h('h2', {}, 'Network ', hopsSel, ' ', h('label', {class: 'small'}, docs, ' sanctions, addresses, documents')), netBox);
   try {
     const net = await api('GET', '/entities/' + encodeURIComponent(id) + '/network' + qs({hops: route.params.get('hops') || 2}));
     if (!current()) return;
     clear(netBox);
     if (!net || !(net.nodes || []).length) netBox.append(h('p', {class: 'muted'}, 'No network around this entity.'));
-    else netBox.append(drawNetwork(net, id, (nid) => { location.hash = '#/entity/' + encodeURIComponent(nid); }));
+    else {
+      const open = (nid) => { location.hash = '#/entity/' + encodeURIComponent(nid); };
+      const draw = () => clear(netBox).append(drawNetwork(net, id, open, docs.checked),
+        h('p', {class: 'muted'}, `${net.nodes.length} entities, ${(net.edges || []).length} links within ${hopsSel.value} hops`));
+      docs.addEventListener('change', draw);
+      draw();
+    }
   } catch (err) {
     if (current()) clear(netBox).append(message('error', err.message));
   }
 }
 
+// "A <-[directorship]- B -[ownership 60%]-> C": ids become links.
+function pathView(path) {
+  const parts = Array.isArray(path) ? path : String(path).split(/(\s*<?-\[[^\]]*\]->?\s*)/);
+  return h('span', {class: 'path'}, parts.filter((p) => p !== '').map((p) => {
+    if (p && typeof p === 'object') return p.id ? entityLink(p.id, p.caption || p.id) : value(p);
+    return /^\s*<?-\[/.test(p) ? h('span', {class: 'rel'}, p) : entityLink(p.trim());
+  }));
+}
+
+const yesno = (v) => (v ? 'yes' : 'no');
+const EXPOSURE = [
+  ['designated', 'designated', yesno],
+  ['programs', 'programs', (v) => (Array.isArray(v) ? v.join('; ') : v)],
+  ['blocked_50', 'blocked (OFAC 50%)', yesno],
+  ['possibly_blocked_50', 'possibly blocked (50%, bounds)', yesno],
+  ['eu_controlled', 'EU/UK owned or controlled', yesno],
+  ['hops', 'hops to a designated party', (v) => v],
+  ['nearest', 'nearest designated party', (v) => entityLink(v)],
+  ['path', 'path', pathView],
+  ['risk', 'risk (personalised PageRank)', fmtScore],
+];
+
 function exposure(x) {
   if (!x) return h('p', {class: 'muted', id: 'exposure'}, 'No stored exposure (run `interdict net exposure`).');
   const rows = [];
-  if ('designated' in x) rows.push(['designated', x.designated ? 'yes' : 'no']);
-  if ('blocked_50' in x) rows.push(['blocked (OFAC 50%)', x.blocked_50 ? 'yes' : 'no']);
-  if ('hops' in x) rows.push(['hops to a designated party', x.hops]);
-  if ('risk' in x) rows.push(['risk', fmtScore(x.risk)]);
-  if ('path' in x) {
-    const path = Array.isArray(x.path) ? x.path : [x.path];
-    rows.push(['path', h('span', {class: 'path'}, path.map((p, i) => [i ? ' → ' : '',
-      typeof p === 'string' ? entityLink(p) : (p && p.id ? entityLink(p.id, p.caption || p.id) : value(p))]))]);
+  for (const [k, label, fmt] of EXPOSURE) {
+    if (k in x && x[k] !== '' && x[k] !== null) rows.push([label, fmt(x[k])]);
   }
   for (const [k, v] of Object.entries(x)) {
-    if (!['designated', 'blocked_50', 'hops', 'risk', 'path'].includes(k)) rows.push([k, v]);
+    if (!EXPOSURE.some(([e]) => e === k)) rows.push([k, v]);
   }
   return h('table', {class: 'exposure', id: 'exposure'}, h('tbody', {}, rows.map(([k, v]) =>
     h('tr', {}, h('th', {scope: 'row'}, k), h('td', {}, v instanceof Node ? v : value(v))))));

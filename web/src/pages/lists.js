@@ -1,6 +1,6 @@
 // List versions and diffs between them.
 import {h, clear, value, table, entityLink, message} from '../dom.js';
-import {api, qs} from '../api.js';
+import {api, qs, ApiError} from '../api.js';
 
 function versionId(v) {
   if (v === null || typeof v !== 'object') return String(v);
@@ -33,7 +33,16 @@ export async function listsPage(root, route, current) {
   }}, h('label', {}, 'from ', from), h('label', {}, 'to ', to), h('button', {type: 'submit'}, 'Compare')));
   const out = h('div', {id: 'diff'}, message('info', 'Loading…'));
   root.append(out);
-  const diff = await api('GET', '/lists/' + encodeURIComponent(dataset) + '/diff' + qs({from: route.params.get('from'), to: route.params.get('to')}));
+  let diff;
+  try {
+    diff = await api('GET', '/lists/' + encodeURIComponent(dataset) + '/diff' + qs({from: route.params.get('from'), to: route.params.get('to')}));
+  } catch (e) {
+    // a dataset with one version has nothing to compare: not an error
+    if (!(e instanceof ApiError) || e.status !== 404 || !current()) throw e;
+    clear(out).append(message('info', e.message.replace(/^GET \S+: 404 /, '')));
+    out.setAttribute('data-empty', '1');
+    return;
+  }
   if (!current()) return;
   clear(out);
   for (const kind of ['added', 'removed', 'changed']) {

@@ -2,7 +2,7 @@
 import {h, clear, value, fmtScore, entityLink, message} from '../dom.js';
 import {api, qs} from '../api.js';
 
-const SCHEMAS = ['Thing', 'LegalEntity', 'Person', 'Organization', 'Company', 'Vessel', 'Airplane', 'CryptoWallet'];
+const SCHEMAS = ['LegalEntity', 'Person', 'Organization', 'Company', 'Vessel', 'Airplane', 'CryptoWallet'];
 
 function field(label, input) {
   return h('label', {class: 'field'}, h('span', {}, label), input);
@@ -12,7 +12,7 @@ export async function searchPage(root, route, current) {
   const p = route.params;
   const name = h('input', {type: 'search', id: 'q', name: 'q', required: true, placeholder: 'name, alias, IMO ...', value: p.get('q') || ''});
   const schema = h('select', {id: 'schema', name: 'schema'},
-    SCHEMAS.map((s) => h('option', {value: s, selected: s === (p.get('schema') || 'Thing')}, s)));
+    SCHEMAS.map((s) => h('option', {value: s, selected: s === (p.get('schema') || 'LegalEntity')}, s)));
   const birth = h('input', {type: 'text', id: 'birthDate', placeholder: 'YYYY-MM-DD', value: p.get('birthDate') || ''});
   const country = h('input', {type: 'text', id: 'country', placeholder: 'kp, ru ...', value: p.get('country') || ''});
   const threshold = h('input', {type: 'number', id: 'threshold', min: '0', max: '1', step: '0.05', value: p.get('threshold') || '0.7'});
@@ -31,7 +31,7 @@ export async function searchPage(root, route, current) {
   const props = {name: [q]};
   if (p.get('birthDate')) props.birthDate = [p.get('birthDate')];
   if (p.get('country')) props.country = [p.get('country')];
-  const body = {queries: {q: {schema: p.get('schema') || 'Thing', properties: props}}};
+  const body = {queries: {q: {schema: p.get('schema') || 'LegalEntity', properties: props}}};
   out.append(message('info', 'Screening…'));
   const data = await api('POST', '/match/default' + qs({threshold: p.get('threshold') || undefined, limit: 10}), body);
   if (!current()) return;
@@ -52,7 +52,8 @@ function hit(x) {
       h('span', {class: 'schema'}, x.schema || ''),
       h('span', {class: 'score', title: 'score'}, fmtScore(x.score)),
       h('span', {class: 'badge ' + (x.match ? 'yes' : 'no')}, x.match ? 'match' : 'no match'),
-      x.decision ? h('span', {class: 'badge decided'}, 'decided: ' + (x.decision.decision || '')) : null),
+      x.decision ? h('span', {class: 'badge decided'}, 'decided: ' + (x.decision.decision || '')) : null,
+      x.alert_id ? h('a', {href: '#/alerts?status=all', class: 'alert-ref'}, 'alert #' + x.alert_id) : null),
     h('p', {class: 'datasets muted'}, (x.datasets || []).join(', ')),
     x.explanation ? h('p', {class: 'explanation'}, x.explanation) : null,
     feats.length ? h('table', {class: 'features'},
