@@ -67,6 +67,11 @@ TEST(fingerprint_canonical)
                  "\"Kim Jong Un\",\"KIM\",\"\"],\"country\":[]},\"schema\":\"LegalEntity\"}",
                  b));
   CHECK_STR(a, b);
+  /* Several copies of one value (the duplicate filter compares with the
+   * value kept, not a freed one). */
+  CHECK_OK(fp_of("{\"name\":[\"A\",\"A\",\"A\",\"B\",\"B\",\"A\"]}", c));
+  CHECK_OK(fp_of("{\"name\":[\"B\",\"A\"]}", d));
+  CHECK_STR(c, d);
   /* The bare properties object gives the same fingerprint. */
   CHECK_OK(fp_of("{\"name\":[\"KIM\",\"Kim Jong Un\"],\"birthDate\":[\"1984-01-08\"]}", c));
   CHECK_STR(a, c);
