@@ -40,11 +40,24 @@ export async function searchPage(root, route, current) {
   if (!r) throw new Error('the answer has no response for the query');
   const hits = r.results || [];
   out.append(h('p', {class: 'summary'}, `${hits.length} of ${r.total ? r.total.value : hits.length} hits for “${q}”`,
-    data.matcher ? ` (matcher ${data.matcher.name} ${data.matcher.version || ''})` : ''));
-  out.append(h('ol', {class: 'hits'}, hits.map(hit)));
+    engineText(data.engine)));
+  // yente's "matcher": {feature: {description, coefficient}} explains the features
+  const about = data.matcher && typeof data.matcher === 'object' ? data.matcher : {};
+  out.append(h('ol', {class: 'hits'}, hits.map((x) => hit(x, about))));
 }
 
-function hit(x) {
+function engineText(e) {
+  if (!e) return '';
+  if (typeof e !== 'object') return ` (${e})`;
+  return ` (${[e.name, e.version].filter((v) => typeof v === 'string' || typeof v === 'number').join(' ')})`;
+}
+
+function featureDoc(about, k) {
+  const d = about[k];
+  return d && typeof d === 'object' && typeof d.description === 'string' ? d.description : undefined;
+}
+
+function hit(x, about) {
   const feats = Object.entries(x.features || {});
   return h('li', {class: 'hit' + (x.match ? ' is-match' : '')},
     h('div', {class: 'hit-head'},
@@ -58,7 +71,7 @@ function hit(x) {
     x.explanation ? h('p', {class: 'explanation'}, x.explanation) : null,
     feats.length ? h('table', {class: 'features'},
       h('thead', {}, h('tr', {}, h('th', {}, 'feature'), h('th', {}, 'contribution'))),
-      h('tbody', {}, feats.map(([k, v]) => h('tr', {}, h('td', {}, k), h('td', {class: 'num'}, fmtScore(v)))))) : null,
+      h('tbody', {}, feats.map(([k, v]) => h('tr', {}, h('td', {title: featureDoc(about, k)}, k), h('td', {class: 'num'}, fmtScore(v)))))) : null,
     x.evidence && Object.keys(x.evidence).length ? h('details', {class: 'evidence'}, h('summary', {}, 'evidence'), value(x.evidence)) : null,
     x.exposure ? h('details', {class: 'exposure'}, h('summary', {}, 'exposure'), value(x.exposure)) : null);
 }
