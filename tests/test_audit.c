@@ -117,6 +117,35 @@ TEST(triggers_refuse_update_delete)
   CHECK(raw("UPDATE audit_anchor SET seq=1") != SQLITE_OK);
   CHECK(raw("DELETE FROM audit_anchor") != SQLITE_OK);
   CHECK(verify(a));
+  /* A dropped trigger comes back at the next open. */
+  CHECK_INT(raw("DROP TRIGGER audit_log_no_update"), SQLITE_OK);
+  idt_audit_close(a);
+  CHECK_OK(idt_audit_open(&a, path));
+  CHECK(raw("UPDATE audit_log SET payload='{}' WHERE seq=2") != SQLITE_OK);
+  idt_audit_close(a);
+}
+
+/* Another connection (an import) holding the write lock does not stop an
+ * open of an existing file, nor a verification (WAL readers). */
+TEST(open_during_foreign_write)
+{
+  idt_audit *a = fresh("busy");
+  sqlite3 *db;
+  fill(a, 2);
+  idt_audit_close(a);
+  a = NULL;
+  CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+  CHECK(sqlite3_exec(db, "BEGIN IMMEDIATE; CREATE TABLE other(x); "
+                     "INSERT INTO other VALUES(1)", NULL, NULL, NULL) == SQLITE_OK);
+  CHECK_OK(idt_audit_open(&a, path));
+  if (a) {
+    CHECK(verify(a));
+    CHECK_INT(vr.records, 2);
+  }
+  sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close(db);
+  if (a)
+    CHECK_OK(idt_audit_append(a, "k", "u", "{}", NULL));
   idt_audit_close(a);
 }
 
@@ -406,6 +435,7 @@ int main(void)
 {
   RUN(chain_intact_and_recomputable);
   RUN(triggers_refuse_update_delete);
+  RUN(open_during_foreign_write);
   RUN(tamper_payload);
   RUN(tamper_actor_and_time);
   RUN(tamper_hash_only);

@@ -56,6 +56,39 @@ static const char schema[] =
   "  entity_id, id);"
   "CREATE INDEX IF NOT EXISTS decisions_entity ON decisions(entity_id, id);";
 
+/* The schema's named objects: when all exist, open needs no write lock
+ * (the server may then start while an import holds the file's write
+ * transaction for minutes); a dropped trigger makes the count fall short
+ * and the schema is re-run, which re-creates it. */
+static const char objects_sql[] =
+  "SELECT count(*) FROM sqlite_master WHERE name IN ('audit_log','audit_anchor',"
+  "'audit_log_no_update','audit_log_no_delete','audit_anchor_forward',"
+  "'audit_anchor_no_delete','api_keys','api_keys_active','alerts','alerts_status',"
+  "'decisions','decisions_pair','decisions_entity')";
+#define SCHEMA_OBJECTS 13
+
+static int schema_complete(idt_audit *a)
+{
+  sqlite3_stmt *st;
+  int n = -1;
+  if (idt__audit_prepare(a, &st, objects_sql))
+    return 0;
+  if (sqlite3_step(st) == SQLITE_ROW)
+    n = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  return n == SCHEMA_OBJECTS;
+}
+
+static int create_schema(idt_audit *a)
+{
+  int rc;
+  if (schema_complete(a))
+    return 0;
+  if ((rc = idt__audit_begin(a)))
+    return rc;
+  return idt__audit_end(a, idt__audit_exec(a, schema));
+}
+
 int idt__audit_dberr(const idt_audit *a, sqlite3 *db, const char *what)
 {
   return idt_error_set(IDT_EDB, "%s: %s: %s", a && a->path ? a->path : "audit",
@@ -153,8 +186,7 @@ int idt_audit_open(idt_audit **out, const char *db_path)
    * exists. */
   if ((rc = idt__audit_exec(a, "PRAGMA journal_mode=WAL;"
                                "PRAGMA synchronous=NORMAL")) ||
-      (rc = idt__audit_begin(a)) ||
-      (rc = idt__audit_end(a, idt__audit_exec(a, schema))))
+      (rc = create_schema(a)))
     goto fail;
   *out = a;
   return 0;
