@@ -11,11 +11,18 @@
  * of entities designated through Sanction entities. Everything enters
  * through idt_net_add as entities, as it would from the store.
  *
- * Phases timed (wall clock, one run; medians of 3 with -r): build (entities
- * in, finish), exposure without key nodes (50% + EU + hops + PPR), key nodes
- * (articulation, sampled betweenness, components), and igraph alone:
- * igraph_create of the same edge list + igraph_personalized_pagerank.
- * Peak RSS from getrusage.
+ * Phases, each as wall / CPU seconds (the machine is shared; CPU time is
+ * what the work costs an idle core): generation alone (the same entities
+ * made and dropped, to separate the generator's snprintf and model cost
+ * from ours), build (entities in through idt_net_add, finish), exposure
+ * (idt_net_compute without key nodes: 50% + EU + look-through fixpoints,
+ * hops BFS, our personalized PageRank, ranking) with its phases, build +
+ * exposure, exposure with key nodes, and igraph alone on the same graph in
+ * the same run: igraph_create + personalized PageRank (PRPACK), unweighted
+ * and with our weights, with how far our PPR is from PRPACK's (largest
+ * difference after scaling, Spearman's rank correlation). Peak RSS from
+ * getrusage after the build, after exposure (before the igraph-alone copy
+ * exists) and at the end. -x adds the explanation text of every entity.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +73,12 @@ static int die(const char *what)
   return 1;
 }
 
+/* The generator feeds `sink`; a NULL net only makes and drops entities. */
+static int add(idt_net *n, idt_entity *e)
+{
+  return n ? idt_net_add(n, e) : 0;
+}
+
 static int build(idt_net *n, long nodes, long rels, long seeds)
 {
   idt_arena a;
@@ -79,7 +92,7 @@ static int build(idt_net *n, long nodes, long rels, long seeds)
     idt_entity *e;
     snprintf(id, sizeof id, "c%ld", i);
     if (idt_entity_new(&e, &a, idt_schema_get("Company"), id) ||
-        idt_entity_add(e, "name", id) || idt_net_add(n, e))
+        idt_entity_add(e, "name", id) || add(n, e))
       return -1;
     if ((i & 8191) == 8191) {
       idt_arena_free(&a);
@@ -113,7 +126,7 @@ static int build(idt_net *n, long nodes, long rels, long seeds)
       if (pct[0] && idt_entity_add(e, "percentage", pct))
         return -1;
     }
-    if (idt_net_add(n, e))
+    if (add(n, e))
       return -1;
     if ((i & 8191) == 8191) {
       idt_arena_free(&a);
@@ -126,11 +139,11 @@ static int build(idt_net *n, long nodes, long rels, long seeds)
     snprintf(s, sizeof s, "c%ld", (long)(rnd() % (uint64_t)nodes));
     if (idt_entity_new(&e, &a, idt_schema_get("Sanction"), id) ||
         idt_entity_add(e, "entity", s) || idt_entity_add(e, "program", "BENCH") ||
-        idt_net_add(n, e))
+        add(n, e))
       return -1;
   }
   idt_arena_free(&a);
-  return idt_net_finish(n);
+  return n ? idt_net_finish(n) : 0;
 }
 
 typedef struct tick { double w, c; } tick;
@@ -147,13 +160,17 @@ static tick since(tick a)
   return b;
 }
 
-/* igraph alone: the same edges and seeds, create + personalized PageRank. */
-static int igraph_alone(const idt_net *n, tick *t_create, tick *t_ppr)
+/* igraph alone: the same edges and seeds, create + personalized PageRank,
+ * unweighted (the plain reference) and with our weights and the active
+ * edges only (the same walk as ours: agreement is measured on that one). */
+static int igraph_alone(const idt_net *n, tick *t_create, tick *t_ppr, tick *t_wppr,
+                        double *ours)
 {
   igraph_t g;
   igraph_vector_int_t ev;
   igraph_vector_t reset, res;
   igraph_real_t value;
+  double *ref, diff, rho;
   uint64_t e;
   uint32_t v;
   tick t0 = tnow();
@@ -175,23 +192,21 @@ static int igraph_alone(const idt_net *n, tick *t_create, tick *t_ppr)
                                    igraph_vss_all(), 0, 0.85, &reset, NULL, NULL))
     return -1;
   *t_ppr = since(t0);
-  {
-    /* the same with our edge weights: what the weighting itself costs */
-    igraph_vector_t w;
-    tick tw;
-    igraph_vector_init(&w, (igraph_integer_t)n->m);
-    for (e = 0; e < n->m; e++)
-      VECTOR(w)[e] = idt__net_weight(n, e);
-    tw = tnow();
-    igraph_personalized_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value,
-                                 igraph_vss_all(), 0, 0.85, &reset, &w, NULL);
-    tw = since(tw);
-    printf("igraph alone, weighted PPR (our weights): %.3f / %.3f\n", tw.w, tw.c);
-    igraph_vector_destroy(&w);
-  }
   igraph_vector_destroy(&res);
   igraph_vector_destroy(&reset);
   igraph_destroy(&g);
+  /* the weighted walk over active edges, through the library's reference */
+  if (!(ref = malloc(((size_t)n->n + 1) * sizeof *ref)))
+    return -1;
+  t0 = tnow();
+  if (idt__net_ppr_igraph(n, 0.85, ref))
+    return -1;
+  *t_wppr = since(t0);
+  if (idt__net_ppr_agree(n, ours, ref, &diff, &rho))
+    return -1;
+  printf("ours vs PRPACK (same weights): max |diff| of scaled risk %.2e, Spearman %.9f\n",
+         diff, rho);
+  free(ref);
   return 0;
 }
 
@@ -199,34 +214,59 @@ static int igraph_alone(const idt_net *n, tick *t_create, tick *t_ppr)
 
 int main(int argc, char **argv)
 {
-  long nodes = argc > 1 ? strtol(argv[1], NULL, 10) : 1000000;
-  long rels = argc > 2 ? strtol(argv[2], NULL, 10) : 5000000;
-  long permille = argc > 3 ? strtol(argv[3], NULL, 10) : 1;
+  int explain = argc > 1 && strcmp(argv[1], "-x") == 0;
+  long nodes = argc > 1 + explain ? strtol(argv[1 + explain], NULL, 10) : 1000000;
+  long rels = argc > 2 + explain ? strtol(argv[2 + explain], NULL, 10) : 5000000;
+  long permille = argc > 3 + explain ? strtol(argv[3 + explain], NULL, 10) : 1;
   idt_net *n;
   idt_net_stats st;
   idt_net_compute_opts o = IDT_NET_COMPUTE_OPTS_INIT;
-  tick t0, t_build, t_exp, t_key, t_ex, t_icreate, t_ippr, t1, t2, t3, t4;
-  double la[3];
+  tick t0, t_gen, t_build, t_exp, t_key, t_icreate, t_ippr, t_iwppr, t1, t2, t3, t4, t5;
+  double la[3], *ours;
+  uint32_t *order;
+  size_t cnt;
+  long rss_build, rss_exp;
   if (nodes < 2 || rels < 1)
-    return fprintf(stderr, "usage: bench_net [nodes [relations [seeds_per_mille]]]\n"), 2;
+    return fprintf(stderr, "usage: bench_net [-x] [nodes [relations [seeds_per_mille]]]\n"), 2;
   if (getloadavg(la, 3) == 3)
     printf("load average at start: %.2f %.2f %.2f (2 cores); times: wall s / CPU s\n",
            la[0], la[1], la[2]);
+  t0 = tnow();
+  if (build(NULL, nodes, rels, nodes * permille / 1000))
+    return die("generate");
+  t_gen = since(t0);
+  rng_state = 88172645463325252ULL;   /* the same graph again, into the net */
   if (idt_net_new(&n, NULL))
     return die("new");
   t0 = tnow();
   if (build(n, nodes, rels, nodes * permille / 1000))
     return die("build");
   t_build = since(t0);
+  rss_build = peak_kb() / 1024;
   idt_net_stats_get(n, &st);
   printf("graph: %u nodes, %llu edges, %u designated, %llu pct unknown\n", st.nodes,
          (unsigned long long)st.edges, st.designated, (unsigned long long)st.pct_unknown);
-  printf("build (entities in, CSR out): %.3f / %.3f, peak RSS %ld MB\n", T(t_build),
-         peak_kb() / 1024);
+  printf("generation alone (snprintf + idt_entity_new/add, dropped): %.3f / %.3f\n",
+         T(t_gen));
+  printf("BUILD (the same entities through idt_net_add, finish): %.3f / %.3f, "
+         "net of generation %.3f / %.3f, peak RSS %ld MB\n", T(t_build),
+         t_build.w - t_gen.w, t_build.c - t_gen.c, rss_build);
 
   o.key_nodes = 0;
-  if (idt_net_compute(n, &o))   /* allocates the result arrays once */
+  t0 = tnow();
+  if (idt_net_compute(n, &o))
     return die("compute");
+  t_exp = since(t0);
+  rss_exp = peak_kb() / 1024;
+  idt_net_stats_get(n, &st);
+  printf("EXPOSURE (50%% certain+possible, EU control, look-through, hops+paths, PPR "
+         "risk, ranking): %.3f / %.3f, %u PPR sweeps, peak RSS %ld MB\n", T(t_exp),
+         n->ppr_sweeps, rss_exp);
+  printf("  blocked %u, possibly %u, eu-controlled %u, look-through rounds %u\n",
+         st.blocked_50, st.possibly_blocked_50, st.eu_controlled, st.lookthrough_rounds);
+  printf("BUILD + EXPOSURE: %.3f / %.3f\n", t_build.w + t_exp.w, t_build.c + t_exp.c);
+  if (!(ours = malloc(((size_t)n->n + 1) * sizeof *ours)))
+    return die("memory");
   t1 = tnow();
   idt__net_ownership(n);
   t2 = since(t1);
@@ -234,20 +274,18 @@ int main(int argc, char **argv)
   idt__net_hops(n, IDT_NET_ALL);
   t3 = since(t1);
   t1 = tnow();
-  idt__net_rank(n, &o);
+  if (idt__net_ppr(n, 0.85, ours) < 0)
+    return die("ppr");
   t4 = since(t1);
-  printf("phases: 50%%+EU fixpoints %.3f / %.3f, hops BFS %.3f / %.3f, igraph graph + "
-         "PPR + ranking %.3f / %.3f\n", T(t2), T(t3), T(t4));
+  t1 = tnow();
+  if (idt_net_ranking(n, &order, &cnt))
+    return die("ranking");
+  free(order);
+  t5 = since(t1);
+  printf("phases (a second run): 50%%+EU+look-through %.3f / %.3f, hops BFS %.3f / %.3f, "
+         "PPR (CSR + sweeps) %.3f / %.3f, ranking sort %.3f / %.3f\n", T(t2), T(t3),
+         T(t4), T(t5));
 
-  t0 = tnow();
-  if (idt_net_compute(n, &o))
-    return die("compute");
-  t_exp = since(t0);
-  idt_net_stats_get(n, &st);
-  printf("EXPOSURE (50%% certain+possible, EU control, hops+paths, PPR risk): %.3f / %.3f\n",
-         T(t_exp));
-  printf("  blocked %u, possibly %u, eu-controlled %u, look-through rounds %u\n",
-         st.blocked_50, st.possibly_blocked_50, st.eu_controlled, st.lookthrough_rounds);
   o.key_nodes = 1;
   t0 = tnow();
   if (idt_net_compute(n, &o))
@@ -255,7 +293,7 @@ int main(int argc, char **argv)
   t_key = since(t0);
   printf("EXPOSURE + key nodes (articulation, betweenness from 256 designated sources "
          "within 3 hops, communities/components): %.3f / %.3f\n", T(t_key));
-  {
+  if (explain) {
     uint32_t v;
     idt_net_exposure x;
     size_t chars = 0;
@@ -263,18 +301,24 @@ int main(int argc, char **argv)
     for (v = 0; v < idt_net_count(n); v++)
       if (idt_net_exposure_at(n, v, &x) == 0)
         chars += strlen(x.path);
-    t_ex = since(t0);
+    t0 = since(t0);
     printf("explanations for every entity (chains/paths as text): %.3f / %.3f, %zu MB\n",
-           T(t_ex), chars >> 20);
+           T(t0), chars >> 20);
   }
-  if (igraph_alone(n, &t_icreate, &t_ippr))
+  if (igraph_alone(n, &t_icreate, &t_ippr, &t_iwppr, ours))
     return die("igraph");
-  printf("IGRAPH ALONE: create %.3f / %.3f, personalized PageRank (PRPACK) %.3f / %.3f\n",
-         T(t_icreate), T(t_ippr));
-  printf("RATIO exposure / igraph PPR alone: wall %.2f, CPU %.2f; exposure+key nodes / "
-         "igraph create+PPR: wall %.2f, CPU %.2f\n", t_exp.w / t_ippr.w, t_exp.c / t_ippr.c,
+  printf("IGRAPH ALONE: create %.3f / %.3f, personalized PageRank (PRPACK) %.3f / %.3f; "
+         "with our weights (create + PPR) %.3f / %.3f\n", T(t_icreate), T(t_ippr),
+         T(t_iwppr));
+  printf("RATIO exposure / igraph PPR alone: wall %.2f, CPU %.2f; exposure / igraph "
+         "create+PPR: wall %.2f, CPU %.2f; exposure+key nodes / igraph create+PPR: "
+         "wall %.2f, CPU %.2f\n", t_exp.w / t_ippr.w, t_exp.c / t_ippr.c,
+         t_exp.w / (t_icreate.w + t_ippr.w), t_exp.c / (t_icreate.c + t_ippr.c),
          t_key.w / (t_icreate.w + t_ippr.w), t_key.c / (t_icreate.c + t_ippr.c));
-  printf("peak RSS %ld MB\n", peak_kb() / 1024);
+  printf("peak RSS: after build %ld MB, after exposure %ld MB, at the end (with key "
+         "nodes and the igraph-alone copies) %ld MB\n", rss_build, rss_exp,
+         peak_kb() / 1024);
+  free(ours);
   idt_net_free(n);
   return 0;
 }

@@ -75,6 +75,7 @@ struct idt_net {
   uint32_t *nearest, *hop_par;   /* nearest designated; BFS parent edge */
   double *risk;
   uint32_t *rank;            /* risk rank (1-based; 0 designated) */
+  uint32_t ppr_sweeps;       /* Gauss-Seidel sweeps of the last compute */
   int32_t *community;
   double *betw;
   uint32_t *dneigh;
@@ -96,6 +97,16 @@ void idt__net_step_fmt(const idt_net *n, uint64_t e, uint32_t from,
                        idt_buf *b);
 /* rank.c */
 int idt__net_rank(idt_net *n, const idt_net_compute_opts *o);
+/* igraph's PRPACK personalized PageRank of the same walk, unscaled: the
+ * reference ppr.c is tested and benchmarked against */
+int idt__net_ppr_igraph(const idt_net *n, double damping, double *x);
+/* ppr.c: our personalized PageRank, unscaled (sums to 1); sweeps or < 0 */
+int idt__net_ppr(const idt_net *n, double damping, double *x);
+/* How far two PPR vectors are apart once scaled like the risk score: the
+ * largest absolute difference, and Spearman's rank correlation over the
+ * undesignated nodes (ties averaged). */
+int idt__net_ppr_agree(const idt_net *n, const double *a, const double *b,
+                       double *max_diff, double *spearman);
 /* per-type PPR weight of an edge */
 float idt__net_weight(const idt_net *n, uint64_t e);
 #endif

@@ -53,53 +53,41 @@ static int active_own(const idt_net *n, uint64_t e)
          !(n->eflags[e] & (EDGE_ENDED | EDGE_DUP));
 }
 
-static const idt_net *sort_net;
-static int cmp_pair(const void *a, const void *b)
-{
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  if (sort_net->dst[x] != sort_net->dst[y])
-    return sort_net->dst[x] < sort_net->dst[y] ? -1 : 1;
-  if (sort_net->src[x] != sort_net->src[y])
-    return sort_net->src[x] < sort_net->src[y] ? -1 : 1;
-  return x < y ? -1 : x > y;
-}
-
-/* Merge parallel holdings: per asset (in-edge list), sort by owner. */
+/* Merge parallel holdings: per asset (in-edge list, in edge order), the
+ * first holding of each owner keeps the widest bounds and later ones are
+ * marked duplicate. A stamp per owner (the asset it was last seen holding)
+ * finds them in one pass; sorting each in-list by owner, the first design,
+ * cost a comparison sort per asset with an indirect comparator. */
 static int merge_parallel(idt_net *n)
 {
-  uint32_t v, *tmp = NULL, cap = 0;
+  uint32_t v, *stamp = idt_malloc(((size_t)n->n + 1) * 4);
+  uint32_t *keep = idt_malloc(((size_t)n->n + 1) * 4);
+  if (!stamp || !keep) {
+    idt_free(stamp);
+    idt_free(keep);
+    return IDT_ENOMEM;
+  }
+  for (v = 0; v < n->n; v++)
+    stamp[v] = NET_NONE;
   for (v = 0; v < n->n; v++) {
-    uint32_t a = n->in_off[v], b = n->in_off[v + 1], k = 0, i;
-    for (i = a; i < b; i++)
-      if (active_own(n, n->in_e[i]))
-        k++;
-    if (k < 2)
-      continue;
-    if (k > cap) {
-      uint32_t *t = idt_realloc(tmp, (size_t)k * 4);
-      if (!t) {
-        idt_free(tmp);
-        return IDT_ENOMEM;
-      }
-      tmp = t, cap = k;
-    }
-    k = 0;
-    for (i = a; i < b; i++)
-      if (active_own(n, n->in_e[i]))
-        tmp[k++] = n->in_e[i];
-    sort_net = n;
-    qsort(tmp, k, 4, cmp_pair);
-    for (i = 1; i < k; i++) {
-      uint32_t keep = tmp[i - 1], e = tmp[i];
-      if (n->src[e] != n->src[keep])
+    uint32_t i;
+    for (i = n->in_off[v]; i < n->in_off[v + 1]; i++) {
+      uint32_t e = n->in_e[i], u = n->src[e], k;
+      if (!active_own(n, e))
         continue;
-      if (n->lo[e] > n->lo[keep]) n->lo[keep] = n->lo[e];
-      if (n->hi[e] > n->hi[keep]) n->hi[keep] = n->hi[e];
+      if (stamp[u] != v) {
+        stamp[u] = v;
+        keep[u] = e;
+        continue;
+      }
+      k = keep[u];
+      if (n->lo[e] > n->lo[k]) n->lo[k] = n->lo[e];
+      if (n->hi[e] > n->hi[k]) n->hi[k] = n->hi[e];
       n->eflags[e] |= EDGE_DUP;
-      tmp[i] = keep;   /* later duplicates merge into the same first edge */
     }
   }
-  idt_free(tmp);
+  idt_free(stamp);
+  idt_free(keep);
   return 0;
 }
 
@@ -162,22 +150,30 @@ static int fixpoint(idt_net *n, uint8_t flag, const float *pct, float *tally,
   return 0;
 }
 
+/* The look-through rounds read each holding's owner and stake from two
+ * arrays laid out by asset, built once, rather than through the edge index
+ * (three scattered reads per holding per round). */
 static int lookthrough(idt_net *n)
 {
-  float *cur = n->look;
-  uint32_t *own = NULL, *off = NULL, v, round, i;
+  float *cur = n->look, *olo = NULL;
+  uint32_t *osrc = NULL, *off = NULL, v, round, i;
   uint64_t k = 0;
-  /* the active holdings grouped by asset (from the in-CSR), once */
   if (!(off = idt_malloc(((size_t)n->n + 1) * 4)) ||
-      !(own = idt_malloc((n->m ? n->m : 1) * 4))) {
+      !(osrc = idt_malloc((n->m ? n->m : 1) * 4)) ||
+      !(olo = idt_malloc((n->m ? n->m : 1) * sizeof *olo))) {
     idt_free(off);
+    idt_free(osrc);
     return IDT_ENOMEM;
   }
   for (v = 0; v < n->n; v++) {
     off[v] = (uint32_t)k;
-    for (i = n->in_off[v]; i < n->in_off[v + 1]; i++)
-      if (active_own(n, n->in_e[i]) && n->src[n->in_e[i]] != v)
-        own[k++] = n->in_e[i];
+    for (i = n->in_off[v]; i < n->in_off[v + 1]; i++) {
+      uint32_t e = n->in_e[i];
+      if (active_own(n, e) && n->src[e] != v) {
+        osrc[k] = n->src[e];
+        olo[k++] = n->lo[e];
+      }
+    }
   }
   off[n->n] = (uint32_t)k;
   for (v = 0; v < n->n; v++)
@@ -192,7 +188,7 @@ static int lookthrough(idt_net *n)
       if ((n->flags[v] & NODE_DESIGNATED) || off[v] == off[v + 1])
         continue;
       for (i = off[v]; i < off[v + 1]; i++)
-        sum += n->lo[own[i]] * cur[n->src[own[i]]] / 100.0f;
+        sum += olo[i] * cur[osrc[i]] / 100.0f;
       if (sum > 100.0f)
         sum = 100.0f;
       d = sum - cur[v];
@@ -204,9 +200,25 @@ static int lookthrough(idt_net *n)
       break;
   }
   n->st.lookthrough_rounds = round + (round < 100);
-  idt_free(own);
+  idt_free(osrc);
+  idt_free(olo);
   idt_free(off);
   return 0;
+}
+
+/* Assets whose stated (active) stakes sum over 100%: a property of the
+ * edges alone, counted once. */
+static void count_over_100(idt_net *n)
+{
+  uint32_t v, i;
+  n->st.over_100 = 0;
+  for (v = 0; v < n->n; v++) {
+    double sum = 0;
+    for (i = n->in_off[v]; i < n->in_off[v + 1]; i++)
+      if (active_own(n, n->in_e[i]))
+        sum += n->lo[n->in_e[i]];
+    n->st.over_100 += sum > 100.0 + 1e-3;
+  }
 }
 
 int idt__net_ownership(idt_net *n)
@@ -214,9 +226,12 @@ int idt__net_ownership(idt_net *n)
   float *eu = NULL;
   uint32_t v;
   int rc;
-  if (!n->merged && (rc = merge_parallel(n)))
-    return rc;
-  n->merged = 1;   /* edges do not change after finish */
+  if (!n->merged) {
+    if ((rc = merge_parallel(n)))
+      return rc;
+    count_over_100(n);
+    n->merged = 1;   /* edges do not change after finish */
+  }
   if ((!n->stake_lo && !(n->stake_lo = idt_malloc(((size_t)n->n + 1) * sizeof(float)))) ||
       (!n->stake_hi && !(n->stake_hi = idt_malloc(((size_t)n->n + 1) * sizeof(float)))) ||
       (!n->block_par && !(n->block_par = idt_malloc(((size_t)n->n + 1) * 4))) ||
@@ -231,20 +246,13 @@ int idt__net_ownership(idt_net *n)
       (rc = fixpoint(n, NODE_EU, n->lo, eu, 50.0, 1, 1, NULL)))
     goto out;
   n->st.blocked_50 = n->st.possibly_blocked_50 = n->st.eu_controlled = 0;
-  n->st.over_100 = 0;
   for (v = 0; v < n->n; v++) {
-    uint32_t i;
-    double sum = 0;
     uint8_t f = n->flags[v];
     if (!(f & NODE_DESIGNATED)) {
       n->st.blocked_50 += (f & NODE_BLOCKED) != 0;
       n->st.possibly_blocked_50 += (f & NODE_POSSIBLE) && !(f & NODE_BLOCKED);
       n->st.eu_controlled += (f & NODE_EU) != 0;
     }
-    for (i = n->in_off[v]; i < n->in_off[v + 1]; i++)
-      if (active_own(n, n->in_e[i]))
-        sum += n->lo[n->in_e[i]];
-    n->st.over_100 += sum > 100.0 + 1e-3;
   }
 out:
   idt_free(eu);

@@ -127,51 +127,76 @@ int idt_net_ranking(const idt_net *n, uint32_t **order, size_t *count)
   return 0;
 }
 
-static int ppr(idt_net *n, igraph_t *g, igraph_vector_t *w, double damping)
+/* Scale so the riskiest undesignated entity scores 1, then rank. */
+static int scale_and_rank(idt_net *n)
 {
-  igraph_vector_t reset, res;
-  igraph_real_t value;
-  igraph_error_t err;
   uint32_t v, *order = NULL;
   size_t k, i;
   double mx = 0;
-  int rc = 0;
+  int rc;
   for (v = 0; v < n->n; v++)
-    n->risk[v] = 0, n->rank[v] = 0;
+    n->rank[v] = 0;
   if (!n->st.designated || !n->n)
-    return 0;
-  if ((err = igraph_vector_init(&reset, n->n)))
-    return ig_fail(err, "vectors");
-  if ((err = igraph_vector_init(&res, 0))) {
-    igraph_vector_destroy(&reset);
-    return ig_fail(err, "vectors");
+    return 0;   /* no seed: no risk and no ranking, as before */
+  for (v = 0; v < n->n; v++) {
+    if (!(n->flags[v] & NODE_DESIGNATED) && n->risk[v] > mx)
+      mx = n->risk[v];
   }
   for (v = 0; v < n->n; v++)
-    VECTOR(reset)[v] = (n->flags[v] & NODE_DESIGNATED) ? 1.0 : 0.0;
-  err = igraph_personalized_pagerank(g, IGRAPH_PAGERANK_ALGO_PRPACK, &res,
-                                     &value, igraph_vss_all(), 0, damping,
-                                     &reset, igraph_vector_size(w) ? w : NULL,
-                                     NULL);
-  if (err)
-    rc = ig_fail(err, "personalized PageRank");
-  else {
-    for (v = 0; v < n->n; v++) {
-      n->risk[v] = VECTOR(res)[v];
-      if (!(n->flags[v] & NODE_DESIGNATED) && n->risk[v] > mx)
-        mx = n->risk[v];
-    }
-    /* scaled so the riskiest undesignated entity scores 1 */
-    for (v = 0; v < n->n; v++)
-      n->risk[v] = mx > 0 ? n->risk[v] / mx : 0;
-  }
-  igraph_vector_destroy(&res);
-  igraph_vector_destroy(&reset);
-  if (rc || (rc = idt_net_ranking(n, &order, &k)))
+    n->risk[v] = mx > 0 ? n->risk[v] / mx : 0;
+  if ((rc = idt_net_ranking(n, &order, &k)))
     return rc;
   for (i = 0; i < k; i++)
     n->rank[order[i]] = (uint32_t)(i + 1);
   idt_free(order);
   return 0;
+}
+
+/* igraph's PRPACK on the same walk (reference for tests and the bench):
+ * x gets the unscaled vector. */
+int idt__net_ppr_igraph(const idt_net *n, double damping, double *x)
+{
+  igraph_t g;
+  igraph_vector_t w, reset, res;
+  igraph_real_t value;
+  igraph_error_handler_t *old;
+  igraph_error_t err;
+  uint32_t v;
+  int rc;
+  if (!n->st.designated) {
+    memset(x, 0, (size_t)n->n * sizeof *x);
+    return 0;
+  }
+  old = igraph_set_error_handler(igraph_error_handler_ignore);
+  if ((rc = to_igraph(n, &g, &w)))
+    goto restore;
+  if ((err = igraph_vector_init(&reset, n->n))) {
+    rc = ig_fail(err, "vectors");
+    goto graph;
+  }
+  if ((err = igraph_vector_init(&res, 0))) {
+    rc = ig_fail(err, "vectors");
+    goto reset;
+  }
+  for (v = 0; v < n->n; v++)
+    VECTOR(reset)[v] = (n->flags[v] & NODE_DESIGNATED) ? 1.0 : 0.0;
+  err = igraph_personalized_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &res,
+                                     &value, igraph_vss_all(), 0, damping,
+                                     &reset, igraph_vector_size(&w) ? &w : NULL,
+                                     NULL);
+  if (err)
+    rc = ig_fail(err, "personalized PageRank");
+  for (v = 0; !rc && v < n->n; v++)
+    x[v] = VECTOR(res)[v];
+  igraph_vector_destroy(&res);
+reset:
+  igraph_vector_destroy(&reset);
+graph:
+  igraph_vector_destroy(&w);
+  igraph_destroy(&g);
+restore:
+  igraph_set_error_handler(old);
+  return rc;
 }
 
 /* Brandes' dependency accumulation from one source (unweighted), paths of
@@ -305,7 +330,7 @@ static int key_nodes(idt_net *n, igraph_t *g, igraph_vector_t *w,
   return rc;
 }
 
-/* One igraph graph for PageRank and the key-node measures. */
+/* PageRank on our CSR (ppr.c); an igraph graph only for the key nodes. */
 int idt__net_rank(idt_net *n, const idt_net_compute_opts *o)
 {
   igraph_t g;
@@ -320,12 +345,15 @@ int idt__net_rank(idt_net *n, const idt_net_compute_opts *o)
       ((!n->community && !(n->community = idt_malloc(nn * 4))) ||
        (!n->betw && !(n->betw = idt_malloc(nn * 8)))))
     return IDT_ENOMEM;
+  if ((rc = idt__net_ppr(n, o->damping, n->risk)) < 0)
+    return rc;
+  n->ppr_sweeps = (uint32_t)rc;
+  if ((rc = scale_and_rank(n)) || !o->key_nodes)
+    return rc;
   old = igraph_set_error_handler(igraph_error_handler_ignore);
   if ((rc = to_igraph(n, &g, &w)))
     goto restore;
-  rc = ppr(n, &g, &w, o->damping);
-  if (!rc && o->key_nodes)
-    rc = key_nodes(n, &g, &w, o);
+  rc = key_nodes(n, &g, &w, o);
   igraph_vector_destroy(&w);
   igraph_destroy(&g);
 restore:
