@@ -64,8 +64,10 @@ typedef struct idt_audit idt_audit;
 
 /* Open (creating when absent, with the parent directory) db_path and create
  * the audit tables and the triggers that refuse UPDATE and DELETE on
- * audit_log. IDT_EINVAL for a NULL/empty path, IDT_EDB when the file is not
- * SQLite. */
+ * audit_log (re-created at every open when someone dropped them). When the
+ * schema is complete no write lock is taken, so opening works while an
+ * import holds the file's write transaction. IDT_EINVAL for a NULL/empty
+ * path, IDT_EDB when the file is not SQLite. */
 int idt_audit_open(idt_audit **out, const char *db_path);
 /* Close; NULL-safe. No call may be running on the handle. */
 void idt_audit_close(idt_audit *a);
@@ -122,11 +124,15 @@ int idt_apikey_count(idt_audit *a, size_t *n);
 
 /* ---- the audit log ---- */
 
-/* Append one record: kind (e.g. "match", "decision", non-empty), actor (the
- * API key name, or "anonymous"/"system"; non-empty) and payload_json (any
- * JSON text; stored canonicalised, IDT_EPARSE when it does not parse).
- * *seq_out (may be NULL) gets the record's seq. One transaction with the
- * anchor update. */
+/* Append one record: kind (e.g. "match", "decision"; 1-64 bytes), actor
+ * (the API key name, or "anonymous"/"system"; 1-256 bytes) and payload_json
+ * (any JSON text, duplicate keys refused; stored canonicalised, IDT_EPARSE
+ * when it does not parse, IDT_ELIMIT over 16 MiB). *seq_out (may be NULL)
+ * gets the record's seq. One transaction with the anchor update.
+ * IDT_EDB (fail closed) when the log's last record disagrees with the
+ * anchor (a truncated tail): appending would re-seal the tampering. The
+ * kinds written by this library: "match", "decision", "apikey.add",
+ * "apikey.revoke". */
 int idt_audit_append(idt_audit *a, const char *kind, const char *actor,
                      const char *payload_json, int64_t *seq_out);
 /* Same with a json_t payload. */
@@ -174,8 +180,9 @@ typedef struct idt_audit_verify_result {
 int idt_audit_verify(idt_audit *a, int64_t anchor_seq, const char *anchor_hash,
                      idt_audit_verify_result *res);
 /* {"ok":true,"records":N,"head":{"seq":S,"hash":H}} or
- * {"ok":false,"records":N,"seq":BAD,"reason":"..."}: the /audit/verify body.
- * NULL on OOM. */
+ * {"ok":false,"records":N,"seq":BAD,"reason":"..."}: the /audit/verify body
+ * (docs/api.md's {"ok":true,"records":N} plus the head to anchor; records
+ * counts those verified before the break). NULL on OOM. */
 json_t *idt_audit_verify_json(const idt_audit_verify_result *res);
 
 /* ---- alerts: screening hits at or above threshold ---- */
