@@ -252,6 +252,9 @@ static void accuracy(unsigned vessels)
         tot.found_staged[t] += s.found_staged[t];
         tot.unobservable[t] += s.unobservable[t];
         tot.ambiguous[t] += s.ambiguous[t];
+        tot.strict_truth[t] += s.strict_truth[t];
+        tot.strict_found[t] += s.strict_found[t];
+        tot.strict_detected[t] += s.strict_detected[t];
       }
       tot.false_events += s.false_events;
       tot.vessel_days += s.vessel_days;
@@ -271,6 +274,14 @@ static void accuracy(unsigned vessels)
            tot.truth_staged[t], tot.ambiguous[t], tot.unobservable[t]);
   printf("  (truth, recall: observable records; ambiguous: detections matching a record\n"
          "   marked observable:false / such records, counted in neither precision nor recall)\n");
+  printf("  strict, without the observability rule (every record whose plan meets the\n"
+         "  threshold is a positive; every detection counts):\n");
+  for (t = 0; t < IDT_AEV_NTYPES; t++)
+    printf("  %-17s positives %5u found %5u detected %5u precision %.3f recall %.3f\n",
+           idt_aisev_type_name(t), tot.strict_truth[t], tot.strict_found[t],
+           tot.strict_detected[t],
+           tot.strict_detected[t] ? (double)tot.strict_found[t] / tot.strict_detected[t] : 1.0,
+           tot.strict_truth[t] ? (double)tot.strict_found[t] / tot.strict_truth[t] : 1.0);
   printf("  false events: %u over %.0f vessel-days = %.2f per 1,000 vessel-days\n",
          tot.false_events, tot.vessel_days, tot.false_events * 1000.0 / tot.vessel_days);
   unlink(nm);

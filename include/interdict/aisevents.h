@@ -326,6 +326,12 @@ typedef struct idt_aisev_score {
                                      (observable, "staged":true) */
   unsigned unobservable[IDT_AEV_NTYPES]; /* records with observable false */
   unsigned ambiguous[IDT_AEV_NTYPES];    /* detections matching those */
+  /* Strict score, without the observability rule: positives are all
+   * records whose plan meets the type's threshold ("planned_meets", absent:
+   * true), observable or not; every detection counts, and one matching a
+   * record below the threshold is a wrong one. */
+  unsigned strict_truth[IDT_AEV_NTYPES], strict_found[IDT_AEV_NTYPES];
+  unsigned strict_detected[IDT_AEV_NTYPES];
   unsigned false_events;          /* detected events matching no truth */
   double vessel_days;
 } idt_aisev_score;

@@ -149,14 +149,15 @@ static uint32_t mix32(uint32_t x)
 static int vgrow(idt_aisev *d)
 {
   size_t cap = d->vhcap ? d->vhcap * 2 : 1024, i;
-  uint32_t *h = idt_calloc(cap, sizeof *h);
+  struct idt__vh *h = idt_calloc(cap, sizeof *h);
   if (!h)
     return IDT_ENOMEM;
   for (i = 0; i < d->nv; i++) {
     size_t j = mix32(d->v[i].mmsi) & (cap - 1);
-    while (h[j])
+    while (h[j].idx)
       j = (j + 1) & (cap - 1);
-    h[j] = (uint32_t)i + 1;
+    h[j].mmsi = d->v[i].mmsi;
+    h[j].idx = (uint32_t)i + 1;
   }
   idt_free(d->vhash);
   d->vhash = h;
@@ -164,26 +165,26 @@ static int vgrow(idt_aisev *d)
   return 0;
 }
 
-static idt__vessel *vessel(idt_aisev *d, uint32_t mmsi)
+/* The index of mmsi's state, created when new; -1 on ENOMEM. */
+static long vindex(idt_aisev *d, uint32_t mmsi)
 {
   size_t j;
   idt__vessel *v;
   if (d->vhcap) {
     j = mix32(mmsi) & (d->vhcap - 1);
-    while (d->vhash[j]) {
-      v = &d->v[d->vhash[j] - 1];
-      if (v->mmsi == mmsi)
-        return v;
+    while (d->vhash[j].idx) {
+      if (d->vhash[j].mmsi == mmsi)
+        return (long)d->vhash[j].idx - 1;
       j = (j + 1) & (d->vhcap - 1);
     }
   }
   if ((d->nv + 1) * 2 > d->vhcap && vgrow(d))
-    return NULL;
+    return -1;
   if (d->nv == d->vcap) {
     size_t cap = d->vcap ? d->vcap * 2 : 256;
     idt__vessel *nv = idt_realloc(d->v, cap * sizeof *nv);
     if (!nv)
-      return NULL;
+      return -1;
     d->v = nv;
     d->vcap = cap;
   }
@@ -192,12 +193,19 @@ static idt__vessel *vessel(idt_aisev *d, uint32_t mmsi)
   v->mmsi = mmsi;
   v->match = find_watch(d->by_mmsi, d->nwatch, mmsi, 0);
   j = mix32(mmsi) & (d->vhcap - 1);
-  while (d->vhash[j])
+  while (d->vhash[j].idx)
     j = (j + 1) & (d->vhcap - 1);
-  d->vhash[j] = (uint32_t)d->nv + 1;
+  d->vhash[j].mmsi = mmsi;
+  d->vhash[j].idx = (uint32_t)d->nv + 1;
   d->nv++;
   d->st.vessels++;
-  return v;
+  return (long)d->nv - 1;
+}
+
+static idt__vessel *vessel(idt_aisev *d, uint32_t mmsi)
+{
+  long i = vindex(d, mmsi);
+  return i < 0 ? NULL : &d->v[i];
 }
 
 void idt__aisev_info(idt_aisev *d, const idt__vessel *v, idt_aisev_vessel_info *vi)
@@ -408,7 +416,7 @@ static int gap_event(idt_aisev *d, idt__vessel *v, idt__seg *s, const idt_aisev_
   e.dist_nm = dist / IDT_NM_M;
   e.speed_kn = e.dist_nm / e.hours;
   for (i = 0; i < k; i++)
-    recent += s->recent[i] >= s->last.t - win;
+    recent += (int64_t)s->recent[i] >= s->last.t - win;
   e.count = recent;
   shore(d, &e);
   dprk = e.dprk && e.hours >= d->o.dprk_gap_hours;
@@ -566,7 +574,7 @@ static void resample(idt_aisev *d, const idt__vessel *v, unsigned segi, const id
 
 static void seg_push(idt__seg *s, const idt_aisev_fix *f)
 {
-  s->recent[s->nrecent++ % 16] = f->t;
+  s->recent[s->nrecent++ % 16] = (uint32_t)f->t;
   if (!s->ev_n || f->t - s->ev_last_t >= 300) {
     s->ev[s->ev_n++ % IDT__EVID] = *f;
     s->ev_last_t = f->t;
@@ -583,6 +591,8 @@ static int seg_fix(idt_aisev *d, idt__vessel *v, unsigned segi, const idt_aisev_
   if (!s->used) {
     memset(s, 0, sizeof *s);
     s->used = 1;
+    if (segi)
+      v->s1used = 1;
     d->st.segments++;
   } else {
     double dt = (double)(f->t - s->last.t);
@@ -622,17 +632,12 @@ static int close_seg(idt_aisev *d, idt__vessel *v, idt__seg *s)
   return 0;
 }
 
-int idt_aisev_position(idt_aisev *d, uint32_t mmsi, int64_t t, double lat,
-                       double lon, double sog)
+static int do_position(idt_aisev *d, idt__vessel *v, int64_t t, double lat, double lon,
+                       double sog)
 {
-  idt__vessel *v;
   idt_aisev_fix f;
   unsigned segi;
   int rc;
-  if (d->rc)
-    return d->rc;
-  if (!(v = vessel(d, mmsi)))
-    return IDT_ENOMEM;
   d->st.positions++;
   if (t > d->maxt) {
     d->maxt = t;
@@ -692,7 +697,7 @@ int idt_aisev_position(idt_aisev *d, uint32_t mmsi, int64_t t, double lat,
     double best = HUGE_VAL;
     int found = -1;
     unsigned i;
-    for (i = 0; i < 2; i++) {
+    for (i = 0; i < 1u + (unsigned)v->s1used; i++) {
       const idt__seg *s = &v->s[i];
       double dt, dist;
       if (!s->used)
@@ -709,7 +714,7 @@ int idt_aisev_position(idt_aisev *d, uint32_t mmsi, int64_t t, double lat,
     }
     if (found >= 0)
       segi = (unsigned)found;
-    else if (!v->s[1].used)
+    else if (!v->s1used)
       segi = 1;
     else {
       /* Both implausible: restart the one silent longer. */
@@ -717,6 +722,8 @@ int idt_aisev_position(idt_aisev *d, uint32_t mmsi, int64_t t, double lat,
       if ((rc = close_seg(d, v, &v->s[segi])))
         return rc;
       v->s[segi].used = 0;
+      if (segi)
+        v->s1used = 0;
     }
   }
   if ((rc = seg_fix(d, v, segi, &f)))
@@ -749,26 +756,12 @@ static int imo_grow(idt_aisev *d)
   return 0;
 }
 
-int idt_aisev_static(idt_aisev *d, uint32_t mmsi, int64_t t, uint32_t imo,
-                     const char *name)
+/* nm: the trimmed name, "" when none. */
+static int do_static(idt_aisev *d, idt__vessel *v, int64_t t, uint32_t imo, const char *nm)
 {
-  idt__vessel *v;
-  char nm[24];
-  size_t n;
+  uint32_t mmsi = v->mmsi;
   int rc;
-  if (d->rc)
-    return d->rc;
-  if (!(v = vessel(d, mmsi)))
-    return IDT_ENOMEM;
   d->st.static_msgs++;
-  nm[0] = 0;
-  if (name) {
-    /* AIS pads with '@' or spaces. */
-    snprintf(nm, sizeof nm, "%s", name);
-    n = strlen(nm);
-    while (n && (nm[n - 1] == ' ' || nm[n - 1] == '@'))
-      nm[--n] = 0;
-  }
   if (nm[0] && v->name[0] && strcmp(nm, v->name) && imo && imo == v->imo) {
     idt_aisev_event e;
     ev_init(d, &e, IDT_AEV_IDENTITY, v);
@@ -877,12 +870,114 @@ int idt_aisev_msg(idt_aisev *d, const idt_ais_msg *m)
   return idt_aisev_position(d, m->mmsi, m->time, p.lat, p.lon, p.sog);
 }
 
+/* ---- the input ring: look up, prefetch, process IDT__PIPE calls later ---- */
+
+static int run_one(idt_aisev *d)
+{
+  struct idt__pend *p = &d->pend[d->pend_head];
+  idt__vessel *v = &d->v[p->vi];
+  int rc;
+  d->pend_head = (d->pend_head + 1) % IDT__PIPE;
+  d->pend_n--;
+  if (p->kind == 0)
+    rc = do_position(d, v, p->t, p->lat, p->lon, p->sog);
+  else
+    rc = do_static(d, v, p->t, p->imo, p->name);
+  if (rc && !d->rc)
+    d->rc = rc;
+  return d->rc;
+}
+
+static void prefetch_vessel(const idt__vessel *v)
+{
+#if defined(__GNUC__)
+  /* the header and segment 0's scalars and its reception ring: what a fix
+   * reads and writes (events_int.h orders the fields for this) */
+  const char *c = (const char *)v;
+  __builtin_prefetch(c, 1);
+  __builtin_prefetch(c + 64, 1);
+  __builtin_prefetch(c + 128, 1);
+  __builtin_prefetch(c + 192, 1);
+  __builtin_prefetch(c + 256, 1);
+  __builtin_prefetch(c + 320, 1);
+#else
+  (void)v;
+#endif
+}
+
+static struct idt__pend *enqueue(idt_aisev *d, uint32_t mmsi)
+{
+  struct idt__pend *p;
+  long vi;
+  if (d->pend_n == IDT__PIPE && run_one(d))
+    return NULL;
+  if ((vi = vindex(d, mmsi)) < 0) {
+    d->rc = IDT_ENOMEM;
+    return NULL;
+  }
+  prefetch_vessel(&d->v[vi]);
+  p = &d->pend[(d->pend_head + d->pend_n) % IDT__PIPE];
+  d->pend_n++;
+  p->vi = (uint32_t)vi;
+  p->mmsi = mmsi;
+  return p;
+}
+
+static int drain(idt_aisev *d)
+{
+  while (d->pend_n)
+    if (run_one(d))
+      return d->rc;
+  return 0;
+}
+
+int idt_aisev_position(idt_aisev *d, uint32_t mmsi, int64_t t, double lat,
+                       double lon, double sog)
+{
+  struct idt__pend *p;
+  if (d->rc)
+    return d->rc;
+  if (!(p = enqueue(d, mmsi)))
+    return d->rc;
+  p->kind = 0;
+  p->t = t;
+  p->lat = lat;
+  p->lon = lon;
+  p->sog = sog;
+  return 0;
+}
+
+int idt_aisev_static(idt_aisev *d, uint32_t mmsi, int64_t t, uint32_t imo,
+                     const char *name)
+{
+  struct idt__pend *p;
+  size_t n;
+  if (d->rc)
+    return d->rc;
+  if (!(p = enqueue(d, mmsi)))
+    return d->rc;
+  p->kind = 1;
+  p->t = t;
+  p->imo = imo;
+  p->name[0] = 0;
+  if (name) {
+    /* AIS pads with '@' or spaces. */
+    snprintf(p->name, sizeof p->name, "%s", name);
+    n = strlen(p->name);
+    while (n && (p->name[n - 1] == ' ' || p->name[n - 1] == '@'))
+      p->name[--n] = 0;
+  }
+  return 0;
+}
+
 int idt_aisev_finish(idt_aisev *d)
 {
   size_t i;
   int rc;
   if (d->rc)
     return d->rc;
+  if ((rc = drain(d)))
+    return rc;
   if ((rc = idt__enc_finish(d)))
     return rc;
   for (i = 0; i < d->nv; i++) {

@@ -83,6 +83,7 @@ void idt__iso_time(int64_t t, char out[24]);
 
 #define IDT__EVID 16               /* evidence ring per segment */
 #define IDT__MAXZ 64               /* user zones tracked per segment */
+#define IDT__PIPE 8                /* inputs in flight (prefetch distance) */
 
 /* Hot fields first: a fix touches the scalars below and one slot of
  * recent[]; the rings sit at the end. With thousands of interleaved
@@ -96,14 +97,17 @@ typedef struct idt__seg {
   double pd, pd_lat, pd_lon;       /* distance to the nearest port there */
   uint64_t zin;                    /* inside user zone i: bit i */
   const idt_aisev_port *port;      /* port of the visit under way */
+  uint32_t recent[16];             /* last 16 fix times (reception; unix
+                                      seconds fit 32 bits until 2106) */
   idt_aisev_fix loit_first;        /* first fix of the loitering run */
-  int64_t recent[16];              /* last 16 fix times (reception) */
   idt_aisev_fix ev[IDT__EVID];     /* fixes >= 5 min apart, ring */
 } idt__seg;
 
 typedef struct idt__vessel {
   uint32_t mmsi, imo;
-  int has_prev, spoof, inval;
+  int has_prev, spoof, inval, s1used; /* s1used: s[1].used, kept here so a
+                                      fix of a one-track vessel reads no
+                                      line of s[1] */
   unsigned spoof_n, inval_n;
   idt_aisev_fix prev;              /* last valid fix of any segment */
   int64_t spoof_start, spoof_last, inval_start, inval_last;
@@ -131,8 +135,22 @@ struct idt_aisev {
   const idt_aisev_watch **by_imo, **by_mmsi;
   idt__vessel *v;
   size_t nv, vcap;
-  uint32_t *vhash;                 /* mmsi -> index + 1, open addressing */
+  struct idt__vh { uint32_t mmsi, idx; } *vhash; /* mmsi -> index + 1, open
+                                     addressing; the MMSI is kept in the
+                                     table so a lookup reads no vessel state */
   size_t vhcap;
+  /* Inputs wait IDT__PIPE calls in a ring while their vessel's state is
+   * prefetched (events.c: with thousands of vessels interleaved, every fix
+   * otherwise stalls on a cache miss the decoder's work could hide). */
+  struct idt__pend {
+    uint32_t vi, mmsi, imo;
+    int kind;                      /* 0 position, 1 static */
+    int64_t t;
+    double lat, lon, sog;
+    char name[24];
+    int has_name;
+  } pend[IDT__PIPE];
+  unsigned pend_head, pend_n;
   struct imo_ent { uint32_t imo, mmsi, prev_mmsi; int64_t t; } *imo;
   size_t nimo, imocap;             /* open addressing on imo */
   /* encounters */

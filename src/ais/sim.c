@@ -310,7 +310,9 @@ static void cand_seen(sim *s, const sv *v, double t)
  * fix on either side, between which the change shows.
  * ambiguous (0): only the longest extent meets it (written with
  * "observable":false: neither recall nor precision counts it).
- * not labelled (-1): not even the longest extent meets it. */
+ * not labelled (-1): not even the longest extent meets it.
+ * Each record also says whether the plan itself meets the threshold
+ * ("planned_meets"), for the strict score that ignores observability. */
 static int observable(const cand *c)
 {
   int k, nk = c->v[1] >= 0 ? 2 : 1;
@@ -339,10 +341,11 @@ static void write_truth(sim *s)
     if (ob < 0)
       continue;
     if (fprintf(s->truth, "{\"type\":\"%s\",\"mmsi\":%u,\"mmsi2\":%u,\"start\":%lld,"
-                "\"end\":%lld,\"staged\":%s,\"observable\":%s,\"note\":\"%s\"}\n", c->type,
-                c->mmsi, c->mmsi2, (long long)(s->o->start + (int64_t)c->t0),
+                "\"end\":%lld,\"staged\":%s,\"observable\":%s,\"planned_meets\":%s,"
+                "\"note\":\"%s\"}\n", c->type, c->mmsi, c->mmsi2,
+                (long long)(s->o->start + (int64_t)c->t0),
                 (long long)(s->o->start + (int64_t)c->t1), c->staged ? "true" : "false",
-                ob ? "true" : "false", c->note) < 0)
+                ob ? "true" : "false", c->t1 - c->t0 >= c->thr ? "true" : "false", c->note) < 0)
       s->io_err = 1;
     s->st->truth++;
   }

@@ -19,7 +19,7 @@
 #include "common/util.h"
 
 typedef struct truth {
-  int type, staged, obs;
+  int type, staged, obs, meets;
   uint32_t mmsi, mmsi2;
   int64_t start, end;
   int hit;
@@ -66,6 +66,8 @@ static int add_line(idt_aisev_scorer *s, const char *p, size_t n, size_t lineno)
     s->t[s->n].hit = 0;
     s->t[s->n].staged = json_is_true(json_object_get(o, "staged"));
     s->t[s->n].obs = !json_is_false(json_object_get(o, "observable"));
+    s->t[s->n].meets = !json_is_false(json_object_get(o, "planned_meets"));
+    s->sc.strict_truth[ty] += (unsigned)s->t[s->n].meets;
     if (s->t[s->n].obs) {
       s->sc.truth[ty]++;
       s->sc.truth_staged[ty] += (unsigned)s->t[s->n].staged;
@@ -158,6 +160,9 @@ int idt_aisev_scorer_event(void *ctx, const idt_aisev_event *e)
   idt_aisev_scorer *s = ctx;
   int dup = 0;
   truth *t = match(s, e, &dup);
+  s->sc.strict_detected[e->type]++;
+  if (t && t->meets)
+    s->sc.strict_found[e->type]++;
   if (t && !t->obs) {
     t->hit = 1;
     s->sc.ambiguous[e->type]++;
