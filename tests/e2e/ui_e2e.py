@@ -301,11 +301,13 @@ class Steps:
         stored = json.loads(body)
         items = stored.get("decisions", stored) if isinstance(stored, dict) else stored
         notes = {d.get("note") for d in items if isinstance(d, dict)}
+        users = sorted({str(d.get("user")) for d in items if isinstance(d, dict) and d.get("note") in
+                        {n for _, n in self.decided.values()}})
         missing = [n for _, n in self.decided.values() if n not in notes]
         if missing:
             raise StepFailed("GET /decisions lacks the notes %r" % missing)
         self.csp_ok()
-        return "decided " + ", ".join(done) + "; shown under decided and in GET /decisions"
+        return "decided " + ", ".join(done) + "; shown under decided and in GET /decisions (user %s)" % ", ".join(users)
 
     def script_inert(self):
         wd = self.wd

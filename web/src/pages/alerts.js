@@ -9,7 +9,9 @@ export async function alertsPage(root, route, current) {
       h('a', {href: '#/alerts?status=' + s, class: s === status ? 'active' : '', id: 'tab-' + s}, s))));
   const list = h('div', {id: 'alerts'}, message('info', 'Loading…'));
   root.append(list);
-  const data = await api('GET', '/alerts' + qs({status, limit: 100}));
+  const PAGE = 50;
+  const offset = Math.max(0, parseInt(route.params.get('offset') || '0', 10) || 0);
+  const data = await api('GET', '/alerts' + qs({status, limit: PAGE, offset}));
   if (!current()) return;
   clear(list);
   const alerts = (data && data.alerts) || [];
@@ -17,6 +19,11 @@ export async function alertsPage(root, route, current) {
     list.append(h('p', {class: 'muted', id: 'noalerts'}, status === 'open' ? 'No open alerts. Screening hits at or above the threshold appear here.' : 'None.'));
     return;
   }
+  const total = typeof data.total === 'number' ? data.total : alerts.length;
+  const page = (o) => '#/alerts' + qs({status, offset: o || undefined});
+  list.append(h('p', {class: 'summary muted'}, `${offset + 1}–${offset + alerts.length} of ${total} ${status === 'all' ? '' : status} alerts `,
+    offset > 0 ? h('a', {href: page(Math.max(0, offset - PAGE))}, '← newer') : null, ' ',
+    offset + alerts.length < total ? h('a', {href: page(offset + PAGE)}, 'older →') : null));
   list.append(h('ol', {class: 'alerts'}, alerts.map((a) => alertItem(a, current))));
 }
 

@@ -15,7 +15,12 @@ export async function entityPage(root, route, current) {
     h('p', {class: 'meta'}, h('span', {class: 'schema'}, e.schema || ''), ' ', h('code', {}, e.id),
       e.datasets ? ' · ' + e.datasets.join(', ') : '',
       e.first_seen ? ' · first seen ' + e.first_seen : '', e.last_seen ? ' · last seen ' + e.last_seen : ''));
-  const props = Object.entries(e.properties || {}).sort(([a], [b]) => a.localeCompare(b));
+  const ep = e.properties || {};
+  const vkey = (ep.mmsi || [])[0] || (ep.imoNumber || [])[0];
+  if (vkey) {
+    root.append(h('p', {}, h('a', {href: '#/vessel/' + encodeURIComponent(String(vkey).replace(/^IMO\s*/i, '')), id: 'vessellink'}, 'AIS track and events for this vessel')));
+  }
+  const props = Object.entries(ep).sort(([a], [b]) => a.localeCompare(b));
   root.append(h('h2', {}, 'Properties'), table(['property', 'values'], props, {class: 'props', id: 'properties'}));
 
   const adjacent = e.adjacent || [];

@@ -50,6 +50,12 @@ export async function drawMap(track, events) {
     const [x, y] = proj(coords[coords.length - 1]);
     root.append(svg('circle', {cx: x.toFixed(1), cy: y.toFixed(1), r: 4, class: 'last-pos'}, svg('title', {}, 'last position')));
   }
+  // a dark period: where the vessel went silent and where it reappeared
+  for (const e of evPts) {
+    if (Number.isFinite(e.lat_end) && Number.isFinite(e.lon_end)) {
+      root.append(svg('path', {d: path({type: 'LineString', coordinates: [[e.lon, e.lat], [e.lon_end, e.lat_end]]}) || '', class: 'gap'}));
+    }
+  }
   for (const e of evPts) {
     const [x, y] = proj([e.lon, e.lat]);
     root.append(svg('g', {class: 'event ev-' + String(e.type || 'event').replace(/[^a-z0-9_-]/gi, '')},
