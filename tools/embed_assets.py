@@ -19,15 +19,32 @@ TYPES = {
 }
 
 
+def c_string(text):
+    """A C string literal for any path (quotes, backslashes, non-ASCII)."""
+    out = []
+    for b in text.encode("utf-8"):
+        ch = chr(b)
+        if ch in '"\\?' or b < 0x20 or b > 0x7e:
+            out.append("\\%03o" % b)
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
 def files(root):
+    """Regular files under root, sorted by their byte-wise relative path
+    (the order strcmp() sees), hidden files (.DS_Store, editor backups) left out."""
     out = []
     if os.path.isdir(root):
-        for d, _, names in os.walk(root):
+        for d, dirs, names in os.walk(root):
+            dirs[:] = [x for x in dirs if not x.startswith(".")]
             for n in names:
+                if n.startswith(".") or n.endswith("~"):
+                    continue
                 full = os.path.join(d, n)
                 rel = os.path.relpath(full, root).replace(os.sep, "/")
                 out.append((rel, full))
-    return sorted(out)
+    return sorted(out, key=lambda e: e[0].encode("utf-8"))
 
 
 def main():
@@ -48,7 +65,7 @@ def main():
         ext = os.path.splitext(rel)[1].lower()
         ctype = TYPES.get(ext, "application/octet-stream")
         size = os.path.getsize(entries[i][1])
-        lines.append('  {"%s", a%d, %d, "%s"},' % (rel, i, size, ctype))
+        lines.append('  {%s, a%d, %d, "%s"},' % (c_string(rel), i, size, ctype))
     if not entries:
         lines.append("  {0, 0, 0, 0},")
     lines.append("};")
