@@ -45,12 +45,15 @@ export async function listsPage(root, route, current) {
   }
   if (!current()) return;
   clear(out);
+  if (diff && diff.from && diff.to) out.append(h('p', {class: 'muted'}, `version ${diff.from} → ${diff.to}`));
+  if (diff && diff.truncated) out.append(message('info', 'The server truncated this diff; the counts are complete.'));
+  const counts = (diff && diff.counts) || {};
   for (const kind of ['added', 'removed', 'changed']) {
     const rows = (diff && diff[kind]) || [];
-    out.append(h('h3', {}, `${kind} (${rows.length})`));
+    out.append(h('h3', {}, `${kind} (${typeof counts[kind] === 'number' ? counts[kind] : rows.length})`));
     if (!rows.length) continue;
     out.append(table(['entity', 'caption', 'changes'], rows.slice(0, 500).map((r) => {
-      const rest = Object.fromEntries(Object.entries(r).filter(([k]) => !['id', 'entity_id', 'caption'].includes(k)));
+      const rest = Object.fromEntries(Object.entries(r).filter(([k]) => !['id', 'entity_id', 'caption', 'source_id'].includes(k)));
       return [kind === 'removed' ? (r.id || r.entity_id || '') : entityLink(r.id || r.entity_id || ''), r.caption || '',
         Object.keys(rest).length ? value(rest) : ''];
     }), {class: 'diff-' + kind}));
