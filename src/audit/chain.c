@@ -18,6 +18,16 @@
 #include <string.h>
 #include "audit_int.h"
 
+static const char head_sql[] =
+  "SELECT seq, hash FROM audit_anchor WHERE id=1 "
+  "UNION ALL SELECT max(seq), NULL FROM audit_log";
+static const char insert_sql[] =
+  "INSERT INTO audit_log(seq, time, kind, actor, payload, prev_hash, hash) "
+  "VALUES(?,?,?,?,?,?,?)";
+static const char anchor_sql[] =
+  "INSERT INTO audit_anchor(id, seq, hash) VALUES(1,?,?) ON CONFLICT(id) "
+  "DO UPDATE SET seq=excluded.seq, hash=excluded.hash";
+
 static const char zero_hash[] =
   "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -29,8 +39,7 @@ static int head(idt_audit *a, int64_t *seq, char hash[IDT_AUDIT_HASH_HEX + 1])
   int64_t last = 0;
   *seq = 0;
   memcpy(hash, zero_hash, sizeof zero_hash);
-  if ((rc = idt__audit_prepare(a, &st, "SELECT seq, hash FROM audit_anchor WHERE id=1 "
-                               "UNION ALL SELECT max(seq), NULL FROM audit_log")))
+  if ((rc = idt__audit_cached(a, &st, head_sql)))
     return rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     if (!have_anchor && sqlite3_column_type(st, 1) != SQLITE_NULL) {
@@ -42,7 +51,7 @@ static int head(idt_audit *a, int64_t *seq, char hash[IDT_AUDIT_HASH_HEX + 1])
     }
   }
   rc = rc == SQLITE_DONE ? 0 : idt__audit_dberr(a, a->db, "read the log head");
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   if (!rc && last != *seq)
     rc = idt_error_set(IDT_EDB, "%s: audit log ends at seq %lld but its anchor "
                        "records seq %lld: refusing to append (run interdict "
@@ -62,9 +71,7 @@ int idt__audit_append_tx(idt_audit *a, const char *kind, const char *actor,
   seq++;
   idt__audit_now(now);
   if ((rc = idt__audit_record_hash(prev, seq, now, kind, actor, payload, hash)) ||
-      (rc = idt__audit_prepare(a, &st, "INSERT INTO audit_log(seq, time, kind, "
-                               "actor, payload, prev_hash, hash) "
-                               "VALUES(?,?,?,?,?,?,?)")))
+      (rc = idt__audit_cached(a, &st, insert_sql)))
     return rc;
   sqlite3_bind_int64(st, 1, seq);
   sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
@@ -75,16 +82,14 @@ int idt__audit_append_tx(idt_audit *a, const char *kind, const char *actor,
   sqlite3_bind_text(st, 7, hash, -1, SQLITE_STATIC);
   if (sqlite3_step(st) != SQLITE_DONE)
     rc = idt__audit_dberr(a, a->db, "append to audit_log");
-  sqlite3_finalize(st);
-  if (rc || (rc = idt__audit_prepare(a, &st, "INSERT INTO audit_anchor(id, seq, hash) "
-                                     "VALUES(1,?,?) ON CONFLICT(id) DO UPDATE "
-                                     "SET seq=excluded.seq, hash=excluded.hash")))
+  sqlite3_reset(st);
+  if (rc || (rc = idt__audit_cached(a, &st, anchor_sql)))
     return rc;
   sqlite3_bind_int64(st, 1, seq);
   sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
   if (sqlite3_step(st) != SQLITE_DONE)
     rc = idt__audit_dberr(a, a->db, "update audit_anchor");
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   if (!rc && seq_out)
     *seq_out = seq;
   return rc;

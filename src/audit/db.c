@@ -115,6 +115,33 @@ int idt__audit_prepare(idt_audit *a, sqlite3_stmt **st, const char *sql)
   return 0;
 }
 
+int idt__audit_cached(idt_audit *a, sqlite3_stmt **st, const char *sql)
+{
+  int i;
+  for (i = 0; i < IDT__AUDIT_CACHE && a->cache_sql[i]; i++) {
+    if (a->cache_sql[i] == sql) {
+      *st = a->cache[i];
+      sqlite3_reset(*st);
+      sqlite3_clear_bindings(*st);
+      return 0;
+    }
+  }
+  if (sqlite3_prepare_v3(a->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL)
+      != SQLITE_OK) {
+    *st = NULL;
+    return idt__audit_dberr(a, a->db, "prepare");
+  }
+  if (i < IDT__AUDIT_CACHE) {
+    a->cache_sql[i] = sql;
+    a->cache[i] = *st;
+  } else {
+    sqlite3_finalize(*st);   /* never reached: the cache outnumbers callers */
+    *st = NULL;
+    return idt_error_set(IDT_EDB, "%s: statement cache full", a->path);
+  }
+  return 0;
+}
+
 int idt__audit_begin(idt_audit *a)
 {
   return idt__audit_exec(a, "BEGIN IMMEDIATE");
@@ -197,8 +224,11 @@ fail:
 
 void idt_audit_close(idt_audit *a)
 {
+  int i;
   if (!a)
     return;
+  for (i = 0; i < IDT__AUDIT_CACHE; i++)
+    sqlite3_finalize(a->cache[i]);
   sqlite3_close_v2(a->db);
   pthread_mutex_destroy(&a->mu);
   idt_free(a->path);

@@ -346,6 +346,10 @@ static int suppress_row(sqlite3_stmt *st, const char *entity_hash, time_t now)
   return strcmp(today, exp) <= 0;
 }
 
+static const char suppress_sql[] =
+  "SELECT decision, entity_hash, expires FROM decisions WHERE "
+  "query_fingerprint = ? AND entity_id = ? ORDER BY id DESC LIMIT 1";
+
 int idt_decision_suppresses(idt_audit *a, const char *fingerprint,
                             const char *entity_id, const char *entity_hash,
                             time_t now)
@@ -355,16 +359,14 @@ int idt_decision_suppresses(idt_audit *a, const char *fingerprint,
   if (!a || !fingerprint || !entity_id || !entity_hash)
     return idt_error_set(IDT_EINVAL, "suppress: no handle, fingerprint, entity or hash");
   idt__audit_lock(a);
-  if (!(rc = idt__audit_prepare(a, &st, "SELECT decision, entity_hash, expires "
-                                "FROM decisions WHERE query_fingerprint = ? AND "
-                                "entity_id = ? ORDER BY id DESC LIMIT 1"))) {
+  if (!(rc = idt__audit_cached(a, &st, suppress_sql))) {
     sqlite3_bind_text(st, 1, fingerprint, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, entity_id, -1, SQLITE_STATIC);
     if ((s = sqlite3_step(st)) == SQLITE_ROW)
       rc = suppress_row(st, entity_hash, now);
     else if (s != SQLITE_DONE)
       rc = idt__audit_dberr(a, a->db, "read decisions");
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
   }
   idt__audit_unlock(a);
   return rc;
