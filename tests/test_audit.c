@@ -409,7 +409,14 @@ TEST(kill_safety)
     }
   }
   CHECK(pid > 0);
-  usleep(300000);
+  /* Kill it once it is well into its loop (polled, not a fixed sleep: the
+   * machine may be loaded), at a random point of a transaction. */
+  for (i = 0; i < 500 && after < before + 60; i++) {
+    usleep(20000);
+    if (idt_audit_count(a, &after))
+      break;
+  }
+  usleep((useconds_t)(rand() % 5000));
   kill(pid, SIGKILL);
   waitpid(pid, &status, 0);
   CHECK(WIFSIGNALED(status));
