@@ -129,6 +129,10 @@ TEST(audit_cli)
   CHECK_INT(rundb("audit explode"), 2);
   CHECK_INT(rundb("audit log --limit -4"), 2);
   CHECK_INT(run("--db /proc/none/x.db audit verify"), 1);
+  /* A deleted database is not an empty, intact log. */
+  snprintf(cmd, sizeof cmd, "--db '%.500s/absent.db' audit verify", tap_tmpdir());
+  CHECK_INT(run(cmd), 1);
+  CHECK(strstr(out, "no such database") != NULL);
   snprintf(args, sizeof args, "%.500s/notsqlite.db", tap_tmpdir());
   {
     FILE *f = fopen(args, "w");

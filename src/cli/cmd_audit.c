@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <jansson.h>
 #include "cli.h"
 #include "interdict/audit.h"
@@ -165,6 +166,12 @@ int cmd_audit(int argc, char **argv)
   if (format && strcmp(format, "text") != 0 &&
       strcmp(format, strcmp(verb, "log") == 0 ? "jsonl" : "json") != 0)
     return cli_usage("audit", "unknown format '%s'", format);
+  /* Never create the file here: a verify that made an empty log for a
+   * deleted database would report it intact. */
+  if (access(cli_db_path(), F_OK) != 0) {
+    fprintf(stderr, "interdict: audit: %s: no such database\n", cli_db_path());
+    return 1;
+  }
   if (idt_audit_open(&a, cli_db_path()))
     return cli_fail("audit");
   if (strcmp(verb, "verify") == 0)
