@@ -263,8 +263,20 @@ class Steps:
                              % (got["nodes"], got["edges"], min_nodes, min_edges))
         exp = wd.js(text_of("#exposure")) or ""
         self.csp_ok()
+        clicked = ""
+        if entity_id:
+            # a click on another node opens that entity
+            target = wd.js("""const g = document.querySelector('svg#network g.node:not(.center)');
+                if (!g) return null;
+                g.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+                return g.getAttribute('data-id')""")
+            if target:
+                wd.wait("return decodeURIComponent(location.hash) === '#/entity/' + arguments[0] && "
+                        "document.querySelector('svg#network g.node.center[data-id=\"' + CSS.escape(arguments[0]) + '\"]')",
+                        "the clicked node's entity page", target)
+                clicked = "; clicking node %s opened its page" % target
         return "%d properties; graph %d nodes (%d designated), %d edges: %s; exposure: %s" % (
-            props, got["nodes"], got["designated"], got["edges"], ", ".join(got["labels"]), exp[:80])
+            props, got["nodes"], got["designated"], got["edges"], ", ".join(got["labels"]), exp[:80]) + clicked
 
     def decide(self):
         wd = self.wd
