@@ -45,8 +45,27 @@ typedef struct scratch {
   uint32_t estamp;
   size_t pruned;
   sc_qnames q;
+  struct tok_memo *tmemo[SC_MAX_QTERMS];
   sc_sim_cache cache;
+  /* Query tokens seen by this thread (spelling -> tok_memo): the token
+   * number that keys the similarity cache, and the token's expansion.
+   * Names repeat their tokens (Mohammad, Ivan, Li), so most tokens of a
+   * query were expanded before; both depend on the spelling alone. */
+  idt_map memo;
+  idt_arena memo_arena;
+  size_t memo_n;
+  uint32_t next_qid;
 } scratch;
+
+typedef struct tok_memo {
+  uint32_t qid;
+  int32_t ncand;              /* -1: not expanded yet */
+  struct tcand *cand;
+} tok_memo;
+
+/* Cache: 2^19 slots (10 MB a thread); memo: reset beyond this many tokens. */
+#define CACHE_BITS 19
+#define MEMO_MAX 200000
 
 static _Thread_local scratch *tl_scratch;
 
@@ -62,6 +81,9 @@ void idt_screen_thread_cleanup(void)
   idt_free(s->term_stamp);
   idt_free(s->ent_stamp);
   idt_free(s->name_stamp);
+  sc_cache_free(&s->cache);
+  idt_map_free(&s->memo);
+  idt_arena_free(&s->memo_arena);
   idt_free(s);
   tl_scratch = NULL;
 }
@@ -86,9 +108,12 @@ static scratch *get_scratch(const idt_screen_index *ix)
   s->term_stamp = idt_calloc(ix->nterms + 1, sizeof *s->term_stamp);
   s->ent_stamp = idt_calloc(ix->nents + 1, sizeof *s->ent_stamp);
   s->name_stamp = idt_calloc(ix->nnames + 1, sizeof *s->name_stamp);
+  idt_map_init(&s->memo);
+  idt_arena_init(&s->memo_arena);
   tl_scratch = s;
   if (!s->name_acc || !s->touched || !s->tri_cnt || !s->term_touched ||
-      !s->term_stamp || !s->ent_stamp || !s->name_stamp) {
+      !s->term_stamp || !s->ent_stamp || !s->name_stamp ||
+      sc_cache_init(&s->cache, CACHE_BITS) < 0) {
     idt_screen_thread_cleanup();
     return NULL;
   }
@@ -116,9 +141,12 @@ static void consider(const idt_screen_index *ix, scratch *s, const sc_term *qt,
   s->term_stamp[tid] = s->stamp;
   sim = sc_tok_sim(qt, &ix->terms[tid], korean);
   {
-    double s0 = ix->terms[tid].ko[0] || ix->terms[tid].ko_sur >= 0 ?
-                sc_tok_sim(qt, &ix->terms[tid], 0) : sim;
-    sc_cache_put(&s->cache, qt->qid, tid, (float)s0, (float)sim);
+    /* the non-Korean flavour differs only when both tokens have a Korean
+     * skeleton or share a surname class; then it is left to the scorer
+     * (-1: computed on first use, most queries never need it) */
+    const sc_term *t = &ix->terms[tid];
+    int ko = korean && ((qt->ko[0] && t->ko[0]) || (qt->ko_sur >= 0 && qt->ko_sur == t->ko_sur));
+    sc_cache_put(&s->cache, qt->qid, tid, ko ? -1.0f : (float)sim, (float)sim);
   }
   if (sim >= SC_SIM_MIN) {
     out[*n].term = tid;
@@ -239,6 +267,55 @@ static size_t expand(const idt_screen_index *ix, scratch *s, const sc_term *qt,
   return n;
 }
 
+/* Forget every memoised token (and so every cached similarity). */
+static void memo_reset(scratch *s)
+{
+  idt_map_free(&s->memo);
+  idt_arena_free(&s->memo_arena);
+  idt_map_init(&s->memo);
+  idt_arena_init(&s->memo_arena);
+  s->memo_n = 0;
+  sc_cache_clear(&s->cache);
+}
+
+/* The memo entry of a query token, created on first sight (NULL on OOM:
+ * the caller then works without it). */
+static tok_memo *memo_get(scratch *s, const sc_term *qt)
+{
+  tok_memo *m = idt_map_get(&s->memo, qt->s, qt->len);
+  char *k;
+  if (m)
+    return m;
+  m = idt_arena_alloc(&s->memo_arena, sizeof *m);
+  k = m ? idt_arena_strndup(&s->memo_arena, qt->s, qt->len) : NULL;
+  if (!k || idt_map_put(&s->memo, k, qt->len, m) < 0)
+    return NULL;
+  m->qid = ++s->next_qid;
+  m->ncand = -1;
+  m->cand = NULL;
+  s->memo_n++;
+  return m;
+}
+
+/* Similar vocabulary terms of query token qt, memoised per spelling. *out
+ * points at the memo's copy or at buf. */
+static size_t expand_memo(const idt_screen_index *ix, scratch *s, const sc_term *qt,
+                          tok_memo *m, tcand *buf, const tcand **out)
+{
+  size_t n;
+  if (m && m->ncand >= 0) {
+    *out = m->cand;
+    return (size_t)m->ncand;
+  }
+  n = expand(ix, s, qt, 1, buf);
+  *out = buf;
+  if (m && (m->cand = idt_arena_alloc(&s->memo_arena, (n + 1) * sizeof *buf)) != NULL) {
+    memcpy(m->cand, buf, n * sizeof *buf);
+    m->ncand = (int32_t)n;
+  }
+  return n;
+}
+
 static int cmp_names(const void *a, const void *b, void *ctx)
 {
   const float *acc = ctx;
@@ -351,10 +428,23 @@ static void score_ent(const idt_screen_index *ix, const sc_qnames *qn,
   const ix_ent *e = &ix->ents[eid];
   uint32_t k;
   size_t i;
-  double best = 0;
+  double best = 0, need = 0;
   memset(c, 0, sizeof *c);
   c->ent = eid;
   c->qi = -1;
+  if (o->mode != IDT_SCREEN_MODE_OFAC) {
+    sc_qual_dob(&c->qu, q->birth_date, e->dobs, e->ndobs);
+    sc_qual_country(&c->qu, q->nationality ? q->nationality : q->country,
+                    e->countries, e->ncountries);
+    sc_qual_gender(&c->qu, q->gender, e->gender);
+    ident_hit(e, q, &c->qu);
+    /* Hits only: without an identifier, the entity reaches the threshold
+     * only if a name scores >= need (sc_entity_score inverted, with a
+     * margin for rounding); a name that provably cannot is not aligned. A
+     * name below need can neither be the best of a hit. */
+    if (nstamp && o->threshold > 0 && c->qu.ident <= 0)
+      need = (o->threshold - 0.05 - (c->qu.dob + c->qu.country + c->qu.gender)) / 0.9 - 1e-6;
+  }
   for (k = 0; k < e->nnames; k++) {
     const sc_name *en = &ix->names[e->name0 + k];
     if (nstamp && nstamp[e->name0 + k] != st)
@@ -370,7 +460,7 @@ static void score_ent(const idt_screen_index *ix, const sc_qnames *qn,
       } else if (en->weak) {
         s = strcmp(en->form, qn->names[i].form) ? 0 : 0.85;
       } else {
-        s = sc_name_score(&qn->names[i], en, NULL);
+        s = sc_name_score_min(&qn->names[i], en, best > need ? best : need);
       }
       if (s > best || c->qi < 0) {
         best = s;
@@ -386,11 +476,6 @@ static void score_ent(const idt_screen_index *ix, const sc_qnames *qn,
     c->score = best;
     return;
   }
-  sc_qual_dob(&c->qu, q->birth_date, e->dobs, e->ndobs);
-  sc_qual_country(&c->qu, q->nationality ? q->nationality : q->country,
-                  e->countries, e->ncountries);
-  sc_qual_gender(&c->qu, q->gender, e->gender);
-  ident_hit(e, q, &c->qu);
   c->score = c->qi >= 0 || c->qu.ident > 0 ? sc_entity_score(best, &c->qu) : 0;
 }
 
@@ -512,6 +597,22 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   for (i = 0; i < q->naliases; i++)
     if ((rc = sc_qnames_add(qn, q->aliases[i], NULL, 0, lookup, (void *)ix)) < 0)
       return rc;
+  /* bounded memory: start the memo afresh beyond MEMO_MAX tokens (and
+   * before the token numbers wrap), the cache when a quarter full */
+  if (s->memo_n + qn->nterms > MEMO_MAX || s->next_qid > UINT32_MAX / 2) {
+    memo_reset(s);
+    if (s->next_qid > UINT32_MAX / 2)
+      s->next_qid = 0;
+  } else if (s->cache.used >= (1u << CACHE_BITS) / 4) {
+    sc_cache_clear(&s->cache);
+  }
+  for (i = 0; i < qn->nterms; i++) {
+    /* the thread's number for this spelling keys the similarity cache;
+     * without a memo entry (OOM), a number no other token has */
+    tok_memo *m = memo_get(s, &qn->terms[i]);
+    qn->terms[i].qid = m ? m->qid : ++s->next_qid;
+    s->tmemo[i] = m;
+  }
   limit = o->exhaustive ? ix->nents : CAND_ENTS + 16;
   ents = idt_malloc((limit + 1) * sizeof *ents);
   cands = idt_malloc((limit + 1) * sizeof *cands);
@@ -534,14 +635,13 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
       }
     nident = nents;
     s->ntouched = 0;
-    s->cache.stamp++;
-    s->cache.used = 0;
     for (i = 0; i < qn->nterms; i++) {
       const sc_term *qt = qn->ptrs[i];
-      size_t nt = expand(ix, s, qt, 1, tc), kk;
+      const tcand *tv;
+      size_t nt = expand_memo(ix, s, qt, s->tmemo[i], tc, &tv), kk;
       for (kk = 0; kk < nt; kk++) {
-        const sc_term *t = &ix->terms[tc[kk].term];
-        float add = tc[kk].sim * (t->w + qt->w);
+        const sc_term *t = &ix->terms[tv[kk].term];
+        float add = tv[kk].sim * (t->w + qt->w);
         uint32_t p;
         for (p = ix->post_off[t->id]; p < ix->post_off[t->id + 1]; p++) {
           uint32_t nm = ix->post[p];

@@ -70,54 +70,6 @@ float sc_weight(int kind, uint32_t df, uint32_t nnames)
   return (float)(0.25 + 0.75 * sqrt(r));
 }
 
-void sc_term_init(sc_term *t, const char *s, size_t len)
-{
-  size_t i, vowels = 0;
-  if (len >= SC_TERM_MAX)
-    len = SC_TERM_MAX - 1;
-  memset(t, 0, sizeof *t);
-  t->s = s;
-  t->len = (uint16_t)len;
-  t->kind = (uint8_t)idt_text_token_kind(s, len);
-  t->ko_sur = -1;
-  t->w = 1.0f;
-  t->id = UINT32_MAX;
-  if (t->kind != IDT_TOK_WORD)
-    return;
-  if (is_particle(s, len)) {
-    t->w = 0.3f;
-    t->particle = 1;
-  }
-  idt_text_nysiis(s, len, t->nys, sizeof t->nys);
-  for (i = 0; i < len; i++)
-    vowels += is_vowel(s[i]);
-  if (vowels == 0 || (vowels == 1 && len >= 5))
-    idt_text_consonants(s, len, t->cons, sizeof t->cons);
-#ifdef IDT_HAVE_KOREAN
-  {
-    idt_str seg[4];
-    int k = idt_ko_segment(s, len, seg, 4), j;
-    size_t o = 0;
-    int sur = idt_ko_surname_class(s, len);
-    t->ko_sur = (int8_t)(sur >= 0 && sur < 127 ? sur : -1);
-    for (j = 0; j < k; j++) {
-      char key[16];
-      int kl = idt_ko_skeleton(seg[j].p, seg[j].len, key, sizeof key);
-      if (kl < 0 || o + (size_t)kl + 2 >= sizeof t->ko) {
-        o = 0;
-        break;
-      }
-      if (o)
-        t->ko[o++] = '.';
-      memcpy(t->ko + o, key, (size_t)kl);
-      o += (size_t)kl;
-    }
-    t->ko[o] = 0;
-    t->ko_nsyl = (uint8_t)(o ? k : 0);
-  }
-#endif
-}
-
 /* Cheap substitutions: letters that transliterations swap. */
 static double sub_cost_slow(char a, char b)
 {
@@ -154,9 +106,8 @@ static void sub_init(void)
 }
 
 
-/* Insertion/deletion cost of every position of s, table-driven (it runs
- * twice for each of the ~800 distance computations a query makes);
- * needs sub_init. */
+/* Insertion/deletion cost of every position of s, table-driven; needs
+ * sub_init. Computed once per term (sc_term_init), not per distance. */
 static void indel_row(const char *s, size_t n, float *out)
 {
   size_t i;
@@ -167,26 +118,69 @@ static void indel_row(const char *s, size_t n, float *out)
   }
 }
 
+void sc_term_init(sc_term *t, const char *s, size_t len)
+{
+  size_t i, vowels = 0;
+  if (len >= SC_TERM_MAX)
+    len = SC_TERM_MAX - 1;
+  memset(t, 0, sizeof *t);
+  t->s = s;
+  t->len = (uint16_t)len;
+  t->kind = (uint8_t)idt_text_token_kind(s, len);
+  t->ko_sur = -1;
+  t->w = 1.0f;
+  t->id = UINT32_MAX;
+  pthread_once(&sub_once, sub_init);
+  indel_row(s, len, t->indel);
+  if (t->kind != IDT_TOK_WORD)
+    return;
+  if (is_particle(s, len)) {
+    t->w = 0.3f;
+    t->particle = 1;
+  }
+  idt_text_nysiis(s, len, t->nys, sizeof t->nys);
+  for (i = 0; i < len; i++)
+    vowels += is_vowel(s[i]);
+  if (vowels == 0 || (vowels == 1 && len >= 5))
+    idt_text_consonants(s, len, t->cons, sizeof t->cons);
+#ifdef IDT_HAVE_KOREAN
+  {
+    idt_str seg[4];
+    int k = idt_ko_segment(s, len, seg, 4), j;
+    size_t o = 0;
+    int sur = idt_ko_surname_class(s, len);
+    t->ko_sur = (int8_t)(sur >= 0 && sur < 127 ? sur : -1);
+    for (j = 0; j < k; j++) {
+      char key[16];
+      int kl = idt_ko_skeleton(seg[j].p, seg[j].len, key, sizeof key);
+      if (kl < 0 || o + (size_t)kl + 2 >= sizeof t->ko) {
+        o = 0;
+        break;
+      }
+      if (o)
+        t->ko[o++] = '.';
+      memcpy(t->ko + o, key, (size_t)kl);
+      o += (size_t)kl;
+    }
+    t->ko[o] = 0;
+    t->ko_nsyl = (uint8_t)(o ? k : 0);
+  }
+#endif
+}
+
 /* Weighted optimal string alignment distance with three rolling rows
  * (row i-2 for transpositions); floats, on the stack. */
-static double wdist_bounded(const char *a, size_t la, const char *b, size_t lb, float maxd);
-
-static double wdist(const char *a, size_t la, const char *b, size_t lb)
-{
-  return wdist_bounded(a, la, b, lb, 1e9f);
-}
+static double wdist_bounded(const char *a, size_t la, const float *ia,
+                            const char *b, size_t lb, const float *ib, float maxd);
 
 /* As wdist, but gives up (returning a value > maxd) once a whole row is
  * above maxd: similarity below SC_SIM_MIN needs no exact distance. */
-static double wdist_bounded(const char *a, size_t la, const char *b, size_t lb, float maxd)
+static double wdist_bounded(const char *a, size_t la, const float *ia,
+                            const char *b, size_t lb, const float *ib, float maxd)
 {
   float r0[SC_TERM_MAX + 1], r1[SC_TERM_MAX + 1], r2[SC_TERM_MAX + 1];
-  float ia[SC_TERM_MAX], ib[SC_TERM_MAX];
   float *pp = r0, *p = r1, *c = r2, *t;
   size_t i, j;
-  pthread_once(&sub_once, sub_init);
-  indel_row(a, la, ia);
-  indel_row(b, lb, ib);
   p[0] = 0;
   for (j = 1; j <= lb; j++)
     p[j] = p[j - 1] + ib[j - 1];
@@ -235,7 +229,8 @@ static double tok_sim(const sc_term *a, const sc_term *b, int korean)
       !(a->nys[0] && !strcmp(a->nys, b->nys)))
     return 0;
   /* (1 - d/m)^2 >= SC_SIM_MIN needs d <= 0.368 m: stop the DP beyond */
-  s = 1.0 - wdist_bounded(a->s, a->len, b->s, b->len, 0.37f * (float)m + 0.01f) / (double)m;
+  s = 1.0 - wdist_bounded(a->s, a->len, a->indel, b->s, b->len, b->indel,
+                          0.37f * (float)m + 0.01f) / (double)m;
   if (s < 0)
     s = 0;
   s *= s;   /* steep but graded: one edit in 7 letters 0.75, two 0.51 */
@@ -272,19 +267,53 @@ void sc_cache_install(sc_sim_cache *c)
   tl_cache = c;
 }
 
-static uint32_t cache_slot(uint64_t key)
+int sc_cache_init(sc_sim_cache *c, uint32_t bits)
+{
+  size_t n = (size_t)1 << bits;
+  memset(c, 0, sizeof *c);
+  c->bits = bits;
+  c->stamp = 1;
+  c->st = idt_calloc(n, sizeof *c->st);
+  c->key = idt_malloc(n * sizeof *c->key);
+  c->sim = idt_malloc(n * sizeof *c->sim);
+  if (!c->st || !c->key || !c->sim) {
+    sc_cache_free(c);
+    return IDT_ENOMEM;
+  }
+  return 0;
+}
+
+void sc_cache_free(sc_sim_cache *c)
+{
+  idt_free(c->st);
+  idt_free(c->key);
+  idt_free(c->sim);
+  memset(c, 0, sizeof *c);
+}
+
+void sc_cache_clear(sc_sim_cache *c)
+{
+  size_t n = (size_t)1 << c->bits;
+  c->used = 0;
+  if (++c->stamp == 0) {   /* wrapped: old stamps could look current */
+    memset(c->st, 0, n * sizeof *c->st);
+    c->stamp = 1;
+  }
+}
+
+static uint32_t cache_slot(const sc_sim_cache *c, uint64_t key)
 {
   key *= 0x9E3779B97F4A7C15ull;
-  return (uint32_t)(key >> 50);   /* 14 bits: SC_CACHE_SLOTS */
+  return (uint32_t)(key >> (64 - c->bits));
 }
 
 void sc_cache_put(sc_sim_cache *c, uint32_t qid, uint32_t tid, float s0, float s1)
 {
   uint64_t key = ((uint64_t)qid << 32) | tid;
-  uint32_t h = cache_slot(key), probes;
-  if (c->used >= SC_CACHE_SLOTS / 2)
+  uint32_t h = cache_slot(c, key), mask = (1u << c->bits) - 1;
+  if (!c->st || c->used >= mask / 2)
     return;
-  for (probes = 0; probes < SC_CACHE_SLOTS; probes++, h = (h + 1) & (SC_CACHE_SLOTS - 1)) {
+  for (;; h = (h + 1) & mask) {
     if (c->st[h] != c->stamp) {
       c->st[h] = c->stamp;
       c->key[h] = key;
@@ -305,11 +334,11 @@ static double cached_sim(const sc_term *a, const sc_term *b, int korean)
   const sc_term *q = a->qid ? a : b, *t = a->qid ? b : a;
   uint64_t key;
   uint32_t h, probes;
-  if (!tl_cache || !q->qid || t->id == UINT32_MAX || t->qid)
+  if (!tl_cache || !tl_cache->st || !q->qid || t->id == UINT32_MAX || t->qid)
     return -1;
   key = ((uint64_t)q->qid << 32) | t->id;
-  h = cache_slot(key);
-  for (probes = 0; probes < SC_CACHE_SLOTS; probes++, h = (h + 1) & (SC_CACHE_SLOTS - 1)) {
+  h = cache_slot(tl_cache, key);
+  for (probes = 0; probes <= tl_cache->used; probes++, h = (h + 1) & ((1u << tl_cache->bits) - 1)) {
     if (tl_cache->st[h] != tl_cache->stamp)
       break;
     if (tl_cache->key[h] == key) {
@@ -321,9 +350,11 @@ static double cached_sim(const sc_term *a, const sc_term *b, int korean)
       return v;
     }
   }
-  /* a miss: compute and remember (the same pairs recur across candidates) */
+  /* a miss: compute and remember (the same pairs recur across candidates
+   * and queries); rounded to float like a hit, so that a pair's value
+   * never depends on what the cache held before */
   {
-    double v = tok_sim(a, b, korean);
+    double v = (float)tok_sim(a, b, korean);
     sc_cache_put(tl_cache, q->qid, t->id, korean ? -1.0f : (float)v, korean ? (float)v : -1.0f);
     return v;
   }
@@ -340,6 +371,15 @@ typedef struct merge_pool {
   size_t n;
 } merge_pool;
 
+/* Does token z spell x then y (then w, when given)? No copy. */
+static int spells(const sc_term *z, const sc_term *x, const sc_term *y, const sc_term *w)
+{
+  size_t l = (size_t)x->len + y->len + (w ? w->len : 0);
+  return z->len == l && !memcmp(z->s, x->s, x->len) &&
+         !memcmp(z->s + x->len, y->s, y->len) &&
+         (!w || !memcmp(z->s + x->len + y->len, w->s, w->len));
+}
+
 /* Merge three adjacent tokens of a whose concatenation is exactly one
  * token of b (CHON MA SAN ~ CHONMASAN). */
 static void merge3(side *a, const side *b, merge_pool *pool)
@@ -352,14 +392,12 @@ static void merge3(side *a, const side *b, merge_pool *pool)
     if (x->kind != IDT_TOK_WORD || y->kind != IDT_TOK_WORD || z->kind != IDT_TOK_WORD ||
         l >= SC_TERM_MAX)
       continue;
-    mb = pool->buf[pool->n];
-    memcpy(mb, x->s, x->len);
-    memcpy(mb + x->len, y->s, y->len);
-    memcpy(mb + x->len + y->len, z->s, z->len);
-    mb[l] = 0;
     for (j = 0; j < b->n; j++)
-      if (b->t[j]->len == l && !memcmp(b->t[j]->s, mb, l)) {
-        sc_term *mt = &pool->terms[pool->n++];
+      if (spells(b->t[j], x, y, z)) {
+        sc_term *mt = &pool->terms[pool->n];
+        mb = pool->buf[pool->n++];
+        memcpy(mb, b->t[j]->s, l);
+        mb[l] = 0;
         sc_term_init(mt, mb, l);
         mt->w = x->w > y->w ? (x->w > z->w ? x->w : z->w) : (y->w > z->w ? y->w : z->w);
         a->t[i] = mt;
@@ -370,7 +408,20 @@ static void merge3(side *a, const side *b, merge_pool *pool)
   }
 }
 
-/* Merge adjacent tokens of a whose concatenation is one token of b. */
+/* The first three letters of x then y (l = their total length >= 3). */
+static int head3_is(const sc_term *x, const sc_term *y, const char *z)
+{
+  char h[3];
+  size_t k;
+  for (k = 0; k < 3; k++)
+    h[k] = k < x->len ? x->s[k] : y->s[k - x->len];
+  return !memcmp(h, z, 3);
+}
+
+/* Merge adjacent tokens of a whose concatenation is one token of b (or a
+ * near spelling of it: same first three letters, length within two,
+ * similarity >= 0.75). The concatenation is only built for a token of b
+ * that passes those cheap tests. */
 static void merge_side(side *a, const side *b, merge_pool *pool, int korean)
 {
   size_t i, j;
@@ -379,23 +430,27 @@ static void merge_side(side *a, const side *b, merge_pool *pool, int korean)
     const sc_term *x = a->t[i], *y = a->t[i + 1];
     size_t l = (size_t)x->len + y->len;
     sc_term *mt;
-    char *mb;
+    char *mb = NULL;
+    float imb[SC_TERM_MAX];
     if (x->kind != IDT_TOK_WORD || y->kind != IDT_TOK_WORD || l >= SC_TERM_MAX)
       continue;
-    mb = pool->buf[pool->n];
-    memcpy(mb, x->s, x->len);
-    memcpy(mb + x->len, y->s, y->len);
-    mb[l] = 0;
     for (j = 0; j < b->n; j++) {
       const sc_term *z = b->t[j];
-      int exact = z->len == l && !memcmp(z->s, mb, l);
+      int exact = spells(z, x, y, NULL);
       double sm;
-      if (!exact && (l < 6 || z->len < 6 || memcmp(z->s, mb, 3) ||
-                     (size_t)z->len + 2 < l || l + 2 < (size_t)z->len))
+      if (!exact && (l < 6 || z->len < 6 || (size_t)z->len + 2 < l ||
+                     l + 2 < (size_t)z->len || !head3_is(x, y, z->s)))
         continue;
+      if (!mb) {
+        mb = pool->buf[pool->n];
+        memcpy(mb, x->s, x->len);
+        memcpy(mb + x->len, y->s, y->len);
+        mb[l] = 0;
+        indel_row(mb, l, imb);
+      }
       if (!exact) {
         size_t mm = l > z->len ? l : z->len;
-        double es = 1.0 - wdist(mb, l, z->s, z->len) / (double)mm;
+        double es = 1.0 - wdist_bounded(mb, l, imb, z->s, z->len, z->indel, 1e9f) / (double)mm;
         if (es * es < 0.75)
           continue;
       }
@@ -439,7 +494,133 @@ static void note_pair(sc_align *al, int qi, int ci, double sim, const sc_term *q
     snprintf(p->c, sizeof p->c, "%.*s", (int)c->len, c->s);
 }
 
+/* Cached similarity without computing it: -1 when unknown. */
+static double peek_sim(const sc_term *a, const sc_term *b, int korean)
+{
+  const sc_term *q = a->qid ? a : b, *t = a->qid ? b : a;
+  uint64_t key;
+  uint32_t h, probes;
+  if (a->len == b->len && !memcmp(a->s, b->s, a->len))
+    return 1.0;
+  if (!tl_cache || !tl_cache->st || !q->qid || t->id == UINT32_MAX || t->qid)
+    return -1;
+  key = ((uint64_t)q->qid << 32) | t->id;
+  h = cache_slot(tl_cache, key);
+  for (probes = 0; probes <= tl_cache->used; probes++, h = (h + 1) & ((1u << tl_cache->bits) - 1)) {
+    if (tl_cache->st[h] != tl_cache->stamp)
+      return -1;
+    if (tl_cache->key[h] == key)
+      return tl_cache->sim[h][korean ? 1 : 0];   /* -1: flavour not computed */
+  }
+  return -1;
+}
+
+static double cell_sim(const sc_term *a, const sc_term *b, int korean)
+{
+  double cs = cached_sim(a, b, korean);
+  return cs >= 0 ? cs : tok_sim(a, b, korean);
+}
+
+/* Can the alignment still reach need? An upper bound on num - need x den
+ * (score >= need iff that is >= 0), each query token on its own: matched
+ * to some candidate token j with sim >= SIM_MIN it adds (sim - need) x
+ * (wq + wc_j), unmatched it adds -need x 1.2 wq at best; unknown cells
+ * count as 1. At least c.n - q.n candidate tokens stay unmatched, each
+ * adding -need x 0.4 wc at best (dc: the lightest of them). Dropping the
+ * one-to-one constraint only loosens the bound. */
+static int can_reach(const side *q, const side *c, double sim[][SC_MAX_TOKS],
+                     double need, double dc)
+{
+  double tot = -need * dc;
+  size_t i, j;
+  for (i = 0; i < q->n; i++) {
+    double best = -need * UNMATCHED_Q * q->t[i]->w;
+    for (j = 0; j < c->n; j++) {
+      double v = sim[i][j] < 0 ? 1.0 : sim[i][j], x;
+      if (v < SIM_MIN - 1e-6)
+        continue;
+      x = (v - need) * (q->t[i]->w + c->t[j]->w);
+      if (x > best)
+        best = x;
+    }
+    tot += best;
+  }
+  return tot >= -1e-9;
+}
+
+/* Lower bound on the unmatched candidate weight: the c.n - q.n lightest
+ * candidate tokens, x 0.4. */
+static double unmatched_c_floor(const side *q, const side *c)
+{
+  float w[SC_MAX_TOKS];
+  size_t i, j, k = c->n > q->n ? c->n - q->n : 0;
+  double sum = 0;
+  if (!k)
+    return 0;
+  for (i = 0; i < c->n; i++) {
+    float x = c->t[i]->w;
+    for (j = i; j > 0 && w[j - 1] > x; j--)
+      w[j] = w[j - 1];
+    w[j] = x;
+  }
+  for (i = 0; i < k; i++)
+    sum += w[i];
+  return UNMATCHED_C * sum;
+}
+
+/* Fill the similarity matrix; with need > 0, stop as soon as the score
+ * provably stays below need (returns 0 then, 1 when filled). Cached cells
+ * first (cheap), then the missing ones row by row, heaviest query token
+ * first, re-checking the bound after each row. */
+static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
+                    int korean, double need)
+{
+  size_t i, j, order[SC_MAX_TOKS], k;
+  double dc;
+  if (need <= 0) {
+    for (i = 0; i < q->n; i++)
+      for (j = 0; j < c->n; j++)
+        sim[i][j] = cell_sim(q->t[i], c->t[j], korean);
+    return 1;
+  }
+  for (i = 0; i < q->n; i++)
+    for (j = 0; j < c->n; j++)
+      sim[i][j] = peek_sim(q->t[i], c->t[j], korean);
+  dc = unmatched_c_floor(q, c);
+  if (!can_reach(q, c, sim, need, dc))
+    return 0;
+  for (i = 0; i < q->n; i++) {
+    for (k = i; k > 0 && q->t[order[k - 1]]->w < q->t[i]->w; k--)
+      order[k] = order[k - 1];
+    order[k] = i;
+  }
+  for (k = 0; k < q->n; k++) {
+    int filled = 0;
+    i = order[k];
+    for (j = 0; j < c->n; j++)
+      if (sim[i][j] < 0) {
+        sim[i][j] = cell_sim(q->t[i], c->t[j], korean);
+        filled = 1;
+      }
+    if (filled && k + 1 < q->n && !can_reach(q, c, sim, need, dc))
+      return 0;
+  }
+  return 1;
+}
+
+static double name_score(const sc_name *qn, const sc_name *cn, sc_align *al, double need);
+
 double sc_name_score(const sc_name *qn, const sc_name *cn, sc_align *al)
+{
+  return name_score(qn, cn, al, 0);
+}
+
+double sc_name_score_min(const sc_name *qn, const sc_name *cn, double need)
+{
+  return name_score(qn, cn, NULL, need);
+}
+
+static double name_score(const sc_name *qn, const sc_name *cn, sc_align *al, double need)
 {
   side q, c;
   merge_pool pool;
@@ -462,18 +643,15 @@ double sc_name_score(const sc_name *qn, const sc_name *cn, sc_align *al)
     merge_side(&q, &c, &pool, korean);
     merge_side(&c, &q, &pool, korean);
   }
-  for (i = 0; i < q.n; i++)
-    for (j = 0; j < c.n; j++) {
-      double cs;
-      if (qn->hangul == 2 && cn->hangul == 2) {
-        /* Hangul against Hangul: a syllable is the same or another one */
+  if (qn->hangul == 2 && cn->hangul == 2) {
+    /* Hangul against Hangul: a syllable is the same or another one */
+    for (i = 0; i < q.n; i++)
+      for (j = 0; j < c.n; j++)
         sim[i][j] = q.t[i]->len == c.t[j]->len &&
                     !memcmp(q.t[i]->s, c.t[j]->s, q.t[i]->len);
-        continue;
-      }
-      cs = cached_sim(q.t[i], c.t[j], korean);
-      sim[i][j] = cs >= 0 ? cs : tok_sim(q.t[i], c.t[j], korean);
-    }
+  } else if (!fill_sim(&q, &c, sim, korean, need)) {
+    return 0;   /* below need: the caller only wants to know that */
+  }
   for (i = 0; i < q.n; i++) qm[i] = -1;
   for (j = 0; j < c.n; j++) cm[j] = -1;
   for (;;) {

@@ -38,6 +38,7 @@ typedef struct sc_term {
   uint32_t df;           /* names holding it (index terms) */
   uint32_t id;           /* vocabulary id, UINT32_MAX for query-only */
   uint32_t qid;          /* query token number + 1 (0: not a query token) */
+  float indel[SC_TERM_MAX]; /* insertion/deletion cost of each letter (score.c) */
 } sc_term;
 
 typedef struct sc_name {
@@ -61,17 +62,24 @@ float sc_weight(int kind, uint32_t df, uint32_t nnames);
 double sc_tok_sim(const sc_term *a, const sc_term *b, int korean);
 #define SC_SIM_MIN 0.4
 
-/* Per-query cache of (query token, vocabulary term) similarities filled
- * during candidate expansion; while one is installed on the thread, a pair
- * absent from it counts as dissimilar (the index judged it so). */
-#define SC_CACHE_SLOTS 16384
+/* Per-thread cache of (query token, vocabulary term) similarities: filled
+ * during candidate expansion and by the scorer, kept across queries (a
+ * query token's qid is its per-thread token number, the same for the same
+ * spelling in every query, see run.c), emptied when half full. A pair
+ * absent from it is computed and added. */
 typedef struct sc_sim_cache {
-  uint32_t stamp;
-  uint32_t st[SC_CACHE_SLOTS];
-  uint64_t key[SC_CACHE_SLOTS];
-  float sim[SC_CACHE_SLOTS][2];   /* korean = 0, 1 */
+  uint32_t stamp;        /* slots whose st differs are empty */
+  uint32_t bits;         /* 2^bits slots */
   uint32_t used;
+  uint32_t *st;
+  uint64_t *key;         /* qid << 32 | term id */
+  float (*sim)[2];       /* korean = 0, 1; -1: not computed yet */
 } sc_sim_cache;
+/* Allocate 2^bits slots (0 or IDT_ENOMEM); free with sc_cache_free. */
+int sc_cache_init(sc_sim_cache *c, uint32_t bits);
+void sc_cache_free(sc_sim_cache *c);
+/* Empty it (O(1)). */
+void sc_cache_clear(sc_sim_cache *c);
 void sc_cache_install(sc_sim_cache *c);   /* NULL: none */
 void sc_cache_put(sc_sim_cache *c, uint32_t qid, uint32_t tid, float s0, float s1);
 
@@ -93,6 +101,10 @@ typedef struct sc_align {
 /* Align query name q with candidate name c and score it in [0,1]. al may
  * be NULL when no evidence is wanted. */
 double sc_name_score(const sc_name *q, const sc_name *c, sc_align *al);
+/* As sc_name_score without evidence, but free to stop early once the score
+ * provably stays below need: the result is then some value < need (not
+ * the score). need <= 0 always gives the exact score. */
+double sc_name_score_min(const sc_name *q, const sc_name *c, double need);
 
 /* OFAC Sanctions List Search compatible score in [0,100] of two raw names. */
 double sc_ofac_score(const char *query, const char *candidate);
