@@ -12,9 +12,9 @@ OUT=$BUILD/bench-results.txt
 export IDT_SRC=$SRC
 
 # Peers and tools only the benchmarks need (not the tests): gpsdecode for
-# AIS, valgrind for instruction counts.
+# AIS, valgrind for instruction counts, wrk for the HTTP API.
 if [ "$(id -u)" = 0 ]; then
-  for p in gpsd-clients valgrind; do
+  for p in gpsd-clients valgrind wrk; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$p" >/dev/null 2>&1 || true
   done
@@ -39,5 +39,6 @@ run() {
   run sh "$SRC/bench/ais.sh" "$BUILD" 1000000
   run sh "$SRC/bench/aisevents.sh" "$BUILD"
   run "$BUILD/bench_net" 1000000 5000000
+  run sh "$SRC/bench/http.sh" "$BUILD" 10
 } | tee "$OUT"
 echo "results: $OUT"

@@ -252,7 +252,7 @@ TEST(periodic_check_picks_up_import)
   snprintf(cmd, sizeof cmd, "'%s' --db '%s' import ofac-csv '%s' --dataset us_ofac_cons "
            ">/dev/null 2>&1", tap_cli(), ts_db, tap_data("data/lists/ofac_cons"));
   CHECK_INT(system(cmd), 0);
-  for (i = 0; i < 100 && !seen; i++) {
+  for (i = 0; i < 1200 && !seen; i++) {   /* up to 2 min: sanitizer builds are slow */
     usleep(100000);
     if (ts_req(&r, idt_server_port(s), "GET", "/readyz", NULL, NULL) == 0)
       seen = json_object_get(json_object_get(r.json, "datasets"), "us_ofac_cons") != NULL;
