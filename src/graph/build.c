@@ -121,6 +121,7 @@ void idt_net_free(idt_net *n)
   idt_free(n->piv);
   idt_free(n->out_off); idt_free(n->out_e); idt_free(n->in_off);
   idt_free(n->in_e);
+  idt_free(n->out_nbr); idt_free(n->in_nbr); idt_free(n->out_kind); idt_free(n->in_kind);
   idt_free(n->stake_lo); idt_free(n->stake_hi); idt_free(n->look); idt_free(n->block_par);
   idt_free(n->hops); idt_free(n->nearest); idt_free(n->hop_par);
   idt_free(n->risk); idt_free(n->rank); idt_free(n->community);
@@ -516,28 +517,44 @@ static int link_pivots(idt_net *n)
   return 0;
 }
 
-static int csr(uint32_t nn, uint64_t m, const uint32_t *key,
-               uint32_t **off_out, uint32_t **e_out)
+/* Counting sort of the edges by `key` (source or target), stable, so each
+ * node's entries stay in edge order; beside each entry the other end and
+ * the kind byte. */
+static int csr(idt_net *n, const uint32_t *key, const uint32_t *other,
+               uint32_t **off_out, uint32_t **e_out, uint32_t **nbr_out,
+               uint8_t **kind_out)
 {
+  uint32_t nn = n->n, v;
+  uint64_t m = n->m, e;
   uint32_t *off = idt_calloc((size_t)nn + 1, 4), *ev = idt_malloc((m ? m : 1) * 4);
-  uint64_t e;
-  uint32_t v;
-  if (!off || !ev) {
+  uint32_t *nbr = idt_malloc((m ? m : 1) * 4);
+  uint8_t *kind = idt_malloc(m ? m : 1);
+  if (!off || !ev || !nbr || !kind) {
     idt_free(off);
     idt_free(ev);
+    idt_free(nbr);
+    idt_free(kind);
     return IDT_ENOMEM;
   }
   for (e = 0; e < m; e++)
     off[key[e] + 1]++;
   for (v = 0; v < nn; v++)
     off[v + 1] += off[v];
-  for (e = 0; e < m; e++)
-    ev[off[key[e]]++] = (uint32_t)e;
+  for (e = 0; e < m; e++) {
+    uint32_t i = off[key[e]]++;
+    ev[i] = (uint32_t)e;
+    nbr[i] = other[e];
+    kind[i] = (uint8_t)(n->type[e] | ((n->eflags[e] & EDGE_ENDED) ? KIND_ENDED : 0) |
+                        ((n->eflags[e] & EDGE_DUP) ? KIND_DUP : 0) |
+                        (n->src[e] == n->dst[e] ? KIND_LOOP : 0));
+  }
   for (v = nn; v > 0; v--)
     off[v] = off[v - 1];
   off[0] = 0;
   *off_out = off;
   *e_out = ev;
+  *nbr_out = nbr;
+  *kind_out = kind;
   return 0;
 }
 
@@ -557,8 +574,8 @@ int idt_net_finish(idt_net *n)
   }
   n->st.nodes = n->n;
   n->st.edges = n->m;
-  if ((rc = csr(n->n, n->m, n->src, &n->out_off, &n->out_e)) ||
-      (rc = csr(n->n, n->m, n->dst, &n->in_off, &n->in_e)))
+  if ((rc = csr(n, n->src, n->dst, &n->out_off, &n->out_e, &n->out_nbr, &n->out_kind)) ||
+      (rc = csr(n, n->dst, n->src, &n->in_off, &n->in_e, &n->in_nbr, &n->in_kind)))
     return rc;
   n->finished = 1;
   return 0;

@@ -32,6 +32,15 @@ enum {
   EDGE_PCT_UNKNOWN = 1 << 2
 };
 
+/* The CSR entry byte: the edge's type in the low 5 bits and the flags the
+ * traversals test, so a walk over a node's entries reads no edge array. */
+enum {
+  KIND_TYPE = 0x1f,
+  KIND_ENDED = 0x20,         /* the edge has EDGE_ENDED */
+  KIND_DUP = 0x40,           /* EDGE_DUP (set when parallels are merged) */
+  KIND_LOOP = 0x80           /* source = target */
+};
+
 #define NET_NONE UINT32_MAX
 
 typedef struct net_pivot {   /* one (value, node) posting */
@@ -63,8 +72,10 @@ struct idt_net {
   net_pivot *piv;
   size_t npiv, pivcap;
 
-  /* CSR */
+  /* CSR; beside each entry the node at its other end and its kind byte */
   uint32_t *out_off, *out_e, *in_off, *in_e;
+  uint32_t *out_nbr, *in_nbr;
+  uint8_t *out_kind, *in_kind;
 
   idt_net_stats st;
 

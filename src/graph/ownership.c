@@ -47,10 +47,10 @@
 
 #define THRESH_EPS 1e-6
 
-static int active_own(const idt_net *n, uint64_t e)
+/* An active ownership entry of the CSR (not ended, not a merged parallel). */
+static int own_kind(uint8_t k)
 {
-  return n->type[e] == IDT_NET_OWNERSHIP &&
-         !(n->eflags[e] & (EDGE_ENDED | EDGE_DUP));
+  return (k & (KIND_TYPE | KIND_ENDED | KIND_DUP)) == IDT_NET_OWNERSHIP;
 }
 
 /* Merge parallel holdings: per asset (in-edge list, in edge order), the
@@ -72,8 +72,8 @@ static int merge_parallel(idt_net *n)
   for (v = 0; v < n->n; v++) {
     uint32_t i;
     for (i = n->in_off[v]; i < n->in_off[v + 1]; i++) {
-      uint32_t e = n->in_e[i], u = n->src[e], k;
-      if (!active_own(n, e))
+      uint32_t e = n->in_e[i], u = n->in_nbr[i], k, j;
+      if (!own_kind(n->in_kind[i]))
         continue;
       if (stamp[u] != v) {
         stamp[u] = v;
@@ -84,6 +84,10 @@ static int merge_parallel(idt_net *n)
       if (n->lo[e] > n->lo[k]) n->lo[k] = n->lo[e];
       if (n->hi[e] > n->hi[k]) n->hi[k] = n->hi[e];
       n->eflags[e] |= EDGE_DUP;
+      n->in_kind[i] |= KIND_DUP;
+      for (j = n->out_off[u]; j < n->out_off[u + 1]; j++)
+        if (n->out_e[j] == e)
+          n->out_kind[j] |= KIND_DUP;
     }
   }
   idt_free(stamp);
@@ -97,8 +101,8 @@ static uint32_t best_owner(const idt_net *n, uint32_t v, uint8_t flag,
 {
   uint32_t i, best = NET_NONE;
   for (i = n->in_off[v]; i < n->in_off[v + 1]; i++) {
-    uint32_t e = n->in_e[i];
-    if (active_own(n, e) && (n->flags[n->src[e]] & flag) && n->src[e] != v &&
+    uint32_t e = n->in_e[i], u = n->in_nbr[i];
+    if (own_kind(n->in_kind[i]) && (n->flags[u] & flag) && u != v &&
         (best == NET_NONE || stake[e] > stake[best]))
       best = e;
   }
@@ -127,12 +131,13 @@ static int fixpoint(idt_net *n, uint8_t flag, const float *pct, float *tally,
   while (qh < qt) {
     uint32_t u = queue[qh++], i;
     for (i = n->out_off[u]; i < n->out_off[u + 1]; i++) {
-      uint32_t e = n->out_e[i], d = n->dst[e];
-      int t = n->type[e], join = 0;
-      if (d == u || (n->eflags[e] & EDGE_ENDED))
+      uint8_t k = n->out_kind[i];
+      uint32_t d = n->out_nbr[i];
+      int t = k & KIND_TYPE, join = 0, own = own_kind(k);
+      if (k & (KIND_LOOP | KIND_ENDED))
         continue;
-      if (active_own(n, e)) {
-        tally[d] += pct[e];
+      if (own) {
+        tally[d] += pct[n->out_e[i]];
         join = strict ? tally[d] > thresh + THRESH_EPS
                       : tally[d] >= thresh - THRESH_EPS;
       } else if (control && (t == IDT_NET_DIRECTORSHIP || t == IDT_NET_REF_OWNER ||
@@ -141,7 +146,7 @@ static int fixpoint(idt_net *n, uint8_t flag, const float *pct, float *tally,
       if (join && !(n->flags[d] & flag)) {
         n->flags[d] |= flag;
         if (par)
-          par[d] = active_own(n, e) ? best_owner(n, d, flag, pct) : e;
+          par[d] = own ? best_owner(n, d, flag, pct) : n->out_e[i];
         queue[qt++] = d;
       }
     }
@@ -167,13 +172,11 @@ static int lookthrough(idt_net *n)
   }
   for (v = 0; v < n->n; v++) {
     off[v] = (uint32_t)k;
-    for (i = n->in_off[v]; i < n->in_off[v + 1]; i++) {
-      uint32_t e = n->in_e[i];
-      if (active_own(n, e) && n->src[e] != v) {
-        osrc[k] = n->src[e];
-        olo[k++] = n->lo[e];
+    for (i = n->in_off[v]; i < n->in_off[v + 1]; i++)
+      if (own_kind(n->in_kind[i]) && n->in_nbr[i] != v) {
+        osrc[k] = n->in_nbr[i];
+        olo[k++] = n->lo[n->in_e[i]];
       }
-    }
   }
   off[n->n] = (uint32_t)k;
   for (v = 0; v < n->n; v++)
@@ -215,7 +218,7 @@ static void count_over_100(idt_net *n)
   for (v = 0; v < n->n; v++) {
     double sum = 0;
     for (i = n->in_off[v]; i < n->in_off[v + 1]; i++)
-      if (active_own(n, n->in_e[i]))
+      if (own_kind(n->in_kind[i]))
         sum += n->lo[n->in_e[i]];
     n->st.over_100 += sum > 100.0 + 1e-3;
   }

@@ -46,9 +46,12 @@ int idt__net_hops(idt_net *n, uint32_t mask)
     for (dir = 0; dir < 2; dir++) {
       const uint32_t *off = dir ? n->in_off : n->out_off;
       const uint32_t *ev = dir ? n->in_e : n->out_e;
+      const uint32_t *nb = dir ? n->in_nbr : n->out_nbr;
+      const uint8_t *kd = dir ? n->in_kind : n->out_kind;
       for (i = off[u]; i < off[u + 1]; i++) {
-        uint32_t e = ev[i], w = dir ? n->src[e] : n->dst[e];
-        if (!usable(n, e, mask) || w == u)
+        uint32_t w = nb[i];
+        uint8_t k = kd[i];
+        if (!(mask & IDT_NET_BIT(k & KIND_TYPE)) || (k & (KIND_ENDED | KIND_LOOP)))
           continue;
         if (n->hops[u] == 0)
           n->dneigh[w]++;
@@ -56,7 +59,7 @@ int idt__net_hops(idt_net *n, uint32_t mask)
           continue;
         n->hops[w] = n->hops[u] + 1;
         n->nearest[w] = n->nearest[u];
-        n->hop_par[w] = e;
+        n->hop_par[w] = ev[i];
         q[qt++] = w;
       }
     }
