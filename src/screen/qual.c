@@ -143,11 +143,31 @@ static int parse_date(const char *s, int *y, int *m, int *d)
   return 1;
 }
 
-void sc_qual_dob(sc_quals *qu, const char *q, const char *const *dobs, size_t n)
+void sc_qual_prep(sc_qprep *p, const char *dob, const char *country)
 {
-  int qy, qm, qd, best = -1;   /* 4 exact 3 swap 2 year 1 near 0 far */
+  memset(p, 0, sizeof *p);
+  if (dob && parse_date(dob, &p->qy, &p->qm, &p->qd))
+    p->dob = dob;
+  if (country && sc_country_code(country, p->cc))
+    p->country = country;
+}
+
+/* snprintf(out, cap, "%s", s) without the format machinery (per entity). */
+static void copy_val(char *out, size_t cap, const char *s)
+{
+  size_t n = strlen(s);
+  if (n >= cap)
+    n = cap - 1;
+  memcpy(out, s, n);
+  out[n] = 0;
+}
+
+void sc_qual_dob(sc_quals *qu, const sc_qprep *p, const char *const *dobs, size_t n)
+{
+  int qy = p->qy, qm = p->qm, qd = p->qd, best = -1;   /* 4 exact 3 swap 2 year 1 near 0 far */
   size_t i;
-  if (!q || !n || !parse_date(q, &qy, &qm, &qd))
+  const char *q = p->dob;
+  if (!q || !n)
     return;
   for (i = 0; i < n; i++) {
     int y, m, d, r = 0;
@@ -168,7 +188,7 @@ void sc_qual_dob(sc_quals *qu, const char *q, const char *const *dobs, size_t n)
   }
   if (best < 0)
     return;
-  snprintf(qu->dob_val, sizeof qu->dob_val, "%s", q);
+  copy_val(qu->dob_val, sizeof qu->dob_val, q);
   switch (best) {
   case 4: qu->dob = 0.04; qu->dob_note = "matches"; break;
   case 3: qu->dob = 0.03; qu->dob_note = "matches with day and month swapped"; break;
@@ -178,14 +198,15 @@ void sc_qual_dob(sc_quals *qu, const char *q, const char *const *dobs, size_t n)
   }
 }
 
-void sc_qual_country(sc_quals *qu, const char *q, const char *const *cs, size_t n)
+void sc_qual_country(sc_quals *qu, const sc_qprep *p, const char *const *cs, size_t n)
 {
-  char qc[3], cc[3];
+  char cc[3];
+  const char *qc = p->cc;
   size_t i;
   int any = 0;
-  if (!q || !n || !sc_country_code(q, qc))
+  if (!p->country || !n)
     return;
-  snprintf(qu->country_val, sizeof qu->country_val, "%s", qc);
+  copy_val(qu->country_val, sizeof qu->country_val, qc);
   for (i = 0; i < n; i++) {
     if (!sc_country_code(cs[i], cc))
       continue;

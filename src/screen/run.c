@@ -422,7 +422,8 @@ static void ident_hit(const ix_ent *e, const idt_screen_query *q, sc_quals *qu)
  * (nstamp[name] == st) are scored: an alias with no similar token cannot
  * be the best name (and skipping them halves the scorer's work). */
 static void score_ent(const idt_screen_index *ix, const sc_qnames *qn,
-                      const idt_screen_query *q, const idt_screen_opts *o,
+                      const idt_screen_query *q, const sc_qprep *qp,
+                      const idt_screen_opts *o,
                       uint32_t eid, const uint32_t *nstamp, uint32_t st, cand *c)
 {
   const ix_ent *e = &ix->ents[eid];
@@ -433,9 +434,8 @@ static void score_ent(const idt_screen_index *ix, const sc_qnames *qn,
   c->ent = eid;
   c->qi = -1;
   if (o->mode != IDT_SCREEN_MODE_OFAC) {
-    sc_qual_dob(&c->qu, q->birth_date, e->dobs, e->ndobs);
-    sc_qual_country(&c->qu, q->nationality ? q->nationality : q->country,
-                    e->countries, e->ncountries);
+    sc_qual_dob(&c->qu, qp, e->dobs, e->ndobs);
+    sc_qual_country(&c->qu, qp, e->countries, e->ncountries);
     sc_qual_gender(&c->qu, q->gender, e->gender);
     ident_hit(e, q, &c->qu);
     /* Hits only: without an identifier, the entity reaches the threshold
@@ -573,6 +573,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   idt_screen_opts dflt = IDT_SCREEN_OPTS_INIT;
   const idt_screen_opts *o = opts ? opts : &dflt;
   const idt_schema *qs = NULL;
+  sc_qprep qp;
   scratch *s;
   sc_qnames *qn;
   cand *cands = NULL;
@@ -696,11 +697,12 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
       s->name_acc[s->touched[i]] = 0;
   }
   sc_cache_install(o->exhaustive ? NULL : &s->cache);
+  sc_qual_prep(&qp, q->birth_date, q->nationality ? q->nationality : q->country);
   for (i = 0; i < nents; i++) {
     const ix_ent *e = &ix->ents[ents[i]];
     if (!ent_allowed(ix, e, qs, o))
       continue;
-    score_ent(ix, qn, q, o, ents[i],
+    score_ent(ix, qn, q, &qp, o, ents[i],
               o->exhaustive || i < nident ? NULL : s->name_stamp, s->estamp, &cands[ncand]);
     if (thr < 0 || cands[ncand].score >= thr)
       ncand++;

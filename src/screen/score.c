@@ -27,6 +27,7 @@
  */
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "screen/screen_int.h"
@@ -469,6 +470,21 @@ static void merge_side(side *a, const side *b, merge_pool *pool, int korean)
   }
 }
 
+/* Can merge_side(a, b) merge anything? Every merge joins adjacent tokens
+ * of a into at most two letters more than some token of b, so not when
+ * the shortest adjacent pair of a is longer than that (most pairs). */
+static int may_merge(const side *a, const side *b)
+{
+  size_t i, maxb = 0, min2 = SIZE_MAX;
+  for (i = 0; i < b->n; i++)
+    if (b->t[i]->len > maxb)
+      maxb = b->t[i]->len;
+  for (i = 0; i + 1 < a->n; i++)
+    if ((size_t)a->t[i]->len + a->t[i + 1]->len < min2)
+      min2 = (size_t)a->t[i]->len + a->t[i + 1]->len;
+  return min2 <= maxb + 2;
+}
+
 static void load_side(side *s, const sc_name *n)
 {
   size_t i;
@@ -640,8 +656,10 @@ static double name_score(const sc_name *qn, const sc_name *cn, sc_align *al, dou
     return 0;
   pool.n = 0;
   if (!(qn->hangul == 2 && cn->hangul == 2)) {
-    merge_side(&q, &c, &pool, korean);
-    merge_side(&c, &q, &pool, korean);
+    if (may_merge(&q, &c))
+      merge_side(&q, &c, &pool, korean);
+    if (may_merge(&c, &q))
+      merge_side(&c, &q, &pool, korean);
   }
   if (qn->hangul == 2 && cn->hangul == 2) {
     /* Hangul against Hangul: a syllable is the same or another one */
