@@ -336,6 +336,38 @@ TEST(kek_register)
   tn_free(&t);
 }
 
+/* The id table keeps ids under 20 bytes inline and compares longer ones
+ * past their first 20 bytes: ids that share long prefixes stay distinct. */
+TEST(intern_ids)
+{
+  static const char *const ids[] = {
+    "abcdefghijklmnopqrs", "abcdefghijklmnopqrst", "abcdefghijklmnopqrstu",
+    "abcdefghijklmnopqrstv", "abcdefghijklmnopqrstuvwxyz0123456789abcd",
+    "abcdefghijklmnopqrstuvwxyz0123456789abce", "a", "",
+  };
+  tnet t;
+  size_t i, j;
+  uint32_t v[8], w;
+  tn_init(&t);
+  for (j = 0; j < 2; j++)   /* twice: the second time they must be found */
+    for (i = 0; i < 8; i++) {
+      if (!ids[i][0])
+        continue;
+      tn_node(&t, "Company", ids[i], 0);
+    }
+  CHECK_OK(idt_net_finish(t.n));
+  CHECK_INT(idt_net_count(t.n), 7);
+  for (i = 0; i < 7; i++) {
+    CHECK_OK(idt_net_find(t.n, ids[i], &v[i]));
+    for (j = 0; j < i; j++)
+      CHECK(v[i] != v[j]);
+  }
+  CHECK(idt_net_find(t.n, "abcdefghijklmnopqrstuvwxyz0123456789abcf", &w) == IDT_ENOTFOUND);
+  CHECK(idt_net_find(t.n, "abcdefghijklmnopqr", &w) == IDT_ENOTFOUND);
+  CHECK(idt_net_find(t.n, "", &w) == IDT_ENOTFOUND);
+  tn_free(&t);
+}
+
 TEST(misuse)
 {
   idt_net *n;
@@ -435,6 +467,7 @@ int main(void)
   RUN(eu_control_and_paths);
   RUN(pivots);
   RUN(kek_register);
+  RUN(intern_ids);
   RUN(misuse);
   RUN(oom_sweep);
   return tap_done();

@@ -105,7 +105,6 @@ int idt_net_new(idt_net **out, const idt_net_opts *opts)
   }
   n->opts.today = n->today;
   idt_arena_init(&n->arena);
-  idt_map_init(&n->ids);
   *out = n;
   return 0;
 }
@@ -126,7 +125,7 @@ void idt_net_free(idt_net *n)
   idt_free(n->hops); idt_free(n->nearest); idt_free(n->hop_par);
   idt_free(n->risk); idt_free(n->rank); idt_free(n->community);
   idt_free(n->betw); idt_free(n->dneigh); idt_free(n->path_cache);
-  idt_map_free(&n->ids);
+  idt__net_intern_free(n);
   idt_arena_free(&n->arena);
   idt_free(n);
 }
@@ -151,32 +150,6 @@ int idt__net_grow_nodes(idt_net *n)
     return IDT_ENOMEM;
   n->ncap = cap;
   return 0;
-}
-
-uint32_t idt__net_node(idt_net *n, const char *id)
-{
-  size_t len = strlen(id);
-  void *p = idt_map_get(&n->ids, id, len);
-  uint32_t v;
-  char *copy;
-  if (p)
-    return (uint32_t)((uintptr_t)p - 1);
-  if (n->n == n->ncap && idt__net_grow_nodes(n))
-    return NET_NONE;
-  if (!(copy = idt_arena_strndup(&n->arena, id, len)))
-    return NET_NONE;
-  v = n->n;
-  /* the map borrows keys: key it on the arena copy */
-  if (idt_map_put(&n->ids, copy, len, (void *)(uintptr_t)(v + 1)))
-    return NET_NONE;
-  n->n++;
-  n->id[v] = copy;
-  n->source_id[v] = NULL;
-  n->caption[v] = NULL;
-  n->schema[v] = NULL;
-  n->programs[v] = NULL;
-  n->flags[v] = 0;
-  return v;
 }
 
 int idt__net_edge(idt_net *n, uint32_t s, uint32_t d, int type,
@@ -588,11 +561,11 @@ size_t idt_net_count(const idt_net *n)
 
 int idt_net_find(const idt_net *n, const char *entity_id, uint32_t *idx)
 {
-  void *p = entity_id ? idt_map_get(&n->ids, entity_id, strlen(entity_id)) : NULL;
-  if (!p)
+  uint32_t v = entity_id ? idt__net_lookup(n, entity_id) : NET_NONE;
+  if (v == NET_NONE)
     return idt_error_set(IDT_ENOTFOUND, "net: no entity '%s' in the graph",
                          entity_id ? entity_id : "(null)");
-  *idx = (uint32_t)((uintptr_t)p - 1);
+  *idx = v;
   return 0;
 }
 

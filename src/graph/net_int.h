@@ -52,7 +52,8 @@ struct idt_net {
   idt_net_opts opts;
   char today[11];
   idt_arena arena;
-  idt_map ids;               /* entity id -> (node index + 1) */
+  struct net_slot *islots;   /* entity id -> node index (intern.c) */
+  size_t icap;
   int finished, computed, merged;
 
   /* nodes */
@@ -96,7 +97,11 @@ struct idt_net {
 
 /* build.c */
 int idt__net_grow_nodes(idt_net *n);
-uint32_t idt__net_node(idt_net *n, const char *id);   /* NET_NONE on OOM */
+/* intern.c: the node of an id, created when new (NET_NONE on OOM); the
+ * node of an id or NET_NONE; the table's release */
+uint32_t idt__net_node(idt_net *n, const char *id);
+uint32_t idt__net_lookup(const idt_net *n, const char *id);
+void idt__net_intern_free(idt_net *n);
 int idt__net_edge(idt_net *n, uint32_t s, uint32_t d, int type,
                   double lo, double hi, float w, const char *via);
 /* ownership.c */
