@@ -4,8 +4,10 @@
  * Builds a store from the bundled lists (OFAC SDN, the OpenSanctions FtM
  * network "zala", and a user CSV list whose entity is named
  * `<script>alert(1)</script>`), stores the network exposure, simulates an
- * AIS scenario, starts the real `interdict serve --no-auth` on a free
- * loopback port, and runs tests/e2e/ui_e2e.py, which drives chromium through
+ * AIS scenario, creates an API key, starts the real `interdict serve` on a
+ * free loopback port (writes then need the key, which the UI must send; with
+ * no `apikey` command, `--no-auth`), and runs tests/e2e/ui_e2e.py, which
+ * drives chromium through
  * chromedriver (W3C WebDriver, Python stdlib only). Each browser step the
  * driver reports becomes one TAP line here; a step the driver never reached
  * fails. Without chromium, chromedriver or python3 every step is a TAP skip
@@ -167,8 +169,12 @@ static int start_server(int port)
       dup2(fd, 2);
       close(fd);
     }
-    execl(tap_cli(), tap_cli(), "--db", db, "serve", "--bind", bind, "--no-auth",
-          "--ais", ais, (char *)NULL);
+    /* with a key, writes (POST /match, /decisions) need it: the UI must send it */
+    if (key[0])
+      execl(tap_cli(), tap_cli(), "--db", db, "serve", "--bind", bind, "--ais", ais, (char *)NULL);
+    else
+      execl(tap_cli(), tap_cli(), "--db", db, "serve", "--bind", bind, "--no-auth",
+            "--ais", ais, (char *)NULL);
     _exit(127);
   }
   return 0;
@@ -260,7 +266,7 @@ static int drive(int port)
   if (vessel[0])
     n += snprintf(cmd + n, sizeof cmd - (size_t)n, " --vessel %s", vessel);
   if (key[0])
-    n += snprintf(cmd + n, sizeof cmd - (size_t)n, " --api-key '%s'", key);
+    n += snprintf(cmd + n, sizeof cmd - (size_t)n, " --auth --api-key '%s' --key-name e2e-analyst", key);
   snprintf(cmd + n, sizeof cmd - (size_t)n, " 2>&1");
   if (!(p = popen(cmd, "r")))
     return -1;

@@ -206,13 +206,24 @@ class Steps:
         return "CSP: " + csp
 
     def api_key(self):
+        refused = ""
+        if self.a.auth:
+            # without a key the server refuses /match and the UI says to set one
+            self.wd.go(self.ui + "#/search?q=test&schema=LegalEntity")
+            msg = self.wd.wait("const e = document.querySelector('.msg.error'); return e ? e.textContent : null",
+                               "the refusal of a screening without a key")
+            if "401" not in msg or "API key" not in msg:
+                raise StepFailed("without a key the page says %r, expected a 401 asking for a key" % msg)
+            refused = "without it: %s; " % msg
+            self.wd.go(self.ui + "#/search")
+            self.wd.wait("return document.querySelector('#keybtn')", "the key button")
         self.wd.click("#keybtn")
         self.wd.type("#apikey", self.a.api_key)
         self.wd.click("#keyarea button[type=submit]")
         got = self.wd.wait("return sessionStorage.getItem('interdict.apikey')", "the key in sessionStorage")
         if got != self.a.api_key:
             raise StepFailed("sessionStorage holds another key")
-        return "key kept in sessionStorage, sent as Bearer"
+        return refused + "key kept in sessionStorage, sent as Bearer"
 
     def search(self):
         wd = self.wd
@@ -318,6 +329,8 @@ class Steps:
         missing = [n for _, n in self.decided.values() if n not in notes]
         if missing:
             raise StepFailed("GET /decisions lacks the notes %r" % missing)
+        if self.a.auth and self.a.key_name and users != [self.a.key_name]:
+            raise StepFailed("decisions recorded for %r, expected the key's name %r" % (users, self.a.key_name))
         self.csp_ok()
         return "decided " + ", ".join(done) + "; shown under decided and in GET /decisions (user %s)" % ", ".join(users)
 
@@ -396,6 +409,8 @@ def main():
     ap.add_argument("--diff-expect", default="", help="text expected literally in the first dataset's diff")
     ap.add_argument("--vessel", default="")
     ap.add_argument("--api-key", default="")
+    ap.add_argument("--key-name", default="", help="the name the API key was created with")
+    ap.add_argument("--auth", action="store_true", help="the server requires the key for writes (no --no-auth)")
     ap.add_argument("--ready-timeout", type=int, default=120)
     ap.add_argument("--shots", default="", help="directory for a screenshot after each step")
     a = ap.parse_args()
