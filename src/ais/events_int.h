@@ -110,6 +110,7 @@ typedef struct idt__vessel {
                                       line of s[1] */
   unsigned spoof_n, inval_n;
   idt_aisev_fix prev;              /* last valid fix of any segment */
+  double cos_lat, cosv;            /* cos(cos_lat), see do_position */
   int64_t spoof_start, spoof_last, inval_start, inval_last;
   double spoof_kn, spoof_dist;
   idt__seg s[2];
