@@ -18,7 +18,7 @@
  * out through idt_net_exposure / idt_net_step are borrowed from the network
  * and valid until idt_net_free. Entities passed to idt_net_add are only read.
  *
- * Threads: igraph (PageRank, articulation points, communities) is not
+ * Threads: igraph (articulation points, communities: the key nodes) is not
  * thread-safe in its Debian build; idt_net_compute must not run on two
  * threads at once. A computed network is read-only and may be shared.
  *

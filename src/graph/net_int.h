@@ -2,8 +2,9 @@
  * net_int.h - the network's internal layout, shared by the files of
  * src/graph: build.c (entities in, CSR out), pct.c (percentage text),
  * ownership.c (OFAC 50% and EU control fixpoints), paths.c (BFS, paths),
- * rank.c (igraph: PageRank, articulation points, communities; sampled
- * betweenness), export.c and store.c (net_* tables).
+ * ppr.c (personalized PageRank on our CSR), intern.c (the id table),
+ * rank.c (risk scaling and ranking; igraph: articulation points,
+ * communities; sampled betweenness), export.c and cache.c (net_* tables).
  *
  * Nodes and edges are parallel arrays indexed by uint32 ids; adjacency is
  * CSR in both directions (out_off/out_e by source, in_off/in_e by target,

@@ -4,12 +4,12 @@
  * Hop distance alone is weak in dense graphs (DOMAIN.md 5: half of a 20k
  * AMLSim graph is one hop from a seed); personalized PageRank seeded on the
  * designated entities spreads risk by how many and how strong the paths are.
- * igraph's PRPACK solver does it exactly (not by iteration count) in about
- * 2.5 s on 1M nodes/5M edges on this machine class
- * (data/network/SOURCES.md: igraph_bench_2core.txt). The graph is taken as
- * undirected: risk flows from a sanctioned subsidiary to its parent as much
- * as the other way. Edge weights by type (below), ownership scaled by the
- * stake, pivots by specificity (build.c).
+ * It is solved on our own CSR (ppr.c); igraph's PRPACK on the same walk is
+ * kept here as the reference the tests and the bench compare with. The
+ * graph is taken as undirected: risk flows from a sanctioned subsidiary to
+ * its parent as much as the other way. Edge weights by type (below),
+ * ownership scaled by the stake, pivots by specificity (build.c). Scores
+ * are scaled so the riskiest undesignated entity is 1.
  *
  * Key nodes: articulation points (igraph, linear time); communities by
  * Louvain (igraph_community_multilevel) up to community_max_edges, above
