@@ -121,10 +121,16 @@ static int rate_run(int argc, char **argv)
   next_rss = t0;
   while (done < total) {
     double t = now();
+    if (t - t0 > secs + 60) {   /* give up on what is still in flight */
+      errors += total - done;
+      printf("gave up: %zu requests unanswered 60 s after the end\n", total - done);
+      total = done;
+      break;
+    }
     int running, q;
     CURLMsg *msg;
     if (pid && t >= next_rss) {
-      printf("rss t=%.0fs VmRSS=%ld kB\n", t - t0, rss_kb(pid));
+      printf("t=%.0fs VmRSS=%ld kB sent %zu done %zu\n", t - t0, rss_kb(pid), sent, done);
       fflush(stdout);
       next_rss += 5;
     }
@@ -155,6 +161,8 @@ static int rate_run(int argc, char **argv)
     }
     curl_multi_poll(m, NULL, 0, 1, NULL);
   }
+  if (!total)
+    return 1;
   qsort(lat, total, sizeof *lat, cmpd);
   printf("rate %.0f/s for %.0f s: %zu requests in %.1f s (%.0f/s), errors %zu\n", rate, secs,
          total, now() - t0, (double)total / (now() - t0), errors);

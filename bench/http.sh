@@ -37,8 +37,6 @@ URL=http://127.0.0.1:$PORT
 echo "server pid $PID on $URL; VmRSS after load: $(awk '/VmRSS/{print $2, $3}' /proc/$PID/status)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 export BODIES="$SRC/bench/http_queries.jsonl"
-curl -s -o /dev/null -w 'warm-up /match: %{http_code} in %{time_total}s\n' \
-    -H 'Content-Type: application/json' --data-binary @"$SRC/bench/http_queries.jsonl" "$URL/match/default" || true
 for q in $(seq 1 30); do
   sed -n "${q}p" "$BODIES" | curl -s -o /dev/null -H 'Content-Type: application/json' --data-binary @- "$URL/match/default"
 done

@@ -75,12 +75,19 @@ admin:
 int idt__review_hit(request *rq, const match_query *mq, const snap_ent *e, json_t **decision)
 {
   idt_audit *a = idt__srv_audit(rq->srv);
-  int sup = idt_decision_suppresses(a, mq->fingerprint, e->id, e->hash, 0);
   *decision = NULL;
-  if (sup > 0)
-    return 1;
-  if (idt_decision_find(a, mq->fingerprint, e->id, decision) < 0)
+  /* Most hits were never decided: one indexed lookup answers both
+   * questions; the suppression rule (audit module) runs only when there is
+   * a decision to apply it to. */
+  if (idt_decision_find(a, mq->fingerprint, e->id, decision) < 0 || !*decision) {
     *decision = NULL;
+    return 0;
+  }
+  if (idt_decision_suppresses(a, mq->fingerprint, e->id, e->hash, 0) > 0) {
+    json_decref(*decision);
+    *decision = NULL;
+    return 1;
+  }
   return 0;
 }
 
