@@ -736,6 +736,59 @@ TEST(random_input)
   idt_buf_free(&b);
 }
 
+/* Korean names written in Cyrillic (Kontsevich and press usage): the best
+ * readings, in order; the ambiguity of final н (ㄴ or ㅇ) and of е gives
+ * several, and only Sino-Korean syllables are kept. Words stay words. */
+static int cyr_has(const char *cy, const char *want)
+{
+  idt_buf b;
+  int k, rc, found = 0;
+  const char *p;
+  idt_buf_init(&b, 1 << 16);
+  rc = idt_ko_cyrillic_to_hangul(cy, strlen(cy), 3, &b);
+  p = b.p;
+  for (k = 0; k < rc; k++) {
+    if (!strcmp(p, want))
+      found = 1;
+    p += strlen(p) + 1;
+  }
+  idt_buf_free(&b);
+  return found;
+}
+
+TEST(cyrillic)
+{
+  idt_buf b;
+  CHECK(cyr_has("Ким Чен Ын", "김 정 은"));
+  CHECK(cyr_has("Ким Ир Сен", "김 일 성"));
+  CHECK(cyr_has("Пак Кын Хе", "박 근 혜"));
+  /* 령 and 룡 are both ryong in McCune-Reischauer: either will do */
+  CHECK(cyr_has("Чхве Рён Хэ", "최 룡 해") || cyr_has("Чхве Рён Хэ", "최 령 해"));
+  CHECK(cyr_has("Мун Чжэ Ин", "문 재 인"));
+  CHECK(cyr_has("Ли Мён Бак", "리 명 박"));
+  idt_buf_init(&b, 4096);
+  /* Russian names are no Korean names: a consonant cluster or a final в */
+  CHECK_INT(idt_ko_cyrillic_to_hangul("Иван Петров", strlen("Иван Петров"), 3, &b), 0);
+  CHECK_INT(idt_ko_cyrillic_to_hangul("Владимир Путин", strlen("Владимир Путин"), 3, &b), 0);
+  /* one word is not a name; no surname first or last is not one either */
+  CHECK_INT(idt_ko_cyrillic_to_hangul("Ким", 6, 3, &b), 0);
+  CHECK_INT(idt_ko_cyrillic_to_hangul("Ана Ира", strlen("Ана Ира"), 3, &b), 0);
+  CHECK_INT(b.len, 0);
+  CHECK_INT(idt_ko_cyrillic_to_hangul(NULL, 0, 3, &b), IDT_EINVAL);
+  idt_buf_free(&b);
+}
+
+TEST(hanja_plausible)
+{
+  CHECK_INT(idt_ko_hanja_plausible("金正恩", strlen("金正恩")), 1);
+  /* simplified characters: Chinese writing (铁 for 鐵) */
+  CHECK_INT(idt_ko_hanja_plausible("金铁三", strlen("金铁三")), 0);
+  /* two characters: mostly Chinese names */
+  CHECK_INT(idt_ko_hanja_plausible("李明", strlen("李明")), 0);
+  /* not surname first (Western order of a Chinese name) */
+  CHECK_INT(idt_ko_hanja_plausible("淑華 黃", strlen("淑華 黃")), 0);
+}
+
 int main(void)
 {
   RUN(has_hangul);
@@ -754,5 +807,7 @@ int main(void)
   RUN(eval_name_shape);
   RUN(name_variants_oom);
   RUN(random_input);
+  RUN(cyrillic);
+  RUN(hanja_plausible);
   return tap_done();
 }

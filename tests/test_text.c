@@ -7,6 +7,27 @@
 #include "tap.h"
 #include "interdict/text.h"
 
+/* All forms of s joined by " | ". */
+static const char *forms(const char *s, char *buf, size_t cap)
+{
+  char out[4096];
+  int n = idt_text_name_forms(s, strlen(s), out, sizeof out), k;
+  const char *p = out;
+  size_t o = 0;
+  buf[0] = 0;
+  for (k = 0; k < n; k++) {
+    size_t l = strlen(p);
+    if (o + l + 4 >= cap)
+      break;
+    if (k) { memcpy(buf + o, " | ", 3); o += 3; }
+    memcpy(buf + o, p, l);
+    o += l;
+    buf[o] = 0;
+    p += l + 1;
+  }
+  return buf;
+}
+
 static const char *form0(const char *s, char *buf, size_t cap)
 {
   int n = idt_text_name_forms(s, strlen(s), buf, cap);
@@ -18,7 +39,7 @@ TEST(ascii_tokens)
   char b[1024];
   CHECK_STR(form0("KIM Jong-Un", b, sizeof b), "kim jong-un");
   CHECK_STR(form0("RI Ch'ol", b, sizeof b), "ri chol");
-  CHECK_STR(form0("O'Brien, U.S.A.", b, sizeof b), "obrien usa");
+  CHECK_STR(form0("O'Brien, U.S.A.", b, sizeof b), "obrien us");
   CHECK_STR(form0("  NAM SAN 8 ", b, sizeof b), "nam san 8");
   CHECK_INT(idt_text_name_forms("...", 3, b, sizeof b), 0);
 }
@@ -50,6 +71,67 @@ TEST(scripts)
   CHECK_STR(form0("ＫＩＭ", b, sizeof b), "kim");
 }
 
+TEST(glued_legal_forms)
+{
+  char b[1024];
+  CHECK_STR(form0("SiemensAG", b, sizeof b), "siemens jsc");
+  CHECK_STR(form0("SIEMENSGMBH", b, sizeof b), "siemens llc");
+  CHECK_STR(form0("RosneftPJSC", b, sizeof b), "rosneft jsc");
+  /* words that merely end like a legal form stay whole */
+  CHECK_STR(form0("Marco Lisa", b, sizeof b), "marco lisa");
+  CHECK_STR(form0("HAMBURG SAGA", b, sizeof b), "hamburg saga");
+  CHECK_STR(form0("Zinc", b, sizeof b), "zinc");
+}
+
+TEST(numbers)
+{
+  char b[1024];
+  CHECK_STR(form0("Brigade Forty-Four", b, sizeof b), "brigade 44");
+  CHECK_STR(form0("Brigade 44", b, sizeof b), "brigade 44");
+  CHECK_STR(form0("First International Bank", b, sizeof b), "1st international bank");
+  CHECK_STR(form0("Twenty-First Century", b, sizeof b), "21st century");
+  CHECK_STR(form0("One Hundred and Five Ltd", b, sizeof b), "105 llc");
+  CHECK_STR(form0("Three Percenters", b, sizeof b), "3 percenters");
+  /* "one two" is two numbers, not twelve or three */
+  CHECK_STR(form0("One Two", b, sizeof b), "1 2");
+  /* Roman numerals are left alone (Trust I, Fund XII) */
+  CHECK_STR(form0("Smith III", b, sizeof b), "smith iii");
+}
+
+TEST(alternative_forms)
+{
+  char b[2048];
+  CHECK_STR(forms("President Erdogan", b, sizeof b), "president erdogan | erdogan");
+  CHECK_STR(forms("Lady D", b, sizeof b), "lady d");
+  CHECK_STR(forms("Al-Qa'ida/Islamic Army", b, sizeof b),
+            "al-qaida islamic army | al-qaida | islamic army");
+  CHECK_STR(forms("Mendez Norge A/S", b, sizeof b), "mendez norge a s");
+  CHECK_STR(forms("Liberation Party/Front", b, sizeof b), "liberation party front");
+  CHECK_STR(forms("I9or Sech1n", b, sizeof b), "i9or sech1n | igor sechin");
+  CHECK_STR(forms("JC Juncker", b, sizeof b), "jc juncker | j c juncker");
+  CHECK_STR(forms("Dr Who", b, sizeof b), "dr who");
+  CHECK_STR(forms("KIM JONG UN", b, sizeof b), "kim jong un");
+}
+
+TEST(script_alternatives)
+{
+  char b[2048];
+  /* Han: Mandarin (ICU) and, for a plausible Korean name, the Hanja reading */
+  CHECK_STR(forms("金正恩", b, sizeof b), idt_text_has_korean() ?
+            "jin zheng en | kim jong-un" : "jin zheng en");
+  CHECK_STR(forms("王伟", b, sizeof b), "wang wei");
+  CHECK_STR(forms("贝拉克·奥巴马", b, sizeof b), "bei la ke ao ba ma | beilake aobama");
+  /* Greek: the stem without the nominative ending */
+  CHECK_STR(forms("Αλέξανδρος", b, sizeof b), "alexandros | alexandr");
+  /* Arabic: 'Abd joined to the next word */
+  CHECK_STR(forms("عبد الله", b, sizeof b), "bd allh | bdallh");
+  /* Cyrillic Korean names read back into Korean */
+  if (idt_text_has_korean())
+    CHECK_STR(forms("Ким Чен Ын", b, sizeof b),
+              "kim chen yn | kim jon un | kim jong un | kim chon un");
+  CHECK_STR(forms("Иван Петров", b, sizeof b), "ivan petrov");
+}
+
 TEST(nysiis)
 {
   char k[16];
@@ -74,6 +156,18 @@ TEST(consonants)
   CHECK_STR(a, b);
   idt_text_consonants("abdullah", 8, a, sizeof a);
   CHECK_STR(a, "bdlh");
+  /* vav/waw as v or a vowel; b p f one class; q k; g j */
+  idt_text_consonants("dwd", 3, a, sizeof a);
+  idt_text_consonants("david", 5, b, sizeof b);
+  CHECK_STR(a, b);
+  idt_text_consonants("byryz", 5, a, sizeof a);
+  idt_text_consonants("perez", 5, b, sizeof b);
+  CHECK_STR(a, b);
+  idt_text_consonants("ywsp", 4, a, sizeof a);
+  idt_text_consonants("yosef", 5, b, sizeof b);
+  CHECK_STR(a, b);
+  idt_text_consonants("qasim", 5, a, sizeof a);
+  CHECK_STR(a, "ksm");
 }
 
 int main(void)
@@ -81,6 +175,10 @@ int main(void)
   RUN(ascii_tokens);
   RUN(legal_forms);
   RUN(scripts);
+  RUN(glued_legal_forms);
+  RUN(numbers);
+  RUN(alternative_forms);
+  RUN(script_alternatives);
   RUN(nysiis);
   RUN(consonants);
   idt_text_thread_cleanup();

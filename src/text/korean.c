@@ -257,6 +257,40 @@ int idt_ko_hanja_to_hangul(const char *s, size_t n, idt_buf *out)
   return rc ? rc : count;
 }
 
+static int simplified(UChar32 c)
+{
+  size_t lo = 0, hi = idt__ko_simplified_n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (idt__ko_simplified[mid] == (unsigned int)c) return 1;
+    if (idt__ko_simplified[mid] < (unsigned int)c) lo = mid + 1; else hi = mid;
+  }
+  return 0;
+}
+
+int idt_ko_hanja_plausible(const char *s, size_t n)
+{
+  int32_t i = 0, len = n > INT32_MAX ? INT32_MAX : (int32_t)n;
+  int han = 0;
+  const idt__ko_hanja *h;
+  if (!s) return 0;
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c > 0x3000 && (h = hanja_find(c))) {
+      if (simplified(c)) return 0;
+      if (!han++) {
+        /* written surname first: the first character reads as a surname */
+        UChar32 k = SBASE + h->sur;
+        char u[3] = {(char)(0xE0 | (k >> 12)), (char)(0x80 | ((k >> 6) & 0x3F)),
+                     (char)(0x80 | (k & 0x3F))};
+        if (!idt_ko_surname_spellings(u, 3)) return 0;
+      }
+    }
+  }
+  return han >= 3;
+}
+
 /* ---- Name variants ---- */
 
 #define NAME_MAX_CP 128

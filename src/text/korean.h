@@ -76,6 +76,22 @@ int idt_ko_romanize_text(const char *s, size_t n, idt_ko_system sys, idt_buf *ou
  * for the copy) or IDT_EINVAL/IDT_ENOMEM/IDT_ELIMIT. */
 int idt_ko_hanja_to_hangul(const char *s, size_t n, idt_buf *out);
 
+/* Could the Han text s be a Korean name written in Hanja: three Han
+ * characters or more (Korean names are overwhelmingly one surname syllable
+ * and two given ones; two-character names are mostly Chinese), the first
+ * one read as a Korean surname (Hanja names are written surname first:
+ * 金正恩, not 正恩 金) and none a Simplified Chinese form (Korean writes
+ * traditional characters)? 1 or 0. */
+int idt_ko_hanja_plausible(const char *s, size_t n);
+
+/* Korean readings of a Korean name written in Cyrillic (Kontsevich and
+ * Russian press usage: "Ким Чен Ын" -> "김정은"): up to max Hangul names,
+ * best first, each NUL-terminated and appended to out. Every word must parse
+ * into 1-3 syllables that are Sino-Korean readings (Unihan kHangul) and the
+ * best reading must have a Korean name shape; otherwise 0 (nothing
+ * appended). Returns the count, or IDT_EINVAL for NULL arguments. */
+int idt_ko_cyrillic_to_hangul(const char *s, size_t n, int max, idt_buf *out);
+
 /* Surname class: one id for the romanisation variants of one Korean surname
  * ({ri,rhee,lee,yi,i,li}, {pak,park,bak}, {choe,choi,chwe,tsoi},
  * {jong,chong,jeong,chung,jung}, ...); the initial-law pairs (이/리, 임/림,
@@ -161,6 +177,8 @@ extern const idt__ko_surname idt__ko_surnames[];
 extern const size_t idt__ko_surnames_n;
 extern const idt__ko_surname_spelling idt__ko_surname_spellings[];
 extern const size_t idt__ko_surname_spellings_n;
+extern const unsigned int idt__ko_simplified[];   /* sorted code points */
+extern const size_t idt__ko_simplified_n;
 extern const idt__ko_hanja idt__ko_hanja_table[];
 extern const size_t idt__ko_hanja_n;
 #endif

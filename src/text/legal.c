@@ -15,7 +15,7 @@
  * every CORP, watchman issue #483).
  */
 #include <string.h>
-#include "interdict/text.h"
+#include "text/text_int.h"
 
 typedef struct legal_row {
   const char *phrase;   /* normalised tokens separated by one space */
@@ -57,6 +57,9 @@ static const legal_row rows[] = {
   { "comm", "communications" }, { "communication", "communications" },
   { "telecomm", "telecommunications" },
   { "petrochem", "petrochemical" },
+  /* country abbreviations written out or not (U.S. Department of State) */
+  { "united states", "us" }, { "united states of america", "us" }, { "usa", "us" },
+  { "united kingdom", "uk" },
 };
 
 static const char *const legal_canon[] = { "llc", "jsc", "plc", "corp", "co", "lp" };
@@ -98,9 +101,6 @@ static size_t phrase_match(const char *phrase, const char *const *toks,
   return k;
 }
 
-/* Internal to src/text: longest legal phrase at toks[0]; sets *canon. */
-size_t idt__text_legal_match(const char *const *toks, const size_t *lens,
-                             size_t ntoks, const char **canon);
 size_t idt__text_legal_match(const char *const *toks, const size_t *lens,
                              size_t ntoks, const char **canon)
 {
@@ -124,4 +124,26 @@ size_t idt__text_legal_match(const char *const *toks, const size_t *lens,
   if (best == 1 && (!memcmp(toks[0], "too", 3) || !memcmp(toks[0], "tov", 3)) && lens[0] == 3)
     return 0;
   return best;
+}
+
+/* Legal forms glued to the end of a name ("SiemensAG", "ROSNEFTPJSC"):
+ * short ones are words' endings too (Lisa, Hamburg, Marco), so they are only
+ * split at a CamelCase boundary; these never end an ordinary word. */
+int idt__text_glued_legal(const char *tok, size_t n)
+{
+  static const char *const anywhere[] = {
+    "gmbh", "llc", "ltd", "plc", "pjsc", "ojsc", "cjsc", "corp", "sarl", "fzco", "fze",
+  };
+  static const char *const camel[] = {
+    "ag", "sa", "nv", "bv", "kg", "co", "inc", "spa", "jsc", "ooo", "oao", "zao", "pao",
+    "srl", "kk", "lp", "llp", "tbk",
+  };
+  size_t i;
+  for (i = 0; i < sizeof anywhere / sizeof *anywhere; i++)
+    if (strlen(anywhere[i]) == n && !memcmp(anywhere[i], tok, n))
+      return 2;
+  for (i = 0; i < sizeof camel / sizeof *camel; i++)
+    if (strlen(camel[i]) == n && !memcmp(camel[i], tok, n))
+      return 1;
+  return 0;
 }

@@ -16,22 +16,13 @@
 #include <unicode/utrans.h>
 #include <unicode/ustring.h>
 #include <unicode/uscript.h>
-#include "interdict/text.h"
+#include "text/text_int.h"
 #include "common/buf.h"
 #include "common/arena.h"
 #include "common/map.h"
 
-#if defined(__has_include)
-#if __has_include("text/korean.h")
-#include "text/korean.h"
-#define IDT_HAVE_KOREAN 1
-#endif
-#endif
 
-size_t idt__text_legal_match(const char *const *toks, const size_t *lens,
-                             size_t ntoks, const char **canon);
 
-#define MAX_TOKS 64
 
 static _Thread_local UTransliterator *tl_trans;
 static _Thread_local int tl_trans_failed;
@@ -40,14 +31,6 @@ static const char trans_id[] =
   "NFKC; Any-Lower; Han-Latin/Names; Russian-Latin/BGN; Any-Latin; "
   "Latin-ASCII; Any-Lower";
 
-int idt_text_has_korean(void)
-{
-#ifdef IDT_HAVE_KOREAN
-  return 1;
-#else
-  return 0;
-#endif
-}
 
 /* Per-thread memo of transliterated words: ICU costs ~10k instructions a
  * character through the compound transliterator, and the words of names
@@ -180,7 +163,7 @@ static int word_latin(const char *s, size_t n, idt_buf *out)
 }
 
 /* Text to Latin: word by word (space-separated, memoised) unless CJK. */
-static int text_latin(const char *s, size_t n, idt_buf *out)
+int idt__text_latin(const char *s, size_t n, idt_buf *out)
 {
   size_t i = 0;
   int rc;
@@ -205,39 +188,38 @@ static int text_latin(const char *s, size_t n, idt_buf *out)
   return 0;
 }
 
-typedef struct toks {
-  const char *p[MAX_TOKS];
-  size_t len[MAX_TOKS];
-  int joined[MAX_TOKS];     /* hyphenated to the next token */
-  size_t n;
-  char store[IDT_TEXT_MAX_FORM];
-  size_t used;
-} toks;
-
 /* Split lowercase (mostly) ASCII text into tokens: [a-z0-9] kept, '.' and
- * apostrophes deleted, '-' splits and marks, other bytes separate. */
-static void tokenize(const char *s, size_t n, toks *t)
+ * apostrophes deleted, '-' splits and marks, other bytes separate. A
+ * lowercase letter followed by a capital inside a token is remembered
+ * (camel[]) for glued legal forms ("SiemensAG"). */
+void idt__text_tokenize(const char *s, size_t n, idt__toks *t)
 {
   size_t i;
-  int in = 0;
+  int in = 0, prev_lower = 0;
   t->n = 0;
   t->used = 0;
   for (i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z')
+    int upper = c >= 'A' && c <= 'Z';
+    if (upper)
       c = (unsigned char)(c + 32);
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
       if (!in) {
-        if (t->n == MAX_TOKS || t->used + 1 >= sizeof t->store)
+        if (t->n == IDT__MAX_TOKS || t->used + 1 >= sizeof t->store)
           return;
         t->p[t->n] = t->store + t->used;
         t->len[t->n] = 0;
         t->joined[t->n] = 0;
+        t->camel[t->n] = 0;
         t->n++;
         in = 1;
+        prev_lower = 0;
       }
       if (t->used + 1 >= sizeof t->store)
         return;
+      if (upper && prev_lower && t->len[t->n - 1] < 255)
+        t->camel[t->n - 1] = (unsigned char)t->len[t->n - 1];
+      prev_lower = !upper && c >= 'a';
       t->store[t->used++] = (char)c;
       t->len[t->n - 1]++;
       continue;
@@ -259,17 +241,77 @@ static void tokenize(const char *s, size_t n, toks *t)
   }
 }
 
-/* Canonicalise legal phrases and write the form "a b-c d" into out. */
-static int emit_form(const toks *t, char *out, size_t cap)
+/* Insert a token boundary k bytes into token i. */
+static void split_at(idt__toks *t, size_t i, size_t k)
+{
+  size_t j;
+  if (t->n == IDT__MAX_TOKS)
+    return;
+  for (j = t->n; j > i + 1; j--) {
+    t->p[j] = t->p[j - 1];
+    t->len[j] = t->len[j - 1];
+    t->joined[j] = t->joined[j - 1];
+    t->camel[j] = t->camel[j - 1];
+  }
+  t->n++;
+  t->p[i + 1] = t->p[i] + k;
+  t->len[i + 1] = t->len[i] - k;
+  t->joined[i + 1] = t->joined[i];
+  t->camel[i + 1] = 0;
+  t->len[i] = k;
+  t->joined[i] = 0;
+  t->camel[i] = 0;
+}
+
+static int has_vowel(const char *s, size_t n)
+{
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (strchr("aeiouy", s[i]))
+      return 1;
+  return 0;
+}
+
+/* A legal form glued to the end of a word becomes its own token
+ * ("SiemensAG", "SIEMENSGMBH" -> siemens + the legal form) when the rest is
+ * a plausible word: at least three letters with a vowel. */
+static void split_glued(idt__toks *t)
+{
+  size_t i;
+  for (i = 0; i < t->n; i++) {
+    const char *w = t->p[i];
+    size_t n = t->len[i], k;
+    if (n < 5)
+      continue;
+    k = t->camel[i];
+    if (k >= 3 && idt__text_glued_legal(w + k, n - k) && has_vowel(w, k)) {
+      split_at(t, i, k);
+      continue;
+    }
+    for (k = n - 4; k <= n - 3; k++)
+      if (k >= 3 && idt__text_glued_legal(w + k, n - k) == 2 && has_vowel(w, k)) {
+        split_at(t, i, k);
+        break;
+      }
+  }
+}
+
+/* Canonicalise numbers and legal phrases and write the form "a b-c d". */
+static int emit_form(const idt__toks *t, char *out, size_t cap)
 {
   size_t i = 0, o = 0;
   while (i < t->n) {
     const char *canon = NULL;
-    size_t k = idt__text_legal_match(t->p + i, t->len + i, t->n - i, &canon);
+    char num[32];
+    size_t k = idt__text_number_match(t->p + i, t->len + i, t->n - i, i == 0, num, sizeof num);
     const char *w = t->p[i];
     size_t wl = t->len[i];
     int joined = t->joined[i];
-    if (k && canon) {
+    if (k) {
+      w = num;
+      wl = strlen(num);
+      joined = 0;
+    } else if ((k = idt__text_legal_match(t->p + i, t->len + i, t->n - i, &canon)) && canon) {
       w = canon;
       wl = strlen(canon);
       joined = 0;
@@ -290,79 +332,39 @@ static int emit_form(const toks *t, char *out, size_t cap)
   return (int)o;
 }
 
-/* Append one normalised form of ASCII-ish text s; dedupe against earlier
- * forms. Returns 1 when added, 0 when empty or duplicate. */
-static int add_form(const char *s, size_t n, char *out, size_t cap, size_t *used,
-                    int nforms)
+int idt__text_add_toks(const idt__toks *t, idt__forms *f)
 {
-  toks t;
   char form[IDT_TEXT_MAX_FORM];
   int fl, i;
   size_t off = 0;
-  tokenize(s, n, &t);
-  if (!t.n)
+  if (!t->n || f->n >= IDT_TEXT_MAX_FORMS)
     return 0;
-  fl = emit_form(&t, form, sizeof form);
+  fl = emit_form(t, form, sizeof form);
   if (fl <= 0)
     return 0;
-  for (i = 0; i < nforms; i++) {
-    size_t l = strlen(out + off);
-    if (l == (size_t)fl && !memcmp(out + off, form, (size_t)fl))
+  for (i = 0; i < f->n; i++) {
+    size_t l = strlen(f->out + off);
+    if (l == (size_t)fl && !memcmp(f->out + off, form, (size_t)fl))
       return 0;
     off += l + 1;
   }
-  if (*used + (size_t)fl + 1 > cap)
+  if (f->used + (size_t)fl + 1 > f->cap)
     return 0;
-  memcpy(out + *used, form, (size_t)fl + 1);
-  *used += (size_t)fl + 1;
+  memcpy(f->out + f->used, form, (size_t)fl + 1);
+  f->used += (size_t)fl + 1;
+  f->n++;
   return 1;
 }
 
-#ifdef IDT_HAVE_KOREAN
-static int korean_forms(const char *s, size_t n, char *out, size_t cap,
-                        size_t *used, int *nforms)
+void idt__text_prepare(const char *s, size_t n, idt__toks *t)
 {
-  idt_buf vb;
-  int rc, k;
-  const char *p;
-  idt_buf_init(&vb, 1 << 16);
-  rc = idt_ko_name_variants(s, n, &vb);
-  if (rc > 0) {
-    p = vb.p;
-    for (k = 0; k < rc && *nforms < IDT_TEXT_MAX_FORMS; k++) {
-      size_t l = strlen(p);
-      *nforms += add_form(p, l, out, cap, used, *nforms);
-      p += l + 1;
-    }
-  }
-  idt_buf_free(&vb);
-  return rc < 0 ? rc : 0;
+  idt__text_tokenize(s, n, t);
+  split_glued(t);
 }
-#endif
 
-int idt_text_name_forms(const char *s, size_t n, char *out, size_t cap)
+int idt__text_add_form(const char *s, size_t n, idt__forms *f)
 {
-  size_t used = 0;
-  int nforms = 0, rc = 0;
-  idt_buf lb;
-  if (!out || cap < 2)
-    return idt_error_set(IDT_EINVAL, "text: output buffer too small");
-  out[0] = 0;
-  if (is_ascii_w(s, n))
-    return add_form(s, n, out, cap, &used, 0);
-#ifdef IDT_HAVE_KOREAN
-  if (idt_ko_has_hangul(s, n)) {
-    rc = korean_forms(s, n, out, cap, &used, &nforms);
-    if (rc < 0)
-      return rc;
-    if (nforms)
-      return nforms;
-  }
-#endif
-  idt_buf_init(&lb, 1 << 14);
-  rc = text_latin(s, n, &lb);
-  if (!rc && lb.len)
-    nforms += add_form(lb.p, lb.len, out, cap, &used, nforms);
-  idt_buf_free(&lb);
-  return rc < 0 ? rc : nforms;
+  idt__toks t;
+  idt__text_prepare(s, n, &t);
+  return idt__text_add_toks(&t, f);
 }

@@ -86,14 +86,35 @@ size_t idt_text_nysiis(const char *tok, size_t n, char *key, size_t cap)
   return kn;
 }
 
+/* Letter classes of the skeleton: what abjads write with one letter and
+ * Latin with several. v goes with w (dropped): Hebrew vav and Arabic waw
+ * are a consonant or a long vowel (dwd is David, mhmwd Mahmoud); b p f are
+ * one class (Arabic has no p: byryz is Perez; Hebrew pe is p or f: ywsp is
+ * Yosef); q is k; g is j (Egyptian Gamal for jim). */
+static char skeleton_class(char c)
+{
+  switch (c) {
+  case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': case 'w': case 'v':
+    return 0;
+  case 'p': case 'f':
+    return 'b';
+  case 'q':
+    return 'k';
+  case 'g':
+    return 'j';
+  default:
+    return c;
+  }
+}
+
 size_t idt_text_consonants(const char *tok, size_t n, char *out, size_t cap)
 {
   size_t i, m = 0;
   if (!cap)
     return 0;
   for (i = 0; i < n && m + 1 < cap; i++) {
-    char c = tok[i];
-    if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w')
+    char c = skeleton_class(tok[i]);
+    if (!c)
       continue;
     if (m && out[m - 1] == c)
       continue;

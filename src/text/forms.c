@@ -1,0 +1,389 @@
+/*
+ * forms.c - the forms of one name (idt_text_name_forms): the main Latin form
+ * and the alternative readings that one spelling of a name cannot carry.
+ *
+ * The scorer takes the best pair of forms, so an alternative costs one more
+ * name to score and can only raise a score: each is made only when its
+ * trigger is in the text, and the ASCII path (most names) never calls ICU.
+ *   - every name: titles dropped ("President Erdogan"), names written as
+ *     "A/B" split into A and B (lists separate aliases so: Al-Qa'ida/Islamic
+ *     Army), digits used as letters ("I9or Sech1n");
+ *   - Latin: glued initials of a short name ("JC Juncker" -> j c juncker);
+ *   - Han: the Korean (Hanja) reading next to ICU's Mandarin one (金正恩 is
+ *     Kim Jong Un, not Jin Zheng En) when the name can be Korean (three
+ *     characters or more, none simplified: idt_ko_hanja_plausible; every
+ *     Chinese name has a Korean reading, and two-character Chinese names
+ *     read in Korean hit DPRK names: 李浩 -> Ri Ho ~ RI Ho Nam), and the syllables of a foreign name
+ *     joined within each part of its "·" (贝拉克·奥巴马 -> beilake aobama);
+ *   - Cyrillic: a Korean name written in Russian (Kontsevich: Ким Чен Ын)
+ *     read back into Korean syllables (korean_cyrillic.c);
+ *   - Greek: the stem without the nominative ending (Alexandros ->
+ *     alexandr, for Alexander);
+ *   - Arabic: 'Abd joined to the name that follows (عبد الله -> bdallh,
+ *     for Abdullah: Latin writes these theophoric names as one word).
+ * Japanese readings of kanji (山田太郎 Yamada Taro) are not produced: a Han
+ * character has several on and kun readings and the one a name uses is
+ * fixed only by a name dictionary (see docs/design/korean.md).
+ */
+#include <string.h>
+#include <unicode/utf8.h>
+#include "text/text_int.h"
+#include "common/buf.h"
+
+#if defined(__has_include)
+#if __has_include("text/korean.h")
+#include "text/korean.h"
+#define IDT_HAVE_KOREAN 1
+#endif
+#endif
+
+int idt_text_has_korean(void)
+{
+#ifdef IDT_HAVE_KOREAN
+  return 1;
+#else
+  return 0;
+#endif
+}
+
+enum {
+  S_GREEK = 1, S_ARABIC = 2, S_HEBREW = 4, S_CYRILLIC = 8, S_HAN = 16, S_KANA = 32,
+  S_HANGUL = 64, S_OTHER = 128
+};
+
+static unsigned scripts_of(const char *s, size_t n)
+{
+  int32_t i = 0, len = n > 4096 ? 4096 : (int32_t)n;
+  unsigned f = 0;
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c < 0x80) continue;
+    if (c >= 0x370 && c < 0x400) f |= S_GREEK;
+    else if (c >= 0x1F00 && c < 0x2000) f |= S_GREEK;
+    else if (c >= 0x400 && c < 0x530) f |= S_CYRILLIC;
+    else if (c >= 0x590 && c < 0x600) f |= S_HEBREW;
+    else if ((c >= 0x600 && c < 0x780) || (c >= 0xFB50 && c < 0xFE00) || (c >= 0xFE70 && c < 0xFF00))
+      f |= S_ARABIC;
+    else if ((c >= 0x3040 && c < 0x3100) || (c >= 0x31F0 && c < 0x3200)) f |= S_KANA;
+    else if ((c >= 0x3400 && c < 0xA000) || (c >= 0xF900 && c < 0xFB00) || c >= 0x20000) f |= S_HAN;
+    else if ((c >= 0xAC00 && c < 0xD7B0) || (c >= 0x1100 && c < 0x1200) || (c >= 0x3130 && c < 0x3190))
+      f |= S_HANGUL;
+    else if (c >= 0x250) f |= S_OTHER;
+  }
+  return f;
+}
+
+static int is_ascii(const char *s, size_t n)
+{
+  size_t i;
+  for (i = 0; i < n; i++)
+    if ((unsigned char)s[i] >= 0x80)
+      return 0;
+  return 1;
+}
+
+static int tok_is(const idt__toks *t, size_t i, const char *w)
+{
+  return t->len[i] == strlen(w) && !memcmp(t->p[i], w, t->len[i]);
+}
+
+/* Write tokens [from, to) of t into b, as a form would separate them. */
+static void put_toks(idt_buf *b, const idt__toks *t, size_t from, size_t to)
+{
+  size_t i;
+  for (i = from; i < to; i++) {
+    if (i > from)
+      (void)idt_buf_putc(b, t->joined[i - 1] ? '-' : ' ');
+    (void)idt_buf_append(b, t->p[i], t->len[i]);
+  }
+}
+
+static void add_buf(idt_buf *b, idt__forms *f)
+{
+  if (b->len)
+    (void)idt__text_add_form(b->p, b->len, f);
+  idt_buf_clear(b);
+}
+
+/* Honorifics and offices written before a person's name. */
+static int is_title(const idt__toks *t, size_t i)
+{
+  static const char *const titles[] = {
+    "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "lord", "lady",
+    "president", "sheikh", "shaikh", "sheik", "mme", "madame", "mlle", "herr", "frau",
+    "senor", "senora", "hon", "honourable", "honorable", "mr", "dr",
+  };
+  size_t k;
+  for (k = 0; k < sizeof titles / sizeof *titles; k++)
+    if (tok_is(t, i, titles[k]))
+      return 1;
+  return 0;
+}
+
+static char leet(char c)
+{
+  static const char map[] = "oizeasgtbg";   /* 0 1 2 3 4 5 6 7 8 9 */
+  return map[c - '0'];
+}
+
+/* "A/B" names two things only when each side has two words or more, one of
+ * three letters or more: "A/S" (Danish aktieselskab) and "S/A" are legal
+ * forms, and "LIBERATION PARTY/FRONT" is one name. */
+static int slash_parts_ok(const char *s, size_t n)
+{
+  size_t i, run = 0;
+  int word = 0, words = 0;
+  for (i = 0; i <= n; i++) {
+    char c = i < n ? s[i] : '/';
+    int letter = ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9');
+    if (letter) {
+      if (!run++)
+        words++;
+      if (run >= 3)
+        word = 1;
+      continue;
+    }
+    run = 0;
+    if (c == '/') {
+      if (!word || words < 2)
+        return 0;
+      word = 0;
+      words = 0;
+    }
+  }
+  return 1;
+}
+
+/* Alternatives any Latin form can have (see the file comment). */
+static void common_alternatives(const char *lat, size_t n, const idt__toks *t,
+                                int latin_source, idt__forms *f)
+{
+  idt_buf b;
+  size_t i, k;
+  int any;
+  idt_buf_init(&b, IDT_TEXT_MAX_FORM * 2);
+  for (k = 0; k + 1 < t->n && is_title(t, k); k++)
+    ;
+  if (k && (t->n - k >= 2 || t->len[k] >= 4)) {
+    put_toks(&b, t, k, t->n);
+    add_buf(&b, f);
+  }
+  if (memchr(lat, '/', n) && slash_parts_ok(lat, n)) {
+    const char *p = lat, *end = lat + n;
+    while (p < end) {
+      const char *q = memchr(p, '/', (size_t)(end - p));
+      if (!q) q = end;
+      (void)idt_buf_append(&b, p, (size_t)(q - p));
+      add_buf(&b, f);
+      p = q + 1;
+    }
+  }
+  /* digits standing for letters: a digit with letters on both sides */
+  any = 0;
+  for (i = 0; i < t->n; i++) {
+    const char *w = t->p[i];
+    for (k = 0; k < t->len[i]; k++) {
+      char c = w[k];
+      if (c >= '0' && c <= '9' && k && k + 1 < t->len[i] && w[k - 1] >= 'a' && w[k + 1] >= 'a') {
+        c = leet(c);
+        any = 1;
+      }
+      (void)idt_buf_putc(&b, c);
+    }
+    (void)idt_buf_putc(&b, ' ');
+  }
+  if (any) add_buf(&b, f); else idt_buf_clear(&b);
+  /* initials written together: a person's name of two or three words whose
+   * first is two consonants (JC Juncker); not Dr, Mr, Jr, Sr, St */
+  if (latin_source && t->n >= 2 && t->n <= 3 && t->len[0] == 2 &&
+      !strchr("aeiouy", t->p[0][0]) && !strchr("aeiouy", t->p[0][1]) &&
+      t->p[0][0] >= 'a' && t->p[0][1] >= 'a' && !is_title(t, 0) &&
+      !tok_is(t, 0, "jr") && !tok_is(t, 0, "sr") && !tok_is(t, 0, "st")) {
+    (void)idt_buf_putc(&b, t->p[0][0]);
+    (void)idt_buf_putc(&b, ' ');
+    (void)idt_buf_putc(&b, t->p[0][1]);
+    (void)idt_buf_putc(&b, ' ');
+    put_toks(&b, t, 1, t->n);
+    add_buf(&b, f);
+  }
+  idt_buf_free(&b);
+}
+
+/* Greek: masculine and feminine nominative endings dropped from words of
+ * six letters or more (alexandros, nikolaos, georgios -> alexandr, nikola,
+ * georgi), for the Latin forms of the same names (Alexander, Nicholas). */
+static void greek_stems(const idt__toks *t, idt__forms *f)
+{
+  idt_buf b;
+  size_t i;
+  int any = 0;
+  idt_buf_init(&b, IDT_TEXT_MAX_FORM * 2);
+  for (i = 0; i < t->n; i++) {
+    size_t l = t->len[i];
+    const char *w = t->p[i];
+    if (i) (void)idt_buf_putc(&b, t->joined[i - 1] ? '-' : ' ');
+    if (l >= 6 && w[l - 1] == 's' && strchr("aoie", w[l - 2])) {
+      l -= 2;
+      any = 1;
+    }
+    (void)idt_buf_append(&b, w, l);
+  }
+  if (any) add_buf(&b, f);
+  idt_buf_free(&b);
+}
+
+/* Arabic: 'Abd ("bd" once the ayin is dropped, or "abd") joined to the next
+ * word: 'Abd Allah is written Abdullah, 'Abd al-Rahman Abdulrahman. */
+static void arabic_abd(const idt__toks *t, idt__forms *f)
+{
+  idt_buf b;
+  size_t i;
+  int any = 0;
+  idt_buf_init(&b, IDT_TEXT_MAX_FORM * 2);
+  for (i = 0; i < t->n; i++) {
+    if (i) (void)idt_buf_putc(&b, ' ');
+    (void)idt_buf_append(&b, t->p[i], t->len[i]);
+    if ((tok_is(t, i, "bd") || tok_is(t, i, "abd")) && i + 1 < t->n) {
+      (void)idt_buf_append(&b, t->p[i + 1], t->len[i + 1]);
+      i++;
+      any = 1;
+    }
+  }
+  if (any) add_buf(&b, f);
+  idt_buf_free(&b);
+}
+
+/* Han: a foreign name in Chinese characters separates its words with a
+ * middle dot; the syllables between dots are one word (beilake aobama). */
+static void han_foreign(const char *lat, size_t n, idt__forms *f)
+{
+  idt_buf b;
+  size_t i;
+  int any = 0;
+  idt_buf_init(&b, IDT_TEXT_MAX_FORM * 2);
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)lat[i];
+    if (c == 0xC2 && i + 1 < n && (unsigned char)lat[i + 1] == 0xB7) {   /* U+00B7 */
+      (void)idt_buf_putc(&b, ' ');
+      i++;
+      any = 1;
+    } else if (c == 0xE3 && i + 2 < n && (unsigned char)lat[i + 1] == 0x83 &&
+               (unsigned char)lat[i + 2] == 0xBB) {                      /* U+30FB */
+      (void)idt_buf_putc(&b, ' ');
+      i += 2;
+      any = 1;
+    } else if (c != ' ') {
+      (void)idt_buf_putc(&b, (char)c);
+    }
+  }
+  if (any) add_buf(&b, f);
+  idt_buf_free(&b);
+}
+
+#ifdef IDT_HAVE_KOREAN
+/* The first (McCune-Reischauer) romanisation of a Hangul name, as a form. */
+static int hangul_form(const char *h, size_t n, idt__forms *f, int all)
+{
+  idt_buf vb;
+  int rc, k;
+  const char *p;
+  idt_buf_init(&vb, 1 << 16);
+  rc = idt_ko_name_variants(h, n, &vb);
+  p = vb.p;
+  for (k = 0; k < rc && f->n < IDT_TEXT_MAX_FORMS; k++) {
+    size_t l = strlen(p);
+    (void)idt__text_add_form(p, l, f);
+    p += l + 1;
+    if (!all)
+      break;
+  }
+  idt_buf_free(&vb);
+  return rc == IDT_EINVAL ? 0 : (rc < 0 ? rc : 0);
+}
+
+/* Han with a Korean reading: the name as Hanja (金正恩 -> 김정은). */
+static int han_korean(const char *s, size_t n, idt__forms *f)
+{
+  idt_buf hb;
+  int rc;
+  idt_buf_init(&hb, 1 << 14);
+  rc = idt_ko_hanja_to_hangul(s, n, &hb);
+  if (rc > 0)
+    rc = hangul_form(hb.p, hb.len, f, 0);
+  idt_buf_free(&hb);
+  return rc < 0 ? rc : 0;
+}
+
+/* Cyrillic spelling of a Korean name (Ким Чен Ын): its Korean readings. */
+static int cyrillic_korean(const char *s, size_t n, idt__forms *f)
+{
+  idt_buf hb;
+  int rc, k;
+  const char *p;
+  idt_buf_init(&hb, 1 << 14);
+  rc = idt_ko_cyrillic_to_hangul(s, n, 3, &hb);
+  p = hb.p;
+  for (k = 0; k < rc; k++) {
+    size_t l = strlen(p);
+    int r2 = hangul_form(p, l, f, 0);
+    if (r2 < 0) { rc = r2; break; }
+    p += l + 1;
+  }
+  idt_buf_free(&hb);
+  return rc < 0 ? rc : 0;
+}
+#endif
+
+int idt_text_name_forms(const char *s, size_t n, char *out, size_t cap)
+{
+  idt__forms f;
+  idt__toks t;
+  idt_buf lb;
+  unsigned sc;
+  int rc = 0;
+  if (!out || cap < 2)
+    return idt_error_set(IDT_EINVAL, "text: output buffer too small");
+  out[0] = 0;
+  f.out = out;
+  f.cap = cap;
+  f.used = 0;
+  f.n = 0;
+  if (is_ascii(s, n)) {
+    idt__text_prepare(s, n, &t);
+    if (idt__text_add_toks(&t, &f))
+      common_alternatives(s, n, &t, 1, &f);
+    return f.n;
+  }
+  sc = scripts_of(s, n);
+#ifdef IDT_HAVE_KOREAN
+  if (sc & S_HANGUL) {
+    if ((rc = hangul_form(s, n, &f, 1)) < 0)
+      return rc;
+    if (f.n)
+      return f.n;
+  }
+#endif
+  idt_buf_init(&lb, 1 << 14);
+  rc = idt__text_latin(s, n, &lb);
+  if (!rc && lb.len) {
+    idt__text_prepare(lb.p, lb.len, &t);
+    if (idt__text_add_toks(&t, &f)) {
+      if (sc & S_GREEK)
+        greek_stems(&t, &f);
+      if (sc & S_ARABIC)
+        arabic_abd(&t, &f);
+      if (sc & S_HAN)
+        han_foreign(lb.p, lb.len, &f);
+      common_alternatives(lb.p, lb.len, &t, !(sc & ~(unsigned)S_OTHER), &f);
+    }
+  }
+  idt_buf_free(&lb);
+#ifdef IDT_HAVE_KOREAN
+  if (!rc && (sc & S_HAN) && !(sc & S_KANA) && idt_ko_hanja_plausible(s, n))
+    rc = han_korean(s, n, &f);
+  if (!rc && (sc & S_CYRILLIC))
+    rc = cyrillic_korean(s, n, &f);
+#endif
+  return rc < 0 ? rc : f.n;
+}

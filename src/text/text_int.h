@@ -1,0 +1,57 @@
+/*
+ * text_int.h - what the files of src/text share (internal, not installed).
+ */
+#ifndef IDT_TEXT_INT_H
+#define IDT_TEXT_INT_H
+#include <stddef.h>
+#include "interdict/text.h"
+#include "common/buf.h"
+
+/* Longest legal phrase at toks[0] (legal.c); sets *canon. */
+size_t idt__text_legal_match(const char *const *toks, const size_t *lens,
+                             size_t ntoks, const char **canon);
+
+/* Is tok (lowercase) a legal form that may be glued to the end of a word:
+ * 1 when only a CamelCase boundary may split it (ag, sa: "SiemensAG"),
+ * 2 when it may be split anywhere (gmbh, llc, ltd: "SIEMENSGMBH"), 0 no. */
+int idt__text_glued_legal(const char *tok, size_t n);
+
+/* Number words, ordinals and Roman numerals at toks[0] (numbers.c): the
+ * digit spelling ("44", "1st", "3") written into out (cap >= 24) and the
+ * number of tokens it replaces, or 0. first: toks[0] is the name's first
+ * token (Roman numerals are never taken there). */
+size_t idt__text_number_match(const char *const *toks, const size_t *lens, size_t ntoks,
+                              int first, char *out, size_t cap);
+/* Tokens of one form (normalize.c). */
+#define IDT__MAX_TOKS 64
+typedef struct idt__toks {
+  const char *p[IDT__MAX_TOKS];
+  size_t len[IDT__MAX_TOKS];
+  int joined[IDT__MAX_TOKS];          /* hyphenated to the next token */
+  unsigned char camel[IDT__MAX_TOKS]; /* offset of a lower->Upper change, 0 none */
+  size_t n;
+  char store[IDT_TEXT_MAX_FORM];
+  size_t used;
+} idt__toks;
+
+/* The forms being written for one name: out (cap bytes), n forms so far. */
+typedef struct idt__forms {
+  char *out;
+  size_t cap, used;
+  int n;
+} idt__forms;
+
+/* Tokenise (mostly) ASCII text, any case. */
+void idt__text_tokenize(const char *s, size_t n, idt__toks *t);
+/* Emit tokens as a form (numbers and legal phrases canonicalised) unless it
+ * duplicates an earlier form or the forms are full: 1 when added, else 0. */
+int idt__text_add_toks(const idt__toks *t, idt__forms *f);
+/* Tokenise and split glued legal forms ("SiemensAG"). */
+void idt__text_prepare(const char *s, size_t n, idt__toks *t);
+/* idt__text_prepare, then idt__text_add_toks. */
+int idt__text_add_form(const char *s, size_t n, idt__forms *f);
+/* Any script to Latin through ICU (memoised per word, CJK whole):
+ * 0 or IDT_EUNSUP/IDT_EUTF8/IDT_ENOMEM. */
+int idt__text_latin(const char *s, size_t n, idt_buf *out);
+
+#endif
