@@ -383,7 +383,7 @@ static int spells(const sc_term *z, const sc_term *x, const sc_term *y, const sc
 
 /* Merge three adjacent tokens of a whose concatenation is exactly one
  * token of b (CHON MA SAN ~ CHONMASAN). */
-static void merge3(side *a, const side *b, merge_pool *pool)
+static void merge3(side *a, const side *b, merge_pool *pool, uint64_t lens)
 {
   size_t i, j;
   for (i = 0; i + 2 < a->n && pool->n < SC_MAX_TOKS; i++) {
@@ -391,7 +391,7 @@ static void merge3(side *a, const side *b, merge_pool *pool)
     size_t l = (size_t)x->len + y->len + z->len;
     char *mb;
     if (x->kind != IDT_TOK_WORD || y->kind != IDT_TOK_WORD || z->kind != IDT_TOK_WORD ||
-        l >= SC_TERM_MAX)
+        l >= SC_TERM_MAX || !(lens >> l & 1))
       continue;
     for (j = 0; j < b->n; j++)
       if (spells(b->t[j], x, y, z)) {
@@ -426,7 +426,13 @@ static int head3_is(const sc_term *x, const sc_term *y, const char *z)
 static void merge_side(side *a, const side *b, merge_pool *pool, int korean)
 {
   size_t i, j;
-  merge3(a, b, pool);
+  uint64_t lens = 0, near = 0;   /* bit L: b has a token of L letters (>= 6) */
+  for (j = 0; j < b->n; j++) {
+    lens |= (uint64_t)1 << b->t[j]->len;   /* len < SC_TERM_MAX <= 63 */
+    if (b->t[j]->len >= 6)
+      near |= (uint64_t)1 << b->t[j]->len;
+  }
+  merge3(a, b, pool, lens);
   for (i = 0; i + 1 < a->n && pool->n < SC_MAX_TOKS; i++) {
     const sc_term *x = a->t[i], *y = a->t[i + 1];
     size_t l = (size_t)x->len + y->len;
@@ -434,6 +440,9 @@ static void merge_side(side *a, const side *b, merge_pool *pool, int korean)
     char *mb = NULL;
     float imb[SC_TERM_MAX];
     if (x->kind != IDT_TOK_WORD || y->kind != IDT_TOK_WORD || l >= SC_TERM_MAX)
+      continue;
+    /* exact: a token of l letters; near: one of l-2..l+2 letters, >= 6 */
+    if (!(lens >> l & 1) && (l < 6 || !((near >> (l - 2)) & 0x1f)))
       continue;
     for (j = 0; j < b->n; j++) {
       const sc_term *z = b->t[j];
