@@ -189,7 +189,7 @@ static int dial(const char *host, int port)
 {
   struct sockaddr_in a;
   int fd = socket(AF_INET, SOCK_STREAM, 0);
-  struct timeval tv = { 5, 0 };
+  struct timeval tv = { 1, 0 };
   memset(&a, 0, sizeof a);
   a.sin_family = AF_INET;
   a.sin_port = htons((unsigned short)port);
@@ -225,7 +225,7 @@ static int one_shot(const char *host, int port, const char *data, size_t len)
 static int storm(int argc, char **argv)
 {
   const char *host = argv[2];
-  int port = (int)strtol(argv[3], NULL, 10), slow[64], nslow = 0, i, k;
+  int port = (int)strtol(argv[3], NULL, 10), slow[64], nslow = 0, i, k, bad5 = 0;
   double secs = argc > 4 ? strtod(argv[4], NULL) : 20, t0 = now(), last_drip = 0;
   unsigned long cls[7] = { 0 }, n = 0;
   static char big[2 << 20], hdr[64 << 10];
@@ -258,12 +258,18 @@ static int storm(int argc, char **argv)
     for (i = 0; i < nk; i++) {
       r = one_shot(host, port, kinds[i], strlen(kinds[i]));
       cls[r < 0 ? 6 : r]++;
+      /* libmicrohttpd answers "HTTP/9.9" with 505 Version Not Supported:
+       * the right status, counted apart; any other 5xx is a failure */
+      if (r == 5 && i != 4)
+        bad5++;
       n++;
     }
     r = one_shot(host, port, big, blen);
     cls[r < 0 ? 6 : r]++;
+    bad5 += r == 5;
     r = one_shot(host, port, hdr, sizeof hdr - 4);
     cls[r < 0 ? 6 : r]++;
+    bad5 += r == 5;
     n += 2;
     if (now() - last_drip > 1) {
       for (i = 0; i < nslow; i++)
@@ -279,14 +285,15 @@ static int storm(int argc, char **argv)
       k++;
       close(slow[i]);
     }
-  printf("storm %.0f s: %lu malformed requests: 2xx %lu, 4xx %lu, 5xx %lu, closed without "
-         "answer %lu, connect failed %lu; %d/%d slow clients still connected at the end\n",
-         secs, n, cls[2], cls[4], cls[5], cls[0], cls[6], k, nslow);
+  printf("storm %.0f s: %lu malformed requests: 2xx %lu, 4xx %lu, 5xx %lu (of which not the "
+         "505 to HTTP/9.9: %d), closed without answer %lu, connect failed %lu; %d/%d slow "
+         "clients still connected at the end\n", secs, n, cls[2], cls[4], cls[5], bad5, cls[0],
+         cls[6], k, nslow);
   {
     const char h[] = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
     int r = one_shot(host, port, h, sizeof h - 1);
     printf("after the storm /healthz: %s\n", r == 2 ? "200, server up" : "NOT OK");
-    return r == 2 && !cls[2] && !cls[5] ? 0 : 1;
+    return r == 2 && !cls[2] && !bad5 ? 0 : 1;
   }
 }
 

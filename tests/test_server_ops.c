@@ -297,7 +297,7 @@ static void *slow_client(void *p)
     return NULL;
   send(fd, head, (size_t)hl, MSG_NOSIGNAL);
   send(fd, kim2, half, MSG_NOSIGNAL);
-  usleep(400000);
+  usleep(300000);                 /* the server is told to stop meanwhile */
   send(fd, kim2 + half, sizeof kim2 - 1 - half, MSG_NOSIGNAL);
   for (;;) {
     ssize_t n = recv(fd, c->out + got, sizeof c->out - 1 - got, 0);
@@ -325,7 +325,17 @@ TEST(graceful_stop)
     return;
   c.port = idt_server_port(s);
   pthread_create(&t, NULL, slow_client, &c);
-  usleep(150000);                 /* the request is in flight */
+  {                               /* wait until the request is in flight */
+    idt_server_stats st;
+    int i;
+    for (i = 0; i < 500; i++) {
+      idt_server_stats_get(s, &st);
+      if (st.in_flight)
+        break;
+      usleep(10000);
+    }
+    CHECK(st.in_flight == 1);
+  }
   idt_server_stop(s);             /* returns once it is answered */
   pthread_join(t, NULL);
   CHECK(c.n > 0);

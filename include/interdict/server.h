@@ -53,10 +53,12 @@ typedef struct idt_server_opts {
   const char *const *admins;   /* API key names allowed to call /admin/
                                   (none: any valid key) */
   size_t nadmins;
+  unsigned max_conns_per_ip;   /* 0: no per-address limit (slow clients
+                                  from one address are bounded by it) */
 } idt_server_opts;
 #define IDT_SERVER_OPTS_VERSION 1
 #define IDT_SERVER_OPTS_INIT { IDT_SERVER_OPTS_VERSION, NULL, "127.0.0.1:8000", \
-    2, NULL, 0, 0, 1u << 20, 16384, 30, 512, 10000, 100, 60, 10000, 0, NULL, 0 }
+    2, NULL, 0, 0, 1u << 20, 16384, 30, 512, 10000, 100, 60, 10000, 0, NULL, 0, 0 }
 
 /* Load the snapshot and the AIS files, then listen. opts is copied (its
  * strings must outlive the server). */

@@ -22,6 +22,7 @@ static const char help[] =
   "usage: interdict serve [--bind HOST:PORT] [--threads N] [--ais FILE]...\n"
   "                       [--no-auth] [--admin NAME]... [--max-body BYTES]\n"
   "                       [--max-header BYTES] [--timeout S] [--max-conns N]\n"
+  "                       [--max-conns-per-ip N]\n"
   "                       [--request-ms MS] [--max-queries N] [--reload-check S]\n"
   "                       [--drain-ms MS] [--quiet]\n"
   "\n"
@@ -40,6 +41,8 @@ static const char help[] =
   "  --max-header BYTES per-connection memory for headers (default 16384)\n"
   "  --timeout S        idle connection timeout (default 30)\n"
   "  --max-conns N      simultaneous connections (default 512)\n"
+  "  --max-conns-per-ip N  simultaneous connections from one address\n"
+  "                     (default 0: no limit)\n"
   "  --request-ms MS    time to receive a body and answer (default 10000)\n"
   "  --max-queries N    queries in one /match request (default 100)\n"
   "  --reload-check S   check the store's versions every S seconds and\n"
@@ -66,7 +69,8 @@ typedef struct uopt { const char *name; unsigned long max; size_t off; int is_si
 static const uopt uopts[] = {
   U("--threads", 256, threads), Z("--max-body", 1ul << 30, max_body),
   Z("--max-header", 1ul << 24, max_header), U("--timeout", 86400, conn_timeout),
-  U("--max-conns", 100000, max_conns), U("--request-ms", 3600000, request_ms),
+  U("--max-conns", 100000, max_conns), U("--max-conns-per-ip", 100000, max_conns_per_ip),
+  U("--request-ms", 3600000, request_ms),
   U("--max-queries", 10000, max_queries), U("--reload-check", 86400, reload_check_s),
   U("--drain-ms", 3600000, drain_ms),
 };

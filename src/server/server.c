@@ -544,6 +544,7 @@ static int listen_now(idt_server *s, struct sockaddr_storage *ss)
       MHD_OPTION_SOCK_ADDR, (struct sockaddr *)ss,
       MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(s->o.threads ? s->o.threads : 2),
       MHD_OPTION_CONNECTION_LIMIT, s->o.max_conns,
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->o.max_conns_per_ip,
       MHD_OPTION_CONNECTION_TIMEOUT, s->o.conn_timeout,
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, s->o.max_header,
       MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
