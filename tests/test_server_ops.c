@@ -4,7 +4,8 @@
  * /admin/, reads open on loopback), alerts, decisions and false-positive
  * suppression with the audit chain verified; a reload under load (client
  * threads keep matching while the snapshot is swapped: no request fails);
- * a list imported while serving is picked up by the periodic check; a stop
+ * a list imported while serving is picked up by the periodic check; /ais
+ * on a simulated scenario given with --ais; a stop
  * while a request is in flight still answers it.
  */
 #include <pthread.h>
@@ -267,6 +268,73 @@ TEST(periodic_check_picks_up_import)
   idt_server_stop(s);
 }
 
+/* ---- AIS: a simulated DPRK scenario decoded at start-up ---- */
+
+TEST(ais_endpoints)
+{
+  idt_server_opts o = IDT_SERVER_OPTS_INIT;
+  idt_server *s = NULL;
+  char nmea[1200], cmd[4096], path[128];
+  const char *files[1];
+  ts_resp r;
+  json_t *e;
+  long long mmsi = 0;
+  size_t i;
+  snprintf(nmea, sizeof nmea, "%s/sim.nmea", ts_dir);
+  snprintf(cmd, sizeof cmd, "'%s' ais simulate --seed 7 --vessels 10 --out '%s' "
+           ">/dev/null 2>&1", tap_cli(), nmea);
+  CHECK_INT(system(cmd), 0);
+  files[0] = nmea;
+  o.no_auth = 1;
+  o.reload_check_s = 0;
+  o.ais_files = files;
+  o.nais = 1;
+  CHECK_OK(ts_start(&s, &o));
+  if (!s)
+    return;
+  CHECK_OK(ts_req(&r, idt_server_port(s), "GET", "/ais/events?limit=5000", NULL, NULL));
+  CHECK_INT(r.status, 200);
+  CHECK(json_array_size(json_object_get(r.json, "events")) > 5);
+  json_array_foreach(json_object_get(r.json, "events"), i, e) {
+    CHECK(json_is_string(json_object_get(e, "type")));
+    if (!mmsi && json_integer_value(json_object_get(e, "mmsi")) > 99999999)
+      mmsi = json_integer_value(json_object_get(e, "mmsi"));
+  }
+  ts_free(&r);
+  CHECK(mmsi > 0);
+  CHECK_OK(ts_req(&r, idt_server_port(s), "GET", "/ais/events?type=encounter", NULL, NULL));
+  CHECK_INT(r.status, 200);
+  json_array_foreach(json_object_get(r.json, "events"), i, e)
+    CHECK_STR(json_string_value(json_object_get(e, "type")), "encounter");
+  ts_free(&r);
+  CHECK_OK(ts_req(&r, idt_server_port(s), "GET", "/ais/events?type=teleport", NULL, NULL));
+  CHECK_INT(r.status, 400);
+  ts_free(&r);
+  snprintf(path, sizeof path, "/ais/vessels/%lld", mmsi);
+  CHECK_OK(ts_req(&r, idt_server_port(s), "GET", path, NULL, NULL));
+  CHECK_INT(r.status, 200);
+  CHECK_INT(json_integer_value(json_object_get(r.json, "mmsi")), mmsi);
+  CHECK(json_array_size(json_object_get(r.json, "track")) > 10);
+  CHECK(json_array_size(json_object_get(r.json, "identity")) >= 1);
+  CHECK(json_array_size(json_object_get(r.json, "events")) >= 1);
+  if (json_integer_value(json_object_get(r.json, "imo")) > 0) {
+    ts_resp r2;
+    snprintf(path, sizeof path, "/ais/vessels/IMO%lld",
+             (long long)json_integer_value(json_object_get(r.json, "imo")));
+    CHECK_OK(ts_req(&r2, idt_server_port(s), "GET", path, NULL, NULL));
+    CHECK_INT(r2.status, 200);
+    ts_free(&r2);
+  }
+  ts_free(&r);
+  CHECK_OK(ts_req(&r, idt_server_port(s), "GET", "/ais/vessels/123456789", NULL, NULL));
+  CHECK_INT(r.status, 404);
+  ts_free(&r);
+  CHECK_OK(ts_req(&r, idt_server_port(s), "GET", "/ais/vessels/12x", NULL, NULL));
+  CHECK_INT(r.status, 400);
+  ts_free(&r);
+  idt_server_stop(s);
+}
+
 /* ---- graceful stop ---- */
 
 typedef struct slow {
@@ -359,6 +427,7 @@ int main(void)
   RUN(decisions_suppress_audit);
   RUN(reload_under_load);
   RUN(periodic_check_picks_up_import);
+  RUN(ais_endpoints);
   RUN(graceful_stop);
   curl_global_cleanup();
   return tap_done();
