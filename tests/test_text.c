@@ -110,6 +110,10 @@ TEST(alternative_forms)
   CHECK_STR(forms("I9or Sech1n", b, sizeof b), "i9or sech1n | igor sechin");
   CHECK_STR(forms("JC Juncker", b, sizeof b), "jc juncker | j c juncker");
   CHECK_STR(forms("Dr Who", b, sizeof b), "dr who");
+  CHECK_STR(forms("Ben Netanyahu", b, sizeof b), "ben netanyahu | benjamin netanyahu");
+  /* inside an Arabic name ben is "son of", not a nickname */
+  CHECK_STR(forms("Habib Ben Ahmed", b, sizeof b), "habib ben ahmed");
+  CHECK_STR(forms("Kim Chol Sam", b, sizeof b), "kim chol sam");
   CHECK_STR(forms("KIM JONG UN", b, sizeof b), "kim jong un");
 }
 

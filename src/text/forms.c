@@ -8,7 +8,8 @@
  *   - every name: titles dropped ("President Erdogan"), names written as
  *     "A/B" split into A and B (lists separate aliases so: Al-Qa'ida/Islamic
  *     Army), digits used as letters ("I9or Sech1n");
- *   - Latin: glued initials of a short name ("JC Juncker" -> j c juncker);
+ *   - Latin: glued initials of a short name ("JC Juncker" -> j c juncker),
+ *     given-name diminutives written out (Ben -> benjamin, nicknames.c);
  *   - Han: the Korean (Hanja) reading next to ICU's Mandarin one (金正恩 is
  *     Kim Jong Un, not Jin Zheng En) when the name can be Korean (three
  *     characters or more, none simplified: idt_ko_hanja_plausible; every
@@ -179,19 +180,39 @@ static void common_alternatives(const char *lat, size_t n, const idt__toks *t,
       p = q + 1;
     }
   }
-  /* digits standing for letters: a digit with letters on both sides */
+  /* digits standing for letters: a digit with letters on both sides (the
+   * scan first, so that ordinary names build nothing) */
   any = 0;
-  for (i = 0; i < t->n; i++) {
+  for (i = 0; i < t->n && !any; i++)
+    for (k = 1; k + 1 < t->len[i]; k++)
+      if (t->p[i][k] >= '0' && t->p[i][k] <= '9' && t->p[i][k - 1] >= 'a' &&
+          t->p[i][k + 1] >= 'a')
+        any = 1;
+  for (i = 0; any && i < t->n; i++) {
     const char *w = t->p[i];
     for (k = 0; k < t->len[i]; k++) {
       char c = w[k];
-      if (c >= '0' && c <= '9' && k && k + 1 < t->len[i] && w[k - 1] >= 'a' && w[k + 1] >= 'a') {
+      if (c >= '0' && c <= '9' && k && k + 1 < t->len[i] && w[k - 1] >= 'a' && w[k + 1] >= 'a')
         c = leet(c);
-        any = 1;
-      }
       (void)idt_buf_putc(&b, c);
     }
     (void)idt_buf_putc(&b, ' ');
+  }
+  if (any)
+    add_buf(&b, f);
+  /* a diminutive given name (Ben, Ted, Misha) written out; first word only:
+   * inside Arabic names ben is "son of" */
+  any = 0;
+  for (i = 0; latin_source && t->n >= 2 && i < t->n; i++) {
+    const char *formal = i ? NULL : idt__text_nickname(t->p[i], t->len[i]);
+    if (i)
+      (void)idt_buf_putc(&b, t->joined[i - 1] ? '-' : ' ');
+    if (formal) {
+      (void)idt_buf_puts(&b, formal);
+      any = 1;
+    } else {
+      (void)idt_buf_append(&b, t->p[i], t->len[i]);
+    }
   }
   if (any) add_buf(&b, f); else idt_buf_clear(&b);
   /* initials written together: a person's name of two or three words whose

@@ -54,4 +54,8 @@ int idt__text_add_form(const char *s, size_t n, idt__forms *f);
  * 0 or IDT_EUNSUP/IDT_EUTF8/IDT_ENOMEM. */
 int idt__text_latin(const char *s, size_t n, idt_buf *out);
 
+/* The formal given name a diminutive stands for ("ben" -> "benjamin"), or
+ * NULL (nicknames.c). */
+const char *idt__text_nickname(const char *tok, size_t n);
+
 #endif
