@@ -34,10 +34,8 @@ int idt__authenticate(request *rq, reply *rp, int is_public)
   idt_server *s = rq->srv;
   const char *key;
   char *name = NULL;
-  if (is_public || idt__srv_opts(s)->no_auth)
-    goto admin;
-  if (!rq->write && idt__srv_loopback(s))
-    goto admin;
+  if (is_public || idt__srv_opts(s)->no_auth || (!rq->write && idt__srv_loopback(s)))
+    return 0;
   if (!(key = bearer(rq)) || !*key) {
     idt__err(rp, 401, "unauthorized", "an API key is needed (Authorization: Bearer KEY or "
              "X-API-Key: KEY; create one with `interdict apikey add NAME`)");
@@ -49,23 +47,11 @@ int idt__authenticate(request *rq, reply *rp, int is_public)
   }
   rq->user_owned = name;
   rq->user = name;
-admin:
-  if (!strncmp(rq->path, "/admin/", 7) && !idt__srv_opts(s)->no_auth) {
-    const char *key2 = bearer(rq);
-    if (!rq->user_owned && key2 && *key2 &&
-        idt_apikey_check(idt__srv_audit(s), key2, &name) == 0) {
-      rq->user_owned = name;
-      rq->user = name;
-    }
-    if (!rq->user_owned) {
-      idt__err(rp, 401, "unauthorized", "an API key is needed for /admin/");
-      return -1;
-    }
-    if (!idt__srv_is_admin(s, rq->user)) {
-      idt__err(rp, 403, "forbidden", "the key '%s' may not call /admin/ (serve --admin NAME)",
-               rq->user);
-      return -1;
-    }
+  /* /admin/ is POST only, so every call to it reaches this point */
+  if (!strncmp(rq->path, "/admin/", 7) && !idt__srv_is_admin(s, rq->user)) {
+    idt__err(rp, 403, "forbidden", "the key '%s' may not call /admin/ (serve --admin NAME)",
+             rq->user);
+    return -1;
   }
   return 0;
 }
