@@ -272,6 +272,67 @@ TEST(oom_sweep)
   CHECK(failures_handled > 0);
 }
 
+/* The per-thread token memo and similarity cache (run.c) and the bounded
+ * alignment must not change any result: the same query gives the same
+ * hits and scores cold, after other queries, and with the threshold off
+ * (no bound from the qualifiers). */
+static int same_hits(const idt_screen_result *a, const idt_screen_result *b, double thr)
+{
+  size_t i, j = 0;
+  for (i = 0; i < a->n; i++) {
+    if (a->hits[i].score < thr)
+      continue;
+    while (j < b->n && b->hits[j].score < thr)
+      j++;
+    if (j >= b->n || strcmp(a->hits[i].entity_id, b->hits[j].entity_id) ||
+        a->hits[i].score != b->hits[j].score ||
+        strcmp(a->hits[i].matched_name, b->hits[j].matched_name))
+      return 0;
+    j++;
+  }
+  while (j < b->n && b->hits[j].score < thr)
+    j++;
+  return j == b->n;
+}
+
+TEST(results_independent_of_history)
+{
+  idt_screen_index *ix = small_index();
+  static const char *const others[] = { "Jong Kim", "KIM Jong Sik", "Ri Pyong-chol",
+                                        "Kim Un Jong", "Lazarus", "Nam San" };
+  static const char *const queries[] = { "Kim Jong-un", "Pyong Chol Ri", "Kim Jong Sk" };
+  size_t k, i;
+  for (k = 0; k < sizeof queries / sizeof *queries; k++) {
+    idt_screen_query q = IDT_SCREEN_QUERY_INIT;
+    idt_screen_opts o = IDT_SCREEN_OPTS_INIT, all = IDT_SCREEN_OPTS_INIT;
+    idt_screen_result *cold = NULL, *warm = NULL, *nothr = NULL;
+    q.name = queries[k];
+    q.birth_date = "1984-01-08";
+    o.threshold = 0.7;
+    all.threshold = -1;
+    idt_screen_thread_cleanup();
+    CHECK_OK(idt_screen_run(ix, &q, &o, &cold));
+    for (i = 0; i < sizeof others / sizeof *others; i++) {
+      idt_screen_query q2 = IDT_SCREEN_QUERY_INIT;
+      idt_screen_result *r = NULL;
+      q2.name = others[i];
+      CHECK_OK(idt_screen_run(ix, &q2, &o, &r));
+      idt_screen_result_free(r);
+    }
+    CHECK_OK(idt_screen_run(ix, &q, &o, &warm));
+    CHECK_OK(idt_screen_run(ix, &q, &all, &nothr));
+    CHECK(cold && warm && nothr && cold->n > 0);
+    if (cold && warm && nothr) {
+      CHECK(same_hits(cold, warm, 0.7));
+      CHECK(same_hits(cold, nothr, 0.7));
+    }
+    idt_screen_result_free(cold);
+    idt_screen_result_free(warm);
+    idt_screen_result_free(nothr);
+  }
+  idt_screen_index_free(ix);
+}
+
 int main(void)
 {
   RUN(compare_graded);
@@ -281,6 +342,7 @@ int main(void)
   RUN(index_ranking_and_qualifiers);
   RUN(index_identifiers_and_weak_alias);
   RUN(index_equals_exhaustive);
+  RUN(results_independent_of_history);
   RUN(oom_sweep);
   idt_screen_thread_cleanup();
   idt_text_thread_cleanup();
