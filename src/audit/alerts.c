@@ -75,6 +75,35 @@ static int upsert(idt_audit *a, sqlite3_stmt *st, const idt_alert_in *h,
   return rc;
 }
 
+/* Cached statements (idt__audit_cached): run on every /match. */
+static const char upsert_sql[] = "INSERT INTO alerts(query_key, query_fingerprint, "
+  "query, entity_id, entity_hash, caption, dataset, score, explanation, "
+  "list_version, created, last_seen, hits, audit_seq) "
+  "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?11,1,0) "
+  "ON CONFLICT(query_fingerprint, entity_id, entity_hash) DO UPDATE "
+  "SET hits=hits+1, last_seen=excluded.last_seen RETURNING id";
+/* By id: "WHERE audit_seq=0" alone scanned the whole alerts table (no
+ * index on audit_seq) on every /match with a hit. A repeated alert keeps
+ * the audit_seq of the record that opened it. */
+static const char link_sql[] = "UPDATE alerts SET audit_seq=?1 WHERE id=?2 AND audit_seq=0";
+
+static int link_alerts(idt_audit *a, const json_t *ids, int64_t seq)
+{
+  sqlite3_stmt *st;
+  size_t i;
+  int rc = 0;
+  for (i = 0; i < json_array_size(ids) && !rc; i++) {
+    if ((rc = idt__audit_cached(a, &st, link_sql)))
+      break;
+    sqlite3_bind_int64(st, 1, seq);
+    sqlite3_bind_int64(st, 2, json_integer_value(json_array_get(ids, i)));
+    if (sqlite3_step(st) != SQLITE_DONE)
+      rc = idt__audit_dberr(a, a->db, "link alerts to the audit record");
+    sqlite3_reset(st);
+  }
+  return rc;
+}
+
 static int match_tx(idt_audit *a, const char *actor, const json_t *request,
                     const idt_alert_in *hits, const prepared_hit *ph, size_t n,
                     int64_t *ids, int64_t *seq_out)
@@ -88,12 +117,7 @@ static int match_tx(idt_audit *a, const char *actor, const json_t *request,
   idt__audit_now(now);
   if (!arr)
     return idt_error_set(IDT_ENOMEM, "alerts: out of memory");
-  rc = idt__audit_prepare(a, &st, "INSERT INTO alerts(query_key, query_fingerprint, "
-       "query, entity_id, entity_hash, caption, dataset, score, explanation, "
-       "list_version, created, last_seen, hits, audit_seq) "
-       "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?11,1,0) "
-       "ON CONFLICT(query_fingerprint, entity_id, entity_hash) DO UPDATE "
-       "SET hits=hits+1, last_seen=excluded.last_seen RETURNING id");
+  rc = idt__audit_cached(a, &st, upsert_sql);
   for (i = 0; i < n && !rc; i++) {
     if (!(rc = upsert(a, st, &hits[i], &ph[i], now, &id))) {
       if (ids)
@@ -102,19 +126,13 @@ static int match_tx(idt_audit *a, const char *actor, const json_t *request,
         rc = idt_error_set(IDT_ENOMEM, "alerts: out of memory");
     }
   }
-  sqlite3_finalize(st);
-  st = NULL;
+  if (st)
+    sqlite3_reset(st);
   if (!rc && !(payload = json_pack("{s:O?, s:O}", "request", request, "alerts", arr)))
     rc = idt_error_set(IDT_ENOMEM, "alerts: out of memory");
   if (!rc && !(rc = idt_audit_canonical(payload, &text)) &&
-      !(rc = idt__audit_append_tx(a, "match", actor, text, &seq)) &&
-      !(rc = idt__audit_prepare(a, &st, "UPDATE alerts SET audit_seq=? "
-                                "WHERE audit_seq=0"))) {
-    sqlite3_bind_int64(st, 1, seq);
-    if (sqlite3_step(st) != SQLITE_DONE)
-      rc = idt__audit_dberr(a, a->db, "link alerts to the audit record");
-  }
-  sqlite3_finalize(st);
+      !(rc = idt__audit_append_tx(a, "match", actor, text, &seq)))
+    rc = link_alerts(a, arr, seq);
   json_decref(payload);
   json_decref(arr);
   idt_free(text);

@@ -14,7 +14,7 @@
 #include "interdict/audit.h"
 #include "common/buf.h"
 
-#define IDT__AUDIT_CACHE 8
+#define IDT__AUDIT_CACHE 12
 
 struct idt_audit {
   sqlite3 *db;

@@ -21,19 +21,30 @@ static const char *const algorithms[] = {
   "regression-v2", "interdict", "ofac",
 };
 
+static json_t *entity_with(const snap_ent *e, json_t *props)
+{
+  if (!props)
+    return NULL;
+  return json_pack("{s:s,s:s,s:s,s:o,s:[s],s:[],s:b,s:n,s:n,s:n}", "id", e->id, "caption",
+                   e->caption, "schema", e->schema, "properties", props, "datasets",
+                   e->dataset, "referents", "target", e->designated, "first_seen",
+                   "last_seen", "last_change");
+}
+
 json_t *idt__srv_entity_json(const snap_ent *e)
 {
-  json_t *src = json_loads(e->json, 0, NULL), *o, *props;
+  json_t *src = json_loads(e->json, 0, NULL), *props, *o;
   if (!src)
     return NULL;
   props = json_object_get(src, "properties");
-  o = json_pack("{s:s,s:s,s:s,s:o,s:[s],s:[],s:b,s:n,s:n,s:n}", "id", e->id, "caption",
-                e->caption, "schema", e->schema, "properties",
-                props ? json_incref(props) : json_object(),
-                "datasets", e->dataset, "referents", "target", e->designated, "first_seen",
-                "last_seen", "last_change");
+  o = entity_with(e, props ? json_incref(props) : json_object());
   json_decref(src);
   return o;
+}
+
+json_t *idt__srv_entity_json_cached(snap *sn, snap_ent *e)
+{
+  return entity_with(e, idt__snap_props(sn, e));
 }
 
 json_t *idt__srv_exposure_json(const snap_ent *e)
@@ -45,14 +56,7 @@ json_t *idt__srv_exposure_json(const snap_ent *e)
 /* "default" (all lists) or one dataset of the snapshot. */
 static int dataset_ok(const snap *sn, const char *ds)
 {
-  json_t *v;
-  int ok;
-  if (!strcmp(ds, "default"))
-    return 1;
-  v = json_loads(sn->versions, 0, NULL);
-  ok = json_object_get(v, ds) != NULL;
-  json_decref(v);
-  return ok;
+  return !strcmp(ds, "default") || json_object_get(sn->versions_json, ds) != NULL;
 }
 
 static json_t *features_of(const json_t *ev)
@@ -68,12 +72,12 @@ static json_t *features_of(const json_t *ev)
   return f;
 }
 
-static json_t *hit_json(const snap *sn, const idt_screen_hit *h, double threshold,
+static json_t *hit_json(snap *sn, const idt_screen_hit *h, double threshold,
                         json_t *decision)
 {
-  const snap_ent *e = idt__snap_get(sn, h->entity_id);
+  snap_ent *e = idt__snap_get(sn, h->entity_id);
   json_t *o, *ev;
-  if (!e || !(o = idt__srv_entity_json(e))) {
+  if (!e || !(o = idt__srv_entity_json_cached(sn, e))) {
     json_decref(decision);
     return NULL;
   }
@@ -117,7 +121,7 @@ static int params(request *rq, reply *rp, mparams *p)
   return 0;
 }
 
-static json_t *one_response(request *rq, const snap *sn, const match_query *mq,
+static json_t *one_response(request *rq, snap *sn, const match_query *mq,
                             const idt_screen_opts *o, const mparams *p)
 {
   idt_screen_result *r = NULL;
@@ -222,7 +226,7 @@ int idt__h_match(request *rq, reply *rp, const char *tail)
   }
   body = json_pack("{s:o,s:o,s:I,s:{s:s,s:s,s:o}}", "responses", responses, "matcher",
                    matcher_docs(), "limit", (json_int_t)p.limit, "engine", "name", "interdict",
-                   "version", idt_version(), "versions", json_loads(sn->versions, 0, NULL));
+                   "version", idt_version(), "versions", idt__snap_versions(sn));
   idt__snap_release(sn);
   idt__match_req_free(mr);
   return idt__ok(rp, body);
@@ -269,8 +273,8 @@ int idt__h_search(request *rq, reply *rp, const char *tail)
   }
   results = json_array();
   for (i = (size_t)offset; r && i < r->n; i++) {
-    const snap_ent *e = idt__snap_get(sn, r->hits[i].entity_id);
-    json_t *ej = e ? idt__srv_entity_json(e) : NULL;
+    snap_ent *e = idt__snap_get(sn, r->hits[i].entity_id);
+    json_t *ej = e ? idt__srv_entity_json_cached(sn, e) : NULL;
     if (!ej)
       continue;
     json_object_set_new(ej, "score", json_real(r->hits[i].score));

@@ -88,7 +88,7 @@ int idt__review_match(request *rq, const snap *sn, const char *dataset, const ma
                       json_t *responses, double threshold)
 {
   idt_alert_in *in;
-  json_t **hitobj, *req, *qs = json_object(), *versions = json_loads(sn->versions, 0, NULL);
+  json_t **hitobj, *req, *qs = json_object(), *versions = idt__snap_versions(sn);
   char (*lv)[96];
   int64_t *ids;
   size_t n = 0, cap = 0, i, k;

@@ -43,6 +43,10 @@ struct snap_ent {
   const char *exposure;       /* stored net exposure as JSON text, or NULL */
   double risk;                /* from the exposure, -1 without */
   snap_adj *adj;
+  /* "properties" of json, parsed on the first hit and then shared by every
+   * response (read-only: jansson >= 2.13 encodes without marking values,
+   * and its reference counts are atomic); freed with the snapshot. */
+  _Atomic(json_t *) props;
 };
 
 typedef struct snap {
@@ -55,6 +59,10 @@ typedef struct snap {
   char *versions;             /* {"dataset":"version",...} (heap) */
   char *net_key;              /* the network run exposures came from */
   char loaded_at[32];
+  json_t *versions_json;      /* versions parsed once (read-only, shared) */
+  pthread_mutex_t mu;         /* guards parsed (props caching) */
+  snap_ent **parsed;          /* entities whose props are cached */
+  size_t nparsed, capparsed;
 } snap;
 
 int idt__snap_build(const char *db_path, snap **out);
@@ -62,6 +70,11 @@ int idt__snap_build(const char *db_path, snap **out);
 int idt__snap_current_key(const char *db_path, char **key);
 void idt__snap_release(snap *s);
 snap_ent *idt__snap_get(const snap *s, const char *id);
+/* A new reference to e's "properties" object (parsed once per snapshot),
+ * never to be modified; NULL on OOM. */
+json_t *idt__snap_props(snap *s, snap_ent *e);
+/* A new reference to the snapshot's versions object (read-only). */
+json_t *idt__snap_versions(const snap *s);
 
 /* ---- /match request parsing ---- */
 
@@ -173,6 +186,8 @@ int idt__h_openapi(request *rq, reply *rp, const char *tail);
 /* Entity JSON for responses: {id, caption, schema, properties, datasets,
  * referents, target, first_seen, last_seen, last_change}. NULL on OOM. */
 json_t *idt__srv_entity_json(const snap_ent *e);
+/* The same with the snapshot's cached properties (match.c's hot path). */
+json_t *idt__srv_entity_json_cached(snap *sn, snap_ent *e);
 /* The stored exposure of e as a JSON value (null when none). */
 json_t *idt__srv_exposure_json(const snap_ent *e);
 
