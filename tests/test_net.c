@@ -11,6 +11,7 @@
 #include "tap.h"
 #include "interdict/net.h"
 #include "test_net_ftm.h"
+#include "test_net_keycheck.h"
 
 TEST(pct_parse)
 {
@@ -333,6 +334,8 @@ TEST(kek_register)
   CHECK(x.blocked_50 && x.stake_lo >= 50);
   CHECK_OK(idt_net_exposure_get(t.n, "kek-1115", &x));   /* the self-holder */
   CHECK(!x.designated);
+  /* a forest of holdings: many articulation points, igraph's exactly */
+  CHECK(keynodes_match(t.n, "KEK") > 100);
   tn_free(&t);
 }
 

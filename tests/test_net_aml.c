@@ -17,6 +17,7 @@
 #include "interdict/net.h"
 #include "graph/net_int.h"
 #include "common/arena.h"
+#include "test_net_keycheck.h"
 
 typedef struct aml_csv {
   int row, col;
@@ -196,6 +197,9 @@ static void run_graph(const char *name, double floor_ppr)
              "Spearman %.9f", name, c.net->ppr_sweeps, diff, rho);
     CHECK(diff <= 1e-6);
     CHECK(rho >= 0.99999);
+    /* articulation points and components on our CSR = igraph's */
+    snprintf(rel, sizeof rel, "AMLSim %s", name);
+    CHECK(keynodes_match(c.net, rel) >= 0);
     free(ours);
     free(ref);
   }

@@ -18,8 +18,8 @@
  * out through idt_net_exposure / idt_net_step are borrowed from the network
  * and valid until idt_net_free. Entities passed to idt_net_add are only read.
  *
- * Threads: igraph (articulation points, communities: the key nodes) is not
- * thread-safe in its Debian build; idt_net_compute must not run on two
+ * Threads: igraph (Louvain communities on graphs up to community_max_edges)
+ * is not thread-safe in its Debian build; idt_net_compute must not run on two
  * threads at once. A computed network is read-only and may be shared.
  *
  * Errors: 0 or negative IDT_E*: IDT_ENOMEM, IDT_EINVAL (misuse, e.g.
@@ -124,7 +124,8 @@ typedef struct idt_net_compute_opts {
                                   many designated sources (0: 256) */
   unsigned betweenness_cutoff; /* paths counted up to this many hops when
                                   sampled (0: 3) */
-  uint64_t community_max_edges;/* above: community = component (0: 250000) */
+  uint64_t community_max_edges;/* up to: Louvain (igraph); above: community
+                                  = connected component (0: 250000) */
 } idt_net_compute_opts;
 #define IDT_NET_COMPUTE_OPTS_VERSION 1
 #define IDT_NET_COMPUTE_OPTS_INIT { IDT_NET_COMPUTE_OPTS_VERSION, IDT_NET_ALL, \

@@ -3,8 +3,8 @@
  * src/graph: build.c (entities in, CSR out), pct.c (percentage text),
  * ownership.c (OFAC 50% and EU control fixpoints), paths.c (BFS, paths),
  * ppr.c (personalized PageRank on our CSR), intern.c (the id table),
- * rank.c (risk scaling and ranking; igraph: articulation points,
- * communities; sampled betweenness), export.c and cache.c (net_* tables).
+ * rank.c (risk scaling and ranking; sampled betweenness; igraph Louvain
+ * for small graphs), keynode.c (articulation points, components), export.c and cache.c (net_* tables).
  *
  * Nodes and edges are parallel arrays indexed by uint32 ids; adjacency is
  * CSR in both directions (out_off/out_e by source, in_off/in_e by target,
@@ -117,6 +117,12 @@ int idt__net_rank(idt_net *n, const idt_net_compute_opts *o);
 /* igraph's PRPACK personalized PageRank of the same walk, unscaled: the
  * reference ppr.c is tested and benchmarked against */
 int idt__net_ppr_igraph(const idt_net *n, double damping, double *x);
+/* igraph's articulation points (artic[v] 0/1) and weak components of the
+ * same undirected view: the reference keynode.c is tested against */
+int idt__net_keynodes_igraph(const idt_net *n, uint8_t *artic, int32_t *comp);
+/* keynode.c: sets NODE_ARTIC; comp (may be NULL) gets component ids
+ * numbered like igraph's; the number of components or < 0 */
+int idt__net_artic(idt_net *n, int32_t *comp);
 /* ppr.c: our personalized PageRank, unscaled (sums to 1); sweeps or < 0 */
 int idt__net_ppr(const idt_net *n, double damping, double *x);
 /* How far two PPR vectors are apart once scaled like the risk score: the

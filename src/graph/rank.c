@@ -11,9 +11,12 @@
  * ownership scaled by the stake, pivots by specificity (build.c). Scores
  * are scaled so the riskiest undesignated entity is 1.
  *
- * Key nodes: articulation points (igraph, linear time); communities by
- * Louvain (igraph_community_multilevel) up to community_max_edges, above
- * that the connected component (Leiden/Louvain take 40 s at 1M/5M); and a
+ * Key nodes: articulation points and connected components by an iterative
+ * Hopcroft-Tarjan DFS on our CSR (keynode.c, linear; igraph's copy of the
+ * 1M/5M graph cost ~10 s CPU before); communities by Louvain
+ * (igraph_community_multilevel, on an igraph copy) up to
+ * community_max_edges, above that the connected component (Leiden/Louvain
+ * take 40 s at 1M/5M); and a
  * betweenness estimated by Brandes' accumulation from sampled sources, the
  * sources being the designated entities when there are any: it counts the
  * shortest paths out of designated entities that run through a node, which
@@ -22,8 +25,8 @@
  * sources) up to 2000 nodes. igraph's exact betweenness was rejected: O(nm),
  * one full BFS per node (20k at AMLSim size, 1M at bench size).
  *
- * igraph is not thread-safe (Debian build): these run on the caller's thread
- * and set igraph's error handler to "ignore" (return codes, no abort) for
+ * igraph is not thread-safe (Debian build): Louvain and the references run
+ * on the caller's thread and set igraph's error handler to "ignore" (return codes, no abort) for
  * the duration of the call.
  */
 #include <string.h>
@@ -292,50 +295,96 @@ out:
   return rc;
 }
 
-static int key_nodes(idt_net *n, igraph_t *g, igraph_vector_t *w,
-                     const idt_net_compute_opts *o)
-{
-  igraph_vector_int_t memb, ap;
-  igraph_error_t err;
-  uint64_t maxe = o->community_max_edges ? o->community_max_edges : 250000;
-  uint32_t v;
-  igraph_integer_t i;
-  int rc;
-  if ((rc = betweenness(n, o)))
-    return rc;
-  if ((err = igraph_vector_int_init(&memb, 0)))
-    return ig_fail(err, "vectors");
-  if ((err = igraph_vector_int_init(&ap, 0))) {
-    igraph_vector_int_destroy(&memb);
-    return ig_fail(err, "vectors");
-  }
-  if ((err = igraph_articulation_points(g, &ap)))
-    rc = ig_fail(err, "articulation points");
-  for (v = 0; v < n->n; v++)
-    n->flags[v] &= (uint8_t)~NODE_ARTIC;
-  for (i = 0; !rc && i < igraph_vector_int_size(&ap); i++)
-    n->flags[VECTOR(ap)[i]] |= NODE_ARTIC;
-  err = IGRAPH_FAILURE;
-  if (!rc && n->m <= maxe)
-    err = igraph_community_multilevel(g, igraph_vector_size(w) ? w : NULL,
-                                      1.0, &memb, NULL, NULL);
-  if (!rc && err)
-    err = igraph_connected_components(g, &memb, NULL, NULL, IGRAPH_WEAK);
-  if (!rc && err)
-    rc = ig_fail(err, "communities");
-  for (v = 0; !rc && v < n->n; v++)
-    n->community[v] = (int32_t)VECTOR(memb)[v];
-  igraph_vector_int_destroy(&ap);
-  igraph_vector_int_destroy(&memb);
-  return rc;
-}
-
-/* PageRank on our CSR (ppr.c); an igraph graph only for the key nodes. */
-int idt__net_rank(idt_net *n, const idt_net_compute_opts *o)
+/* Louvain over igraph's copy of the graph, for graphs up to
+ * community_max_edges (the copy and Louvain are bounded by that size). */
+static int louvain(idt_net *n)
 {
   igraph_t g;
   igraph_vector_t w;
+  igraph_vector_int_t memb;
+  igraph_error_t err;
+  uint32_t v;
+  int rc;
+  if ((rc = to_igraph(n, &g, &w)))
+    return rc;
+  if ((err = igraph_vector_int_init(&memb, 0)))
+    rc = ig_fail(err, "vectors");
+  else {
+    err = igraph_community_multilevel(&g, igraph_vector_size(&w) ? &w : NULL,
+                                      1.0, &memb, NULL, NULL);
+    /* on failure the components (already in community[]) stand */
+    for (v = 0; !err && v < n->n; v++)
+      n->community[v] = (int32_t)VECTOR(memb)[v];
+    igraph_vector_int_destroy(&memb);
+  }
+  igraph_vector_destroy(&w);
+  igraph_destroy(&g);
+  return rc;
+}
+
+static int key_nodes(idt_net *n, const idt_net_compute_opts *o)
+{
+  uint64_t maxe = o->community_max_edges ? o->community_max_edges : 250000;
   igraph_error_handler_t *old;
+  int rc;
+  if ((rc = betweenness(n, o)))
+    return rc;
+  if ((rc = idt__net_artic(n, n->community)) < 0)   /* keynode.c */
+    return rc;
+  if (n->m > maxe)
+    return 0;
+  old = igraph_set_error_handler(igraph_error_handler_ignore);
+  rc = louvain(n);
+  igraph_set_error_handler(old);
+  return rc;
+}
+
+/* igraph's articulation points and weak components of the same undirected
+ * view: the reference keynode.c is tested against. */
+int idt__net_keynodes_igraph(const idt_net *n, uint8_t *artic, int32_t *comp)
+{
+  igraph_t g;
+  igraph_vector_t w;
+  igraph_vector_int_t memb, ap;
+  igraph_error_handler_t *old;
+  igraph_error_t err;
+  igraph_integer_t i;
+  uint32_t v;
+  int rc;
+  old = igraph_set_error_handler(igraph_error_handler_ignore);
+  if ((rc = to_igraph(n, &g, &w)))
+    goto restore;
+  if ((err = igraph_vector_int_init(&memb, 0))) {
+    rc = ig_fail(err, "vectors");
+    goto graph;
+  }
+  if ((err = igraph_vector_int_init(&ap, 0))) {
+    rc = ig_fail(err, "vectors");
+    goto memb;
+  }
+  if ((err = igraph_articulation_points(&g, &ap)) ||
+      (err = igraph_connected_components(&g, &memb, NULL, NULL, IGRAPH_WEAK)))
+    rc = ig_fail(err, "articulation points / components");
+  memset(artic, 0, n->n);
+  for (i = 0; !rc && i < igraph_vector_int_size(&ap); i++)
+    artic[VECTOR(ap)[i]] = 1;
+  for (v = 0; !rc && v < n->n; v++)
+    comp[v] = (int32_t)VECTOR(memb)[v];
+  igraph_vector_int_destroy(&ap);
+memb:
+  igraph_vector_int_destroy(&memb);
+graph:
+  igraph_vector_destroy(&w);
+  igraph_destroy(&g);
+restore:
+  igraph_set_error_handler(old);
+  return rc;
+}
+
+/* PageRank on our CSR (ppr.c); key nodes on the CSR too (keynode.c), igraph
+ * only for Louvain on graphs up to community_max_edges. */
+int idt__net_rank(idt_net *n, const idt_net_compute_opts *o)
+{
   int rc;
   size_t nn = (size_t)n->n + 1;
   if ((!n->risk && !(n->risk = idt_malloc(nn * sizeof(double)))) ||
@@ -350,13 +399,5 @@ int idt__net_rank(idt_net *n, const idt_net_compute_opts *o)
   n->ppr_sweeps = (uint32_t)rc;
   if ((rc = scale_and_rank(n)) || !o->key_nodes)
     return rc;
-  old = igraph_set_error_handler(igraph_error_handler_ignore);
-  if ((rc = to_igraph(n, &g, &w)))
-    goto restore;
-  rc = key_nodes(n, &g, &w, o);
-  igraph_vector_destroy(&w);
-  igraph_destroy(&g);
-restore:
-  igraph_set_error_handler(old);
-  return rc;
+  return key_nodes(n, o);
 }
