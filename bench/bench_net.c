@@ -17,7 +17,8 @@
  * from ours), build (entities in through idt_net_add, finish), exposure
  * (idt_net_compute without key nodes: 50% + EU + look-through fixpoints,
  * hops BFS, our personalized PageRank, ranking) with its phases, build +
- * exposure, exposure with key nodes, and igraph alone on the same graph in
+ * exposure, the full exposure with key nodes (articulation points and
+ * components on our CSR, sampled betweenness) with its peak RSS, and igraph alone on the same graph in
  * the same run: igraph_create + personalized PageRank (PRPACK), unweighted
  * and with our weights, with how far our PPR is from PRPACK's (largest
  * difference after scaling, Spearman's rank correlation). Peak RSS from
@@ -225,7 +226,7 @@ int main(int argc, char **argv)
   double la[3], *ours;
   uint32_t *order;
   size_t cnt;
-  long rss_build, rss_exp;
+  long rss_build, rss_exp, rss_key;
   if (nodes < 2 || rels < 1)
     return fprintf(stderr, "usage: bench_net [-x] [nodes [relations [seeds_per_mille]]]\n"), 2;
   if (getloadavg(la, 3) == 3)
@@ -291,8 +292,18 @@ int main(int argc, char **argv)
   if (idt_net_compute(n, &o))
     return die("compute with key nodes");
   t_key = since(t0);
-  printf("EXPOSURE + key nodes (articulation, betweenness from 256 designated sources "
-         "within 3 hops, communities/components): %.3f / %.3f\n", T(t_key));
+  rss_key = peak_kb() / 1024;
+  printf("FULL EXPOSURE incl. key nodes (all of the above + articulation points and "
+         "components by DFS on our CSR, betweenness from 256 designated sources within "
+         "3 hops; communities = components above 250k edges): %.3f / %.3f, peak RSS "
+         "%ld MB\n", T(t_key), rss_key);
+  printf("BUILD + FULL EXPOSURE: %.3f / %.3f\n", t_build.w + t_key.w, t_build.c + t_key.c);
+  t1 = tnow();
+  if (idt__net_artic(n, n->community) < 0)
+    return die("articulation");
+  t2 = since(t1);
+  printf("key-node phase (a second run): articulation points + components %.3f / %.3f; "
+         "betweenness = full - exposure (no separate entry point)\n", T(t2));
   if (explain) {
     uint32_t v;
     idt_net_exposure x;

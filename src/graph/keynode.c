@@ -4,8 +4,8 @@
  * The undirected view of the active relations (ended relations and
  * self-loops dropped, every type, parallel edges kept: they change neither
  * measure) is walked by one iterative Hopcroft-Tarjan depth-first search:
- * an explicit stack and a per-node cursor into its out- then in-entries,
- * so a 1M-node path does not overflow the C stack. A node u is an
+ * parent links as the stack and a per-node cursor into its out- then
+ * in-entries, so a 1M-node path does not overflow the C stack. A node u is an
  * articulation point when it is a DFS root with two or more tree children,
  * or a non-root with a tree child c whose low point low[c] >= disc[u].
  *
@@ -19,46 +19,27 @@
 #include <string.h>
 #include "graph/net_int.h"
 
-typedef struct dfs_ws {
-  uint32_t *disc, *low, *cur, *pe, *stack;
-} dfs_ws;
+/* Per node in one 16-byte record, so the random visit of a neighbour
+ * costs one cache line: discovery time (0: unseen), low point, cursor into
+ * the node's entries, DFS parent node (NET_NONE at a root). The parent
+ * chain is the DFS stack. */
+typedef struct dfs_node { uint32_t disc, low, cur, par; } dfs_node;
 
-static void ws_free(dfs_ws *w)
-{
-  idt_free(w->disc); idt_free(w->low); idt_free(w->cur); idt_free(w->pe);
-  idt_free(w->stack);
-}
-
-static int ws_alloc(dfs_ws *w, size_t nn)
-{
-  memset(w, 0, sizeof *w);
-  w->disc = idt_calloc(nn, 4);
-  w->low = idt_malloc(nn * 4);
-  w->cur = idt_calloc(nn, 4);
-  w->pe = idt_malloc(nn * 4);
-  w->stack = idt_malloc(nn * 4);
-  if (w->disc && w->low && w->cur && w->pe && w->stack)
-    return 0;
-  ws_free(w);
-  return IDT_ENOMEM;
-}
-
-/* The next usable entry of u after its cursor: 1 with its neighbour and
- * edge, 0 when u's out- and in-entries are used up. */
-static int next_entry(const idt_net *n, uint32_t u, uint32_t *cur,
-                      uint32_t *x, uint32_t *e)
+/* The next usable entry of u after its cursor: 1 with its neighbour, 0
+ * when u's out- and in-entries are used up. */
+static int next_nbr(const idt_net *n, uint32_t u, dfs_node *d, uint32_t *x)
 {
   uint32_t nout = n->out_off[u + 1] - n->out_off[u];
   uint32_t deg = nout + n->in_off[u + 1] - n->in_off[u];
-  while (cur[u] < deg) {
-    uint32_t i = cur[u]++, j;
+  while (d[u].cur < deg) {
+    uint32_t i = d[u].cur++, j;
     uint8_t k;
     if (i < nout) {
       j = n->out_off[u] + i;
-      k = n->out_kind[j], *x = n->out_nbr[j], *e = n->out_e[j];
+      k = n->out_kind[j], *x = n->out_nbr[j];
     } else {
       j = n->in_off[u] + (i - nout);
-      k = n->in_kind[j], *x = n->in_nbr[j], *e = n->in_e[j];
+      k = n->in_kind[j], *x = n->in_nbr[j];
     }
     if (!(k & (KIND_ENDED | KIND_LOOP)))
       return 1;
@@ -66,40 +47,41 @@ static int next_entry(const idt_net *n, uint32_t u, uint32_t *cur,
   return 0;
 }
 
-/* One DFS tree from root r; *t is the discovery clock. */
-static void dfs_tree(idt_net *n, dfs_ws *w, uint32_t r, uint32_t *t,
+/* One DFS tree from root r; *t is the discovery clock. Every entry back to
+ * the parent is skipped, parallels included: a multigraph has the same
+ * articulation points as its simple graph (a parallel edge to the parent
+ * would only set low[u] = disc[parent], which still passes >=). */
+static void dfs_tree(idt_net *n, dfs_node *d, uint32_t r, uint32_t *t,
                      int32_t *comp, int32_t c)
 {
-  uint32_t sp = 0, kids = 0, u, x, e;
-  w->disc[r] = w->low[r] = ++*t;
-  w->pe[r] = NET_NONE;
-  w->stack[sp++] = r;
+  uint32_t kids = 0, u = r, x, p;
+  d[r].disc = d[r].low = ++*t;
+  d[r].par = NET_NONE;
   if (comp)
     comp[r] = c;
-  while (sp) {
-    u = w->stack[sp - 1];
-    if (next_entry(n, u, w->cur, &x, &e)) {
-      if (e == w->pe[u])
-        continue;   /* the tree edge back to the parent (not a parallel) */
-      if (!w->disc[x]) {
-        w->disc[x] = w->low[x] = ++*t;
-        w->pe[x] = e;
-        w->stack[sp++] = x;
+  for (;;) {
+    if (next_nbr(n, u, d, &x)) {
+      if (x == d[u].par)
+        continue;
+      if (!d[x].disc) {
+        d[x].disc = d[x].low = ++*t;
+        d[x].par = u;
         if (comp)
           comp[x] = c;
-      } else if (w->disc[x] < w->low[u])
-        w->low[u] = w->disc[x];
+        u = x;
+      } else if (d[x].disc < d[u].low)
+        d[u].low = d[x].disc;
       continue;
     }
-    if (--sp == 0)
+    if ((p = d[u].par) == NET_NONE)
       break;
-    x = w->stack[sp - 1];   /* u's parent */
-    if (w->low[u] < w->low[x])
-      w->low[x] = w->low[u];
-    if (x == r)
+    if (d[u].low < d[p].low)
+      d[p].low = d[u].low;
+    if (p == r)
       kids++;
-    else if (w->low[u] >= w->disc[x])
-      n->flags[x] |= NODE_ARTIC;
+    else if (d[u].low >= d[p].disc)
+      n->flags[p] |= NODE_ARTIC;
+    u = p;
   }
   if (kids >= 2)
     n->flags[r] |= NODE_ARTIC;
@@ -107,16 +89,16 @@ static void dfs_tree(idt_net *n, dfs_ws *w, uint32_t r, uint32_t *t,
 
 int idt__net_artic(idt_net *n, int32_t *comp)
 {
-  dfs_ws w;
+  dfs_node *d = idt_calloc((size_t)n->n + 1, sizeof *d);
   uint32_t v, t = 0;
   int32_t c = 0;
-  if (ws_alloc(&w, (size_t)n->n + 1))
+  if (!d)
     return IDT_ENOMEM;
   for (v = 0; v < n->n; v++)
     n->flags[v] &= (uint8_t)~NODE_ARTIC;
   for (v = 0; v < n->n; v++)
-    if (!w.disc[v])
-      dfs_tree(n, &w, v, &t, comp, c++);
-  ws_free(&w);
+    if (!d[v].disc)
+      dfs_tree(n, d, v, &t, comp, c++);
+  idt_free(d);
   return (int)c;
 }

@@ -202,6 +202,13 @@ restore:
   return rc;
 }
 
+/* A CSR entry Brandes walks: of a type in mask, not ended, not a loop
+ * (read from the entry's kind byte, not the edge arrays). */
+static int usable(uint8_t k, uint32_t mask)
+{
+  return (mask & IDT_NET_BIT(k & KIND_TYPE)) && !(k & (KIND_ENDED | KIND_LOOP));
+}
+
 /* Brandes' dependency accumulation from one source (unweighted), paths of
  * at most cutoff hops (cutoff < 0: all). Touches only what it reaches and
  * resets only that, so a bounded search costs its neighbourhood, not n. */
@@ -219,10 +226,11 @@ static uint32_t brandes_one(const idt_net *n, uint32_t s, uint32_t mask,
       continue;
     for (dir = 0; dir < 2; dir++) {
       const uint32_t *off = dir ? n->in_off : n->out_off;
-      const uint32_t *ev = dir ? n->in_e : n->out_e;
+      const uint32_t *nb = dir ? n->in_nbr : n->out_nbr;
+      const uint8_t *kd = dir ? n->in_kind : n->out_kind;
       for (i = off[u]; i < off[u + 1]; i++) {
-        uint32_t e = ev[i], x = dir ? n->src[e] : n->dst[e];
-        if (!(mask & IDT_NET_BIT(n->type[e])) || (n->eflags[e] & EDGE_ENDED) || x == u)
+        uint32_t x = nb[i];
+        if (!usable(kd[i], mask))
           continue;
         if (dist[x] < 0) {
           dist[x] = dist[u] + 1;
@@ -238,10 +246,11 @@ static uint32_t brandes_one(const idt_net *n, uint32_t s, uint32_t mask,
     uint32_t x = stack[--top];
     for (dir = 0; dir < 2 && dist[x] > 0; dir++) {
       const uint32_t *off = dir ? n->in_off : n->out_off;
-      const uint32_t *ev = dir ? n->in_e : n->out_e;
+      const uint32_t *nb = dir ? n->in_nbr : n->out_nbr;
+      const uint8_t *kd = dir ? n->in_kind : n->out_kind;
       for (i = off[x]; i < off[x + 1]; i++) {
-        uint32_t e = ev[i], u = dir ? n->src[e] : n->dst[e];
-        if (!(mask & IDT_NET_BIT(n->type[e])) || (n->eflags[e] & EDGE_ENDED) || u == x)
+        uint32_t u = nb[i];
+        if (!usable(kd[i], mask))
           continue;
         if (dist[u] >= 0 && dist[u] == dist[x] - 1)
           delta[u] += sigma[u] / sigma[x] * (1.0 + delta[x]);
