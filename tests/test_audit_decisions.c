@@ -490,6 +490,66 @@ TEST(oom_sweep)
   idt_audit_close(a);
 }
 
+/* Each alert points at the audit record that opened it: a repeated alert
+ * keeps its first record, one opened later gets the later record (alerts
+ * are linked by id inside the /match transaction). */
+static int64_t alert_seq(int64_t id)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *st = NULL;
+  int64_t seq = -1;
+  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2(db, "SELECT audit_seq FROM alerts WHERE id=?", -1, &st,
+                         NULL) == SQLITE_OK) {
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW)
+      seq = sqlite3_column_int64(st, 0);
+  }
+  sqlite3_finalize(st);
+  sqlite3_close_v2(db);
+  return seq;
+}
+
+TEST(alert_audit_seq)
+{
+  idt_audit *a = fresh("alertseq");
+  json_t *q = J("{\"schema\":\"Person\",\"properties\":{\"name\":[\"Kim Jong Un\"]}}");
+  idt_alert_in hits[2];
+  int64_t ids[2] = { 0, 0 }, again[2] = { 0, 0 }, seq1 = 0, seq2 = 0, seq3 = 0;
+  json_t *d = NULL;
+  idt_decision_in in = { 0 };
+  char fp[65];
+  CHECK_OK(idt_query_fingerprint(q, fp));
+  hits[0] = hit(q, "un-A", H1);
+  hits[1] = hit(q, "un-B", H1);
+  CHECK_OK(idt_audit_match(a, "u", NULL, hits, 1, ids, &seq1));
+  CHECK_OK(idt_audit_match(a, "u", NULL, NULL, 0, NULL, &seq2));
+  CHECK_OK(idt_audit_match(a, "u", NULL, hits, 2, again, &seq3));
+  CHECK_INT(again[0], ids[0]);
+  CHECK(again[1] > again[0]);
+  CHECK_INT(seq1, 1);
+  CHECK_INT(seq3, 3);
+  CHECK_INT(alert_seq(ids[0]), seq1);
+  CHECK_INT(alert_seq(again[1]), seq3);
+  /* The cached lookup statement: nothing, then the latest decision. */
+  CHECK_OK(idt_decision_find(a, fp, "un-B", &d));
+  CHECK(d == NULL);
+  in.alert_id = again[1];
+  in.decision = "true_match";
+  in.user = "u";
+  CHECK_OK(idt_decision_put(a, &in, NULL));
+  in.decision = "false_positive";
+  CHECK_OK(idt_decision_put(a, &in, NULL));
+  CHECK_OK(idt_decision_find(a, fp, "un-B", &d));
+  CHECK_STR(json_string_value(json_object_get(d, "decision")), "false_positive");
+  json_decref(d);
+  CHECK_OK(idt_decision_find(a, fp, "un-A", &d));
+  CHECK(d == NULL);
+  CHECK(intact(a));
+  json_decref(q);
+  idt_audit_close(a);
+}
+
 int main(void)
 {
   RUN(fingerprint_canonical);
@@ -497,6 +557,7 @@ int main(void)
   RUN(api_keys);
   RUN(api_key_not_stored);
   RUN(alerts_and_decisions);
+  RUN(alert_audit_seq);
   RUN(decision_atomic_with_audit);
   RUN(bad_input);
   RUN(oom_sweep);
