@@ -69,5 +69,16 @@ for line in open(sys.argv[1]):
     print("  %-16s %s  mmsi %-9s %-12s %s" % (e["type"], e["start"], e.get("mmsi", ""),
           (e.get("name") or "")[:12], e.get("why", "")[:90]))
 PY
+
+section "8. The HTTP API: a yente-style POST /match against the same store (the web UI is at /ui/)"
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# not through idt(): $! must be the server itself, not a subshell, to stop it
+"$CLI" --db "$DB" serve --bind "127.0.0.1:$PORT" --no-auth --quiet --reload-check 0 \
+    --ais "$WORK/scenario.nmea" > "$WORK/serve.log" 2>&1 &
+SERVE_PID=$!
+python3 tools/demo_match.py "$PORT" || { kill "$SERVE_PID" 2>/dev/null; cat "$WORK/serve.log" >&2; exit 1; }
+kill -TERM "$SERVE_PID"
+wait "$SERVE_PID" || true
+
 echo
-echo "demo store: $DB   (try: $1 --db $DB screen --help)"
+echo "demo store: $DB   (try: $1 --db $DB screen --help, or $1 --db $DB serve)"
