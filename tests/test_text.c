@@ -3,9 +3,12 @@
  * NYSIIS keys and consonant skeletons. Expected values are hand-checked
  * (NYSIIS against Taft's published examples).
  */
+#include <stdlib.h>
 #include <string.h>
 #include "tap.h"
 #include "interdict/text.h"
+#include "text/text_int.h"
+#include "common/buf.h"
 
 /* All forms of s joined by " | ". */
 static const char *forms(const char *s, char *buf, size_t cap)
@@ -174,6 +177,116 @@ TEST(consonants)
   CHECK_STR(a, "ksm");
 }
 
+/* Every non-ASCII field of a file (split at delims: line ends, tabs, CSV
+ * and XML delimiters) through idt__text_latin and the reference path (the full ICU
+ * chain for every piece, no memo): byte-equal. Returns the fields compared
+ * or -1 when the file cannot be read. */
+static long latin_equal_file(const char *path, const char *delims, long *mismatch)
+{
+  FILE *f = fopen(path, "rb");
+  idt_buf a, b;
+  char *txt = NULL;
+  size_t n = 0, cap = 0, i = 0;
+  long cmp = 0;
+  if (!f)
+    return -1;
+  idt_buf_init(&a, 1 << 14);
+  idt_buf_init(&b, 1 << 14);
+  for (;;) {
+    size_t r;
+    if (n + 65536 > cap) {
+      char *t = realloc(txt, cap = cap * 2 + 65536);
+      if (!t)
+        break;
+      txt = t;
+    }
+    if ((r = fread(txt + n, 1, cap - n, f)) == 0)
+      break;
+    n += r;
+  }
+  fclose(f);
+  while (txt && i < n) {
+    size_t j = i, k;
+    int hi = 0;
+    while (j < n && !strchr(delims, txt[j]) && txt[j])
+      j++;
+    for (k = i; k < j; k++)
+      hi |= (unsigned char)txt[k] >= 0x80;
+    if (hi) {
+      a.len = b.len = 0;
+      if (idt__text_latin(txt + i, j - i, &a) < 0 || idt__text_latin_ref(txt + i, j - i, &b) < 0 ||
+          a.len != b.len || memcmp(a.p, b.p, a.len)) {
+        if (++*mismatch <= 5)
+          tap_diag("differs: '%.*s' -> '%.*s' vs '%.*s'", (int)(j - i), txt + i,
+                   (int)a.len, a.p ? a.p : "", (int)b.len, b.p ? b.p : "");
+      }
+      cmp++;
+    }
+    i = j + 1;
+  }
+  free(txt);
+  idt_buf_free(&a);
+  idt_buf_free(&b);
+  return cmp;
+}
+
+/* The fast paths of the transliteration (the no-Han ICU chain, the word
+ * memo) give the reference path's bytes on every non-ASCII name of the
+ * bundled OFAC and UN lists, eval sets and Korean pairs; with
+ * IDT_TEXT_EQ_SHARED=1 also on ../shared/data/eval/screening. */
+TEST(latin_fast_equals_reference)
+{
+  static const char *const files[] = {
+    "sdn.csv", "alt.csv", "add.csv", "consolidated.xml",
+    "@data/eval/screening/name_bench_dev.csv",
+    "@data/eval/screening/nomenklatura_ofac_tool_parity_fixtures.csv",
+    "@data/eval/screening/watchman_cross_script_pairs.csv",
+    "@data/korean/dprk_alias_pairs_ofac_sdn.tsv",
+    "@data/korean/dprk_alias_pairs_un_1718.tsv",
+    "@data/korean/koconv_test_words_RR_DPRK_Yale.tsv",
+    "@data/lists/ofac/sdn_comments.csv"
+  };
+  static const char *const shared[] = {
+    "eval/screening/yente_cgb_negatives_global.csv",
+    "eval/screening/yente_cgb_positives_un_treated.csv",
+    "eval/screening/yente_cgb_positives_un_untreated.csv",
+    "eval/screening/yente_cgb_positives_us_congress_untreated.csv",
+    "eval/screening/yente_validation_negatives_global.csv",
+    "eval/screening/splink_fake_1000.csv",
+    "eval/screening/nomenklatura_putin_names.txt",
+    "eval/screening/nomenklatura_entity_bench_checks.yml"
+  };
+  char cmd[4096], path[2048];
+  const char *dir = tap_data("data/lists"), *tmp = tap_tmpdir(), *env = getenv("IDT_TEXT_EQ_SHARED");
+  long total = 0, bad = 0, c;
+  size_t k;
+  snprintf(cmd, sizeof cmd,
+           "set -e; for f in sdn alt add; do xz -dc '%s'/ofac/$f.csv.xz > '%s'/$f.csv; done;"
+           " xz -dc '%s/un/consolidated.xml.xz' > '%s/consolidated.xml'", dir, tmp, dir, tmp);
+  CHECK_INT(system(cmd), 0);
+  for (k = 0; k < sizeof files / sizeof *files; k++) {
+    if (files[k][0] == '@')
+      snprintf(path, sizeof path, "%s", tap_data(files[k] + 1));
+    else
+      snprintf(path, sizeof path, "%s/%s", tmp, files[k]);
+    c = latin_equal_file(path, "\n\r\t,;|<>\"", &bad);
+    if (c >= 0)
+      c += latin_equal_file(path, "\n\r\t<>\"", &bad);   /* "Surname, Given" whole */
+    if (c < 0)
+      tap_diag("cannot read %s", path);
+    CHECK(c >= 0);
+    total += c;
+  }
+  for (k = 0; env && *env == '1' && k < sizeof shared / sizeof *shared; k++) {
+    const char *p = tap_shared(shared[k]);
+    if (p && (c = latin_equal_file(p, "\n\r\t,;|<>\"", &bad)) >= 0)
+      total += c + latin_equal_file(p, "\n\r\t<>\"", &bad);
+  }
+  tap_diag("%ld non-ASCII fields compared, %ld differ", total, bad);
+  CHECK(total > 2000);   /* the bundled files hold ~2,500: they were read */
+  CHECK_INT(bad, 0);
+}
+
 int main(void)
 {
   RUN(ascii_tokens);
@@ -185,6 +298,7 @@ int main(void)
   RUN(script_alternatives);
   RUN(nysiis);
   RUN(consonants);
+  RUN(latin_fast_equals_reference);
   idt_text_thread_cleanup();
   return tap_done();
 }

@@ -16,6 +16,8 @@
 #include <unicode/utrans.h>
 #include <unicode/ustring.h>
 #include <unicode/uscript.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include "text/text_int.h"
 #include "common/buf.h"
 #include "common/arena.h"
@@ -24,12 +26,20 @@
 
 
 
-static _Thread_local UTransliterator *tl_trans;
-static _Thread_local int tl_trans_failed;
+/* Two transliterators per thread: the full chain, and the same chain
+ * without Han-Latin/Names for words it cannot touch. Han-Latin/Names costs
+ * ~14 us a call whatever the input (its unfiltered Han-Spacedhan and
+ * Han-Latin rule sets are walked even for "ivan"), 80% of a Cyrillic or
+ * Arabic word's ICU time; nohan_safe() says when skipping it is exact. */
+enum { TR_FULL = 0, TR_NOHAN = 1 };
+static _Thread_local UTransliterator *tl_trans[2];
+static _Thread_local int tl_trans_failed[2];
 
-static const char trans_id[] =
+static const char *const trans_ids[2] = {
   "NFKC; Any-Lower; Han-Latin/Names; Russian-Latin/BGN; Any-Latin; "
-  "Latin-ASCII; Any-Lower";
+  "Latin-ASCII; Any-Lower",
+  "NFKC; Any-Lower; Russian-Latin/BGN; Any-Latin; Latin-ASCII; Any-Lower"
+};
 
 
 /* Per-thread memo of transliterated words: ICU costs ~10k instructions a
@@ -56,26 +66,61 @@ static void words_drop(void)
 
 void idt_text_thread_cleanup(void)
 {
-  if (tl_trans)
-    utrans_close(tl_trans);
-  tl_trans = NULL;
+  int k;
+  for (k = 0; k < 2; k++) {
+    if (tl_trans[k])
+      utrans_close(tl_trans[k]);
+    tl_trans[k] = NULL;
+  }
   words_drop();
 }
 
-static UTransliterator *get_trans(void)
+static UTransliterator *get_trans(int k)
 {
   UChar id[128];
   UErrorCode st = U_ZERO_ERROR;
   UParseError pe;
-  if (tl_trans || tl_trans_failed)
-    return tl_trans;
-  u_uastrcpy(id, trans_id);
-  tl_trans = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, &pe, &st);
+  if (tl_trans[k] || tl_trans_failed[k])
+    return tl_trans[k];
+  u_uastrcpy(id, trans_ids[k]);
+  tl_trans[k] = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, &pe, &st);
   if (U_FAILURE(st)) {
-    tl_trans = NULL;
-    tl_trans_failed = 1;
+    tl_trans[k] = NULL;
+    tl_trans_failed[k] = 1;
   }
-  return tl_trans;
+  return tl_trans[k];
+}
+
+/* Is Han-Latin/Names the identity on s (after NFKC; Any-Lower)? Its rules
+ * only act on Han and ideographs, on what Han-Spacedhan's NFKC filter and
+ * Fullwidth-Halfwidth cover (U+2E80 and above: CJK, kana, fullwidth forms,
+ * compatibility jamo), and insert spaces next to brackets, quotes and
+ * . , : ; ? ! (Ps Pe Pi Pf). So: every code point below U+2E80 outside the
+ * Hangul Jamo block, and either ASCII other than those punctuation marks or
+ * a letter, mark or decimal digit (NFKC and lowering of those stay below
+ * U+2E80 and stay letters). Anything else takes the full chain. */
+static int nohan_safe(const char *s, size_t n)
+{
+  int32_t i = 0, len = (int32_t)n;
+  while (i < len) {
+    UChar32 c;
+    int8_t t;
+    U8_NEXT(s, i, len, c);
+    if (c < 0 || c >= 0x2E80 || (c >= 0x1100 && c <= 0x11FF))
+      return 0;
+    if (c < 0x80) {
+      if (strchr("()[]{}.,:;?!", (int)c))
+        return 0;
+      continue;
+    }
+    t = (int8_t)u_charType(c);
+    if (!(t == U_UPPERCASE_LETTER || t == U_LOWERCASE_LETTER || t == U_TITLECASE_LETTER ||
+          t == U_MODIFIER_LETTER || t == U_OTHER_LETTER || t == U_NON_SPACING_MARK ||
+          t == U_ENCLOSING_MARK || t == U_COMBINING_SPACING_MARK ||
+          t == U_DECIMAL_DIGIT_NUMBER))
+      return 0;
+  }
+  return 1;
 }
 
 static int is_ascii_w(const char *s, size_t n)
@@ -88,16 +133,16 @@ static int is_ascii_w(const char *s, size_t n)
 }
 
 /* Transliterate UTF-8 s to (mostly) ASCII UTF-8 in out. */
-static int to_latin(const char *s, size_t n, idt_buf *out)
+static int to_latin(const char *s, size_t n, int k, idt_buf *out)
 {
   UErrorCode st = U_ZERO_ERROR;
-  UTransliterator *t = get_trans();
+  UTransliterator *t = get_trans(k);
   UChar ubuf[1024];
   int32_t ulen = 0, limit, cap = (int32_t)(sizeof ubuf / sizeof *ubuf);
   char obuf[2048];
   int32_t olen = 0;
   if (!t)
-    return idt_error_set(IDT_EUNSUP, "text: ICU transliterator '%s' unavailable", trans_id);
+    return idt_error_set(IDT_EUNSUP, "text: ICU transliterator '%s' unavailable", trans_ids[k]);
   if (n > 600)
     n = 600;
   u_strFromUTF8Lenient(ubuf, cap / 2, &ulen, s, (int32_t)n, &st);
@@ -138,7 +183,7 @@ static int word_latin(const char *s, size_t n, idt_buf *out)
     return idt_buf_append(out, s, n);
   if (tl_words && (v = idt_map_get(tl_words, s, n)))
     return idt_buf_append(out, v, strlen(v));
-  if ((rc = to_latin(s, n, out)) < 0)
+  if ((rc = to_latin(s, n, nohan_safe(s, n) ? TR_NOHAN : TR_FULL, out)) < 0)
     return rc;
   if (!tl_words || tl_words->len >= WORD_CACHE_MAX) {
     words_drop();
@@ -182,6 +227,35 @@ int idt__text_latin(const char *s, size_t n, idt_buf *out)
     while (j < n && s[j] != ' ' && s[j] != '\t')
       j++;
     if ((rc = word_latin(s + i, j - i, out)) < 0)
+      return rc;
+    i = j;
+  }
+  return 0;
+}
+
+/* The same pipeline as idt__text_latin before the no-Han chain and the
+ * memo: every piece through the full chain (tests compare the two). */
+int idt__text_latin_ref(const char *s, size_t n, idt_buf *out)
+{
+  size_t i = 0;
+  int rc;
+  if (n > 600)
+    n = 600;
+  if (has_cjk(s, n))
+    return is_ascii_w(s, n) ? idt_buf_append(out, s, n) : to_latin(s, n, TR_FULL, out);
+  while (i < n) {
+    size_t j = i;
+    if (s[i] == ' ' || s[i] == '\t') {
+      if ((rc = idt_buf_append(out, s + i, 1)) < 0)
+        return rc;
+      i++;
+      continue;
+    }
+    while (j < n && s[j] != ' ' && s[j] != '\t')
+      j++;
+    rc = is_ascii_w(s + i, j - i) ? idt_buf_append(out, s + i, j - i)
+                                   : to_latin(s + i, j - i, TR_FULL, out);
+    if (rc < 0)
       return rc;
     i = j;
   }

@@ -53,6 +53,9 @@ int idt__text_add_form(const char *s, size_t n, idt__forms *f);
 /* Any script to Latin through ICU (memoised per word, CJK whole):
  * 0 or IDT_EUNSUP/IDT_EUTF8/IDT_ENOMEM. */
 int idt__text_latin(const char *s, size_t n, idt_buf *out);
+/* idt__text_latin as it was before its fast paths (every non-ASCII piece
+ * through the full ICU chain, no memo): the reference tests compare to. */
+int idt__text_latin_ref(const char *s, size_t n, idt_buf *out);
 
 /* The formal given name a diminutive stands for ("ben" -> "benjamin"), or
  * NULL (nicknames.c). */
