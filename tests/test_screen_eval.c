@@ -112,7 +112,7 @@ TEST(name_bench_f1)
   tap_diag("name bench: %zu pairs, F1 interdict %.3f, logic-v2 %.3f", r.n, ours, theirs);
   CHECK_INT(r.n, 495);
   CHECK(theirs > 0.71 && theirs < 0.72);   /* logic-v2 as recorded: 0.713 */
-  CHECK(ours >= 0.79);
+  CHECK(ours >= 0.82);                     /* measured 0.827 (2026-11-27) */
 }
 
 static void parity_row(rows *r, size_t rec)
@@ -158,7 +158,7 @@ TEST(watchman_cross_script)
   CHECK_OK(read_csv(tap_data("data/eval/screening/watchman_cross_script_pairs.csv"), &r));
   tap_diag("watchman: %zu of %zu pairs match", r.ok, r.n);
   CHECK_INT(r.n, 22);
-  CHECK(r.ok >= (idt_text_has_korean() ? 16u : 13u));
+  CHECK(r.ok >= (idt_text_has_korean() ? 20u : 13u)); /* measured 20 of 22 */
 }
 
 int main(void)
