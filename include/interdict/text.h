@@ -8,7 +8,8 @@
  *      (DPRK/McCune-Reischauer, RR, Yale) when it is built in;
  *   3. anything else: ICU "NFKC; casefold; Han-Latin/Names; Russian-Latin/BGN;
  *      Any-Latin; Latin-ASCII" (one compound transliterator cached per
- *      thread: ICU transliterators are not thread-safe);
+ *      thread: ICU transliterators are not thread-safe; words it provably
+ *      leaves alone skip Han-Latin/Names, with identical output);
  *   4. ASCII tokenisation: dots and apostrophes deleted (CH'OL -> chol,
  *      U.S.A. -> usa), hyphens split but remembered (a "joined" mark on the
  *      token, so jong-un is both jong+un and jongun), other punctuation

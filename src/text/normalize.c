@@ -7,7 +7,9 @@
  * Latin-ASCII; Any-Lower"): Han-Latin/Names gives surname readings, BGN the
  * common English spelling of Cyrillic (Chen, not ISO 9's Cen), Any-Latin the
  * rest. Opening it costs milliseconds, so it is cached in thread-local
- * storage; ASCII input, the bulk of lists and queries, never reaches ICU.
+ * storage; ASCII input, the bulk of lists and queries, never reaches ICU,
+ * and words without Han, kana, fullwidth forms or the punctuation
+ * Han-Spacedhan spaces use the chain without Han-Latin/Names (nohan_safe).
  * Hangul goes to the Korean module (DPRK/McCune-Reischauer, RR and Yale
  * spellings of the name) when it is built in, because ICU only knows RR
  * and glues surname and given name together ("gimjeong-eun").
