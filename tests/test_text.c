@@ -195,7 +195,7 @@ static long latin_equal_file(const char *path, const char *delims, long *mismatc
   for (;;) {
     size_t r;
     if (n + 65536 > cap) {
-      char *t = realloc(txt, cap = cap * 2 + 65536);
+      char *t = idt_realloc(txt, cap = cap * 2 + 65536);
       if (!t)
         break;
       txt = t;
@@ -224,7 +224,7 @@ static long latin_equal_file(const char *path, const char *delims, long *mismatc
     }
     i = j + 1;
   }
-  free(txt);
+  idt_free(txt);
   idt_buf_free(&a);
   idt_buf_free(&b);
   return cmp;
