@@ -80,15 +80,22 @@ static const char *src(const char *rel)
   return p;
 }
 
+/* The built-in coastline, as `interdict ais events` uses by default
+ * (IDT_BENCH_NO_COAST=1: nearest port as shore); NULL without one. */
+static idt_aisev_coast *coast;
+
 static idt_aisev_places *places(void)
 {
   idt_aisev_places *p = NULL;
+  if (!coast && !getenv("IDT_BENCH_NO_COAST") && idt_aisev_coast_builtin(&coast))
+    coast = NULL;
   if (idt_aisev_places_new(&p) || idt_aisev_places_add_dprk(p) ||
       idt_aisev_places_load_ports(p, src("data/reference/WPI_ports.csv")) ||
       idt_aisev_places_load_geojson(p, src("data/reference/eez_prk.json"), IDT_ZONE_USER)) {
     fprintf(stderr, "places: %s\n", idt_error_msg());
     exit(1);
   }
+  idt_aisev_places_set_coast(p, coast);
   return p;
 }
 
@@ -222,6 +229,7 @@ static void accuracy(unsigned vessels)
       so.noise_m = noise[ni];
       so.vessels = vessels;
       so.zones = zones;
+      so.coast = coast;
       if (!a || !b || !m || idt_aisim_run(&so, a, b, NULL))
         exit(1);
       fclose(a);

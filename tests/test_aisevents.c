@@ -92,6 +92,63 @@ TEST(geo_distances)
   CHECK(!idt_aisev_in_korea_bay(35.5, 123.6));
 }
 
+/* Distance from shore over the built-in Natural Earth 1:50m land. Expected
+ * values from an independent brute force in Python over every arc of
+ * web/dist/land-50m.json (haversine to points every 0.005 deg along each
+ * segment): Point Nemo 1455.4 nm, 10 nm east of the Florida coast crossing
+ * of 27N (-80.0907) 9.76 nm, Korea Bay 38.9N 124.0E 52.10 nm. */
+TEST(coast_distance)
+{
+  idt_aisev_coast *c = NULL;
+  idt_aisev_places *p = NULL;
+  const char *topo = "{\"type\":\"Topology\",\"arcs\":[[[0,0],[0,1],[1,1],"
+                     "[1,0],[0,0]]],\"objects\":{}}";
+  double d;
+  int rc = idt_aisev_coast_builtin(&c);
+  if (rc == IDT_ENOTFOUND) {
+    tap_diag("no land-50m.json built in: coast tests skipped");
+    CHECK(idt_aisev_coast_dist(NULL, 0, 0) == HUGE_VAL);
+    return;
+  }
+  CHECK_OK(rc);
+  CHECK(idt_aisev_coast_nsegs(c) > 50000);
+  d = idt_aisev_coast_dist(c, -48.876, -123.393) / IDT_NM_M;
+  tap_diag("Point Nemo %.1f nm, Florida %.2f nm, Korea Bay %.2f nm", d,
+           idt_aisev_coast_dist(c, 27, -79.903816) / IDT_NM_M,
+           idt_aisev_coast_dist(c, 38.9, 124.0) / IDT_NM_M);
+  CHECK(d > 500 && fabs(d - 1455.4) < 15);
+  CHECK(fabs(idt_aisev_coast_dist(c, 27, -79.903816) / IDT_NM_M - 9.76) < 0.2);
+  CHECK(fabs(idt_aisev_coast_dist(c, 38.9, 124.0) / IDT_NM_M - 52.10) < 0.5);
+  /* on land: Kansas, central Australia, Antarctica (ring closed through
+   * the pole), Pyongyang */
+  CHECK(idt_aisev_coast_dist(c, 38.5, -98.0) == 0);
+  CHECK(idt_aisev_coast_dist(c, -25.0, 134.0) == 0);
+  CHECK(idt_aisev_coast_dist(c, -80.0, 0.0) == 0);
+  CHECK(idt_aisev_coast_dist(c, 39.03, 125.75) == 0);
+  /* at sea near land, not 0: Yellow Sea, mid-Atlantic, Arctic Ocean */
+  CHECK(idt_aisev_coast_dist(c, 36.0, 124.0) > 20 * IDT_NM_M);
+  CHECK(idt_aisev_coast_dist(c, 30.0, -40.0) > 500 * IDT_NM_M);
+  CHECK(idt_aisev_coast_dist(c, 88.0, 0.0) > 100 * IDT_NM_M);
+  CHECK(idt_aisev_coast_dist(c, NAN, 0) == HUGE_VAL);
+  /* places: the coastline replaces the nearest port as shore */
+  CHECK_OK(idt_aisev_places_new(&p));
+  CHECK_OK(idt_aisev_places_add_port(p, "X", "XXX", 0, 0));
+  CHECK(fabs(idt_aisev_places_shore(p, -48.876, -123.393) -
+             idt_aisev_places_nearest(p, -48.876, -123.393, NULL)) < 1);
+  idt_aisev_places_set_coast(p, c);
+  CHECK(fabs(idt_aisev_places_shore(p, -48.876, -123.393) / IDT_NM_M - 1455.4) < 15);
+  idt_aisev_places_free(p);
+  idt_aisev_coast_free(c);
+  /* an unquantized TopoJSON square: inside 0, outside to its edge */
+  CHECK_OK(idt_aisev_coast_topojson(&c, topo, strlen(topo)));
+  CHECK(idt_aisev_coast_dist(c, 0.5, 0.5) == 0);
+  CHECK(fabs(idt_aisev_coast_dist(c, 0.5, 2.0) - idt_geo_dist_m(0.5, 2.0, 0.5, 1.0)) < 50);
+  idt_aisev_coast_free(c);
+  CHECK(idt_aisev_coast_topojson(&c, "{\"arcs\":[]}", 11) == IDT_EPARSE);
+  CHECK(idt_aisev_coast_topojson(&c, "{", 1) == IDT_EPARSE);
+  CHECK(c == NULL);
+}
+
 TEST(ports_csv)
 {
   idt_aisev_places *p = NULL;
@@ -663,6 +720,7 @@ TEST(output_json)
 int main(void)
 {
   RUN(geo_distances);
+  RUN(coast_distance);
   RUN(ports_csv);
   RUN(zones_geojson);
   RUN(encode_roundtrip);

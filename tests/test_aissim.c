@@ -24,6 +24,9 @@ static char *path(const char *name)
   return p;
 }
 
+/* Coastline for the simulator's truth (scenario_scores_coast), else NULL. */
+static const idt_aisev_coast *sim_coast;
+
 static int sim_files(uint64_t seed, double noise, unsigned vessels, const char *nmea,
                      const char *truth, const idt_aisev_places *zones)
 {
@@ -34,6 +37,7 @@ static int sim_files(uint64_t seed, double noise, unsigned vessels, const char *
   o.noise_m = noise;
   o.vessels = vessels;
   o.zones = zones;
+  o.coast = sim_coast;
   if (!a || !b) {
     if (a) fclose(a);
     if (b) fclose(b);
@@ -88,7 +92,9 @@ static int detect_file(const char *nmea, idt_aisev *d, unsigned long long *rejec
   return rc;
 }
 
-TEST(scenario_scores)
+/* Six runs scored together; with c, both the truth and the detector
+ * measure "from shore" to the coastline. */
+static void scores(const idt_aisev_coast *c)
 {
   static const uint64_t seeds[] = {1, 2, 3};
   static const double noises[] = {10, 40};
@@ -101,6 +107,8 @@ TEST(scenario_scores)
   CHECK_OK(idt_aisev_places_add_dprk(pl));
   CHECK_OK(idt_aisev_places_load_ports(pl, tap_data("data/reference/WPI_ports.csv")));
   CHECK_OK(idt_aisev_places_load_geojson(pl, tap_data("data/reference/eez_prk.json"), IDT_ZONE_USER));
+  idt_aisev_places_set_coast(pl, c);
+  sim_coast = c;
   CHECK_OK(idt_aisev_places_new(&zones));
   CHECK_OK(idt_aisev_places_load_geojson(zones, tap_data("data/reference/eez_prk.json"), IDT_ZONE_USER));
   for (si = 0; si < 3; si++)
@@ -155,6 +163,22 @@ TEST(scenario_scores)
   CHECK(tot.false_events * 1000.0 / tot.vessel_days < 20);
   idt_aisev_places_free(pl);
   idt_aisev_places_free(zones);
+  sim_coast = NULL;
+}
+
+TEST(scenario_scores) { scores(NULL); }
+
+TEST(scenario_scores_coast)
+{
+  idt_aisev_coast *c = NULL;
+  if (idt_aisev_coast_builtin(&c) == IDT_ENOTFOUND) {
+    tap_diag("no land-50m.json built in: skipped");
+    return;
+  }
+  CHECK(c != NULL);
+  if (c)
+    scores(c);
+  idt_aisev_coast_free(c);
 }
 
 static int run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -240,6 +264,7 @@ int main(void)
 {
   RUN(deterministic);
   RUN(scenario_scores);
+  RUN(scenario_scores_coast);
   RUN(cli);
   return tap_done();
 }

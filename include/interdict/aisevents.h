@@ -5,7 +5,8 @@
  * Layers:
  *   geometry   great-circle distances, places (ports as points with a grid
  *              index, zones as GeoJSON polygons with a latitude-band edge
- *              index), distance to the nearest port as the "shore" proxy.
+ *              index), distance from shore over Natural Earth coastline
+ *              (coast.c; the nearest port when none is loaded).
  *   detector   idt_aisev: positions and static data in (per vessel in time
  *              order; vessels interleaved as a receiver stream delivers
  *              them), events out through a callback: dark periods (gap),
@@ -92,11 +93,30 @@ int idt_aisev_places_geojson_mem(idt_aisev_places *p, const char *name_hint,
 size_t idt_aisev_places_nports(const idt_aisev_places *p);
 size_t idt_aisev_places_nzones(const idt_aisev_places *p);
 const char *idt_aisev_places_zone_name(const idt_aisev_places *p, size_t i);
-/* Distance in metres to the nearest port (the "shore" proxy: GFW uses a
- * coastline raster we do not have), and that port (may be NULL). Returns
- * HUGE_VAL with no ports. */
+/* Distance in metres to the nearest port (port/anchorage rules; "shore"
+ * without a coastline), and that port (may be NULL). Returns HUGE_VAL with
+ * no ports. */
 double idt_aisev_places_nearest(const idt_aisev_places *p, double lat,
                                 double lon, const idt_aisev_port **port);
+/* ---- coastline (coast.c) ---- */
+/* Natural Earth 1:50m land (world-atlas land-50m.json, public domain) as
+ * coastline segments in a 0.5-degree grid. _builtin reads the copy compiled
+ * into the library for the web UI (IDT_ENOTFOUND when the build had none);
+ * _topojson any TopoJSON whose arcs are land boundaries. */
+typedef struct idt_aisev_coast idt_aisev_coast;
+int idt_aisev_coast_builtin(idt_aisev_coast **out);
+int idt_aisev_coast_topojson(idt_aisev_coast **out, const char *json, size_t n);
+void idt_aisev_coast_free(idt_aisev_coast *c);
+size_t idt_aisev_coast_nsegs(const idt_aisev_coast *c);
+/* Metres from (lat, lon) to the nearest coastline; 0 on land; HUGE_VAL
+ * when c is NULL or the point is NaN. */
+double idt_aisev_coast_dist(const idt_aisev_coast *c, double lat, double lon);
+/* Measure "from shore" against c (borrowed; NULL: back to the nearest
+ * port). Port and anchorage rules keep the ports. */
+void idt_aisev_places_set_coast(idt_aisev_places *p, const idt_aisev_coast *c);
+/* Distance from shore in metres: the coastline when set, else the nearest
+ * port (HUGE_VAL with neither). */
+double idt_aisev_places_shore(const idt_aisev_places *p, double lat, double lon);
 /* Same over DPRK ports only. */
 double idt_aisev_places_nearest_dprk(const idt_aisev_places *p, double lat,
                                      double lon, const idt_aisev_port **port);
@@ -152,7 +172,8 @@ typedef struct idt_aisev_event {
   double dist_nm;                 /* gap, spoofing: distance of the jump */
   double speed_kn;                /* gap, spoofing: implied speed;
                                      encounter: median; loiter: mean SOG */
-  double shore_nm;                /* distance to the nearest port */
+  double shore_nm;                /* distance from shore: coastline, or
+                                     the nearest port without one */
   const char *place;              /* nearest port / zone / port visited */
   int dprk;                       /* in the DPRK vicinity */
   int intentional;                /* gap: likely intentional */
@@ -294,10 +315,12 @@ typedef struct idt_aisim_opts {
   double sat_receive;             /* share received during a pass, 0.5 */
   double terrestrial_nm;          /* coast-station range, 40 nm */
   const idt_aisev_places *zones;  /* zone crossings staged when it has one */
+  const idt_aisev_coast *coast;   /* truth's "offshore" measured to it when
+                                     set (as the detector's), else to ports */
 } idt_aisim_opts;
 #define IDT_AISIM_OPTS_VERSION 1
 #define IDT_AISIM_OPTS_INIT { IDT_AISIM_OPTS_VERSION, "dprk", 1, 300, 48, \
-  1709251200, 10, 0.1, 90, 10, 0.5, 40, NULL }
+  1709251200, 10, 0.1, 90, 10, 0.5, 40, NULL, NULL }
 
 typedef struct idt_aisim_stats {
   unsigned long long lines, positions, statics, vessels, truth;

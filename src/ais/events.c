@@ -265,6 +265,8 @@ static void shore(idt_aisev *d, idt_aisev_event *e)
 {
   const idt_aisev_port *p = NULL;
   double m = d->pl ? idt_aisev_places_nearest(d->pl, e->lat, e->lon, &p) : HUGE_VAL;
+  if (d->pl && d->pl->coast)
+    m = idt_aisev_coast_dist(d->pl->coast, e->lat, e->lon);
   e->shore_nm = isinf(m) ? NAN : m / IDT_NM_M;
   if (p && !e->place[0])
     e->place = p->name;
@@ -359,7 +361,9 @@ static int close_loiter(idt_aisev *d, idt__vessel *v, idt__seg *s, int open)
       return 0;
     snprintf(d->why, sizeof d->why, "speed < %.1f kn for %.1f h (>= %.1f h), %s",
              d->o.loiter_speed_kn, h, d->o.loiter_hours,
-             w >= 0 ? "inside a watch area" : "far from shore (nearest port)");
+             w >= 0 ? "inside a watch area"
+             : d->pl && d->pl->coast ? "far from shore (coastline)"
+                                     : "far from shore (nearest port)");
     if (w >= 0)
       e.place = idt_aisev_places_zone_name(d->pl, (size_t)w);
   }

@@ -73,6 +73,7 @@ struct idt_aisev_places {
   int grid_ok;
   idt__zone *zones;
   size_t nzones, zcap;
+  const idt_aisev_coast *coast;       /* borrowed; NULL: ports as shore */
 };
 void idt__zones_free(idt_aisev_places *p);
 

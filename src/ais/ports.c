@@ -1,13 +1,9 @@
 /*
  * ports.c - ports as points: the built-in DPRK list, CSV port lists (libcsv)
- * and the nearest-port query that stands in for "distance from shore".
- *
- * GFW measures distance from shore on a coastline raster; we have no
- * coastline in the project's data, only port lists (World Port Index via
- * GFW, the DPRK list). Distance to the nearest port over-estimates distance
- * to shore along empty coasts, so "> 50 nm from shore" fires more easily
- * than GFW's; docs/design/events.md says so. A Natural Earth coastline
- * would replace this without changing callers.
+ * and the nearest-port query; "distance from shore" (idt_aisev_places_shore)
+ * is the Natural Earth coastline (coast.c) when one is set, else this
+ * nearest port, which over-estimates it along empty coasts
+ * (docs/design/events.md).
  *
  * Query: ports in 1-degree cells (CSR), rings of cells searched outwards
  * until the ring is farther than the best port found. Rejected: a k-d tree
@@ -53,6 +49,21 @@ void idt_aisev_places_free(idt_aisev_places *p)
   idt_free(p->cell_idx);
   idt__zones_free(p);
   idt_free(p);
+}
+
+void idt_aisev_places_set_coast(idt_aisev_places *p, const idt_aisev_coast *c)
+{
+  if (p)
+    p->coast = c;
+}
+
+double idt_aisev_places_shore(const idt_aisev_places *p, double lat, double lon)
+{
+  if (!p)
+    return HUGE_VAL;
+  if (p->coast)
+    return idt_aisev_coast_dist(p->coast, lat, lon);
+  return idt_aisev_places_nearest(p, lat, lon, NULL);
 }
 
 size_t idt_aisev_places_nports(const idt_aisev_places *p) { return p ? p->nports : 0; }

@@ -72,6 +72,8 @@ typedef struct cand {
   int32_t v[2];                 /* vessel indices; v[1] -1 for one vessel */
   double t0, t1, thr;           /* plan (seconds) and the type's threshold */
   int silence, staged;          /* silence: shown by the absence of fixes */
+  int borderline;               /* plan within the detector's tolerance of
+                                   a spatial threshold: ambiguous at best */
   double before[2], in0[2], in1[2], after[2]; /* delivered fix times */
 } cand;
 
@@ -188,6 +190,15 @@ static double port_dist(double lat, double lon, const simport **np)
     }
   }
   return best;
+}
+
+/* Distance from shore as the detector measures it: the coastline when
+ * the caller gave one (the CLI's default), else the nearest port. */
+static double shore_dist(const sim *s, double lat, double lon)
+{
+  if (s->o->coast)
+    return idt_aisev_coast_dist(s->o->coast, lat, lon);
+  return port_dist(lat, lon, NULL);
 }
 
 /* ---- truth ---- */
@@ -328,7 +339,7 @@ static int observable(const cand *c)
   hi = aft - bef;
   lo = c->silence ? (isinf(aft) ? -HUGE_VAL : hi) : in1 - in0;
   if (lo >= c->thr)
-    return 1;
+    return c->borderline ? 0 : 1;
   return hi >= c->thr ? 0 : -1;
 }
 
@@ -351,6 +362,33 @@ static void write_truth(sim *s)
   }
 }
 
+/* A slow stretch over waypoints i..j: loitering truth when every waypoint
+ * is >= 24 nm from shore (the detector's 20 nm with a margin for where
+ * along the stretch it measures and for noise), ambiguous ("borderline")
+ * when some waypoint is but not all, or all sit between 16 and 24 nm; none
+ * when every waypoint is within 16 nm. The stretch is straight between
+ * waypoints, so its ends bound where the detector measures. */
+static int plan_loiter(sim *s, sv *v, size_t i, size_t j, double t0, double t1)
+{
+  double lo = HUGE_VAL, hi = 0, d;
+  size_t k;
+  cand *c;
+  int rc;
+  for (k = i; k <= j; k++) {
+    d = shore_dist(s, v->w[k].lat, v->w[k].lon);
+    lo = fmin(lo, d);
+    hi = fmax(hi, d);
+  }
+  if (!s->truth || hi < 20 * IDT_NM_M * 0.8)
+    return 0;
+  if ((rc = truth_x(s, "loitering", v, NULL, mmsi_at(v, t0), 0, t0, t1,
+                    "planned slow stretch offshore", v->kind == 9)))
+    return rc;
+  c = &s->c[s->nc - 1];
+  c->borderline = lo < 20 * IDT_NM_M * 1.2;
+  return 0;
+}
+
 /* Planned stops at ports and slow stretches offshore, from the legs. */
 static int plan_truth(sim *s, sv *v, double horizon)
 {
@@ -368,7 +406,6 @@ static int plan_truth(sim *s, sv *v, double horizon)
                    "planned stop in port", v->kind == 9);
     else if (kn < 2) {
       double t0 = a->t, t1;
-      double lat = a->lat, lon = a->lon;
       while (j + 1 < v->nw) {
         double d2 = idt_geo_dist_m(v->w[j].lat, v->w[j].lon, v->w[j + 1].lat, v->w[j + 1].lon);
         if (d2 / IDT_NM_M / ((v->w[j + 1].t - v->w[j].t) / 3600.0) >= 2)
@@ -378,9 +415,7 @@ static int plan_truth(sim *s, sv *v, double horizon)
       t1 = v->w[j].t;
       /* every slow stretch offshore, however short: write_truth keeps
        * those the delivered messages can show as >= 4 h */
-      if (port_dist(lat, lon, NULL) >= 20 * IDT_NM_M * 1.2)
-        rc = truth_x(s, "loitering", v, NULL, mmsi_at(v, t0), 0, t0, t1,
-                     "planned slow stretch offshore", v->kind == 9);
+      rc = plan_loiter(s, v, i, j, t0, t1);
     }
     if (rc)
       return rc;

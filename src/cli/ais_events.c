@@ -18,7 +18,7 @@ static const char help[] =
   "usage: interdict ais events [--ports FILE.csv]... [--zone FILE.geojson]...\n"
   "                            [--watch FILE.geojson]... [--lists [--dataset D]...]\n"
   "                            [--geojson FILE] [--types T,T] [--truth FILE]\n"
-  "                            [--stats] [THRESHOLDS] FILE...|-\n"
+  "                            [--no-coast] [--stats] [THRESHOLDS] FILE...|-\n"
   "\n"
   "Decode AIS NMEA (IEC 61162-450 tag-block or trailing times required) and\n"
   "detect, per vessel in time order: dark periods (gap), encounters (possible\n"
@@ -28,11 +28,13 @@ static const char help[] =
   "object per event on stdout with its evidence: the rule and numbers that\n"
   "fired, the thresholds, and the track around it.\n"
   "\n"
-  "  --ports FILE     port list CSV (WPI_ports.csv or dprk_ports.csv columns);\n"
-  "                   the nearest port stands in for the nearest shore.\n"
-  "                   The DPRK ports are built in; give the WPI list too\n"
-  "                   (data/reference/WPI_ports.csv) or every place far from\n"
-  "                   the DPRK counts as far from shore.\n"
+  "  --ports FILE     port list CSV (WPI_ports.csv or dprk_ports.csv columns)\n"
+  "                   for port visits and the anchorage rule. The DPRK ports\n"
+  "                   are built in; give the WPI list too\n"
+  "                   (data/reference/WPI_ports.csv).\n"
+  "  --no-coast       measure \"from shore\" (gap intent, loitering) to the\n"
+  "                   nearest port instead of the built-in Natural Earth\n"
+  "                   1:50m coastline (the default)\n"
   "  --zone FILE      GeoJSON Polygon/MultiPolygon: entry and exit events\n"
   "  --watch FILE     GeoJSON watch areas: loitering anywhere inside, and\n"
   "                   encounters inside are kept even near an anchorage;\n"
@@ -283,8 +285,9 @@ int idt_cli_ais_events(int argc, char **argv)
   wl list = {NULL, 0, 0};
   const char *files[256], *datasets[64], *gjpath = NULL, *truth = NULL;
   size_t nfiles = 0, nds = 0, k;
-  int i, rc = 0, lists = 0, stats = 0;
+  int i, rc = 0, lists = 0, stats = 0, coast = 1;
   char *buf = NULL;
+  idt_aisev_coast *cst = NULL;
   idt_aisev_opts def = IDT_AISEV_OPTS_INIT;
 
   memset(&c, 0, sizeof c);
@@ -315,6 +318,10 @@ int idt_cli_ais_events(int argc, char **argv)
     }
     if (!strcmp(a, "--stats")) {
       stats = 1;
+      continue;
+    }
+    if (!strcmp(a, "--no-coast")) {
+      coast = 0;
       continue;
     }
     if (i + 1 >= argc) {
@@ -381,7 +388,11 @@ int idt_cli_ais_events(int argc, char **argv)
     idt_aisev_places_free(pl);
     return cli_usage("ais events", "no input (FILE... or - for stdin)");
   }
-  if (idt_aisev_places_nports(pl) < 64)
+  if (coast) {
+    if ((rc = idt_aisev_coast_builtin(&cst)))
+      goto fail;
+    idt_aisev_places_set_coast(pl, cst);
+  } else if (idt_aisev_places_nports(pl) < 64)
     fprintf(stderr, "interdict ais events: only the built-in DPRK ports: distance from "
             "shore is measured to them alone (give --ports WPI_ports.csv)\n");
   if (lists) {
@@ -448,6 +459,7 @@ int idt_cli_ais_events(int argc, char **argv)
   idt_ais_decoder_free(ic.dec);
   idt_aisev_scorer_free(c.sc);
   idt_aisev_places_free(pl);
+  idt_aisev_coast_free(cst);
   wl_free(&list);
   free(buf);
   return 0;
@@ -459,6 +471,7 @@ fail:
   idt_ais_decoder_free(ic.dec);
   idt_aisev_scorer_free(c.sc);
   idt_aisev_places_free(pl);
+  idt_aisev_coast_free(cst);
   wl_free(&list);
   free(buf);
   return cli_fail("ais events");

@@ -13,7 +13,7 @@ int idt_cli_ais_simulate(int argc, char **argv);
 static const char help[] =
   "usage: interdict ais simulate [--scenario dprk|background] [--seed N]\n"
   "                              [--vessels N] [--hours H] [--noise M]\n"
-  "                              [--drop P] [--zone FILE.geojson]\n"
+  "                              [--drop P] [--zone FILE.geojson] [--no-coast]\n"
   "                              --out FILE.nmea [--truth FILE.jsonl]\n"
   "\n"
   "Generate AIS traffic: scripted vessels (waypoint legs, speeds, ITU-R\n"
@@ -37,6 +37,9 @@ static const char help[] =
   "  --drop P         share of coast-station messages lost (default 0.1)\n"
   "  --zone FILE      GeoJSON polygon(s): a fishing boat crosses the first\n"
   "                   and its entries/exits go into the truth\n"
+  "  --no-coast       truth's \"offshore\" (loitering) measured to the nearest\n"
+  "                   port, not the built-in coastline: pair it with\n"
+  "                   'ais events --no-coast'\n"
   "  --out FILE       NMEA output ('-' for stdout)\n"
   "  --truth FILE     ground truth, one JSON object per staged event and a\n"
   "                   final {\"type\":\"meta\",...} line\n"
@@ -54,15 +57,20 @@ int idt_cli_ais_simulate(int argc, char **argv)
   idt_aisim_opts o = IDT_AISIM_OPTS_INIT;
   idt_aisim_stats st;
   idt_aisev_places *zones = NULL;
+  idt_aisev_coast *coast = NULL;
   const char *out = NULL, *truth = NULL, *zone = NULL;
   FILE *fo = NULL, *ft = NULL;
-  int i, rc = 0;
+  int i, rc = 0, use_coast = 1;
   double v;
   for (i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (cli_is_help(a)) {
       fputs(help, stdout);
       return 0;
+    }
+    if (!strcmp(a, "--no-coast")) {
+      use_coast = 0;
+      continue;
     }
     if (i + 1 >= argc)
       return cli_usage("ais simulate", "unknown or incomplete option '%s'", a);
@@ -97,6 +105,11 @@ int idt_cli_ais_simulate(int argc, char **argv)
       goto fail;
     o.zones = zones;
   }
+  if (use_coast) {
+    if ((rc = idt_aisev_coast_builtin(&coast)))
+      goto fail;
+    o.coast = coast;
+  }
   fo = strcmp(out, "-") ? fopen(out, "wb") : stdout;
   if (!fo) {
     idt_error_set(IDT_EIO, "%s: cannot create", out);
@@ -124,6 +137,7 @@ int idt_cli_ais_simulate(int argc, char **argv)
           "%llu static, %llu lines, %llu staged events\n", st.vessels, st.vessel_days,
           st.positions, st.statics, st.lines, st.truth);
   idt_aisev_places_free(zones);
+  idt_aisev_coast_free(coast);
   return 0;
 fail:
   if (fo && fo != stdout)
@@ -131,5 +145,6 @@ fail:
   if (ft)
     fclose(ft);
   idt_aisev_places_free(zones);
+  idt_aisev_coast_free(coast);
   return cli_fail("ais simulate");
 }
