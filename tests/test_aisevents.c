@@ -146,6 +146,16 @@ TEST(coast_distance)
   idt_aisev_coast_free(c);
   CHECK(idt_aisev_coast_topojson(&c, "{\"arcs\":[]}", 11) == IDT_EPARSE);
   CHECK(idt_aisev_coast_topojson(&c, "{", 1) == IDT_EPARSE);
+  /* out of range and over-long segments are errors, not a huge grid */
+  CHECK(idt_aisev_coast_topojson(&c, "{\"arcs\":[[[0,0],[0,91]]]}", 25) == IDT_EPARSE);
+  CHECK(strstr(idt_error_msg(), "arc 0 point 1") != NULL);
+  CHECK(idt_aisev_coast_topojson(&c, "{\"arcs\":[[[0,0],[60,1]]]}", 25) == IDT_EPARSE);
+  CHECK(strstr(idt_error_msg(), "spans more than") != NULL);
+  /* a 340-degree jump is an antimeridian cut, skipped */
+  CHECK_OK(idt_aisev_coast_topojson(&c, "{\"arcs\":[[[170,0],[-170,0],[-170,1]]]}", 38));
+  CHECK(idt_aisev_coast_nsegs(c) == 1);
+  idt_aisev_coast_free(c);
+  c = NULL;
   CHECK(c == NULL);
 }
 

@@ -27,6 +27,9 @@
 #define CD 0.5
 #define NX 720
 #define NY 360
+/* Longest segment accepted, degrees (Natural Earth 1:50m: 5.7). Bounds the
+ * cells one segment can be listed in. */
+#define MAXSPAN 45
 
 typedef struct { float x1, y1, x2, y2; } cseg;   /* lon, lat degrees */
 
@@ -98,6 +101,12 @@ static int decode_arcs(idt_aisev_coast *c, json_t *root)
         x = ax;
         y = ay;
       }
+      if (!isfinite(x) || !isfinite(y) || fabs(x) > 180 || fabs(y) > 90)
+        return idt_error_set(IDT_EPARSE, "coast: arc %zu point %zu: not a "
+                             "longitude/latitude", i, j);
+      if (j && fabs(x - px) <= 180 && (fabs(x - px) > MAXSPAN || fabs(y - py) > MAXSPAN))
+        return idt_error_set(IDT_EPARSE, "coast: arc %zu point %zu: segment "
+                             "spans more than %d degrees", i, j, MAXSPAN);
       if (j && (rc = add_seg(c, px, py, x, y)))
         return rc;
       px = x;
