@@ -60,6 +60,42 @@ static long rss_kb(long pid)
   return kb;
 }
 
+/* utime + stime of a process in seconds (/proc/PID/stat fields 14, 15). */
+static double cpu_s(long pid)
+{
+  char path[64], buf[1024], *p;
+  unsigned long ut, st;
+  size_t n;
+  int field;
+  FILE *f;
+  snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+  if (!(f = fopen(path, "r")))
+    return -1;
+  n = fread(buf, 1, sizeof buf - 1, f);
+  fclose(f);
+  buf[n] = 0;
+  if (!(p = strrchr(buf, ')')))
+    return -1;
+  for (field = 3; field <= 14 && p; field++)  /* to the space before field 14 */
+    p = strchr(p + 1, ' ');
+  if (!p)
+    return -1;
+  ut = strtoul(p + 1, &p, 10);
+  st = strtoul(p, NULL, 10);
+  return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+}
+
+static void loadavg(char *out, size_t cap)
+{
+  FILE *f = fopen("/proc/loadavg", "r");
+  size_t n = f ? fread(out, 1, cap - 1, f) : 0;
+  if (f)
+    fclose(f);
+  out[n] = 0;
+  if (n > 14)
+    out[14] = 0;    /* the three averages */
+}
+
 typedef struct slot {
   CURL *h;
   double sched;
@@ -81,7 +117,8 @@ static int rate_run(int argc, char **argv)
   long pid = argc > 6 ? strtol(argv[6], NULL, 10) : 0;
   char *bodies[4096], line[8192];
   size_t nb = 0, total, sent = 0, done = 0, errors = 0, nslots = 512, i;
-  double *lat, t0, next_rss;
+  double *lat, t0, next_rss, cpu0;
+  char load0[64], load1[64];
   slot *slots;
   CURLM *m;
   FILE *f = fopen(bodies_path, "r");
@@ -117,6 +154,8 @@ static int rate_run(int argc, char **argv)
     curl_easy_setopt(slots[i].h, CURLOPT_TIMEOUT, 30L);
     curl_easy_setopt(slots[i].h, CURLOPT_NOSIGNAL, 1L);
   }
+  loadavg(load0, sizeof load0);
+  cpu0 = pid ? cpu_s(pid) : 0;
   t0 = now();
   next_rss = t0;
   while (done < total) {
@@ -169,8 +208,13 @@ static int rate_run(int argc, char **argv)
   printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f\n",
          lat[total / 2] * 1e3, lat[total * 9 / 10] * 1e3, lat[total * 99 / 100] * 1e3,
          lat[total * 999 / 1000] * 1e3, lat[total - 1] * 1e3);
-  if (pid)
+  if (pid) {
+    double cpu = cpu_s(pid) - cpu0;
     printf("rss end VmRSS=%ld kB\n", rss_kb(pid));
+    printf("server CPU %.2f s = %.3f ms per request\n", cpu, cpu * 1e3 / (double)total);
+  }
+  loadavg(load1, sizeof load1);
+  printf("load average at start %s, at end %s\n", load0, load1);
   for (i = 0; i < nslots; i++) {
     curl_easy_cleanup(slots[i].h);
     curl_slist_free_all(slots[i].hdr);

@@ -94,6 +94,15 @@ typedef struct idt_screen_opts {
 #define IDT_SCREEN_OPTS_INIT { IDT_SCREEN_OPTS_VERSION, IDT_SCREEN_THRESHOLD, 10, \
     IDT_SCREEN_MODE_DEFAULT, 0, NULL, 0 }
 
+/* One scoring feature of a hit: the name and contribution of an entry of
+ * the evidence's "features" (which prints the contribution to 4 decimals),
+ * for callers that want them without parsing the evidence text. */
+typedef struct idt_screen_feature {
+  const char *name;            /* "name", "birthDate", ... or the identifier kind */
+  double contribution;
+} idt_screen_feature;
+#define IDT_SCREEN_MAX_FEATURES 5
+
 typedef struct idt_screen_hit {
   const char *entity_id, *dataset, *source_id, *schema, *caption;
   double score;
@@ -102,6 +111,8 @@ typedef struct idt_screen_hit {
   const char *matched_name;    /* the list name that aligned best, or NULL */
   const char *evidence;        /* JSON object text */
   const char *explanation;     /* one line */
+  idt_screen_feature features[IDT_SCREEN_MAX_FEATURES]; /* as evidence "features" */
+  size_t nfeatures;            /* 0 in OFAC mode (no "features" in its evidence) */
 } idt_screen_hit;
 
 typedef struct idt_screen_result {

@@ -154,10 +154,19 @@ int idt_audit_match(idt_audit *a, const char *actor, const json_t *request,
     return idt_error_set(IDT_EINVAL, "audit match: actor must be 1-256 bytes");
   if (n && !(ph = idt_calloc(n, sizeof *ph)))
     return IDT_ENOMEM;
-  for (i = 0; i < n && !rc; i++)
-    if (!(rc = check_hit(&hits[i], i)) &&
-        !(rc = idt_query_fingerprint(hits[i].query, ph[i].fp)))
+  for (i = 0; i < n && !rc; i++) {
+    if ((rc = check_hit(&hits[i], i)))
+      break;
+    if (i && hits[i].query == hits[i - 1].query) {
+      /* the hits of one query come together: fingerprint and canonical
+       * text once per query, not once per alert */
+      memcpy(ph[i].fp, ph[i - 1].fp, sizeof ph[i].fp);
+      if (!(ph[i].query = idt_strdup(ph[i - 1].query)))
+        rc = IDT_ENOMEM;
+    } else if (!(rc = idt_query_fingerprint(hits[i].query, ph[i].fp))) {
       rc = idt_audit_canonical(hits[i].query, &ph[i].query);
+    }
+  }
   if (!rc) {
     idt__audit_lock(a);
     if (!(rc = idt__audit_begin(a)))

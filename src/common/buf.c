@@ -70,13 +70,26 @@ int idt_buf_putc(idt_buf *b, char c) { return idt_buf_append(b, &c, 1); }
 int idt_buf_vprintf(idt_buf *b, const char *fmt, va_list ap)
 {
   va_list cp;
+  size_t room = b->cap > b->len ? b->cap - b->len : 0;   /* with the NUL */
   int n, rc;
 
+  /* Format straight into the free space; measure and format again only
+   * when it does not fit (formatting twice was half of every call). */
   va_copy(cp, ap);
-  n = vsnprintf(NULL, 0, fmt, cp);
+  n = vsnprintf(room ? b->p + b->len : NULL, room, fmt, cp);
   va_end(cp);
   if (n < 0)
     return idt_error_set(IDT_EINVAL, "bad format");
+  if ((size_t)n < room) {
+    if ((rc = reserve(b, (size_t)n)) != 0) {   /* only the max can refuse here */
+      b->p[b->len] = '\0';
+      return rc;
+    }
+    b->len += (size_t)n;
+    return 0;
+  }
+  if (room)
+    b->p[b->len] = '\0';
   rc = reserve(b, (size_t)n);
   if (rc)
     return rc;

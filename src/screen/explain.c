@@ -85,10 +85,44 @@ static void feature(idt_buf *b, int *first, const char *name, const char *value,
   *first = 0;
 }
 
+size_t sc_features(const sc_name *q, const sc_name *c, double name, const sc_quals *qu,
+                   sc_feature out[SC_MAX_FEATURES])
+{
+  size_t n = 0;
+  if (q && c) {
+    out[n].name = "name";
+    out[n].value = c->orig ? c->orig : c->form;
+    out[n++].contribution = 0.9 * name + 0.05;
+  }
+  if (qu && qu->ident > 0) {
+    out[n].name = qu->ident_note;
+    out[n].value = qu->ident_val;
+    out[n++].contribution = qu->ident + 0.03 * name;
+  }
+  if (qu && qu->dob_note) {
+    out[n].name = "birthDate";
+    out[n].value = qu->dob_val;
+    out[n++].contribution = qu->dob;
+  }
+  if (qu && qu->country_note) {
+    out[n].name = "country";
+    out[n].value = qu->country_val;
+    out[n++].contribution = qu->country;
+  }
+  if (qu && qu->gender_note) {
+    out[n].name = "gender";
+    out[n].value = qu->gender_note;
+    out[n++].contribution = qu->gender;
+  }
+  return n;
+}
+
 void sc_evidence_json(idt_buf *b, const sc_name *q, const sc_name *c,
                       const sc_align *al, double name, const sc_quals *qu,
                       double total)
 {
+  sc_feature fs[SC_MAX_FEATURES];
+  size_t nf = sc_features(q, c, name, qu, fs), k;
   int i, first = 1;
   idt_buf_puts(b, "{");
   if (q && c && al) {
@@ -113,15 +147,7 @@ void sc_evidence_json(idt_buf *b, const sc_name *q, const sc_name *c,
                    al->korean_given_clash ? "true" : "false");
   }
   idt_buf_puts(b, "\"features\":[");
-  if (q && c)
-    feature(b, &first, "name", c->orig ? c->orig : c->form, 0.9 * name + 0.05);
-  if (qu && qu->ident > 0)
-    feature(b, &first, qu->ident_note, qu->ident_val, qu->ident + 0.03 * name);
-  if (qu && qu->dob_note)
-    feature(b, &first, "birthDate", qu->dob_val, qu->dob);
-  if (qu && qu->country_note)
-    feature(b, &first, "country", qu->country_val, qu->country);
-  if (qu && qu->gender_note)
-    feature(b, &first, "gender", qu->gender_note, qu->gender);
+  for (k = 0; k < nf; k++)
+    feature(b, &first, fs[k].name, fs[k].value, fs[k].contribution);
   idt_buf_printf(b, "],\"score\":%.4f}", total);
 }

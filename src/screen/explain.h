@@ -21,6 +21,16 @@ double sc_entity_score(double name, const sc_quals *qu);
 /* One line: "name 'kim jong un' ~ 'kim jong-un' 0.97: kim=kim ..." */
 void sc_explain_name(idt_buf *b, const sc_name *q, const sc_name *c,
                      const sc_align *al, double score);
+/* The features of a hit in evidence order ("name", the identifier kind,
+ * "birthDate", "country", "gender"): what evidence "features" lists and
+ * idt_screen_hit.features carries. Returns how many (<= SC_MAX_FEATURES). */
+#define SC_MAX_FEATURES 5
+typedef struct sc_feature {
+  const char *name, *value;
+  double contribution;
+} sc_feature;
+size_t sc_features(const sc_name *q, const sc_name *c, double name, const sc_quals *qu,
+                   sc_feature out[SC_MAX_FEATURES]);
 /* Evidence JSON object for a hit. */
 void sc_evidence_json(idt_buf *b, const sc_name *q, const sc_name *c,
                       const sc_align *al, double name, const sc_quals *qu,

@@ -553,6 +553,13 @@ static int make_hit(const idt_screen_index *ix, const sc_qnames *qn, const cand 
     idt_buf_printf(&xb, "OFAC-compatible score %.0f against '%s'", c->name * 100.0,
                    ename ? ename->orig : "");
   } else {
+    sc_feature fs[SC_MAX_FEATURES];
+    size_t k;
+    h->nfeatures = sc_features(qname, ename, c->name, &c->qu, fs);
+    for (k = 0; k < h->nfeatures && k < IDT_SCREEN_MAX_FEATURES; k++) {
+      h->features[k].name = fs[k].name;
+      h->features[k].contribution = fs[k].contribution;
+    }
     sc_evidence_json(&eb, qname, ename, qname ? &al : NULL, c->name, &c->qu, c->score);
     sc_explain_hit(&xb, qname, ename, qname ? &al : NULL, c->name, &c->qu);
     if (ename && ename->weak)

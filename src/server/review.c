@@ -85,41 +85,40 @@ static void list_version(json_t *versions, const char *ds, char *out, size_t cap
 }
 
 int idt__review_match(request *rq, const snap *sn, const char *dataset, const match_req *mr,
-                      json_t *responses, double threshold)
+                      const match_resp *resp, match_hit *hits, double threshold)
 {
   idt_alert_in *in;
-  json_t **hitobj, *req, *qs = json_object(), *versions = idt__snap_versions(sn);
+  match_hit **alerted;
+  json_t *req, *qs = json_object(), *versions = idt__snap_versions(sn);
   char (*lv)[96];
   int64_t *ids;
   size_t n = 0, cap = 0, i, k;
   int rc = IDT_ENOMEM;
   for (i = 0; i < mr->n; i++)
-    cap += json_array_size(json_object_get(json_object_get(responses, mr->q[i].key), "results"));
+    cap += resp[i].n;
   in = idt_calloc(cap + 1, sizeof *in);
-  hitobj = idt_calloc(cap + 1, sizeof *hitobj);
+  alerted = idt_calloc(cap + 1, sizeof *alerted);
   lv = idt_calloc(cap + 1, sizeof *lv);
   ids = idt_calloc(cap + 1, sizeof *ids);
-  if (!in || !hitobj || !lv || !ids || !qs)
+  if (!in || !alerted || !lv || !ids || !qs)
     goto out;
   for (i = 0; i < mr->n; i++) {
-    json_t *resp = json_object_get(responses, mr->q[i].key), *res, *h;
     json_object_set(qs, mr->q[i].key, mr->q[i].example);
-    res = json_object_get(resp, "results");
-    json_array_foreach(res, k, h) {
-      const snap_ent *e = idt__snap_get(sn, json_string_value(json_object_get(h, "id")));
-      if (!e || !json_is_true(json_object_get(h, "match")) || n == cap)
+    for (k = resp[i].first; k < resp[i].first + resp[i].n; k++) {
+      match_hit *h = &hits[k];
+      if (!h->match || n == cap)
         continue;
-      list_version(versions, e->dataset, lv[n], sizeof lv[n]);
+      list_version(versions, h->e->dataset, lv[n], sizeof lv[n]);
       in[n].query_key = mr->q[i].key;
       in[n].query = mr->q[i].example;
-      in[n].entity_id = e->id;
-      in[n].entity_hash = e->hash;
-      in[n].caption = e->caption;
-      in[n].dataset = e->dataset;
-      in[n].score = json_number_value(json_object_get(h, "score"));
-      in[n].explanation = json_string_value(json_object_get(h, "explanation"));
+      in[n].entity_id = h->e->id;
+      in[n].entity_hash = h->e->hash;
+      in[n].caption = h->e->caption;
+      in[n].dataset = h->e->dataset;
+      in[n].score = h->h->score;
+      in[n].explanation = h->h->explanation ? h->h->explanation : "";
       in[n].list_version = lv[n];
-      hitobj[n++] = h;
+      alerted[n++] = h;
     }
   }
   req = json_pack("{s:s,s:f,s:O,s:O}", "dataset", dataset, "threshold", threshold, "queries",
@@ -128,12 +127,12 @@ int idt__review_match(request *rq, const snap *sn, const char *dataset, const ma
            : IDT_ENOMEM;
   json_decref(req);
   for (i = 0; rc == 0 && i < n; i++)
-    json_object_set_new(hitobj[i], "alert_id", json_integer(ids[i]));
+    alerted[i]->alert_id = ids[i];
 out:
   json_decref(qs);
   json_decref(versions);
   idt_free(in);
-  idt_free(hitobj);
+  idt_free(alerted);
   idt_free(lv);
   idt_free(ids);
   return rc;

@@ -81,6 +81,8 @@ int idt__err(reply *rp, unsigned status, const char *code, const char *fmt, ...)
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
   json_decref(rp->json);
+  idt_free(rp->text);
+  rp->text = NULL;
   rp->status = status;
   rp->json = json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg);
   return 0;
@@ -107,6 +109,18 @@ int idt__ok(reply *rp, json_t *body)
   json_decref(rp->json);
   rp->status = 200;
   rp->json = body;
+  return 0;
+}
+
+int idt__ok_text(reply *rp, char *text)
+{
+  if (!text)
+    return idt__err(rp, 503, "out_of_memory", "out of memory");
+  json_decref(rp->json);
+  rp->json = NULL;
+  idt_free(rp->text);
+  rp->status = 200;
+  rp->text = text;
   return 0;
 }
 
@@ -345,12 +359,22 @@ static void dispatch(request *rq, reply *rp)
 
 /* ---- MHD glue ---- */
 
+static void free_text(void *p)
+{
+  idt_free(p);
+}
+
 static enum MHD_Result queue(idt_server *s, struct MHD_Connection *c, reply *rp)
 {
   struct MHD_Response *resp;
   enum MHD_Result ret;
   if (rp->raw) {
     resp = MHD_create_response_from_buffer(rp->rawlen, (void *)rp->raw, MHD_RESPMEM_PERSISTENT);
+  } else if (rp->text) {
+    resp = MHD_create_response_from_buffer_with_free_callback(rp->textlen, rp->text, free_text);
+    if (resp)
+      rp->text = NULL;              /* the response frees it */
+    rp->ctype = "application/json";
   } else {
     char *text = rp->json ? json_dumps(rp->json, JSON_COMPACT | JSON_REAL_PRECISION(12)) : NULL;
     if (!text) {
@@ -397,6 +421,7 @@ static enum MHD_Result early(idt_server *s, struct MHD_Connection *c, conn_req *
   cr->rejected = 1;
   ret = queue(s, c, &rp);
   json_decref(rp.json);
+  idt_free(rp.text);
   return ret;
 }
 
@@ -463,6 +488,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
   idt_free(rq.user_owned);
   ret = queue(s, c, &rp);
   json_decref(rp.json);
+  idt_free(rp.text);
   return ret;
 }
 

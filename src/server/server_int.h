@@ -47,6 +47,9 @@ struct snap_ent {
    * response (read-only: jansson >= 2.13 encodes without marking values,
    * and its reference counts are atomic); freed with the snapshot. */
   _Atomic(json_t *) props;
+  /* the same "properties" encoded (IDT_SRV_JSON_FLAGS) for /match, made on
+   * the first hit and kept with props (NULL until then). */
+  _Atomic(char *) props_text;
 };
 
 typedef struct snap {
@@ -73,6 +76,9 @@ snap_ent *idt__snap_get(const snap *s, const char *id);
 /* A new reference to e's "properties" object (parsed once per snapshot),
  * never to be modified; NULL on OOM. */
 json_t *idt__snap_props(snap *s, snap_ent *e);
+/* e's "properties" as JSON text (IDT_SRV_JSON_FLAGS), valid while the
+ * snapshot lives; NULL when out of memory. */
+const char *idt__snap_props_text(snap *s, snap_ent *e);
 /* A new reference to the snapshot's versions object (read-only). */
 json_t *idt__snap_versions(const snap *s);
 
@@ -105,6 +111,36 @@ int idt__match_parse(const char *body, size_t len, unsigned max_queries,
                      match_req **out);
 void idt__match_req_free(match_req *r);
 
+/* ---- JSON written into a buffer (jsonw.c) ----
+ * Byte for byte what json_dumps(v, IDT_SRV_JSON_FLAGS) writes for the same
+ * values; 0 or IDT_ENOMEM (the buffer's cap). */
+#define IDT_SRV_JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(12))
+int idt__jw_str(idt_buf *b, const char *s);       /* NULL: null */
+int idt__jw_strn(idt_buf *b, const char *s, size_t n);
+int idt__jw_real(idt_buf *b, double v);
+int idt__jw_json(idt_buf *b, const json_t *v);    /* NULL: null */
+/* s[0..n) is valid UTF-8 (jansson's rules). */
+int idt__jw_utf8_ok(const char *s, size_t n);
+
+/* ---- /match results between screening, the audit write and the reply ---- */
+
+typedef struct match_hit {
+  const idt_screen_hit *h;
+  snap_ent *e;
+  const char *props;          /* idt__snap_props_text */
+  json_t *decision;           /* owned, or NULL */
+  int match;                  /* score >= the request's threshold */
+  int64_t alert_id;           /* set by idt__review_match; -1: no alert */
+} match_hit;
+
+typedef struct match_resp {
+  unsigned status;            /* 200, or 400/500 with error */
+  const char *error;
+  char errbuf[256];           /* error's text when the screening failed */
+  idt_screen_result *r;       /* owns the hits' text */
+  size_t first, n;            /* its hits in the request's match_hit array */
+} match_resp;
+
 /* ---- requests and replies ---- */
 
 typedef struct idt_conn idt_conn;   /* struct MHD_Connection */
@@ -112,6 +148,8 @@ typedef struct idt_conn idt_conn;   /* struct MHD_Connection */
 typedef struct reply {
   unsigned status;
   json_t *json;               /* body (owned), or: */
+  char *text;                 /* body already encoded as JSON (owned, idt_free) */
+  size_t textlen;
   const void *raw;            /* static body (assets) */
   size_t rawlen;
   const char *ctype;
@@ -148,6 +186,9 @@ int idt__err(reply *rp, unsigned status, const char *code, const char *fmt, ...)
 /* An error reply from the last idt_error (maps IDT_E* to a status). */
 int idt__err_last(reply *rp, const char *what);
 int idt__ok(reply *rp, json_t *body);
+/* A 200 whose body is JSON text (owned; rp->textlen set by the caller);
+ * NULL: a 503 out_of_memory. */
+int idt__ok_text(reply *rp, char *text);
 
 typedef int (*route_fn)(request *rq, reply *rp, const char *tail);
 
@@ -166,8 +207,10 @@ int idt__srv_reload(idt_server *s, int *changed);
  * record + alerts of one /match request (sets "alert_id" on alerted hits). */
 int idt__authenticate(request *rq, reply *rp, int is_public);
 int idt__review_hit(request *rq, const match_query *mq, const snap_ent *e, json_t **decision);
+/* Append the /match request to the audit log with an alert for every hit
+ * with match set (resp[i] answers mr->q[i]); sets their alert_id. */
 int idt__review_match(request *rq, const snap *sn, const char *dataset, const match_req *mr,
-                      json_t *responses, double threshold);
+                      const match_resp *resp, match_hit *hits, double threshold);
 
 /* Handlers. */
 int idt__h_match(request *rq, reply *rp, const char *tail);

@@ -171,7 +171,7 @@ static int on_exposure(void *ctx, const idt_net_exposure *x)
                 x->path ? x->path : "", "risk", x->risk);
   if (!o)
     return IDT_ENOMEM;
-  t = json_dumps(o, JSON_COMPACT);
+  t = json_dumps(o, IDT_SRV_JSON_FLAGS);   /* /match copies it as is */
   json_decref(o);
   if (!t)
     return IDT_ENOMEM;
@@ -234,8 +234,10 @@ static void snap_free(snap *s)
   size_t i;
   if (!s)
     return;
-  for (i = 0; i < s->nparsed; i++)
+  for (i = 0; i < s->nparsed; i++) {
     json_decref(atomic_load(&s->parsed[i]->props));
+    idt_free(atomic_load(&s->parsed[i]->props_text));
+  }
   idt_free(s->parsed);
   json_decref(s->versions_json);
   pthread_mutex_destroy(&s->mu);
@@ -365,4 +367,42 @@ json_t *idt__snap_props(snap *s, snap_ent *e)
   }
   pthread_mutex_unlock(&s->mu);
   return p ? json_incref(p) : NULL;
+}
+
+static int text_cb(const char *buf, size_t size, void *data)
+{
+  return idt_buf_append(data, buf, size) ? -1 : 0;
+}
+
+/* /match writes each hit's properties as text: encoding the shared object
+ * on every hit was most of what was left of the response's encoding. */
+const char *idt__snap_props_text(snap *s, snap_ent *e)
+{
+  char *t = atomic_load_explicit(&e->props_text, memory_order_acquire);
+  json_t *p;
+  idt_buf b;
+  if (t)
+    return t;
+  if (!(p = idt__snap_props(s, e)))
+    return NULL;
+  idt_buf_init(&b, IDT_BUF_MAX_DEFAULT);
+  if (json_dump_callback(p, text_cb, &b, IDT_SRV_JSON_FLAGS) < 0) {
+    idt_buf_free(&b);
+    json_decref(p);
+    return NULL;
+  }
+  t = idt_buf_detach(&b);
+  pthread_mutex_lock(&s->mu);
+  if (atomic_load_explicit(&e->props, memory_order_relaxed) != p) {
+    idt_free(t);                  /* props not cached (out of memory): nowhere to keep it */
+    t = NULL;
+  } else if (atomic_load_explicit(&e->props_text, memory_order_relaxed)) {
+    idt_free(t);                  /* another thread made it first */
+    t = atomic_load_explicit(&e->props_text, memory_order_relaxed);
+  } else {
+    atomic_store_explicit(&e->props_text, t, memory_order_release);
+  }
+  pthread_mutex_unlock(&s->mu);
+  json_decref(p);
+  return t;
 }
