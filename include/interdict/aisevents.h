@@ -23,7 +23,8 @@
  *
  * Ownership: an event handed to the callback and everything it points to
  * live only during the call. Places own their ports and polygons. Memory of
- * the detector grows with the number of vessels seen (one small state each),
+ * the detector follows the vessels active within idle_hours (one state of
+ * ~1.8 kB each; a vessel silent longer keeps a ~100-byte dormant record),
  * the pairs currently close to each other and the open 10-minute buckets.
  * Errors: 0 or a negative IDT_E* with the detail in idt_error_msg().
  */
@@ -222,11 +223,18 @@ typedef struct idt_aisev_opts {
   size_t evidence;                /* 24 positions kept per event */
   idt_aisev_fn emit;
   void *ctx;
+  /* Version 2. */
+  double idle_hours;              /* 48: a vessel silent this long (stream
+                                     time) has its open events closed as at
+                                     end of input and its state released,
+                                     keeping a small dormant record, so that
+                                     memory follows the active vessels; 0:
+                                     never (docs/design/events.md) */
 } idt_aisev_opts;
-#define IDT_AISEV_OPTS_VERSION 1
+#define IDT_AISEV_OPTS_VERSION 2
 #define IDT_AISEV_OPTS_INIT { IDT_AISEV_OPTS_VERSION, 6, 12, 50, 14, 12, 100, \
   6, 30, 500, 2, 2, 10, 1, 4, 10, 2, 4, 20, 3, 4, 0.2, 0.5, 4, 50, 6, 3600, \
-  24, NULL, NULL }
+  24, NULL, NULL, 48 }
 
 typedef struct idt_aisev idt_aisev;
 
@@ -235,6 +243,13 @@ typedef struct idt_aisev_stats {
   unsigned long long vessels, segments, events[IDT_AEV_NTYPES];
   unsigned long long enc_dropped_anchorage, enc_candidates;
   unsigned long long resampled, pairs_open_max;
+  /* Memory (idle_hours): vessels with full state now and at most, slots
+   * allocated (peak active plus those waiting for eviction), compact
+   * dormant records now, evictions and returns, and the detector's state
+   * in bytes (vessels, dormant records, MMSI and IMO tables, pairs,
+   * buckets) now and at most. */
+  unsigned long long active, active_max, slots, dormant, evicted, revived;
+  unsigned long long state_bytes, state_bytes_max;
 } idt_aisev_stats;
 
 /* places and the watch list are borrowed and must outlive the detector
@@ -255,7 +270,8 @@ int idt_aisev_static(idt_aisev *d, uint32_t mmsi, int64_t t, uint32_t imo,
  * types ignored (returns 0). */
 int idt_aisev_msg(idt_aisev *d, const idt_ais_msg *m);
 /* End of input: close what is open (encounters, loitering, port visits
- * under way are emitted with open=1). */
+ * under way are emitted with open=1; so are a vessel's when it is evicted
+ * after idle_hours of silence). */
 int idt_aisev_finish(idt_aisev *d);
 void idt_aisev_get_stats(const idt_aisev *d, idt_aisev_stats *out);
 

@@ -18,6 +18,7 @@
  * > 50 kn (documented in docs/design/events.md).
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ais/events_int.h"
@@ -82,11 +83,19 @@ int idt_aisev_new(idt_aisev **out, const idt_aisev_opts *opts,
   *out = NULL;
   if (!d)
     return IDT_ENOMEM;
-  d->o = opts ? *opts : def;
-  if (d->o.version != IDT_AISEV_OPTS_VERSION) {
+  d->o = def;
+  if (opts && opts->version == 1)  /* before idle_hours: never read past */
+    memcpy(&d->o, opts, offsetof(idt_aisev_opts, idle_hours));
+  else if (opts)
+    d->o = *opts;
+  if (d->o.version != 1 && d->o.version != IDT_AISEV_OPTS_VERSION) {
     idt_free(d);
     return idt_error_set(IDT_EINVAL, "aisev: options version %u, expected %u",
                          d->o.version, IDT_AISEV_OPTS_VERSION);
+  }
+  if (!(d->o.idle_hours >= 0 && d->o.idle_hours < 1e6)) {
+    idt_free(d);
+    return idt_error_set(IDT_EINVAL, "aisev: idle_hours must be >= 0 (0: never evict)");
   }
   if (d->o.enc_resample_min <= 0 || d->o.enc_dist_m <= 0 || d->o.port_exit_km < d->o.port_entry_km) {
     idt_free(d);
@@ -125,6 +134,9 @@ void idt_aisev_free(idt_aisev *d)
   idt__enc_free(d);
   idt_free(d->v);
   idt_free(d->vhash);
+  idt_free(d->vfree);
+  idt_free(d->dfree);
+  idt_free(d->dorm);
   idt_free(d->imo);
   idt_free(d->by_imo);
   idt_free(d->by_mmsi);
@@ -134,6 +146,10 @@ void idt_aisev_free(idt_aisev *d)
 void idt_aisev_get_stats(const idt_aisev *d, idt_aisev_stats *out)
 {
   *out = d->st;
+  out->slots = d->nv;
+  out->state_bytes = idt__aisev_bytes(d);
+  if (out->state_bytes > out->state_bytes_max)
+    out->state_bytes_max = out->state_bytes;
 }
 
 static uint32_t mix32(uint32_t x)
@@ -152,12 +168,14 @@ static int vgrow(idt_aisev *d)
   struct idt__vh *h = idt_calloc(cap, sizeof *h);
   if (!h)
     return IDT_ENOMEM;
-  for (i = 0; i < d->nv; i++) {
-    size_t j = mix32(d->v[i].mmsi) & (cap - 1);
+  for (i = 0; i < d->vhcap; i++) {
+    size_t j;
+    if (!d->vhash[i].idx)
+      continue;
+    j = mix32(d->vhash[i].mmsi) & (cap - 1);
     while (h[j].idx)
       j = (j + 1) & (cap - 1);
-    h[j].mmsi = d->v[i].mmsi;
-    h[j].idx = (uint32_t)i + 1;
+    h[j] = d->vhash[i];
   }
   idt_free(d->vhash);
   d->vhash = h;
@@ -165,48 +183,157 @@ static int vgrow(idt_aisev *d)
   return 0;
 }
 
-/* The index of mmsi's state, created when new; -1 on ENOMEM. */
-static long vindex(idt_aisev *d, uint32_t mmsi)
+/* The table slot of mmsi: its entry, or the empty slot it would take. */
+static size_t vslot(const idt_aisev *d, uint32_t mmsi)
 {
-  size_t j;
+  size_t j = mix32(mmsi) & (d->vhcap - 1);
+  while (d->vhash[j].idx && d->vhash[j].mmsi != mmsi)
+    j = (j + 1) & (d->vhcap - 1);
+  return j;
+}
+
+static int push_free(uint32_t **arr, size_t *n, size_t *cap, uint32_t x)
+{
+  if (*n == *cap) {
+    size_t c = *cap ? *cap * 2 : 64;
+    uint32_t *a = idt_realloc(*arr, c * sizeof *a);
+    if (!a)
+      return IDT_ENOMEM;
+    *arr = a;
+    *cap = c;
+  }
+  (*arr)[(*n)++] = x;
+  return 0;
+}
+
+/* A cleared vessel slot: a freed one first (evicted vessels' slots are
+ * reused, so v[] stays as large as the peak of active vessels); -1 on
+ * ENOMEM. */
+static long vslot_new(idt_aisev *d, uint32_t mmsi)
+{
+  size_t i;
   idt__vessel *v;
-  if (d->vhcap) {
-    j = mix32(mmsi) & (d->vhcap - 1);
-    while (d->vhash[j].idx) {
-      if (d->vhash[j].mmsi == mmsi)
-        return (long)d->vhash[j].idx - 1;
-      j = (j + 1) & (d->vhcap - 1);
+  if (d->nvfree)
+    i = d->vfree[--d->nvfree];
+  else {
+    if (d->nv == d->vcap) {
+      size_t cap = d->vcap ? d->vcap * 2 : 256;
+      idt__vessel *nv = idt_realloc(d->v, cap * sizeof *nv);
+      if (!nv)
+        return -1;
+      d->v = nv;
+      d->vcap = cap;
     }
+    i = d->nv++;
   }
-  if ((d->nv + 1) * 2 > d->vhcap && vgrow(d))
-    return -1;
-  if (d->nv == d->vcap) {
-    size_t cap = d->vcap ? d->vcap * 2 : 256;
-    idt__vessel *nv = idt_realloc(d->v, cap * sizeof *nv);
-    if (!nv)
-      return -1;
-    d->v = nv;
-    d->vcap = cap;
-  }
-  v = &d->v[d->nv];
+  v = &d->v[i];
   memset(v, 0, sizeof *v);
   v->cos_lat = NAN;                /* no cos(latitude) cached yet */
   v->mmsi = mmsi;
-  v->match = find_watch(d->by_mmsi, d->nwatch, mmsi, 0);
-  j = mix32(mmsi) & (d->vhcap - 1);
-  while (d->vhash[j].idx)
-    j = (j + 1) & (d->vhcap - 1);
-  d->vhash[j].mmsi = mmsi;
-  d->vhash[j].idx = (uint32_t)d->nv + 1;
-  d->nv++;
-  d->st.vessels++;
-  return (long)d->nv - 1;
+  v->live = 1;
+  v->seen = INT64_MIN;
+  if (++d->st.active > d->st.active_max)
+    d->st.active_max = d->st.active;
+  return (long)i;
 }
 
-static idt__vessel *vessel(idt_aisev *d, uint32_t mmsi)
+/* A dormant vessel heard again: full state from its record. Segment 0
+ * resumes at the last valid fix with the reception count before it, so
+ * the next fix reports the dark period (hours, distance, intent) as it
+ * would have without the eviction; its evidence is that one fix. */
+static void revive(idt_aisev *d, idt__vessel *v, const idt__dorm *r)
 {
-  long i = vindex(d, mmsi);
-  return i < 0 ? NULL : &d->v[i];
+  idt__seg *s = &v->s[0];
+  unsigned i;
+  v->imo = r->imo;
+  v->match = r->match;
+  memcpy(v->name, r->name, sizeof v->name);
+  if (!r->has_prev)
+    return;
+  v->has_prev = 1;
+  v->prev = r->last;
+  s->used = 1;
+  s->n = 1;
+  s->last = r->last;
+  s->zin = r->zin;
+  s->zinit = r->zinit;
+  for (i = 0; i < r->nrecent; i++)
+    s->recent[i] = (uint32_t)r->last.t;
+  s->nrecent = r->nrecent;
+  s->ev[0] = r->last;
+  s->ev_n = 1;
+  s->ev_last_t = r->last.t;
+  d->st.revived++;
+}
+
+/* The index of mmsi's state, created when new or dormant; -1 on ENOMEM. */
+static long vindex(idt_aisev *d, uint32_t mmsi)
+{
+  size_t j;
+  long i;
+  uint32_t dj = 0;
+  if (d->vhcap) {
+    j = mix32(mmsi) & (d->vhcap - 1);
+    while (d->vhash[j].idx) {
+      if (d->vhash[j].mmsi == mmsi) {
+        if (!(d->vhash[j].idx & IDT__DORM))
+          return (long)d->vhash[j].idx - 1;
+        dj = d->vhash[j].idx;
+        break;
+      }
+      j = (j + 1) & (d->vhcap - 1);
+    }
+  }
+  if (!dj && (d->nvh + 1) * 2 > d->vhcap && vgrow(d))
+    return -1;
+  if (dj && push_free(&d->dfree, &d->ndfree, &d->ndfcap, dj & ~IDT__DORM))
+    return -1;                     /* (room first: nothing fails after) */
+  if ((i = vslot_new(d, mmsi)) < 0) {
+    if (dj)
+      d->ndfree--;
+    return -1;
+  }
+  j = vslot(d, mmsi);
+  if (dj) {
+    revive(d, &d->v[i], &d->dorm[dj & ~IDT__DORM]);
+    d->st.dormant--;
+  } else {
+    d->v[i].match = find_watch(d->by_mmsi, d->nwatch, mmsi, 0);
+    d->vhash[j].mmsi = mmsi;
+    d->nvh++;
+    d->st.vessels++;
+  }
+  d->vhash[j].idx = (uint32_t)i + 1;
+  return i;
+}
+
+/* mmsi's state without creating or reviving it: the live one, or tmp
+ * filled from the dormant record (identity, last fix); NULL if unseen. */
+static const idt__vessel *vpeek(const idt_aisev *d, uint32_t mmsi, idt__vessel *tmp)
+{
+  const idt__dorm *r;
+  size_t j;
+  if (!d->vhcap || !d->vhash[j = vslot(d, mmsi)].idx)
+    return NULL;
+  if (!(d->vhash[j].idx & IDT__DORM))
+    return &d->v[d->vhash[j].idx - 1];
+  r = &d->dorm[d->vhash[j].idx & ~IDT__DORM];
+  memset(tmp, 0, sizeof *tmp);
+  tmp->mmsi = r->mmsi;
+  tmp->imo = r->imo;
+  tmp->match = r->match;
+  memcpy(tmp->name, r->name, sizeof tmp->name);
+  tmp->has_prev = r->has_prev;
+  tmp->prev = r->last;
+  return tmp;
+}
+
+size_t idt__aisev_bytes(const idt_aisev *d)
+{
+  return sizeof *d + d->vcap * sizeof *d->v + d->dcap * sizeof *d->dorm +
+         d->vhcap * sizeof *d->vhash + (d->nvfcap + d->ndfcap) * sizeof(uint32_t) +
+         d->imocap * sizeof *d->imo + 2 * d->nwatch * sizeof *d->by_imo +
+         idt__enc_bytes(d);
 }
 
 void idt__aisev_info(idt_aisev *d, const idt__vessel *v, idt_aisev_vessel_info *vi)
@@ -637,6 +764,92 @@ static int close_seg(idt_aisev *d, idt__vessel *v, idt__seg *s)
   return 0;
 }
 
+/* ---- eviction (idle_hours) ---- */
+
+/* Release vessel i: what is open is closed as idt_aisev_finish closes it,
+ * then a dormant record replaces the state and the slot is freed. */
+static int evict(idt_aisev *d, size_t i)
+{
+  idt__vessel *v = &d->v[i];
+  const idt__seg *s = &v->s[v->s1used && v->s[1].last.t > v->s[0].last.t];
+  int64_t win = (int64_t)(d->o.gap_intent_window_h * 3600);
+  idt__dorm *r;
+  uint32_t k;
+  unsigned m, n = 0;
+  if (push_free(&d->vfree, &d->nvfree, &d->nvfcap, (uint32_t)i))
+    return IDT_ENOMEM;
+  if (d->ndfree)
+    k = d->dfree[--d->ndfree];
+  else {
+    if (d->ndorm == d->dcap) {
+      size_t cap = d->dcap ? d->dcap * 2 : 256;
+      idt__dorm *nd = idt_realloc(d->dorm, cap * sizeof *nd);
+      if (!nd) {
+        d->nvfree--;
+        return IDT_ENOMEM;
+      }
+      d->dorm = nd;
+      d->dcap = cap;
+    }
+    k = (uint32_t)d->ndorm++;
+  }
+  /* a callback's non-zero return is kept in d->rc; the eviction completes */
+  if (!flush_spoof(d, v) && !flush_inval(d, v) && !close_seg(d, v, &v->s[0]))
+    close_seg(d, v, &v->s[1]);
+  r = &d->dorm[k];
+  memset(r, 0, sizeof *r);
+  r->mmsi = v->mmsi;
+  r->imo = v->imo;
+  r->match = v->match;
+  memcpy(r->name, v->name, sizeof r->name);
+  r->has_prev = (uint8_t)(v->has_prev && s->used);
+  if (r->has_prev) {
+    r->last = v->prev;
+    r->zin = s->zin;
+    r->zinit = (uint8_t)s->zinit;
+    for (m = 0; m < (s->nrecent < 16 ? s->nrecent : 16); m++)
+      n += (int64_t)s->recent[m] >= s->last.t - win;
+    r->nrecent = (uint8_t)n;
+  }
+  d->vhash[vslot(d, v->mmsi)].idx = IDT__DORM | k;
+  v->live = 0;
+  d->st.active--;
+  d->st.dormant++;
+  d->st.evicted++;
+  return d->rc;
+}
+
+/* Once per hour of stream time (the hot path only compares two times):
+ * evict the vessels silent for idle_hours that nothing still names - no
+ * input waiting in the ring, no encounter pair, no point in an open
+ * 10-minute bucket - so no index to a slot outlives the vessel in it. */
+static int sweep(idt_aisev *d, int64_t now)
+{
+  int64_t idle = (int64_t)(d->o.idle_hours * 3600), lim = INT64_MAX;
+  size_t i;
+  unsigned k;
+  int rc;
+  size_t bytes = idt__aisev_bytes(d);
+  if (bytes > d->st.state_bytes_max)
+    d->st.state_bytes_max = bytes;
+  for (i = 0; i < d->nbk; i++)
+    if (d->bk[i].tb > d->done_tb && d->bk[i].tb < lim)
+      lim = d->bk[i].tb;
+  for (i = 0; i < d->nv; i++) {
+    const idt__vessel *v = &d->v[i];
+    if (!v->live || v->npairs || now - v->seen < idle || v->seen >= lim)
+      continue;
+    for (k = 0; k < d->pend_n; k++)
+      if (d->pend[(d->pend_head + k) % IDT__PIPE].vi == i)
+        break;
+    if (k < d->pend_n)
+      continue;
+    if ((rc = evict(d, i)))
+      return rc;
+  }
+  return 0;
+}
+
 static int do_position(idt_aisev *d, idt__vessel *v, int64_t t, double lat, double lon,
                        double sog)
 {
@@ -648,6 +861,12 @@ static int do_position(idt_aisev *d, idt__vessel *v, int64_t t, double lat, doub
     d->maxt = t;
     if ((rc = idt__enc_advance(d, t)))
       return rc;
+    if (d->o.idle_hours > 0 && t >= d->next_sweep) {
+      int64_t step = (int64_t)(d->o.idle_hours * 3600);
+      if (d->next_sweep && (rc = sweep(d, t)))
+        return rc;
+      d->next_sweep = t + (step > 3600 ? 3600 : step < 1 ? 1 : step);
+    }
   }
   if (v->spoof && t - v->spoof_last > (int64_t)(d->o.spoof_merge_h * 3600) &&
       (rc = flush_spoof(d, v)))
@@ -810,15 +1029,13 @@ static int do_static(idt_aisev *d, idt__vessel *v, int64_t t, uint32_t imo, cons
       return 0;
     }
     if (ie->mmsi != mmsi) {
-      idt__vessel *old = vessel(d, ie->mmsi);
+      idt__vessel tmp;          /* the old MMSI may be dormant */
+      const idt__vessel *old = vpeek(d, ie->mmsi, &tmp);
       int flip = ie->prev_mmsi == mmsi && t - ie->t < 86400;
       ie->prev_mmsi = ie->mmsi;
       ie->mmsi = mmsi;
       ie->t = t;
-      if (!old)
-        return IDT_ENOMEM;
-      v = vessel(d, mmsi);      /* the array may have moved */
-      if (!flip) {
+      if (old && !flip) {
         idt_aisev_event e;
         ev_init(d, &e, IDT_AEV_IDENTITY, old);
         idt__aisev_info(d, v, &e.v[1]);
@@ -892,6 +1109,8 @@ static int run_one(idt_aisev *d)
   int rc;
   d->pend_head = (d->pend_head + 1) % IDT__PIPE;
   d->pend_n--;
+  if (p->t > v->seen)
+    v->seen = p->t;
   if (p->kind == 0)
     rc = do_position(d, v, p->t, p->lat, p->lon, p->sog);
   else
@@ -993,6 +1212,8 @@ int idt_aisev_finish(idt_aisev *d)
     return rc;
   for (i = 0; i < d->nv; i++) {
     idt__vessel *v = &d->v[i];
+    if (!v->live)
+      continue;
     if ((rc = flush_spoof(d, v)) || (rc = flush_inval(d, v)) ||
         (rc = close_seg(d, v, &v->s[0])) || (rc = close_seg(d, v, &v->s[1])))
       return rc;

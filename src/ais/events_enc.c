@@ -142,6 +142,8 @@ static idt__pair *pair_get(idt_aisev *d, uint64_t key)
   p = &d->pairs[d->npairs];
   memset(p, 0, sizeof *p);
   p->key = key;
+  d->v[(key >> 32) / 2].npairs++;  /* pins both slots (eviction waits) */
+  d->v[(key & 0xffffffffu) / 2].npairs++;
   d->phash[j] = (uint32_t)d->npairs++;
   if (d->npairs > d->st.pairs_open_max)
     d->st.pairs_open_max = d->npairs;
@@ -151,6 +153,8 @@ static idt__pair *pair_get(idt_aisev *d, uint64_t key)
 static void pair_del(idt_aisev *d, size_t idx)
 {
   size_t j = pslot(d, d->pairs[idx].key), k, last = d->npairs - 1;
+  d->v[(d->pairs[idx].key >> 32) / 2].npairs--;
+  d->v[(d->pairs[idx].key & 0xffffffffu) / 2].npairs--;
   span_free(&d->pairs[idx].run);
   span_free(&d->pairs[idx].pend);
   /* backward-shift deletion */
@@ -259,6 +263,15 @@ static int emit_pend(idt_aisev *d, idt__pair *p, int open)
   e.nfixes = k;
   e.fixes2 = d->evbuf2;
   e.nfixes2 = k;
+  if (va->mmsi > vb->mmsi) {
+    /* the lower MMSI first: slots are reused after evictions, so slot
+     * order would make the output depend on the history of memory */
+    idt_aisev_vessel_info t = e.v[0];
+    e.v[0] = e.v[1];
+    e.v[1] = t;
+    e.fixes = d->evbuf2;
+    e.fixes2 = d->evbuf;
+  }
   span_free(s);
   return idt__aisev_emit(d, &e);
 }
@@ -488,6 +501,18 @@ int idt__enc_advance(idt_aisev *d, int64_t now)
     }
   }
   return 0;
+}
+
+size_t idt__enc_bytes(const idt_aisev *d)
+{
+  size_t n = d->nbk * sizeof *d->bk + d->pcap * sizeof *d->pairs +
+             d->phcap * sizeof *d->phash + d->ghcap * sizeof *d->gh +
+             d->gncap * sizeof *d->gnext, i;
+  for (i = 0; i < d->nbk; i++)
+    n += d->bk[i].cap * sizeof *d->bk[i].p;
+  for (i = 0; i < d->npairs; i++)
+    n += (d->pairs[i].run.cap + d->pairs[i].pend.cap) * sizeof(float);
+  return n;
 }
 
 int idt__enc_finish(idt_aisev *d)

@@ -110,6 +110,9 @@ typedef struct idt__vessel {
                                       fix of a one-track vessel reads no
                                       line of s[1] */
   unsigned spoof_n, inval_n;
+  int64_t seen;                    /* newest input time (eviction) */
+  uint32_t npairs;                 /* encounter pairs naming this slot */
+  int live;                        /* 0: a free slot */
   idt_aisev_fix prev;              /* last valid fix of any segment */
   double cos_lat, cosv;            /* cos(cos_lat), see do_position */
   int64_t spoof_start, spoof_last, inval_start, inval_last;
@@ -119,6 +122,23 @@ typedef struct idt__vessel {
   const idt_aisev_watch *match;
   char name[24];
 } idt__vessel;
+
+/* What a vessel evicted after idle_hours keeps (events.c): enough to
+ * report the dark period when it returns (last valid fix, the reception
+ * count before it, zone flags), to detect a rename or an IMO under a new
+ * MMSI, and its list match. */
+typedef struct idt__dorm {
+  uint32_t mmsi, imo;
+  const idt_aisev_watch *match;
+  idt_aisev_fix last;              /* valid when has_prev */
+  uint64_t zin;
+  uint8_t has_prev, zinit, nrecent; /* nrecent: fixes in the gap-intent
+                                      window before last (<= 16) */
+  char name[24];
+} idt__dorm;
+
+/* vhash idx: 0 empty, i + 1 for d->v[i], IDT__DORM | j for d->dorm[j]. */
+#define IDT__DORM 0x80000000u
 
 typedef struct idt__rpt { uint32_t owner; float lat, lon, sog; } idt__rpt;
 typedef struct idt__bucket {
@@ -140,7 +160,12 @@ struct idt_aisev {
   struct idt__vh { uint32_t mmsi, idx; } *vhash; /* mmsi -> index + 1, open
                                      addressing; the MMSI is kept in the
                                      table so a lookup reads no vessel state */
-  size_t vhcap;
+  size_t vhcap, nvh;               /* entries (active and dormant) */
+  uint32_t *vfree, *dfree;         /* free slots of v[] and dorm[] */
+  size_t nvfree, nvfcap, ndfree, ndfcap;
+  idt__dorm *dorm;
+  size_t ndorm, dcap;              /* ndorm: high-water mark of dorm[] */
+  int64_t next_sweep;
   /* Inputs wait IDT__PIPE calls in a ring while their vessel's state is
    * prefetched (events.c: with thousands of vessels interleaved, every fix
    * otherwise stalls on a cache miss the decoder's work could hide). */
@@ -176,6 +201,7 @@ struct idt_aisev {
 void idt__aisev_info(idt_aisev *d, const idt__vessel *v, idt_aisev_vessel_info *vi);
 int idt__aisev_dprk(const idt_aisev *d, double lat, double lon);
 int idt__aisev_emit(idt_aisev *d, idt_aisev_event *e);
+size_t idt__aisev_bytes(const idt_aisev *d);    /* state, for the stats */
 /* events_enc.c */
 int idt__enc_init(idt_aisev *d);
 void idt__enc_free(idt_aisev *d);
@@ -183,4 +209,5 @@ int idt__enc_point(idt_aisev *d, uint32_t owner, int64_t tb, double lat,
                    double lon, double sog);
 int idt__enc_advance(idt_aisev *d, int64_t now);
 int idt__enc_finish(idt_aisev *d);
+size_t idt__enc_bytes(const idt_aisev *d);
 #endif

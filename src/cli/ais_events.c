@@ -60,6 +60,13 @@ static const char help[] =
   "  --port-entry-km K (3)  --port-exit-km K (4)  --port-stop-kn K (0.2)\n"
   "  --spoof-speed-kn K (50)  --max-lag-s S (3600)\n"
   "\n"
+  "Memory:\n"
+  "  --idle-hours H (48)  a vessel silent H hours of stream time has its open\n"
+  "                   loitering/port visit closed (\"open\":true) and its state\n"
+  "                   released, keeping ~100 bytes (last fix, IMO, name, list\n"
+  "                   match) so its return still makes a gap event; memory then\n"
+  "                   follows the active vessels. 0: never evict\n"
+  "\n"
   "Exit status: 0, 1 on an error (unreadable file, bad port list/GeoJSON,\n"
   "store), 2 on a usage error.\n";
 
@@ -76,7 +83,7 @@ static const thr thrs[] = {
   T("--loiter-hours", loiter_hours), T("--loiter-shore-nm", loiter_shore_nm),
   T("--port-entry-km", port_entry_km), T("--port-exit-km", port_exit_km),
   T("--port-stop-kn", port_stop_kn), T("--spoof-speed-kn", spoof_speed_kn),
-  T("--max-lag-s", max_lag_s),
+  T("--max-lag-s", max_lag_s), T("--idle-hours", idle_hours),
 };
 
 typedef struct ctx {
@@ -450,6 +457,10 @@ int idt_cli_ais_events(int argc, char **argv)
             s.positions, s.static_msgs, s.no_time, s.out_of_order, s.invalid, ic.rejected,
             s.vessels, s.segments, s.resampled, s.enc_candidates, s.enc_dropped_anchorage,
             s.pairs_open_max);
+    fprintf(stderr, "vessel state: active %llu (max %llu, %llu slots), dormant %llu, "
+            "evicted %llu, returned %llu, detector memory %.1f MB (max %.1f MB)\n",
+            s.active, s.active_max, s.slots, s.dormant, s.evicted, s.revived,
+            s.state_bytes / 1e6, s.state_bytes_max / 1e6);
     for (t = 0; t < IDT_AEV_NTYPES; t++)
       fprintf(stderr, "  %-17s %llu\n", idt_aisev_type_name(t), s.events[t]);
   }
