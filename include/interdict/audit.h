@@ -72,6 +72,18 @@ int idt_audit_open(idt_audit **out, const char *db_path);
 /* Close; NULL-safe. No call may be running on the handle. */
 void idt_audit_close(idt_audit *a);
 
+/* WAL checkpoints off the write path. By default SQLite checkpoints inside
+ * the commit that takes the WAL past 1,000 pages, two fsyncs included,
+ * while the handle's lock is held, so every writer waits for it (the tail
+ * latency of /match). After idt_audit_defer_checkpoints, commits never
+ * checkpoint and the caller runs idt_audit_checkpoint from a thread of its
+ * own: a PASSIVE checkpoint on a second connection, which writers do not
+ * wait for. Durability is the same (docs/design/audit.md: fsyncs happen at
+ * checkpoints). idt_audit_checkpoint may run concurrently with any other
+ * call on the handle, but not with idt_audit_close. */
+int idt_audit_defer_checkpoints(idt_audit *a);
+int idt_audit_checkpoint(idt_audit *a);
+
 /* ---- hashing helpers (no handle needed) ---- */
 
 /* Fingerprint of a query entity, so the same query asked twice (properties

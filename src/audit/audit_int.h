@@ -25,6 +25,9 @@ struct idt_audit {
    * half the instructions of an append (callgrind: ~155k of ~310k). */
   const char *cache_sql[IDT__AUDIT_CACHE];
   sqlite3_stmt *cache[IDT__AUDIT_CACHE];
+  /* idt_audit_checkpoint's own connection (opened on first use) */
+  pthread_mutex_t ckpt_mu;
+  sqlite3 *ckpt_db;
 };
 
 /* The largest payload or text field accepted (a /match request body is

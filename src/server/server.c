@@ -46,8 +46,8 @@ struct idt_server {
   pthread_mutex_t reload_mu;     /* one reload at a time */
   pthread_mutex_t mu;            /* in-flight count, stop, reloader */
   pthread_cond_t cv;
-  int stopping, reloader_started;
-  pthread_t reloader;
+  int stopping, reloader_started, checkpointer_started;
+  pthread_t reloader, checkpointer;
   unsigned long long in_flight;
   atomic_ullong requests, e4, e5, reloads;
   srv_ais *ais;
@@ -222,6 +222,37 @@ int idt_server_reload(idt_server *s, int *changed)
 }
 
 int idt__srv_reload(idt_server *s, int *changed) { return idt_server_reload(s, changed); }
+
+/* The audit log's WAL checkpoints, every 200 ms on this thread instead of
+ * inside a /match commit (idt_audit_defer_checkpoints): a checkpoint's
+ * fsyncs under the audit lock stalled every worker for milliseconds, a few
+ * times a second at 1,000 requests/s (docs/design/server.md). */
+static void *checkpointer(void *arg)
+{
+  idt_server *s = arg;
+  pthread_mutex_lock(&s->mu);
+  while (!s->stopping) {
+    double due = idt__now() + 0.2;
+    while (!s->stopping && idt__now() < due) {
+      struct timespec ts;
+      clock_gettime(CLOCK_REALTIME, &ts);
+      ts.tv_nsec += 50 * 1000000L;
+      if (ts.tv_nsec >= 1000000000L) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000L;
+      }
+      pthread_cond_timedwait(&s->cv, &s->mu, &ts);
+    }
+    if (s->stopping)
+      break;
+    pthread_mutex_unlock(&s->mu);
+    if (idt_audit_checkpoint(s->audit) < 0 && s->o.log)
+      fprintf(stderr, "interdict serve: audit checkpoint: %s\n", idt_error_msg());
+    pthread_mutex_lock(&s->mu);
+  }
+  pthread_mutex_unlock(&s->mu);
+  return NULL;
+}
 
 /* Periodic check: rebuild when the store's current versions moved. */
 static void *reloader(void *arg)
@@ -633,6 +664,12 @@ int idt_server_start(idt_server **out, const idt_server_opts *opts)
     goto fail;
   if (s->o.reload_check_s && pthread_create(&s->reloader, NULL, reloader, s) == 0)
     s->reloader_started = 1;
+  if (pthread_create(&s->checkpointer, NULL, checkpointer, s) == 0) {
+    s->checkpointer_started = 1;
+    if (idt_audit_defer_checkpoints(s->audit) < 0 && s->o.log)
+      fprintf(stderr, "interdict serve: checkpoints stay in the commits: %s\n",
+              idt_error_msg());
+  }
   *out = s;
   return 0;
 fail:
@@ -668,6 +705,8 @@ void idt_server_stop(idt_server *s)
   pthread_mutex_unlock(&s->mu);
   if (s->reloader_started)
     pthread_join(s->reloader, NULL);
+  if (s->checkpointer_started)
+    pthread_join(s->checkpointer, NULL);
   if (s->d) {
     double until = idt__now() + s->o.drain_ms / 1000.0;
     MHD_socket fd = MHD_quiesce_daemon(s->d);
