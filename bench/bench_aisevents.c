@@ -364,8 +364,10 @@ int main(int argc, char **argv)
     printf("  events: %llu; vessels %llu, segments %llu, resampled %llu, pairs open max %llu\n",
            nevents / (unsigned long long)(2 * runs), st.vessels, st.segments, st.resampled,
            st.pairs_open_max);
-    printf("  detector state: %zu bytes per vessel (+ 10-min buckets and close pairs)\n",
-           sizeof(idt__vessel));
+    printf("  detector state: %zu bytes per vessel (+ 10-min buckets and close pairs), "
+           "%zu per dormant one;\n  active max %llu, evicted %llu (idle %.0f h), state "
+           "max %.1f MB\n", sizeof(idt__vessel), sizeof(idt__dorm), st.active_max,
+           st.evicted, ((idt_aisev_opts)IDT_AISEV_OPTS_INIT).idle_hours, st.state_bytes_max / 1e6);
   }
   free(v);
   /* peak RSS of the pipeline alone, in a child */

@@ -330,6 +330,7 @@ TEST(open_events_at_eviction)
       CHECK_INT(g->n_type[IDT_AEV_PORT], 1);  /* one visit across the silence */
       CHECK_INT(st.slots, 8);
     }
+    idt_aisev_free(d);
   }
   /* idle 1 h and 48 h give the same events (the evictions differ only in
    * when, never in what), encounters and loitering as without eviction */

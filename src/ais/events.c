@@ -837,7 +837,7 @@ static int sweep(idt_aisev *d, int64_t now)
       lim = d->bk[i].tb;
   for (i = 0; i < d->nv; i++) {
     const idt__vessel *v = &d->v[i];
-    if (!v->live || v->npairs || now - v->seen < idle || v->seen >= lim)
+    if (!v->live || v->npairs || v->seen > now - idle || v->seen >= lim)
       continue;
     for (k = 0; k < d->pend_n; k++)
       if (d->pend[(d->pend_head + k) % IDT__PIPE].vi == i)
