@@ -228,6 +228,33 @@ TEST(gap_after_eviction)
   idt_aisev_places_free(p);
 }
 
+TEST(evict_while_queued)
+{
+  /* A's last fix at 10 min, back at 13 h, in the same second as the clock
+   * fix that runs the 13 h sweep: A is idle for 12 h then, but its return
+   * waits in the input ring, so it must not be evicted under it (else the
+   * return would be processed on a freed slot and the dark period
+   * reported twice). */
+  track k[2] = {
+    CLOCK(15 * H),
+    {356000701, T0, 31.0, 125.5, 60, 10, 300, {{0, 600}, {13 * H, 14 * H}}},
+  };
+  evlog g;
+  idt_aisev_stats st;
+  idt_aisev *d = det(&g, NULL, 12, NULL, 0);
+  CHECK(d != NULL);
+  if (!d)
+    return;
+  play(d, k, 2, T0, T0 + 15 * H);
+  CHECK_OK(idt_aisev_finish(d));
+  idt_aisev_get_stats(d, &st);
+  CHECK_INT(g.n_type[IDT_AEV_GAP], 1);
+  CHECK(fabs(g.last[IDT_AEV_GAP].hours - (13 * H - 600) / 3600.0) < 1e-9);
+  CHECK_INT(st.evicted, 0);
+  idt_aisev_free(d);
+  log_free(&g);
+}
+
 TEST(identity_from_dormant)
 {
   /* B broadcast IMO 9182734 and fell silent; days later C broadcasts it:
@@ -547,6 +574,7 @@ int main(void)
 {
   RUN(options);
   RUN(gap_after_eviction);
+  RUN(evict_while_queued);
   RUN(identity_from_dormant);
   RUN(open_events_at_eviction);
   RUN(month_of_vessels);
