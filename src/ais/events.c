@@ -5,8 +5,9 @@
  *
  * Streaming: each vessel keeps one small state (the last fix, a ring of
  * recent fix times and of evidence fixes, the open loitering run, port
- * visit and zone flags); nothing else of its history is kept, so memory is
- * proportional to the vessels seen, not to the positions.
+ * visit and zone flags); nothing else of its history is kept, and a vessel
+ * silent for idle_hours is reduced to a dormant record (evict, revive), so
+ * memory follows the active vessels, not the positions nor every MMSI seen.
  *
  * Segments (after GFW's segmenter): consecutive fixes of one MMSI that
  * imply more than spoof_speed_kn are a jump (spoofing or two ships sharing
