@@ -5,7 +5,8 @@
 #  1. wrk, single-query POST /match, 1 connection and 64 connections:
 #     requests/s, p50, p99 (wrk --latency);
 #  2. bench_http at a fixed 1,000 requests/s for 60 s: latency percentiles
-#     from the scheduled send time, errors, the server's VmRSS every 5 s;
+#     from the scheduled send time, errors, the server's VmRSS every 5 s,
+#     its CPU time per request and the load average at start and end;
 #  3. a malformed-request storm (bench_http storm): truncated, oversized,
 #     invalid JSON, garbage, huge headers, slow clients; then /healthz.
 # The machine is shared (2 cores, other jobs): read the numbers as such.
