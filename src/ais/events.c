@@ -55,25 +55,6 @@ static int cmp_mmsi(const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
-static const idt_aisev_watch *find_watch(const idt_aisev_watch **arr, size_t n,
-                                         uint32_t key, int by_imo)
-{
-  size_t lo = 0, hi = n;
-  if (!key)
-    return NULL;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    uint32_t k = by_imo ? arr[mid]->imo : arr[mid]->mmsi;
-    if (k == key)
-      return arr[mid];
-    if (k < key)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return NULL;
-}
-
 int idt_aisev_new(idt_aisev **out, const idt_aisev_opts *opts,
                   const idt_aisev_places *places, const idt_aisev_watch *watch,
                   size_t nwatch)
@@ -151,190 +132,6 @@ void idt_aisev_get_stats(const idt_aisev *d, idt_aisev_stats *out)
   out->state_bytes = idt__aisev_bytes(d);
   if (out->state_bytes > out->state_bytes_max)
     out->state_bytes_max = out->state_bytes;
-}
-
-static uint32_t mix32(uint32_t x)
-{
-  x ^= x >> 16;
-  x *= 0x7feb352dU;
-  x ^= x >> 15;
-  x *= 0x846ca68bU;
-  x ^= x >> 16;
-  return x;
-}
-
-static int vgrow(idt_aisev *d)
-{
-  size_t cap = d->vhcap ? d->vhcap * 2 : 1024, i;
-  struct idt__vh *h = idt_calloc(cap, sizeof *h);
-  if (!h)
-    return IDT_ENOMEM;
-  for (i = 0; i < d->vhcap; i++) {
-    size_t j;
-    if (!d->vhash[i].idx)
-      continue;
-    j = mix32(d->vhash[i].mmsi) & (cap - 1);
-    while (h[j].idx)
-      j = (j + 1) & (cap - 1);
-    h[j] = d->vhash[i];
-  }
-  idt_free(d->vhash);
-  d->vhash = h;
-  d->vhcap = cap;
-  return 0;
-}
-
-/* The table slot of mmsi: its entry, or the empty slot it would take. */
-static size_t vslot(const idt_aisev *d, uint32_t mmsi)
-{
-  size_t j = mix32(mmsi) & (d->vhcap - 1);
-  while (d->vhash[j].idx && d->vhash[j].mmsi != mmsi)
-    j = (j + 1) & (d->vhcap - 1);
-  return j;
-}
-
-static int push_free(uint32_t **arr, size_t *n, size_t *cap, uint32_t x)
-{
-  if (*n == *cap) {
-    size_t c = *cap ? *cap * 2 : 64;
-    uint32_t *a = idt_realloc(*arr, c * sizeof *a);
-    if (!a)
-      return IDT_ENOMEM;
-    *arr = a;
-    *cap = c;
-  }
-  (*arr)[(*n)++] = x;
-  return 0;
-}
-
-/* A cleared vessel slot: a freed one first (evicted vessels' slots are
- * reused, so v[] stays as large as the peak of active vessels); -1 on
- * ENOMEM. */
-static long vslot_new(idt_aisev *d, uint32_t mmsi)
-{
-  size_t i;
-  idt__vessel *v;
-  if (d->nvfree)
-    i = d->vfree[--d->nvfree];
-  else {
-    if (d->nv == d->vcap) {
-      size_t cap = d->vcap ? d->vcap * 2 : 256;
-      idt__vessel *nv = idt_realloc(d->v, cap * sizeof *nv);
-      if (!nv)
-        return -1;
-      d->v = nv;
-      d->vcap = cap;
-    }
-    i = d->nv++;
-  }
-  v = &d->v[i];
-  memset(v, 0, sizeof *v);
-  v->cos_lat = NAN;                /* no cos(latitude) cached yet */
-  v->mmsi = mmsi;
-  v->live = 1;
-  v->seen = INT64_MIN;
-  if (++d->st.active > d->st.active_max)
-    d->st.active_max = d->st.active;
-  return (long)i;
-}
-
-/* A dormant vessel heard again: full state from its record. Segment 0
- * resumes at the last valid fix with the reception count before it, so
- * the next fix reports the dark period (hours, distance, intent) as it
- * would have without the eviction; its evidence is that one fix. */
-static void revive(idt_aisev *d, idt__vessel *v, const idt__dorm *r)
-{
-  idt__seg *s = &v->s[0];
-  unsigned i;
-  v->imo = r->imo;
-  v->match = r->match;
-  memcpy(v->name, r->name, sizeof v->name);
-  if (!r->has_prev)
-    return;
-  v->has_prev = 1;
-  v->prev = r->last;
-  s->used = 1;
-  s->n = 1;
-  s->last = r->last;
-  s->zin = r->zin;
-  s->zinit = r->zinit;
-  for (i = 0; i < r->nrecent; i++)
-    s->recent[i] = (uint32_t)r->last.t;
-  s->nrecent = r->nrecent;
-  s->ev[0] = r->last;
-  s->ev_n = 1;
-  s->ev_last_t = r->last.t;
-  d->st.revived++;
-}
-
-/* The index of mmsi's state, created when new or dormant; -1 on ENOMEM. */
-static long vindex(idt_aisev *d, uint32_t mmsi)
-{
-  size_t j;
-  long i;
-  uint32_t dj = 0;
-  if (d->vhcap) {
-    j = mix32(mmsi) & (d->vhcap - 1);
-    while (d->vhash[j].idx) {
-      if (d->vhash[j].mmsi == mmsi) {
-        if (!(d->vhash[j].idx & IDT__DORM))
-          return (long)d->vhash[j].idx - 1;
-        dj = d->vhash[j].idx;
-        break;
-      }
-      j = (j + 1) & (d->vhcap - 1);
-    }
-  }
-  if (!dj && (d->nvh + 1) * 2 > d->vhcap && vgrow(d))
-    return -1;
-  if (dj && push_free(&d->dfree, &d->ndfree, &d->ndfcap, dj & ~IDT__DORM))
-    return -1;                     /* (room first: nothing fails after) */
-  if ((i = vslot_new(d, mmsi)) < 0) {
-    if (dj)
-      d->ndfree--;
-    return -1;
-  }
-  j = vslot(d, mmsi);
-  if (dj) {
-    revive(d, &d->v[i], &d->dorm[dj & ~IDT__DORM]);
-    d->st.dormant--;
-  } else {
-    d->v[i].match = find_watch(d->by_mmsi, d->nwatch, mmsi, 0);
-    d->vhash[j].mmsi = mmsi;
-    d->nvh++;
-    d->st.vessels++;
-  }
-  d->vhash[j].idx = (uint32_t)i + 1;
-  return i;
-}
-
-/* mmsi's state without creating or reviving it: the live one, or tmp
- * filled from the dormant record (identity, last fix); NULL if unseen. */
-static const idt__vessel *vpeek(const idt_aisev *d, uint32_t mmsi, idt__vessel *tmp)
-{
-  const idt__dorm *r;
-  size_t j;
-  if (!d->vhcap || !d->vhash[j = vslot(d, mmsi)].idx)
-    return NULL;
-  if (!(d->vhash[j].idx & IDT__DORM))
-    return &d->v[d->vhash[j].idx - 1];
-  r = &d->dorm[d->vhash[j].idx & ~IDT__DORM];
-  memset(tmp, 0, sizeof *tmp);
-  tmp->mmsi = r->mmsi;
-  tmp->imo = r->imo;
-  tmp->match = r->match;
-  memcpy(tmp->name, r->name, sizeof tmp->name);
-  tmp->has_prev = r->has_prev;
-  tmp->prev = r->last;
-  return tmp;
-}
-
-size_t idt__aisev_bytes(const idt_aisev *d)
-{
-  return sizeof *d + d->vcap * sizeof *d->v + d->dcap * sizeof *d->dorm +
-         d->vhcap * sizeof *d->vhash + (d->nvfcap + d->ndfcap) * sizeof(uint32_t) +
-         d->imocap * sizeof *d->imo + 2 * d->nwatch * sizeof *d->by_imo +
-         idt__enc_bytes(d);
 }
 
 void idt__aisev_info(idt_aisev *d, const idt__vessel *v, idt_aisev_vessel_info *vi)
@@ -777,7 +574,7 @@ static int evict(idt_aisev *d, size_t i)
   idt__dorm *r;
   uint32_t k;
   unsigned m, n = 0;
-  if (push_free(&d->vfree, &d->nvfree, &d->nvfcap, (uint32_t)i))
+  if (idt__push_free(&d->vfree, &d->nvfree, &d->nvfcap, (uint32_t)i))
     return IDT_ENOMEM;
   if (d->ndfree)
     k = d->dfree[--d->ndfree];
@@ -812,7 +609,7 @@ static int evict(idt_aisev *d, size_t i)
       n += (int64_t)s->recent[m] >= s->last.t - win;
     r->nrecent = (uint8_t)n;
   }
-  d->vhash[vslot(d, v->mmsi)].idx = IDT__DORM | k;
+  d->vhash[idt__vslot(d, v->mmsi)].idx = IDT__DORM | k;
   v->live = 0;
   d->st.active--;
   d->st.dormant++;
@@ -968,7 +765,7 @@ static int do_position(idt_aisev *d, idt__vessel *v, int64_t t, double lat, doub
 
 static uint32_t imo_slot(idt_aisev *d, uint32_t imo)
 {
-  size_t j = mix32(imo) & (d->imocap - 1);
+  size_t j = idt__mix32(imo) & (d->imocap - 1);
   while (d->imo[j].imo && d->imo[j].imo != imo)
     j = (j + 1) & (d->imocap - 1);
   return (uint32_t)j;
@@ -1017,7 +814,7 @@ static int do_static(idt_aisev *d, idt__vessel *v, int64_t t, uint32_t imo, cons
     return 0;
   v->imo = imo;
   if (!v->match)
-    v->match = find_watch(d->by_imo, d->nwatch, imo, 1);
+    v->match = idt__find_watch(d->by_imo, d->nwatch, imo, 1);
   if ((d->nimo + 1) * 2 > d->imocap && imo_grow(d))
     return IDT_ENOMEM;
   {
@@ -1031,7 +828,7 @@ static int do_static(idt_aisev *d, idt__vessel *v, int64_t t, uint32_t imo, cons
     }
     if (ie->mmsi != mmsi) {
       idt__vessel tmp;          /* the old MMSI may be dormant */
-      const idt__vessel *old = vpeek(d, ie->mmsi, &tmp);
+      const idt__vessel *old = idt__vpeek(d, ie->mmsi, &tmp);
       int flip = ie->prev_mmsi == mmsi && t - ie->t < 86400;
       ie->prev_mmsi = ie->mmsi;
       ie->mmsi = mmsi;
@@ -1127,7 +924,7 @@ static struct idt__pend *enqueue(idt_aisev *d, uint32_t mmsi)
   long vi;
   if (d->pend_n == IDT__PIPE && run_one(d))
     return NULL;
-  if ((vi = vindex(d, mmsi)) < 0) {
+  if ((vi = idt__vindex(d, mmsi)) < 0) {
     d->rc = IDT_ENOMEM;
     return NULL;
   }

@@ -202,6 +202,28 @@ void idt__aisev_info(idt_aisev *d, const idt__vessel *v, idt_aisev_vessel_info *
 int idt__aisev_dprk(const idt_aisev *d, double lat, double lon);
 int idt__aisev_emit(idt_aisev *d, idt_aisev_event *e);
 size_t idt__aisev_bytes(const idt_aisev *d);    /* state, for the stats */
+/* events_vtab.c: the vessel table */
+static inline uint32_t idt__mix32(uint32_t x)
+{
+  x ^= x >> 16;
+  x *= 0x7feb352dU;
+  x ^= x >> 15;
+  x *= 0x846ca68bU;
+  x ^= x >> 16;
+  return x;
+}
+/* Binary search of the sorted watch list by IMO (by_imo) or MMSI. */
+const idt_aisev_watch *idt__find_watch(const idt_aisev_watch **arr, size_t n,
+                                       uint32_t key, int by_imo);
+/* The table slot of mmsi: its entry, or the empty slot it would take. */
+size_t idt__vslot(const idt_aisev *d, uint32_t mmsi);
+int idt__push_free(uint32_t **arr, size_t *n, size_t *cap, uint32_t x);
+/* The index of mmsi's state, created when new or revived when dormant;
+ * -1 on ENOMEM. */
+long idt__vindex(idt_aisev *d, uint32_t mmsi);
+/* mmsi's state without creating or reviving it (tmp filled from a dormant
+ * record); NULL if unseen. */
+const idt__vessel *idt__vpeek(const idt_aisev *d, uint32_t mmsi, idt__vessel *tmp);
 /* events_enc.c */
 int idt__enc_init(idt_aisev *d);
 void idt__enc_free(idt_aisev *d);
