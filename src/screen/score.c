@@ -180,26 +180,32 @@ static double wdist_bounded(const char *a, size_t la, const float *ia,
                             const char *b, size_t lb, const float *ib, float maxd)
 {
   float r0[SC_TERM_MAX + 1], r1[SC_TERM_MAX + 1], r2[SC_TERM_MAX + 1];
+  unsigned char bm[SC_TERM_MAX];
   float *pp = r0, *p = r1, *c = r2, *t;
   size_t i, j;
+  /* sub_tab[x][x] is 0, so equal letters need no branch: p + 0.0f is p */
+  for (j = 0; j < lb; j++)
+    bm[j] = (unsigned char)b[j] & 127;
   p[0] = 0;
   for (j = 1; j <= lb; j++)
     p[j] = p[j - 1] + ib[j - 1];
   for (i = 1; i <= la; i++) {
     const float *sub = sub_tab[(unsigned char)a[i - 1] & 127];
-    float rowmin;
-    c[0] = p[0] + ia[i - 1];
-    rowmin = c[0];
+    const float ins = ia[i - 1];
+    const char ac = a[i - 1], ap = i > 1 ? a[i - 2] : 0;
+    float left = p[0] + ins, rowmin = left;
+    const int tr = i > 1;   /* a transposition needs two letters of a */
+    c[0] = left;
     for (j = 1; j <= lb; j++) {
-      float x = p[j - 1] + (a[i - 1] == b[j - 1] ? 0.0f : sub[(unsigned char)b[j - 1] & 127]);
-      float y = p[j] + ia[i - 1];
-      float z = c[j - 1] + ib[j - 1];
+      float x = p[j - 1] + sub[bm[j - 1]];
+      float y = p[j] + ins;
+      float z = left + ib[j - 1];
       if (y < x) x = y;
       if (z < x) x = z;
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+      if (tr && j > 1 && ac == b[j - 2] && ap == b[j - 1] &&
           pp[j - 2] + 0.6f < x)
         x = pp[j - 2] + 0.6f;
-      c[j] = x;
+      c[j] = left = x;
       if (x < rowmin)
         rowmin = x;
     }
@@ -446,7 +452,7 @@ static void merge_side(side *a, const side *b, merge_pool *pool, int korean)
       continue;
     for (j = 0; j < b->n; j++) {
       const sc_term *z = b->t[j];
-      int exact = spells(z, x, y, NULL);
+      int exact = z->len == l && spells(z, x, y, NULL);
       double sm;
       if (!exact && (l < 6 || z->len < 6 || (size_t)z->len + 2 < l ||
                      l + 2 < (size_t)z->len || !head3_is(x, y, z->s)))
@@ -481,17 +487,20 @@ static void merge_side(side *a, const side *b, merge_pool *pool, int korean)
 
 /* Can merge_side(a, b) merge anything? Every merge joins adjacent tokens
  * of a into at most two letters more than some token of b, so not when
- * the shortest adjacent pair of a is longer than that (most pairs). */
-static int may_merge(const side *a, const side *b)
+ * the shortest adjacent pair of a is longer than that (most pairs).
+ * side_lens gives a side's longest token and shortest adjacent pair (both
+ * sides measured once; a side is measured again only after a merge). */
+static void side_lens(const side *a, size_t *maxl, size_t *min2)
 {
-  size_t i, maxb = 0, min2 = SIZE_MAX;
-  for (i = 0; i < b->n; i++)
-    if (b->t[i]->len > maxb)
-      maxb = b->t[i]->len;
-  for (i = 0; i + 1 < a->n; i++)
-    if ((size_t)a->t[i]->len + a->t[i + 1]->len < min2)
-      min2 = (size_t)a->t[i]->len + a->t[i + 1]->len;
-  return min2 <= maxb + 2;
+  size_t i, mx = 0, m2 = SIZE_MAX;
+  for (i = 0; i < a->n; i++) {
+    if (a->t[i]->len > mx)
+      mx = a->t[i]->len;
+    if (i + 1 < a->n && (size_t)a->t[i]->len + a->t[i + 1]->len < m2)
+      m2 = (size_t)a->t[i]->len + a->t[i + 1]->len;
+  }
+  *maxl = mx;
+  *min2 = m2;
 }
 
 static void load_side(side *s, const sc_name *n)
@@ -519,25 +528,52 @@ static void note_pair(sc_align *al, int qi, int ci, double sim, const sc_term *q
     snprintf(p->c, sizeof p->c, "%.*s", (int)c->len, c->s);
 }
 
-/* Cached similarity without computing it: -1 when unknown. */
-static double peek_sim(const sc_term *a, const sc_term *b, int korean)
+/* Where peek_sim left a cell it could not fill: not a cacheable pair, a
+ * pair absent from the cache, or else the slot holding its key. */
+#define PEEK_NONE UINT32_MAX
+#define PEEK_MISS (UINT32_MAX - 1)
+
+/* Cached similarity without computing it: -1 when unknown, with *slot
+ * saying where the computed value goes (fill_cell), so that the cell is
+ * not looked up twice. */
+static double peek_sim(const sc_term *a, const sc_term *b, int korean, uint32_t *slot)
 {
   const sc_term *q = a->qid ? a : b, *t = a->qid ? b : a;
   uint64_t key;
   uint32_t h, probes;
+  *slot = PEEK_NONE;
   if (a->len == b->len && !memcmp(a->s, b->s, a->len))
     return 1.0;
   if (!tl_cache || !tl_cache->st || !q->qid || t->id == UINT32_MAX || t->qid)
     return -1;
+  *slot = PEEK_MISS;
   key = ((uint64_t)q->qid << 32) | t->id;
   h = cache_slot(tl_cache, key);
   for (probes = 0; probes <= tl_cache->used; probes++, h = (h + 1) & ((1u << tl_cache->bits) - 1)) {
     if (tl_cache->st[h] != tl_cache->stamp)
       return -1;
-    if (tl_cache->key[h] == key)
+    if (tl_cache->key[h] == key) {
+      *slot = h;
       return tl_cache->sim[h][korean ? 1 : 0];   /* -1: flavour not computed */
+    }
   }
   return -1;
+}
+
+/* The value cached_sim would give for a cell peek_sim left at -1, without
+ * a second lookup: the same computation, rounding and cache update. */
+static double fill_cell(const sc_term *a, const sc_term *b, int korean, uint32_t slot)
+{
+  const sc_term *q = a->qid ? a : b, *t = a->qid ? b : a;
+  double v = tok_sim(a, b, korean);
+  float f = (float)v;
+  if (slot == PEEK_NONE)
+    return v;
+  if (slot == PEEK_MISS)
+    sc_cache_put(tl_cache, q->qid, t->id, korean ? -1.0f : f, korean ? f : -1.0f);
+  else
+    tl_cache->sim[slot][korean ? 1 : 0] = f;
+  return f;
 }
 
 static double cell_sim(const sc_term *a, const sc_term *b, int korean)
@@ -601,6 +637,7 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
                     int korean, double need)
 {
   size_t i, j, order[SC_MAX_TOKS], k;
+  uint32_t slot[SC_MAX_TOKS][SC_MAX_TOKS];
   double dc;
   if (need <= 0) {
     for (i = 0; i < q->n; i++)
@@ -610,7 +647,7 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
   }
   for (i = 0; i < q->n; i++)
     for (j = 0; j < c->n; j++)
-      sim[i][j] = peek_sim(q->t[i], c->t[j], korean);
+      sim[i][j] = peek_sim(q->t[i], c->t[j], korean, &slot[i][j]);
   dc = unmatched_c_floor(q, c);
   if (!can_reach(q, c, sim, need, dc))
     return 0;
@@ -624,7 +661,7 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
     i = order[k];
     for (j = 0; j < c->n; j++)
       if (sim[i][j] < 0) {
-        sim[i][j] = cell_sim(q->t[i], c->t[j], korean);
+        sim[i][j] = fill_cell(q->t[i], c->t[j], korean, slot[i][j]);
         filled = 1;
       }
     if (filled && k + 1 < q->n && !can_reach(q, c, sim, need, dc))
@@ -665,9 +702,15 @@ static double name_score(const sc_name *qn, const sc_name *cn, sc_align *al, dou
     return 0;
   pool.n = 0;
   if (!(qn->hangul == 2 && cn->hangul == 2)) {
-    if (may_merge(&q, &c))
+    size_t qmax, qmin2, cmax, cmin2, qn0 = q.n;
+    side_lens(&q, &qmax, &qmin2);
+    side_lens(&c, &cmax, &cmin2);
+    if (qmin2 <= cmax + 2) {
       merge_side(&q, &c, &pool, korean);
-    if (may_merge(&c, &q))
+      if (q.n != qn0)   /* merging only ever removes tokens */
+        side_lens(&q, &qmax, &qmin2);
+    }
+    if (cmin2 <= qmax + 2)
       merge_side(&c, &q, &pool, korean);
   }
   if (qn->hangul == 2 && cn->hangul == 2) {
