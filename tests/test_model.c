@@ -99,6 +99,26 @@ TEST(entity_values_and_merge)
   idt_arena_free(&a);
 }
 
+/* A NUL inside a value (bad input) ends it: stored and compared as the C
+ * string before it, so the duplicate check never reads past a stored value
+ * (found by fuzz_ofac_csv: an OFAC remark with a NUL byte). */
+TEST(entity_value_with_nul)
+{
+  idt_arena a;
+  idt_entity *e;
+  const char *vals[4];
+  idt_arena_init(&a);
+  CHECK_OK(idt_entity_new(&e, &a, idt_schema_get("Person"), "x2"));
+  CHECK_OK(idt_entity_addn(e, "notes", "ab", 2));
+  CHECK_OK(idt_entity_addn(e, "notes", "ab\0cdefghijklmnopqrstuvwxyz", 28));
+  CHECK_OK(idt_entity_addn(e, "notes", "\0xyz", 4));
+  CHECK_OK(idt_entity_addn(e, "notes", "a\0b", 3));
+  CHECK_INT(idt_entity_values(e, "notes", vals, 4), 2);
+  CHECK_STR(vals[0], "ab");
+  CHECK_STR(vals[1], "a");
+  idt_arena_free(&a);
+}
+
 int main(void)
 {
   json_error_t err;
@@ -110,6 +130,7 @@ int main(void)
   RUN(schema_table_matches_json);
   RUN(required_schemata);
   RUN(entity_values_and_merge);
+  RUN(entity_value_with_nul);
   json_decref(model);
   return tap_done();
 }

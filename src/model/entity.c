@@ -38,6 +38,8 @@ int idt_entity_set_source(idt_entity *e, const char *source_id,
   return 0;
 }
 
+/* v holds no NUL (idt_entity_addn cuts there), so strncmp equal over n
+ * bytes means the stored value is at least n long and value[n] is in it. */
 static int has_value(const idt_entity *e, const idt_property *p,
                      const char *v, size_t n)
 {
@@ -72,12 +74,17 @@ int idt_entity_addn(idt_entity *e, const char *prop, const char *value,
                     size_t len)
 {
   const idt_property *p = idt_schema_prop(e->schema, prop);
+  const char *z;
   idt_str v;
   if (!p)
     return idt_error_set(IDT_ESCHEMA, "schema %s has no property '%s'",
                          e->schema->name, prop);
   if (!value)
     return 0;
+  /* Values are C strings: a NUL byte inside one (bad input) ends it, so
+   * stored text and the duplicate check agree on its length. */
+  if ((z = memchr(value, '\0', len)))
+    len = (size_t)(z - value);
   v = idt_trim(value, len);
   if (v.len == 0 || has_value(e, p, v.p, v.len))
     return 0;
