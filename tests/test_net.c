@@ -12,6 +12,7 @@
 #include "interdict/net.h"
 #include "test_net_ftm.h"
 #include "test_net_keycheck.h"
+#include "test_net_tnet.h"
 
 TEST(pct_parse)
 {
@@ -47,21 +48,6 @@ TEST(pct_parse)
 }
 
 /* ---- hand-built entities ---- */
-typedef struct tnet { idt_net *n; idt_arena a; } tnet;
-
-static void tn_init(tnet *t)
-{
-  idt_net_opts o = IDT_NET_OPTS_INIT;
-  o.today = "2026-01-01";
-  idt_arena_init(&t->a);
-  CHECK_OK(idt_net_new(&t->n, &o));
-}
-
-static void tn_free(tnet *t)
-{
-  idt_net_free(t->n);
-  idt_arena_free(&t->a);
-}
 
 static idt_entity *tn_ent(tnet *t, const char *schema, const char *id)
 {

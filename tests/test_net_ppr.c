@@ -14,21 +14,7 @@
 #include "interdict/net.h"
 #include "graph/net_int.h"
 
-typedef struct tnet { idt_net *n; idt_arena a; } tnet;
-
-static void tn_init(tnet *t)
-{
-  idt_net_opts o = IDT_NET_OPTS_INIT;
-  o.today = "2026-01-01";
-  idt_arena_init(&t->a);
-  CHECK_OK(idt_net_new(&t->n, &o));
-}
-
-static void tn_free(tnet *t)
-{
-  idt_net_free(t->n);
-  idt_arena_free(&t->a);
-}
+#include "test_net_tnet.h"
 
 static void tn_node(tnet *t, const char *id, int sanctioned, const char *phone)
 {
