@@ -209,15 +209,23 @@ static int word_latin(const char *s, size_t n, idt_buf *out)
   return 0;
 }
 
-/* Text to Latin: word by word (space-separated, memoised) unless CJK. */
-int idt__text_latin(const char *s, size_t n, idt_buf *out)
+/* The reference's word: every non-ASCII piece through the full chain. */
+static int word_ref(const char *s, size_t n, idt_buf *out)
+{
+  return is_ascii_w(s, n) ? idt_buf_append(out, s, n) : to_latin(s, n, TR_FULL, out);
+}
+
+/* Text to Latin: CJK text whole, else blanks copied and each
+ * whitespace-free piece through word(). */
+static int text_latin(const char *s, size_t n, idt_buf *out,
+                      int (*word)(const char *, size_t, idt_buf *))
 {
   size_t i = 0;
   int rc;
   if (n > 600)
     n = 600;
   if (has_cjk(s, n))
-    return word_latin(s, n, out);
+    return word(s, n, out);
   while (i < n) {
     size_t j = i;
     if (s[i] == ' ' || s[i] == '\t') {
@@ -228,40 +236,24 @@ int idt__text_latin(const char *s, size_t n, idt_buf *out)
     }
     while (j < n && s[j] != ' ' && s[j] != '\t')
       j++;
-    if ((rc = word_latin(s + i, j - i, out)) < 0)
+    if ((rc = word(s + i, j - i, out)) < 0)
       return rc;
     i = j;
   }
   return 0;
 }
 
+/* Text to Latin: word by word (space-separated, memoised) unless CJK. */
+int idt__text_latin(const char *s, size_t n, idt_buf *out)
+{
+  return text_latin(s, n, out, word_latin);
+}
+
 /* The same pipeline as idt__text_latin before the no-Han chain and the
  * memo: every piece through the full chain (tests compare the two). */
 int idt__text_latin_ref(const char *s, size_t n, idt_buf *out)
 {
-  size_t i = 0;
-  int rc;
-  if (n > 600)
-    n = 600;
-  if (has_cjk(s, n))
-    return is_ascii_w(s, n) ? idt_buf_append(out, s, n) : to_latin(s, n, TR_FULL, out);
-  while (i < n) {
-    size_t j = i;
-    if (s[i] == ' ' || s[i] == '\t') {
-      if ((rc = idt_buf_append(out, s + i, 1)) < 0)
-        return rc;
-      i++;
-      continue;
-    }
-    while (j < n && s[j] != ' ' && s[j] != '\t')
-      j++;
-    rc = is_ascii_w(s + i, j - i) ? idt_buf_append(out, s + i, j - i)
-                                   : to_latin(s + i, j - i, TR_FULL, out);
-    if (rc < 0)
-      return rc;
-    i = j;
-  }
-  return 0;
+  return text_latin(s, n, out, word_ref);
 }
 
 /* Split lowercase (mostly) ASCII text into tokens: [a-z0-9] kept, '.' and
