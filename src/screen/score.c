@@ -334,37 +334,57 @@ void sc_cache_put(sc_sim_cache *c, uint32_t qid, uint32_t tid, float s0, float s
   }
 }
 
-/* Cached similarity of a query token and a vocabulary term; -1 when the
- * pair is not a cacheable one. */
-static double cached_sim(const sc_term *a, const sc_term *b, int korean)
+/* Where a pair's similarity lives in the cache: PEEK_NONE, not a
+ * cacheable pair; PEEK_MISS, absent; else the slot holding its key. */
+#define PEEK_NONE UINT32_MAX
+#define PEEK_MISS (UINT32_MAX - 1)
+
+static uint32_t cache_lookup(const sc_term *a, const sc_term *b)
 {
   const sc_term *q = a->qid ? a : b, *t = a->qid ? b : a;
   uint64_t key;
   uint32_t h, probes;
   if (!tl_cache || !tl_cache->st || !q->qid || t->id == UINT32_MAX || t->qid)
-    return -1;
+    return PEEK_NONE;
   key = ((uint64_t)q->qid << 32) | t->id;
   h = cache_slot(tl_cache, key);
   for (probes = 0; probes <= tl_cache->used; probes++, h = (h + 1) & ((1u << tl_cache->bits) - 1)) {
     if (tl_cache->st[h] != tl_cache->stamp)
-      break;
-    if (tl_cache->key[h] == key) {
-      float v = tl_cache->sim[h][korean ? 1 : 0];
-      if (v < 0) {   /* this flavour not computed yet */
-        v = (float)tok_sim(a, b, korean);
-        tl_cache->sim[h][korean ? 1 : 0] = v;
-      }
-      return v;
-    }
+      return PEEK_MISS;
+    if (tl_cache->key[h] == key)
+      return h;
   }
-  /* a miss: compute and remember (the same pairs recur across candidates
-   * and queries); rounded to float like a hit, so that a pair's value
-   * never depends on what the cache held before */
-  {
-    double v = (float)tok_sim(a, b, korean);
-    sc_cache_put(tl_cache, q->qid, t->id, korean ? -1.0f : (float)v, korean ? (float)v : -1.0f);
+  return PEEK_MISS;
+}
+
+/* Compute a pair's similarity and remember it at slot (cache_lookup's
+ * answer). Rounded to float like a hit, so that a pair's value never
+ * depends on what the cache held before (the same pairs recur across
+ * candidates and queries). */
+static double fill_cell(const sc_term *a, const sc_term *b, int korean, uint32_t slot)
+{
+  const sc_term *q = a->qid ? a : b, *t = a->qid ? b : a;
+  double v = tok_sim(a, b, korean);
+  float f = (float)v;
+  if (slot == PEEK_NONE)
     return v;
-  }
+  if (slot == PEEK_MISS)
+    sc_cache_put(tl_cache, q->qid, t->id, korean ? -1.0f : f, korean ? f : -1.0f);
+  else
+    tl_cache->sim[slot][korean ? 1 : 0] = f;
+  return f;
+}
+
+/* Cached similarity of a query token and a vocabulary term, computed and
+ * remembered when absent; -1 when the pair is not a cacheable one. */
+static double cached_sim(const sc_term *a, const sc_term *b, int korean)
+{
+  uint32_t slot = cache_lookup(a, b);
+  float v;
+  if (slot == PEEK_NONE)
+    return -1;
+  v = slot == PEEK_MISS ? -1.0f : tl_cache->sim[slot][korean ? 1 : 0];
+  return v >= 0 ? v : fill_cell(a, b, korean, slot);   /* < 0: flavour not computed */
 }
 
 typedef struct side {
@@ -528,52 +548,16 @@ static void note_pair(sc_align *al, int qi, int ci, double sim, const sc_term *q
     snprintf(p->c, sizeof p->c, "%.*s", (int)c->len, c->s);
 }
 
-/* Where peek_sim left a cell it could not fill: not a cacheable pair, a
- * pair absent from the cache, or else the slot holding its key. */
-#define PEEK_NONE UINT32_MAX
-#define PEEK_MISS (UINT32_MAX - 1)
-
 /* Cached similarity without computing it: -1 when unknown, with *slot
  * saying where the computed value goes (fill_cell), so that the cell is
  * not looked up twice. */
 static double peek_sim(const sc_term *a, const sc_term *b, int korean, uint32_t *slot)
 {
-  const sc_term *q = a->qid ? a : b, *t = a->qid ? b : a;
-  uint64_t key;
-  uint32_t h, probes;
   *slot = PEEK_NONE;
   if (a->len == b->len && !memcmp(a->s, b->s, a->len))
     return 1.0;
-  if (!tl_cache || !tl_cache->st || !q->qid || t->id == UINT32_MAX || t->qid)
-    return -1;
-  *slot = PEEK_MISS;
-  key = ((uint64_t)q->qid << 32) | t->id;
-  h = cache_slot(tl_cache, key);
-  for (probes = 0; probes <= tl_cache->used; probes++, h = (h + 1) & ((1u << tl_cache->bits) - 1)) {
-    if (tl_cache->st[h] != tl_cache->stamp)
-      return -1;
-    if (tl_cache->key[h] == key) {
-      *slot = h;
-      return tl_cache->sim[h][korean ? 1 : 0];   /* -1: flavour not computed */
-    }
-  }
-  return -1;
-}
-
-/* The value cached_sim would give for a cell peek_sim left at -1, without
- * a second lookup: the same computation, rounding and cache update. */
-static double fill_cell(const sc_term *a, const sc_term *b, int korean, uint32_t slot)
-{
-  const sc_term *q = a->qid ? a : b, *t = a->qid ? b : a;
-  double v = tok_sim(a, b, korean);
-  float f = (float)v;
-  if (slot == PEEK_NONE)
-    return v;
-  if (slot == PEEK_MISS)
-    sc_cache_put(tl_cache, q->qid, t->id, korean ? -1.0f : f, korean ? f : -1.0f);
-  else
-    tl_cache->sim[slot][korean ? 1 : 0] = f;
-  return f;
+  *slot = cache_lookup(a, b);
+  return *slot < PEEK_MISS ? tl_cache->sim[*slot][korean ? 1 : 0] : -1;   /* -1: flavour not computed */
 }
 
 static double cell_sim(const sc_term *a, const sc_term *b, int korean)
