@@ -227,22 +227,27 @@ int idt__srv_reload(idt_server *s, int *changed) { return idt_server_reload(s, c
  * inside a /match commit (idt_audit_defer_checkpoints): a checkpoint's
  * fsyncs under the audit lock stalled every worker for milliseconds, a few
  * times a second at 1,000 requests/s (docs/design/server.md). */
+/* Wait on s->cv (s->mu held) for at most ms milliseconds. */
+static void cond_wait_ms(idt_server *s, long ms)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  ts.tv_nsec += ms * 1000000L;
+  if (ts.tv_nsec >= 1000000000L) {
+    ts.tv_sec++;
+    ts.tv_nsec -= 1000000000L;
+  }
+  pthread_cond_timedwait(&s->cv, &s->mu, &ts);
+}
+
 static void *checkpointer(void *arg)
 {
   idt_server *s = arg;
   pthread_mutex_lock(&s->mu);
   while (!s->stopping) {
     double due = idt__now() + 0.2;
-    while (!s->stopping && idt__now() < due) {
-      struct timespec ts;
-      clock_gettime(CLOCK_REALTIME, &ts);
-      ts.tv_nsec += 50 * 1000000L;
-      if (ts.tv_nsec >= 1000000000L) {
-        ts.tv_sec++;
-        ts.tv_nsec -= 1000000000L;
-      }
-      pthread_cond_timedwait(&s->cv, &s->mu, &ts);
-    }
+    while (!s->stopping && idt__now() < due)
+      cond_wait_ms(s, 50);
     if (s->stopping)
       break;
     pthread_mutex_unlock(&s->mu);
@@ -711,16 +716,8 @@ void idt_server_stop(idt_server *s)
     double until = idt__now() + s->o.drain_ms / 1000.0;
     MHD_socket fd = MHD_quiesce_daemon(s->d);
     pthread_mutex_lock(&s->mu);
-    while (s->in_flight && idt__now() < until) {
-      struct timespec ts;
-      clock_gettime(CLOCK_REALTIME, &ts);
-      ts.tv_nsec += 20 * 1000000L;
-      if (ts.tv_nsec >= 1000000000L) {
-        ts.tv_sec++;
-        ts.tv_nsec -= 1000000000L;
-      }
-      pthread_cond_timedwait(&s->cv, &s->mu, &ts);
-    }
+    while (s->in_flight && idt__now() < until)
+      cond_wait_ms(s, 20);
     pthread_mutex_unlock(&s->mu);
     MHD_stop_daemon(s->d);
     if (fd != MHD_INVALID_SOCKET)
