@@ -14,45 +14,24 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unicode/utf8.h>
 #include "server/server_int.h"
+#include "common/util.h"
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid:
- * the rules of jansson's utf8.c (no overlong forms, no surrogates, at most
- * U+10FFFF). */
+/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid.
+ * ICU's U8_NEXT (as idt_utf8_invalid_at) has jansson's rules: no overlong
+ * forms, no surrogates, at most U+10FFFF. */
 static size_t utf8_len(const unsigned char *s, size_t n)
 {
-  size_t len, i;
-  unsigned cp;
-  if (s[0] < 0x80)
-    return 1;
-  if (s[0] < 0xC2)
-    return 0;
-  if (s[0] < 0xE0) { len = 2; cp = s[0] & 0x1Fu; }
-  else if (s[0] < 0xF0) { len = 3; cp = s[0] & 0x0Fu; }
-  else if (s[0] < 0xF5) { len = 4; cp = s[0] & 0x07u; }
-  else return 0;
-  if (len > n)
-    return 0;
-  for (i = 1; i < len; i++) {
-    if ((s[i] & 0xC0) != 0x80)
-      return 0;
-    cp = (cp << 6) | (s[i] & 0x3Fu);
-  }
-  if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-      (cp >= 0xD800 && cp <= 0xDFFF))
-    return 0;
-  return len;
+  int32_t i = 0, len = n > 4 ? 4 : (int32_t)n;
+  UChar32 c;
+  U8_NEXT(s, i, len, c);
+  return c < 0 ? 0 : (size_t)i;
 }
 
 int idt__jw_utf8_ok(const char *s, size_t n)
 {
-  size_t i = 0, k;
-  while (i < n) {
-    if (!(k = utf8_len((const unsigned char *)s + i, n - i)))
-      return 0;
-    i += k;
-  }
-  return 1;
+  return idt_utf8_invalid_at(s, n) == (size_t)-1;
 }
 
 int idt__jw_strn(idt_buf *b, const char *s, size_t n)
