@@ -7,13 +7,13 @@
  * Lists: OFAC SDN + UN consolidated; queries: yente's 50,000 global
  * negatives and 683 UN positives (treated). One thread (one core).
  *
- * usage: bench_screen [DATA_DIR] [N_EXHAUSTIVE] [N_JW] [N_INDEXED]
+ * usage: bench_screen [DATA_DIR] [N_EXHAUSTIVE] [N_JW] [N_INDEXED] [PASSES]
  * DATA_DIR defaults to ../shared/data. The peers run on the first
  * N_EXHAUSTIVE (default 150) / N_JW (default 150) negatives and as many
  * positives; rates are per CPU-second so the ratios hold on a shared box.
  * N_INDEXED (default: all) limits the indexed pass to an evenly spaced
- * sample of the queries, for profiling under callgrind. REPEAT (default 3)
- * runs the indexed pass that many times, each from cold per-thread state
+ * sample of the queries, for profiling under callgrind. PASSES (or the
+ * REPEAT environment variable; default 3) runs the indexed pass that many times, each from cold per-thread state
  * (screening scratch, token memo, similarity cache, ICU word memo), and
  * reports the median rate.
  */
@@ -145,7 +145,8 @@ int main(int argc, char **argv)
   size_t nex = argc > 2 ? (size_t)strtoul(argv[2], NULL, 10) : 150;
   size_t njw = argc > 3 ? (size_t)strtoul(argv[3], NULL, 10) : 150;
   size_t nidx = argc > 4 ? (size_t)strtoul(argv[4], NULL, 10) : 0;
-  size_t nrep = argc > 5 ? (size_t)strtoul(argv[5], NULL, 10) : 3;
+  size_t nrep = argc > 5 ? (size_t)strtoul(argv[5], NULL, 10) :
+                getenv("REPEAT") ? (size_t)strtoul(getenv("REPEAT"), NULL, 10) : 3;
   size_t step = 1, ndone = 0;
   char p1[1024], p2[1024], p3[1024], p4[1024];
   const char *pp;
@@ -270,12 +271,17 @@ int main(int argc, char **argv)
   }
   t_ex = now_s() - t0;
   c_ex = cpu_s() - c0;
-  if (!exq) exq = 1, t_ex = c_ex = 1e9;
-  printf("exhaustive (same scorer): %zu queries in %.2f s wall, %.2f s CPU = %.2f queries/s per CPU-second\n",
-         exq, t_ex, c_ex, (double)exq / c_ex);
-  printf("candidate recall: %zu of %zu exhaustive hits >= %.2f also found through the index "
-         "(%.2f%%)\n", ix_hits_found, ex_hits, IDT_SCREEN_THRESHOLD,
-         ex_hits ? 100.0 * (double)ix_hits_found / (double)ex_hits : 100.0);
+  if (exq)
+    printf("exhaustive (same scorer): %zu queries in %.2f s wall, %.2f s CPU = %.2f queries/s per CPU-second\n",
+           exq, t_ex, c_ex, (double)exq / c_ex);
+  else
+    printf("exhaustive (same scorer): skipped (N_EXHAUSTIVE = 0)\n");
+  if (exq)
+    printf("candidate recall: %zu of %zu exhaustive hits >= %.2f also found through the index "
+           "(%.2f%%)\n", ix_hits_found, ex_hits, IDT_SCREEN_THRESHOLD,
+           ex_hits ? 100.0 * (double)ix_hits_found / (double)ex_hits : 100.0);
+  else
+    printf("candidate recall: skipped (N_EXHAUSTIVE = 0)\n");
   /* 3. brute-force Jaro-Winkler */
   t0 = now_s();
   c0 = cpu_s();
@@ -298,13 +304,24 @@ int main(int argc, char **argv)
     }
     t_jw = now_s() - t0;
     c_jw = cpu_s() - c0;
-    if (!jwq) jwq = 1, t_jw = c_jw = 1e9;
-    printf("brute-force Jaro-Winkler: %zu queries in %.2f s wall, %.2f s CPU = %.1f queries/s per CPU-second\n",
-           jwq, t_jw, c_jw, (double)jwq / c_jw);
-    printf("speed ratio (CPU) indexed / exhaustive: %.0fx; indexed / brute-force JW: %.0fx\n",
-           ((double)ndone / c_idx) / ((double)exq / c_ex), ((double)ndone / c_idx) / ((double)jwq / c_jw));
-    printf("JW scan: threshold, positives with a hit >= t, negative alerts per 1,000:\n");
-    for (k = 0; k < 5; k++)
+    if (jwq)
+      printf("brute-force Jaro-Winkler: %zu queries in %.2f s wall, %.2f s CPU = %.1f queries/s per CPU-second\n",
+             jwq, t_jw, c_jw, (double)jwq / c_jw);
+    else
+      printf("brute-force Jaro-Winkler: skipped (N_JW = 0)\n");
+    printf("speed ratio (CPU) indexed / exhaustive: ");
+    if (exq && c_ex > 0)
+      printf("%.0fx", ((double)ndone / c_idx) / ((double)exq / c_ex));
+    else
+      printf("skipped");
+    printf("; indexed / brute-force JW: ");
+    if (jwq && c_jw > 0)
+      printf("%.0fx\n", ((double)ndone / c_idx) / ((double)jwq / c_jw));
+    else
+      printf("skipped\n");
+    if (jwq)
+      printf("JW scan: threshold, positives with a hit >= t, negative alerts per 1,000:\n");
+    for (k = 0; k < 5 && jwq; k++)
       printf("  %.2f: positives %.2f%%, negatives %.1f / 1,000\n", jt[k],
              jp ? 100.0 * (double)pos_over[k] / (double)jp : 0,
              jn ? 1000.0 * (double)jw_alerts[k] / (double)jn : 0);
