@@ -209,23 +209,112 @@ static int word_latin(const char *s, size_t n, idt_buf *out)
   return 0;
 }
 
+/* Han names are written as words of Han characters ("秀珠 明珠 周"): the
+ * text is transliterated whole (has_cjk), ~80 us a name, but is then the
+ * concatenation of its pieces (blanks + word) through the same chain, each
+ * memoised, when no rule of the chain reaches across a blank:
+ *   - Han-Latin/Names marks a Han character after a non-Han one (the
+ *     surname reading) and turns the mark into a space after any
+ *     character: a piece keeps its leading blanks, so the character before
+ *     is the same blank whole or alone;
+ *   - Han-Spacedhan inserts spaces between an ideograph and a letter only
+ *     when the two touch;
+ *   - the few rules with a right context through an optional space
+ *     ({令}' '?狐, {重}' '?庆...) start at 令 万 澹 长 藏 重 沈 秘: a
+ *     piece ending with one of them sends the text whole;
+ *   - NFKC is the identity on unified ideographs (compatibility ideographs
+ *     and radicals, which NFKC maps onto them, send the text whole), lower
+ *     case and Latin-ASCII act on one character at a time.
+ * Short texts only (the whole chain works in fixed buffers: a long text
+ * fails whole and might not in pieces). tests/test_text.c compares with
+ * the reference on every Han name of the lists and eval sets. */
+static int han_char_ok(UChar32 c)
+{
+  UErrorCode st = U_ZERO_ERROR;
+  if (!((c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+        (c >= 0x20000 && c <= 0x2FFFF && !(c >= 0x2F800 && c <= 0x2FA1F))))
+    return 0;
+  return uscript_getScript(c, &st) == USCRIPT_HAN && U_SUCCESS(st);
+}
+
+static int han_ends_context(UChar32 c)
+{
+  return c == 0x4EE4 || c == 0x4E07 || c == 0x6FB9 || c == 0x957F || c == 0x85CF ||
+         c == 0x91CD || c == 0x6C88 || c == 0x79D8;
+}
+
+/* Is s words of Han characters separated by blanks, with no rule reaching
+ * from one word into the next? */
+static int han_words(const char *s, size_t n)
+{
+  int32_t i = 0, len = (int32_t)n;
+  UChar32 last = 0;
+  int words = 0;
+  if (n > 120)
+    return 0;
+  while (i < len) {
+    UChar32 c;
+    if (s[i] == ' ' || s[i] == '\t') {
+      if (last && han_ends_context(last))
+        return 0;
+      if (last)
+        words++;
+      last = 0;
+      i++;
+      continue;
+    }
+    U8_NEXT(s, i, len, c);
+    if (!han_char_ok(c))
+      return 0;
+    last = c;
+  }
+  return words + (last != 0) >= 2;
+}
+
+/* Han words through the memo, each with the blanks before it. */
+static int han_pieces(const char *s, size_t n, idt_buf *out)
+{
+  size_t i = 0;
+  int rc;
+  while (i < n) {
+    size_t j = i;
+    while (j < n && (s[j] == ' ' || s[j] == '\t'))
+      j++;
+    if (j == n)
+      return idt_buf_append(out, s + i, n - i);
+    while (j < n && s[j] != ' ' && s[j] != '\t')
+      j++;
+    if ((rc = word_latin(s + i, j - i, out)) < 0)
+      return rc;
+    i = j;
+  }
+  return 0;
+}
+
+/* The memo's CJK text: Han words in pieces, anything else whole. */
+static int cjk_latin(const char *s, size_t n, idt_buf *out)
+{
+  return han_words(s, n) ? han_pieces(s, n, out) : word_latin(s, n, out);
+}
+
 /* The reference's word: every non-ASCII piece through the full chain. */
 static int word_ref(const char *s, size_t n, idt_buf *out)
 {
   return is_ascii_w(s, n) ? idt_buf_append(out, s, n) : to_latin(s, n, TR_FULL, out);
 }
 
-/* Text to Latin: CJK text whole, else blanks copied and each
+/* Text to Latin: CJK text through cjk(), else blanks copied and each
  * whitespace-free piece through word(). */
 static int text_latin(const char *s, size_t n, idt_buf *out,
-                      int (*word)(const char *, size_t, idt_buf *))
+                      int (*word)(const char *, size_t, idt_buf *),
+                      int (*cjk)(const char *, size_t, idt_buf *))
 {
   size_t i = 0;
   int rc;
   if (n > 600)
     n = 600;
   if (has_cjk(s, n))
-    return word(s, n, out);
+    return cjk(s, n, out);
   while (i < n) {
     size_t j = i;
     if (s[i] == ' ' || s[i] == '\t') {
@@ -246,14 +335,14 @@ static int text_latin(const char *s, size_t n, idt_buf *out,
 /* Text to Latin: word by word (space-separated, memoised) unless CJK. */
 int idt__text_latin(const char *s, size_t n, idt_buf *out)
 {
-  return text_latin(s, n, out, word_latin);
+  return text_latin(s, n, out, word_latin, cjk_latin);
 }
 
 /* The same pipeline as idt__text_latin before the no-Han chain and the
  * memo: every piece through the full chain (tests compare the two). */
 int idt__text_latin_ref(const char *s, size_t n, idt_buf *out)
 {
-  return text_latin(s, n, out, word_ref);
+  return text_latin(s, n, out, word_ref, word_ref);
 }
 
 /* Split lowercase (mostly) ASCII text into tokens: [a-z0-9] kept, '.' and
