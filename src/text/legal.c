@@ -101,13 +101,49 @@ static size_t phrase_match(const char *phrase, const char *const *toks,
   return k;
 }
 
+/* The rows by first byte (a stable counting sort, so rows keep their
+ * order within a letter) with their first word's length: a token is
+ * compared with the few rows that start with its letter and length
+ * instead of every row. Built once per thread on first use (no locks,
+ * no heap). */
+#define NROWS (sizeof rows / sizeof *rows)
+typedef struct legal_index {
+  int built;
+  unsigned char start[129];   /* rows of byte c: order[start[c]] .. order[start[c + 1]] */
+  unsigned char order[NROWS];
+  unsigned char flen[NROWS];
+} legal_index;
+static _Thread_local legal_index tl_ix;
+
+static const legal_index *legal_ix(void)
+{
+  legal_index *x = &tl_ix;
+  size_t i, c, at = 0;
+  if (x->built)
+    return x;
+  _Static_assert(NROWS < 256, "legal rows index in a byte");
+  for (c = 0; c < 128; c++) {
+    x->start[c] = (unsigned char)at;
+    for (i = 0; i < NROWS; i++)
+      if ((unsigned char)rows[i].phrase[0] == c)
+        x->order[at++] = (unsigned char)i;
+  }
+  x->start[128] = (unsigned char)at;
+  for (i = 0; i < NROWS; i++)
+    x->flen[i] = (unsigned char)strcspn(rows[i].phrase, " ");
+  x->built = 1;
+  return x;
+}
+
 size_t idt__text_legal_match(const char *const *toks, const size_t *lens,
                              size_t ntoks, const char **canon)
 {
-  size_t i, best = 0;
-  for (i = 0; i < sizeof rows / sizeof *rows; i++) {
-    size_t k;
-    if (rows[i].phrase[0] != toks[0][0])
+  const legal_index *x = legal_ix();
+  size_t j, best = 0;
+  unsigned c = (unsigned char)toks[0][0];
+  for (j = c < 128 ? x->start[c] : 0; c < 128 && j < x->start[c + 1]; j++) {
+    size_t i = x->order[j], k;
+    if (x->flen[i] != lens[0] || memcmp(rows[i].phrase, toks[0], lens[0]))
       continue;
     k = phrase_match(rows[i].phrase, toks, lens, ntoks);
     if (k > best) {
@@ -139,11 +175,13 @@ int idt__text_glued_legal(const char *tok, size_t n)
     "srl", "kk", "lp", "llp", "tbk",
   };
   size_t i;
+  if (n < 2 || n > 4)   /* every form above is 2 to 4 letters */
+    return 0;
   for (i = 0; i < sizeof anywhere / sizeof *anywhere; i++)
-    if (strlen(anywhere[i]) == n && !memcmp(anywhere[i], tok, n))
+    if (anywhere[i][0] == tok[0] && strlen(anywhere[i]) == n && !memcmp(anywhere[i], tok, n))
       return 2;
   for (i = 0; i < sizeof camel / sizeof *camel; i++)
-    if (strlen(camel[i]) == n && !memcmp(camel[i], tok, n))
+    if (camel[i][0] == tok[0] && strlen(camel[i]) == n && !memcmp(camel[i], tok, n))
       return 1;
   return 0;
 }

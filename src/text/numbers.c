@@ -40,14 +40,51 @@ static const numword words[] = {
   { "fortieth", 40, 5 }, { "fiftieth", 50, 5 }, { "hundredth", 100, 5 },
 };
 
+/* Number words start with e f h n o s t z: any other first letter (most
+ * tokens) is rejected by one table lookup. Words by first letter, built
+ * once per thread (no locks, no heap); order kept within a letter. */
+#define NWORDS (sizeof words / sizeof *words)
+typedef struct num_index {
+  int built;
+  unsigned char start[129];
+  unsigned char order[NWORDS];
+  unsigned char len[NWORDS];
+} num_index;
+static _Thread_local num_index tl_nx;
+
+static const num_index *num_ix(void)
+{
+  num_index *x = &tl_nx;
+  size_t i, c, at = 0;
+  if (x->built)
+    return x;
+  _Static_assert(NWORDS < 256, "number words index in a byte");
+  for (c = 0; c < 128; c++) {
+    x->start[c] = (unsigned char)at;
+    for (i = 0; i < NWORDS; i++)
+      if ((unsigned char)words[i].w[0] == c)
+        x->order[at++] = (unsigned char)i;
+  }
+  x->start[128] = (unsigned char)at;
+  for (i = 0; i < NWORDS; i++)
+    x->len[i] = (unsigned char)strlen(words[i].w);
+  x->built = 1;
+  return x;
+}
+
 static const numword *lookup(const char *t, size_t n)
 {
-  size_t i;
-  if (n < 3 || n > 11)
+  const num_index *x;
+  unsigned c = (unsigned char)t[0];
+  size_t j;
+  if (n < 3 || n > 11 || c >= 128)
     return NULL;
-  for (i = 0; i < sizeof words / sizeof *words; i++)
-    if (words[i].w[0] == t[0] && strlen(words[i].w) == n && !memcmp(words[i].w, t, n))
+  x = num_ix();
+  for (j = x->start[c]; j < x->start[c + 1]; j++) {
+    size_t i = x->order[j];
+    if (x->len[i] == n && !memcmp(words[i].w, t, n))
       return &words[i];
+  }
   return NULL;
 }
 
