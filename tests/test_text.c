@@ -179,7 +179,7 @@ TEST(consonants)
 
 /* Han names in words are transliterated word by word through the memo
  * (normalize.c: han_words): the bytes of the whole text through the
- * reference chain, twice (the second time from the memo), also for the
+ * reference chain, from the memo, after idt_text_memo_reset, also for the
  * words that start a cross-space rule (重 庆, 令 狐, sent whole),
  * compatibility ideographs (U+F969, sent whole) and iteration marks. */
 TEST(han_words_equal_reference)
@@ -195,8 +195,10 @@ TEST(han_words_equal_reference)
   idt_buf_init(&a, 1024);
   idt_buf_init(&b, 1024);
   idt_buf_init(&c, 1024);
-  for (rep = 0; rep < 2; rep++)
+  for (rep = 0; rep < 3; rep++)
     for (k = 0; k < sizeof names / sizeof *names; k++) {
+      if (rep == 2 && k == 0)
+        idt_text_memo_reset();   /* cold memo, transliterators kept */
       a.len = b.len = 0;
       CHECK_INT(idt__text_latin(names[k], strlen(names[k]), &a), 0);
       CHECK_INT(idt__text_latin_ref(names[k], strlen(names[k]), &b), 0);

@@ -71,6 +71,11 @@ int idt_text_has_korean(void);
  * normalised text may call it before exiting). */
 void idt_text_thread_cleanup(void);
 
+/* Forget this thread's memo of transliterated words but keep the ICU
+ * transliterators open (opening the two costs ~1 G instructions, once a
+ * thread): benchmarks start a cold pass with it. */
+void idt_text_memo_reset(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -77,6 +77,11 @@ void idt_text_thread_cleanup(void)
   words_drop();
 }
 
+void idt_text_memo_reset(void)
+{
+  words_drop();
+}
+
 static UTransliterator *get_trans(int k)
 {
   UChar id[128];
