@@ -40,7 +40,9 @@
  *   + pre-filter on part pairs instead of the 0.5 floor 160 / 155 / 0.68
  *   + hyphens kept in the whole (this model)            160 / 157 / 0.59
  *   this model but gated 152, prefix 4 160/133, prefix 6 160/143, 0.5
- *   floor instead of the pre-filter 158, no short-part drop 150; the
+ *   floor instead of the pre-filter 158, no short-part drop 150, parts'
+ *   50% over the shorter part 161 (two meanings of "50% similar" to fix
+ *   PUTINPUTIN alone: not taken); the
  *   Jaro of SimMetrics.NET (window min/2+1, 0 on unequal common counts)
  *   151 and of SimMetrics-Java (last character never matched) 74 on the
  *   model of 2026-11-26. Soundex as part score, mean or max with
