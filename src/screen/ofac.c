@@ -42,10 +42,9 @@
  *   this model but gated 152, prefix 4 160/133, prefix 6 160/143, 0.5
  *   floor instead of the pre-filter 158, no short-part drop 150, parts'
  *   50% over the shorter part 161 (two meanings of "50% similar" to fix
- *   PUTINPUTIN alone: not taken); the
- *   Jaro of SimMetrics.NET (window min/2+1, 0 on unequal common counts)
- *   151 and of SimMetrics-Java (last character never matched) 74 on the
- *   model of 2026-11-26. Soundex on this model: 1 on equal codes 144,
+ *   PUTINPUTIN alone: not taken); the Jaro of SimMetrics.NET (window
+ *   min/2+1, 0 on unequal common counts) 151 and of SimMetrics-Java (last
+ *   character never matched) 74 on the model of 2026-11-26. Soundex on this model: 1 on equal codes 144,
  *   mean with Jaro-Winkler 153, a penalty on unequal codes at best 161
  *   within 5 but 154 within 2; so none is used.
  * Misses: VLADIMIR PUTIN ~ POLIN, Vladimir Anatolevich (OFAC 81, here 88:
