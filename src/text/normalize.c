@@ -214,10 +214,11 @@ static int word_latin(const char *s, size_t n, idt_buf *out)
   return 0;
 }
 
-/* Han names are written as words of Han characters ("秀珠 明珠 周"): the
- * text is transliterated whole (has_cjk), ~80 us a name, but is then the
- * concatenation of its pieces (blanks + word) through the same chain, each
- * memoised, when no rule of the chain reaches across a blank:
+/* Han names are written as words of Han characters ("秀珠 明珠 周",
+ * Japanese "くみ子 佐々木"): the text is transliterated whole (has_cjk),
+ * ~80 us a name, but is then the concatenation of its pieces (blanks +
+ * word) through the same chain, each memoised, when no rule of the chain
+ * reaches across a blank:
  *   - Han-Latin/Names marks a Han character after a non-Han one (the
  *     surname reading) and turns the mark into a space after any
  *     character: a piece keeps its leading blanks, so the character before
@@ -227,15 +228,24 @@ static int word_latin(const char *s, size_t n, idt_buf *out)
  *   - the few rules with a right context through an optional space
  *     ({令}' '?狐, {重}' '?庆...) start at 令 万 澹 长 藏 重 沈 秘: a
  *     piece ending with one of them sends the text whole;
- *   - NFKC is the identity on unified ideographs (compatibility ideographs
- *     and radicals, which NFKC maps onto them, send the text whole), lower
- *     case and Latin-ASCII act on one character at a time.
+ *   - Hiragana/Katakana-Latin's contexts are the neighbouring kana or the
+ *     Latin just written for them (ッ, small ャ), never past a blank, but
+ *     for the marks excluded below;
+ *   - NFKC is the identity on unified ideographs and full-width kana
+ *     (compatibility ideographs, radicals and half-width kana, which NFKC
+ *     maps, send the text whole), lower case and Latin-ASCII act on one
+ *     character at a time.
  * Short texts only (the whole chain works in fixed buffers: a long text
  * fails whole and might not in pieces). tests/test_text.c compares with
  * the reference on every Han name of the lists and eval sets. */
 static int han_char_ok(UChar32 c)
 {
   UErrorCode st = U_ZERO_ERROR;
+  /* kana letters and 々; not ー (script Common: Any-Latin joins it to the
+   * kana run before the blank, "あ ー" -> "a \u0304") nor ヽ ゝ (they repeat
+   * the character before, a blank too) */
+  if ((c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || c == 0x3005)
+    return 1;
   if (!((c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
         (c >= 0x20000 && c <= 0x2FFFF && !(c >= 0x2F800 && c <= 0x2FA1F))))
     return 0;
