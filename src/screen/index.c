@@ -509,6 +509,51 @@ static int index_terms(idt_screen_index *ix)
   return rc;
 }
 
+/* Names with the same terms in the same order and the same flags score
+ * the same against any query name (aliases that differ in case or
+ * punctuation, one person on both lists): each points at the first such
+ * name (same), and those with company are marked shared, so that a query
+ * aligns each only once (run.c). */
+static int mark_same(idt_screen_index *ix, const build_ctx *bc)
+{
+  idt_map seen;
+  idt_arena tmp;
+  size_t i;
+  int rc = 0;
+  idt_map_init(&seen);
+  idt_arena_init(&tmp);
+  for (i = 0; i < ix->nnames && !rc; i++) {
+    sc_name *nm = &ix->names[i];
+    size_t kl = 4 + (size_t)nm->n * sizeof(uint32_t);
+    char *key = idt_arena_alloc(&tmp, kl);
+    void **slot;
+    if (!key) {
+      rc = IDT_ENOMEM;
+      break;
+    }
+    key[0] = (char)nm->weak;
+    key[1] = (char)nm->korean;
+    key[2] = (char)nm->hangul;
+    key[3] = 0;
+    memcpy(key + 4, bc->tok_ids + bc->name_tok0[i], kl - 4);
+    if (!(slot = idt_map_slot_for(&seen, key, kl))) {
+      rc = IDT_ENOMEM;
+      break;
+    }
+    if (*slot) {
+      nm->same = (uint32_t)((uintptr_t)*slot - 1);
+      nm->shared = 1;
+      ix->names[nm->same].shared = 1;
+    } else {
+      nm->same = (uint32_t)i;
+      *slot = (void *)(uintptr_t)(i + 1);
+    }
+  }
+  idt_map_free(&seen);
+  idt_arena_free(&tmp);
+  return rc;
+}
+
 /* df, weights, postings CSR; name term pointers. */
 static int finish_postings(idt_screen_index *ix, build_ctx *bc)
 {
@@ -556,9 +601,10 @@ static int finish_postings(idt_screen_index *ix, build_ctx *bc)
       if (k == j)
         ix->post[ix->post_off[t[j]] + cnt[t[j]]++] = (uint32_t)i;
     }
+    sc_name_masks(&ix->names[i]);
   }
   idt_free(cnt);
-  return 0;
+  return mark_same(ix, bc);
 }
 
 /* Attach wallets to their holders; returns per-record wallet lists via

@@ -104,7 +104,14 @@ static int add_form(sc_qnames *q, const char *form, int weak, int hangul,
   for (i = 0; i < n; i++) {
     sc_term *t = &q->terms[q->nterms];
     const sc_term *known = lookup ? lookup(ctx, toks[i].p, toks[i].len) : NULL;
-    sc_term_init(t, toks[i].p, toks[i].len);
+    if (known) {
+      /* the vocabulary term of the same spelling has the same keys
+       * (sc_term_init of the same letters): copy, not recompute */
+      *t = *known;
+      t->s = toks[i].p;
+    } else {
+      sc_term_init(t, toks[i].p, toks[i].len);
+    }
     t->qid = (uint32_t)q->nterms + 1;
     if (known) {
       t->w = t->particle && known->w > 0.3f ? 0.3f : known->w;
@@ -115,6 +122,7 @@ static int add_form(sc_qnames *q, const char *form, int weak, int hangul,
     }
     q->ptrs[q->nterms++] = t;
   }
+  sc_name_masks(nm);
   return 1;
 }
 

@@ -43,6 +43,8 @@ typedef struct scratch {
   uint32_t *ent_stamp;
   uint32_t *name_stamp;   /* == estamp: the name shares an expanded term */
   uint32_t estamp;
+  uint32_t *same_stamp;   /* == estamp: same[] of this name holds this query's */
+  struct same_cell *same; /* nnames x SAME_QN: scores of shared names */
   size_t pruned;
   sc_qnames q;
   struct tok_memo *tmemo[SC_MAX_QTERMS];
@@ -56,6 +58,14 @@ typedef struct scratch {
   size_t memo_n;
   uint32_t next_qid;
 } scratch;
+
+/* A shared list name's score against query name qi < SAME_QN, this query:
+ * the score itself (exact), or that it is below v (below). */
+#define SAME_QN 4
+typedef struct same_cell {
+  double v;
+  uint8_t state;          /* 0 unknown, 1 exact, 2 below v */
+} same_cell;
 
 typedef struct tok_memo {
   uint32_t qid;
@@ -81,6 +91,8 @@ void idt_screen_thread_cleanup(void)
   idt_free(s->term_stamp);
   idt_free(s->ent_stamp);
   idt_free(s->name_stamp);
+  idt_free(s->same_stamp);
+  idt_free(s->same);
   sc_cache_free(&s->cache);
   idt_map_free(&s->memo);
   idt_arena_free(&s->memo_arena);
@@ -108,11 +120,13 @@ static scratch *get_scratch(const idt_screen_index *ix)
   s->term_stamp = idt_calloc(ix->nterms + 1, sizeof *s->term_stamp);
   s->ent_stamp = idt_calloc(ix->nents + 1, sizeof *s->ent_stamp);
   s->name_stamp = idt_calloc(ix->nnames + 1, sizeof *s->name_stamp);
+  s->same_stamp = idt_calloc(ix->nnames + 1, sizeof *s->same_stamp);
+  s->same = idt_malloc((ix->nnames + 1) * SAME_QN * sizeof *s->same);
   idt_map_init(&s->memo);
   idt_arena_init(&s->memo_arena);
   tl_scratch = s;
   if (!s->name_acc || !s->touched || !s->tri_cnt || !s->term_touched ||
-      !s->term_stamp || !s->ent_stamp || !s->name_stamp ||
+      !s->term_stamp || !s->ent_stamp || !s->name_stamp || !s->same_stamp || !s->same ||
       sc_cache_init(&s->cache, CACHE_BITS) < 0) {
     idt_screen_thread_cleanup();
     return NULL;
@@ -352,6 +366,24 @@ static void select_top(uint32_t *v, size_t n, size_t k, const float *acc)
   }
 }
 
+/* Entities of the first CAND_NAMES touched names, each once, up to
+ * limit - 1 in all; 1 when every one of them fitted. */
+static int collect_ents(const idt_screen_index *ix, scratch *s, uint32_t *ents,
+                        size_t *nents, size_t limit)
+{
+  size_t i;
+  for (i = 0; i < s->ntouched && i < CAND_NAMES; i++) {
+    uint32_t e = ix->name_ent[s->touched[i]];
+    if (s->ent_stamp[e] == s->estamp)
+      continue;
+    if (*nents >= limit - 1)
+      return 0;
+    s->ent_stamp[e] = s->estamp;
+    ents[(*nents)++] = e;
+  }
+  return 1;
+}
+
 /* ---------------------------------------------------------------- scoring */
 
 typedef struct cand {
@@ -363,13 +395,35 @@ typedef struct cand {
   sc_quals qu;
 } cand;
 
+/* Schema compatibility answers of one query, by entity schema: a query
+ * meets a handful of schemata, each walked once instead of per entity. */
+typedef struct schema_memo {
+  const idt_schema *s[16];
+  uint8_t ok[16];
+  size_t n;
+} schema_memo;
+
+static int schema_allowed(schema_memo *m, const idt_schema *qs, const idt_schema *es)
+{
+  size_t i;
+  int ok;
+  for (i = 0; i < m->n; i++)
+    if (m->s[i] == es)
+      return m->ok[i];
+  ok = idt_schema_compatible(qs, es) || idt_schema_is_a(es, "CryptoWallet");
+  if (m->n < 16) {
+    m->s[m->n] = es;
+    m->ok[m->n++] = (uint8_t)ok;
+  }
+  return ok;
+}
+
 static int ent_allowed(const idt_screen_index *ix, const ix_ent *e,
-                       const idt_schema *qs, const idt_screen_opts *o)
+                       const idt_schema *qs, const idt_screen_opts *o, schema_memo *sm)
 {
   size_t i;
   (void)ix;
-  if (qs && !idt_schema_compatible(qs, e->schema) &&
-      !idt_schema_is_a(e->schema, "CryptoWallet"))
+  if (qs && !schema_allowed(sm, qs, e->schema))
     return 0;
   if (o->ndatasets) {
     for (i = 0; i < o->ndatasets; i++)
@@ -417,11 +471,40 @@ static void ident_hit(const ix_ent *e, const idt_screen_query *q, sc_quals *qu)
   }
 }
 
+/* Score of query name q (number qi) against a shared list name en (see
+ * sc_name.same): aligned once per query for all the names with the same
+ * terms. What the caller needs of sc_name_score_min holds: the score when
+ * it is >= need, else some value below need (and never above the score),
+ * and the caller keeps the first name reaching the best score, so its
+ * choice does not change. */
+static double same_score(scratch *s, const sc_name *q, size_t qi, const sc_name *en,
+                         double need)
+{
+  uint32_t id = en->same;
+  same_cell *c = &s->same[(size_t)id * SAME_QN + qi];
+  double v;
+  int exact;
+  if (s->same_stamp[id] != s->estamp) {
+    size_t k;
+    s->same_stamp[id] = s->estamp;
+    for (k = 0; k < SAME_QN; k++)
+      s->same[(size_t)id * SAME_QN + k].state = 0;
+  }
+  if (c->state == 1)
+    return c->v;
+  if (c->state == 2 && need >= c->v)
+    return 0;
+  v = sc_name_score_bound(q, en, need, &exact);
+  c->state = exact ? 1 : 2;
+  c->v = exact ? v : need;
+  return v;
+}
+
 /* Score entity eid: the best of its names against the query's. When
  * nstamp is given, only the names sharing an expanded term with the query
  * (nstamp[name] == st) are scored: an alias with no similar token cannot
  * be the best name (and skipping them halves the scorer's work). */
-static void score_ent(const idt_screen_index *ix, const sc_qnames *qn,
+static void score_ent(const idt_screen_index *ix, scratch *sc, const sc_qnames *qn,
                       const idt_screen_query *q, const sc_qprep *qp,
                       const idt_screen_opts *o,
                       uint32_t eid, const uint32_t *nstamp, uint32_t st, cand *c)
@@ -459,6 +542,8 @@ static void score_ent(const idt_screen_index *ix, const sc_qnames *qn,
         s = sc_ofac_score(qn->names[i].orig, en->orig) / 100.0;
       } else if (en->weak) {
         s = strcmp(en->form, qn->names[i].form) ? 0 : 0.85;
+      } else if (en->shared && i < SAME_QN) {
+        s = same_score(sc, &qn->names[i], i, en, best > need ? best : need);
       } else {
         s = sc_name_score_min(&qn->names[i], en, best > need ? best : need);
       }
@@ -581,6 +666,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   const idt_screen_opts *o = opts ? opts : &dflt;
   const idt_schema *qs = NULL;
   sc_qprep qp;
+  schema_memo sm;
   scratch *s;
   sc_qnames *qn;
   cand *cands = NULL;
@@ -689,27 +775,30 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
       s->pruned = s->ntouched - kept;
       s->ntouched = kept;
     }
-    if (s->ntouched > CAND_NAMES) {
+    if (s->ntouched > CAND_NAMES)
       select_top(s->touched, s->ntouched, CAND_NAMES, s->name_acc);
+    /* The best CAND_NAMES names give their entities, in rank order while
+     * there is room (limit - 1). When all of them fit, rank order does not
+     * matter (the hits are sorted by cmp_cand, a total order, and no
+     * score depends on the order entities are scored in): then no sort. */
+    if (!collect_ents(ix, s, ents, &nents, limit) && s->ntouched > CAND_NAMES) {
+      for (i = nident; i < nents; i++)
+        s->ent_stamp[ents[i]] = s->estamp - 1;
+      nents = nident;
       qsort_r(s->touched, CAND_NAMES, sizeof *s->touched, cmp_names, s->name_acc);
-    }
-    for (i = 0; i < s->ntouched && i < CAND_NAMES && nents < limit - 1; i++) {
-      uint32_t e = ix->name_ent[s->touched[i]];
-      if (s->ent_stamp[e] != s->estamp) {
-        s->ent_stamp[e] = s->estamp;
-        ents[nents++] = e;
-      }
+      collect_ents(ix, s, ents, &nents, limit);
     }
     for (i = 0; i < s->ntouched; i++)
       s->name_acc[s->touched[i]] = 0;
   }
   sc_cache_install(o->exhaustive ? NULL : &s->cache);
   sc_qual_prep(&qp, q->birth_date, q->nationality ? q->nationality : q->country);
+  sm.n = 0;
   for (i = 0; i < nents; i++) {
     const ix_ent *e = &ix->ents[ents[i]];
-    if (!ent_allowed(ix, e, qs, o))
+    if (!ent_allowed(ix, e, qs, o, &sm))
       continue;
-    score_ent(ix, qn, q, &qp, o, ents[i],
+    score_ent(ix, s, qn, q, &qp, o, ents[i],
               o->exhaustive || i < nident ? NULL : s->name_stamp, s->estamp, &cands[ncand]);
     if (thr < 0 || cands[ncand].score >= thr)
       ncand++;

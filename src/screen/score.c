@@ -298,6 +298,7 @@ void sc_cache_free(sc_sim_cache *c)
   memset(c, 0, sizeof *c);
 }
 
+
 void sc_cache_clear(sc_sim_cache *c)
 {
   size_t n = (size_t)1 << c->bits;
@@ -505,22 +506,64 @@ static void merge_side(side *a, const side *b, merge_pool *pool, int korean)
   }
 }
 
-/* Can merge_side(a, b) merge anything? Every merge joins adjacent tokens
- * of a into at most two letters more than some token of b, so not when
- * the shortest adjacent pair of a is longer than that (most pairs).
- * side_lens gives a side's longest token and shortest adjacent pair (both
- * sides measured once; a side is measured again only after a merge). */
-static void side_lens(const side *a, size_t *maxl, size_t *min2)
+/* Bit for the first two letters of the concatenation of x and y (y may
+ * be NULL; sc_lenmask.head); all bits when it has fewer than two. */
+static uint64_t head_bit(const sc_term *x, const sc_term *y)
 {
-  size_t i, mx = 0, m2 = SIZE_MAX;
-  for (i = 0; i < a->n; i++) {
-    if (a->t[i]->len > mx)
-      mx = a->t[i]->len;
-    if (i + 1 < a->n && (size_t)a->t[i]->len + a->t[i + 1]->len < m2)
-      m2 = (size_t)a->t[i]->len + a->t[i + 1]->len;
+  char h[2];
+  size_t k = 0, i;
+  for (i = 0; i < x->len && k < 2; i++)
+    h[k++] = x->s[i];
+  for (i = 0; y && i < y->len && k < 2; i++)
+    h[k++] = y->s[i];
+  if (k < 2)
+    return ~(uint64_t)0;
+  return (uint64_t)1 << (((unsigned char)h[0] * 37u + (unsigned char)h[1]) & 63);
+}
+
+/* Length masks of a token sequence (see sc_lenmask). */
+static void lenmask(const sc_term *const *t, size_t n, sc_lenmask *m)
+{
+  size_t i;
+  memset(m, 0, sizeof *m);
+  for (i = 0; i < n; i++) {
+    size_t l = t[i]->len;   /* < SC_TERM_MAX <= 48 */
+    m->lens |= (uint64_t)1 << l;
+    if (l >= 6)   /* L in [l-2, l+2], L >= 6 */
+      m->near |= ((uint64_t)0x1f << (l - 2)) & ~(uint64_t)0x3f;
+    m->head |= head_bit(t[i], NULL);
+    if (i + 1 < n && t[i]->kind == IDT_TOK_WORD && t[i + 1]->kind == IDT_TOK_WORD) {
+      size_t l2 = l + t[i + 1]->len;
+      /* a triple shorter than two letters has a pair shorter too */
+      uint64_t hb = head_bit(t[i], t[i + 1]);
+      if (l2 < SC_TERM_MAX) {
+        m->pair2 |= (uint64_t)1 << l2;
+        m->phead |= hb;
+      }
+      if (i + 2 < n && t[i + 2]->kind == IDT_TOK_WORD && l2 + t[i + 2]->len < SC_TERM_MAX) {
+        m->pair3 |= (uint64_t)1 << (l2 + t[i + 2]->len);
+        m->phead |= hb;
+      }
+    }
   }
-  *maxl = mx;
-  *min2 = m2;
+}
+
+void sc_name_masks(sc_name *nm)
+{
+  lenmask(nm->t, nm->n < SC_MAX_TOKS ? nm->n : SC_MAX_TOKS, &nm->mm);
+}
+
+/* Can merge_side(a, b) merge anything? merge3 needs three adjacent word
+ * tokens of a spelling as many letters as a token of b; a pair needs a
+ * token of b of its length or, from 6 letters, a token of 6 letters or
+ * more within two letters of it; either way the merged token starts with
+ * the first two letters of that token of b (exact spelling, or the same
+ * first three letters for a near one). Most name pairs fail one of these,
+ * and then merge_side would only walk its loops. */
+static int may_merge(const sc_lenmask *a, const sc_lenmask *b)
+{
+  return (a->phead & b->head) &&
+         ((a->pair3 & b->lens) || (a->pair2 & (b->lens | b->near)));
 }
 
 static void load_side(side *s, const sc_name *n)
@@ -548,13 +591,23 @@ static void note_pair(sc_align *al, int qi, int ci, double sim, const sc_term *q
     snprintf(p->c, sizeof p->c, "%.*s", (int)c->len, c->s);
 }
 
+/* Equal spellings of two terms of equal length: vocabulary ids are one
+ * per spelling, so two ids decide without a memcmp, except for tokens cut
+ * to SC_TERM_MAX - 1 letters (two spellings can share the cut one). */
+static int same_spelling(const sc_term *a, const sc_term *b)
+{
+  if (a->id != UINT32_MAX && b->id != UINT32_MAX && a->len < SC_TERM_MAX - 1)
+    return a->id == b->id;
+  return !memcmp(a->s, b->s, a->len);
+}
+
 /* Cached similarity without computing it: -1 when unknown, with *slot
  * saying where the computed value goes (fill_cell), so that the cell is
  * not looked up twice. */
 static double peek_sim(const sc_term *a, const sc_term *b, int korean, uint32_t *slot)
 {
   *slot = PEEK_NONE;
-  if (a->len == b->len && !memcmp(a->s, b->s, a->len))
+  if (a->len == b->len && same_spelling(a, b))
     return 1.0;
   *slot = cache_lookup(a, b);
   return *slot < PEEK_MISS ? tl_cache->sim[*slot][korean ? 1 : 0] : -1;   /* -1: flavour not computed */
@@ -655,6 +708,8 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
 }
 
 static double name_score(const sc_name *qn, const sc_name *cn, sc_align *al, double need);
+static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, double need,
+                           int *pruned);
 
 double sc_name_score(const sc_name *qn, const sc_name *cn, sc_align *al)
 {
@@ -666,7 +721,22 @@ double sc_name_score_min(const sc_name *qn, const sc_name *cn, double need)
   return name_score(qn, cn, NULL, need);
 }
 
+double sc_name_score_bound(const sc_name *qn, const sc_name *cn, double need, int *exact)
+{
+  int pruned = 0;
+  double s = name_score_p(qn, cn, NULL, need, &pruned);
+  *exact = !pruned;
+  return s;
+}
+
 static double name_score(const sc_name *qn, const sc_name *cn, sc_align *al, double need)
+{
+  int pruned;
+  return name_score_p(qn, cn, al, need, &pruned);
+}
+
+static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, double need,
+                           int *pruned)
 {
   side q, c;
   merge_pool pool;
@@ -686,15 +756,14 @@ static double name_score(const sc_name *qn, const sc_name *cn, sc_align *al, dou
     return 0;
   pool.n = 0;
   if (!(qn->hangul == 2 && cn->hangul == 2)) {
-    size_t qmax, qmin2, cmax, cmin2, qn0 = q.n;
-    side_lens(&q, &qmax, &qmin2);
-    side_lens(&c, &cmax, &cmin2);
-    if (qmin2 <= cmax + 2) {
+    sc_lenmask qm2 = qn->mm;
+    size_t qn0 = q.n;
+    if (may_merge(&qn->mm, &cn->mm)) {
       merge_side(&q, &c, &pool, korean);
       if (q.n != qn0)   /* merging only ever removes tokens */
-        side_lens(&q, &qmax, &qmin2);
+        lenmask(q.t, q.n, &qm2);
     }
-    if (cmin2 <= qmax + 2)
+    if (may_merge(&cn->mm, &qm2))
       merge_side(&c, &q, &pool, korean);
   }
   if (qn->hangul == 2 && cn->hangul == 2) {
@@ -704,6 +773,7 @@ static double name_score(const sc_name *qn, const sc_name *cn, sc_align *al, dou
         sim[i][j] = q.t[i]->len == c.t[j]->len &&
                     !memcmp(q.t[i]->s, c.t[j]->s, q.t[i]->len);
   } else if (!fill_sim(&q, &c, sim, korean, need)) {
+    *pruned = 1;
     return 0;   /* below need: the caller only wants to know that */
   }
   for (i = 0; i < q.n; i++) qm[i] = -1;

@@ -41,13 +41,28 @@ typedef struct sc_term {
   float indel[SC_TERM_MAX]; /* insertion/deletion cost of each letter (score.c) */
 } sc_term;
 
+/* Token lengths of a name, for the merge test (score.c, sc_name_masks):
+ * bit L set when the name has a token of L letters (lens), a token of at
+ * least 6 letters within two of L, L >= 6 (near), two or three adjacent
+ * word tokens spelling L letters together (pair2, pair3); and a bit per
+ * hash of the first two letters of its tokens (head) and of its adjacent
+ * word pairs and triples (phead). */
+typedef struct sc_lenmask {
+  uint64_t lens, near, pair2, pair3, head, phead;
+} sc_lenmask;
+
 typedef struct sc_name {
   const sc_term **t;
   uint16_t n;
   uint8_t weak;          /* weakAlias: exact hits only */
   uint8_t korean;        /* has a Korean name shape */
   uint8_t hangul;        /* from Hangul: 1 a variant, 2 the strict RR form */
+  uint8_t shared;        /* index names: another name has the same tokens */
   uint32_t joined;       /* bit i: token i hyphenated to i+1 */
+  uint32_t same;         /* index names: the first name with the same terms
+                          * and flags (weak, korean, hangul): it scores the
+                          * same against any query name */
+  sc_lenmask mm;
   const char *orig;      /* the name as listed */
   const char *form;      /* normalised form */
 } sc_name;
@@ -98,6 +113,9 @@ typedef struct sc_align {
   int korean_given_clash;
 } sc_align;
 
+/* Fill nm->mm from its tokens (after nm->t and nm->n are set). */
+void sc_name_masks(sc_name *nm);
+
 /* Align query name q with candidate name c and score it in [0,1]. al may
  * be NULL when no evidence is wanted. */
 double sc_name_score(const sc_name *q, const sc_name *c, sc_align *al);
@@ -105,6 +123,9 @@ double sc_name_score(const sc_name *q, const sc_name *c, sc_align *al);
  * provably stays below need: the result is then some value < need (not
  * the score). need <= 0 always gives the exact score. */
 double sc_name_score_min(const sc_name *q, const sc_name *c, double need);
+/* The same, *exact set to 0 when it stopped early (the score is < need,
+ * the value returned is 0) and to 1 when the value is the score. */
+double sc_name_score_bound(const sc_name *q, const sc_name *c, double need, int *exact);
 
 /* OFAC Sanctions List Search compatible score in [0,100] of two raw names. */
 double sc_ofac_score(const char *query, const char *candidate);
