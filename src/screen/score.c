@@ -280,10 +280,8 @@ int sc_cache_init(sc_sim_cache *c, uint32_t bits)
   memset(c, 0, sizeof *c);
   c->bits = bits;
   c->stamp = 1;
-  c->st = idt_calloc(n, sizeof *c->st);
-  c->key = idt_malloc(n * sizeof *c->key);
-  c->sim = idt_malloc(n * sizeof *c->sim);
-  if (!c->st || !c->key || !c->sim) {
+  c->slot = idt_calloc(n, sizeof *c->slot);
+  if (!c->slot) {
     sc_cache_free(c);
     return IDT_ENOMEM;
   }
@@ -292,9 +290,7 @@ int sc_cache_init(sc_sim_cache *c, uint32_t bits)
 
 void sc_cache_free(sc_sim_cache *c)
 {
-  idt_free(c->st);
-  idt_free(c->key);
-  idt_free(c->sim);
+  idt_free(c->slot);
   memset(c, 0, sizeof *c);
 }
 
@@ -304,7 +300,9 @@ void sc_cache_clear(sc_sim_cache *c)
   size_t n = (size_t)1 << c->bits;
   c->used = 0;
   if (++c->stamp == 0) {   /* wrapped: old stamps could look current */
-    memset(c->st, 0, n * sizeof *c->st);
+    size_t i;
+    for (i = 0; i < n; i++)
+      c->slot[i].st = 0;
     c->stamp = 1;
   }
 }
@@ -319,18 +317,19 @@ void sc_cache_put(sc_sim_cache *c, uint32_t qid, uint32_t tid, float s0, float s
 {
   uint64_t key = ((uint64_t)qid << 32) | tid;
   uint32_t h = cache_slot(c, key), mask = (1u << c->bits) - 1;
-  if (!c->st || c->used >= mask / 2)
+  if (!c->slot || c->used >= mask / 2)
     return;
   for (;; h = (h + 1) & mask) {
-    if (c->st[h] != c->stamp) {
-      c->st[h] = c->stamp;
-      c->key[h] = key;
-      c->sim[h][0] = s0;
-      c->sim[h][1] = s1;
+    sc_cache_slot *sl = &c->slot[h];
+    if (sl->st != c->stamp) {
+      sl->st = c->stamp;
+      sl->key = key;
+      sl->sim[0] = s0;
+      sl->sim[1] = s1;
       c->used++;
       return;
     }
-    if (c->key[h] == key)
+    if (sl->key == key)
       return;
   }
 }
@@ -345,14 +344,18 @@ static uint32_t cache_lookup(const sc_term *a, const sc_term *b)
   const sc_term *q = a->qid ? a : b, *t = a->qid ? b : a;
   uint64_t key;
   uint32_t h, probes;
-  if (!tl_cache || !tl_cache->st || !q->qid || t->id == UINT32_MAX || t->qid)
+  const sc_sim_cache *c = tl_cache;
+  uint32_t mask;
+  if (!c || !c->slot || !q->qid || t->id == UINT32_MAX || t->qid)
     return PEEK_NONE;
   key = ((uint64_t)q->qid << 32) | t->id;
-  h = cache_slot(tl_cache, key);
-  for (probes = 0; probes <= tl_cache->used; probes++, h = (h + 1) & ((1u << tl_cache->bits) - 1)) {
-    if (tl_cache->st[h] != tl_cache->stamp)
+  h = cache_slot(c, key);
+  mask = (1u << c->bits) - 1;
+  for (probes = 0; probes <= c->used; probes++, h = (h + 1) & mask) {
+    const sc_cache_slot *sl = &c->slot[h];
+    if (sl->st != c->stamp)
       return PEEK_MISS;
-    if (tl_cache->key[h] == key)
+    if (sl->key == key)
       return h;
   }
   return PEEK_MISS;
@@ -372,7 +375,7 @@ static double fill_cell(const sc_term *a, const sc_term *b, int korean, uint32_t
   if (slot == PEEK_MISS)
     sc_cache_put(tl_cache, q->qid, t->id, korean ? -1.0f : f, korean ? f : -1.0f);
   else
-    tl_cache->sim[slot][korean ? 1 : 0] = f;
+    tl_cache->slot[slot].sim[korean ? 1 : 0] = f;
   return f;
 }
 
@@ -384,7 +387,7 @@ static double cached_sim(const sc_term *a, const sc_term *b, int korean)
   float v;
   if (slot == PEEK_NONE)
     return -1;
-  v = slot == PEEK_MISS ? -1.0f : tl_cache->sim[slot][korean ? 1 : 0];
+  v = slot == PEEK_MISS ? -1.0f : tl_cache->slot[slot].sim[korean ? 1 : 0];
   return v >= 0 ? v : fill_cell(a, b, korean, slot);   /* < 0: flavour not computed */
 }
 
@@ -610,7 +613,7 @@ static double peek_sim(const sc_term *a, const sc_term *b, int korean, uint32_t 
   if (a->len == b->len && same_spelling(a, b))
     return 1.0;
   *slot = cache_lookup(a, b);
-  return *slot < PEEK_MISS ? tl_cache->sim[*slot][korean ? 1 : 0] : -1;   /* -1: flavour not computed */
+  return *slot < PEEK_MISS ? tl_cache->slot[*slot].sim[korean ? 1 : 0] : -1;   /* -1: flavour not computed */
 }
 
 static double cell_sim(const sc_term *a, const sc_term *b, int korean)

@@ -82,13 +82,17 @@ double sc_tok_sim(const sc_term *a, const sc_term *b, int korean);
  * query token's qid is its per-thread token number, the same for the same
  * spelling in every query, see run.c), emptied when half full. A pair
  * absent from it is computed and added. */
+typedef struct sc_cache_slot {
+  uint64_t key;          /* qid << 32 | term id */
+  float sim[2];          /* korean = 0, 1; -1: not computed yet */
+  uint32_t st;           /* == stamp: in use */
+} sc_cache_slot;
+
 typedef struct sc_sim_cache {
   uint32_t stamp;        /* slots whose st differs are empty */
   uint32_t bits;         /* 2^bits slots */
   uint32_t used;
-  uint32_t *st;
-  uint64_t *key;         /* qid << 32 | term id */
-  float (*sim)[2];       /* korean = 0, 1; -1: not computed yet */
+  sc_cache_slot *slot;   /* one memory access a probe */
 } sc_sim_cache;
 /* Allocate 2^bits slots (0 or IDT_ENOMEM); free with sc_cache_free. */
 int sc_cache_init(sc_sim_cache *c, uint32_t bits);
