@@ -669,6 +669,55 @@ static double unmatched_c_floor(const side *q, const side *c)
   return UNMATCHED_C * sum;
 }
 
+/* Best a query token's row can add to can_reach's sum (row_best), and
+ * the most it could add with every cell unknown (no lookup needed). */
+static double row_best(const side *q, const side *c, const double *row, size_t i,
+                       double need)
+{
+  double best = -need * UNMATCHED_Q * q->t[i]->w;
+  size_t j;
+  for (j = 0; j < c->n; j++) {
+    double v = row[j] < 0 ? 1.0 : row[j], x;
+    if (v < SIM_MIN - 1e-6)
+      continue;
+    x = (v - need) * (q->t[i]->w + c->t[j]->w);
+    if (x > best)
+      best = x;
+  }
+  return best;
+}
+
+/* Look the cached cells up, heaviest query token first, stopping (0) as
+ * soon as can_reach's sum is below zero with the rows not looked up yet
+ * counted at their most (every cell 1): the full sum can only be lower,
+ * so can_reach would say no too. Most names stop after a row or two. */
+static int peek_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
+                     uint32_t slot[][SC_MAX_TOKS], const size_t *order, int korean,
+                     double need, double dc)
+{
+  double ub[SC_MAX_TOKS], wcmax = 0, part = -need * dc;
+  size_t i, j, k;
+  for (j = 0; j < c->n; j++)
+    if (c->t[j]->w > wcmax)
+      wcmax = c->t[j]->w;
+  for (i = 0; i < q->n; i++) {
+    double um = -need * UNMATCHED_Q * q->t[i]->w, all = (1.0 - need) * (q->t[i]->w + wcmax);
+    ub[i] = all > um ? all : um;
+    part += ub[i];
+  }
+  for (k = 0; k < q->n; k++) {
+    i = order[k];
+    for (j = 0; j < c->n; j++)
+      sim[i][j] = peek_sim(q->t[i], c->t[j], korean, &slot[i][j]);
+    if (k + 1 < q->n && need < 1) {   /* need >= 1: ub is not an upper bound */
+      part += row_best(q, c, sim[i], i, need) - ub[i];
+      if (part < -1e-9)
+        return 0;
+    }
+  }
+  return 1;
+}
+
 /* Fill the similarity matrix; with need > 0, stop as soon as the score
  * provably stays below need (returns 0 then, 1 when filled). Cached cells
  * first (cheap), then the missing ones row by row, heaviest query token
@@ -685,17 +734,15 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
         sim[i][j] = cell_sim(q->t[i], c->t[j], korean);
     return 1;
   }
-  for (i = 0; i < q->n; i++)
-    for (j = 0; j < c->n; j++)
-      sim[i][j] = peek_sim(q->t[i], c->t[j], korean, &slot[i][j]);
   dc = unmatched_c_floor(q, c);
-  if (!can_reach(q, c, sim, need, dc))
-    return 0;
   for (i = 0; i < q->n; i++) {
     for (k = i; k > 0 && q->t[order[k - 1]]->w < q->t[i]->w; k--)
       order[k] = order[k - 1];
     order[k] = i;
   }
+  if (!peek_rows(q, c, sim, slot, order, korean, need, dc) ||
+      !can_reach(q, c, sim, need, dc))
+    return 0;
   for (k = 0; k < q->n; k++) {
     int filled = 0;
     i = order[k];
