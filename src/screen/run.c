@@ -15,6 +15,10 @@
  *
  * Scratch space (accumulators sized to the index) is kept per thread and
  * reused across queries of the same index generation.
+ *
+ * Past 800 lines: candidate collection and entity scoring share the
+ * per-thread scratch; the expansion (expand, memo) is the piece to move
+ * to its own file.
  */
 #define _GNU_SOURCE 1  /* qsort_r */
 #include <stdlib.h>

@@ -24,6 +24,10 @@
  * list token costs a quarter of an extra query token. Disagreeing numbers
  * halve the score. Greedy rather than Hungarian assignment: names have
  * under ten tokens and greedy on a graded matrix differs only on ties.
+ *
+ * Past 800 lines because the similarity cache, the merge masks and the
+ * alignment bound all work on the scorer's cell matrix and term layout;
+ * the cache (sc_cache_*) is the piece to move out first.
  */
 #include <math.h>
 #include <pthread.h>
