@@ -376,6 +376,8 @@ int idt_text_name_forms(const char *s, size_t n, char *out, size_t cap)
       common_alternatives(s, n, &t, 1, &f);
     return f.n;
   }
+  if (idt__text_has_khmer(s, n))   /* no ICU Khmer-Latin: khmer.c */
+    return idt__text_khmer_forms(s, n, out, cap);
   sc = scripts_of(s, n);
 #ifdef IDT_HAVE_KOREAN
   if (sc & S_HANGUL) {
