@@ -1,7 +1,7 @@
 /*
  * test_text_names.c - name knowledge the spelling alone does not carry:
  * Wade-Giles read as pinyin, Khmer romanised, organisations named by their
- * initials. Each feature with the cases it must find and the ones it must
+ * initials, "%" written out. Each feature with the cases it must find and the ones it must
  * leave alone; the end-to-end cases go through idt_screen_compare (the
  * name bench's path) at the default threshold 0.70.
  */
@@ -191,6 +191,16 @@ TEST(org_acronym_scores)
   CHECK(cmp(NULL, "PLA", "People’s Liberation Army") < 0.70);
 }
 
+TEST(percent_written_out)
+{
+  CHECK(has_form("3%ers", "3 percenters"));
+  CHECK(has_form("3% Fund", "3 percent fund"));
+  CHECK(!has_form("Three Percenters", "3 percent"));
+  CHECK(cmp("Organization", "3%ers", "Three Percenters") >= 0.70);
+  CHECK(cmp("Organization", "3%ers", "Four Percenters") < 0.70);   /* numbers disagree */
+  CHECK(cmp("Organization", "3%ers", "Three Percent Fund") < 0.70);
+}
+
 int main(void)
 {
   RUN(wade_giles_syllables);
@@ -201,6 +211,7 @@ int main(void)
   RUN(org_acronyms);
   RUN(org_acronym_query_forms);
   RUN(org_acronym_scores);
+  RUN(percent_written_out);
   idt_text_thread_cleanup();
   return tap_done();
 }

@@ -71,6 +71,9 @@ int idt__text_wade_giles(const char *s, size_t n, idt_buf *out);
  * China"): the acronym alone as one more form (acronym.c). */
 void idt__text_acronym_query_form(const char *s, size_t n, idt__forms *f);
 
+/* The form with "%" written " percent" (numbers.c), when s has one. */
+void idt__text_percent_form(const char *s, size_t n, idt__forms *f);
+
 /* Khmer (khmer.c): is there any; the romanised text into out (0); the
  * forms of the romanised name (idt_text_name_forms' result). */
 int idt__text_has_khmer(const char *s, size_t n);
