@@ -189,6 +189,14 @@ TEST(org_acronym_scores)
   CHECK(cmp("Organization", "Palestine Liberation Army", "People’s Liberation Army") < 0.70);
   CHECK(cmp("Organization", "PLA Holdings", "People’s Liberation Army") < 0.70);
   CHECK(cmp(NULL, "PLA", "People’s Liberation Army") < 0.70);
+  {
+    double sc = 0;
+    char *why = NULL;
+    CHECK(idt_screen_compare("Organization", "PLA", "People’s Liberation Army",
+                             IDT_SCREEN_MODE_DEFAULT, &sc, &why) == 0);
+    CHECK(why && strstr(why, "initials"));
+    idt_free(why);
+  }
 }
 
 TEST(percent_written_out)

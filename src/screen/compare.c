@@ -71,6 +71,8 @@ int idt_screen_compare(const char *schema, const char *name1, const char *name2,
     idt_buf eb;
     idt_buf_init(&eb, 4096);
     sc_explain_name(&eb, &a->names[bi], &b->names[bj], &best_al, best);
+    if (a->names[bi].weak || b->names[bj].weak)
+      idt_buf_puts(&eb, "the organisation's initials, exact");
     *explanation = idt_buf_detach(&eb);
   }
 out:

@@ -507,6 +507,18 @@ static void tri_keys(const sc_term *t, char keys[][4], size_t *nk)
   }
 }
 
+/* Does only a weak alias use term i? Those score on an exact form alone
+ * (run.c), so their terms are found by exact lookup only: spelling keys
+ * would bring names that cannot score (the acronyms' pla, kcna ...). */
+static int weak_only(const idt_screen_index *ix, size_t i)
+{
+  uint32_t p;
+  for (p = ix->post_off[i]; p < ix->post_off[i + 1]; p++)
+    if (!ix->names[ix->post[p]].weak)
+      return 0;
+  return 1;
+}
+
 static int index_terms(idt_screen_index *ix)
 {
   size_t i;
@@ -515,7 +527,7 @@ static int index_terms(idt_screen_index *ix)
     const sc_term *t = &ix->terms[i];
     char keys[SC_TERM_MAX][4];
     size_t nk, k;
-    if (t->kind != IDT_TOK_WORD)
+    if (t->kind != IDT_TOK_WORD || weak_only(ix, i))
       continue;
     tri_keys(t, keys, &nk);
     for (k = 0; !rc && k < nk; k++)
