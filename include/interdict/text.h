@@ -64,6 +64,21 @@ size_t idt_text_nysiis(const char *tok, size_t n, char *key, size_t cap);
  * without vowels (mhmd) with vowelled spellings (mohamed). Returns length. */
 size_t idt_text_consonants(const char *tok, size_t n, char *out, size_t cap);
 
+/* The initials of an organisation's name, for matching it when it is
+ * named by them ("People's Liberation Army" -> "pla"): the first letter of
+ * each word, articles, prepositions, conjunctions and legal forms skipped.
+ * Written into out (cap > 6) NUL-terminated; returns its length, 3 to 6, or
+ * 0 (fewer than three such words, more than six, or a number). */
+size_t idt_text_org_acronym(const char *s, size_t n, char *out, size_t cap);
+
+/* Forms a name gets as a query, beside idt_text_name_forms: a Wade-Giles
+ * name read in pinyin (Hsi Chin-p'ing -> xi jin-ping), a capitalised
+ * acronym followed by country names alone (PLA China -> pla). Written as
+ * idt_text_name_forms writes; returns their number (0 none) or IDT_E*.
+ * Query side only: see docs/design/names.md for why list names do not
+ * get them. */
+int idt_text_query_forms(const char *s, size_t n, char *out, size_t cap);
+
 /* Is the Korean romanisation module built in (Hangul -> DPRK/RR/Yale)? */
 int idt_text_has_korean(void);
 

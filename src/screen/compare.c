@@ -17,7 +17,6 @@ int idt_screen_compare(const char *schema, const char *name1, const char *name2,
   size_t i, j, bi = 0, bj = 0;
   double best = -1;
   int rc = 0;
-  (void)schema;
   if (!name1 || !name2 || !score)
     return idt_error_set(IDT_EINVAL, "compare: two names needed");
   if (explanation)
@@ -39,14 +38,21 @@ int idt_screen_compare(const char *schema, const char *name1, const char *name2,
     goto out;
   }
   if ((rc = sc_qnames_add(a, name1, NULL, 0, NULL, NULL)) < 0 ||
-      (rc = sc_qnames_add(b, name2, NULL, 0, NULL, NULL)) < 0)
+      (rc = sc_qnames_add(b, name2, NULL, 0, NULL, NULL)) < 0 ||
+      (rc = sc_qnames_add_acronym(a, schema ? idt_schema_get(schema) : NULL, name1)) < 0 ||
+      (rc = sc_qnames_add_acronym(b, schema ? idt_schema_get(schema) : NULL, name2)) < 0)
     goto out;
   for (i = 0; i < a->n; i++)
     for (j = 0; j < b->n; j++) {
       double s;
       if (!sc_pairable(&a->names[i], &b->names[j]))
         continue;
-      s = sc_name_score(&a->names[i], &b->names[j], &al);
+      if (sc_acronym_pair(&a->names[i], &b->names[j], &s)) {
+        memset(&al, 0, sizeof al);
+        al.score = s;
+      } else {
+        s = sc_name_score(&a->names[i], &b->names[j], &al);
+      }
       if (s > best) {
         best = s;
         best_al = al;
@@ -65,6 +71,8 @@ int idt_screen_compare(const char *schema, const char *name1, const char *name2,
     idt_buf eb;
     idt_buf_init(&eb, 4096);
     sc_explain_name(&eb, &a->names[bi], &b->names[bj], &best_al, best);
+    if (a->names[bi].weak || b->names[bj].weak)
+      idt_buf_puts(&eb, "the organisation's initials, exact");
     *explanation = idt_buf_detach(&eb);
   }
 out:

@@ -397,6 +397,26 @@ static int add_name(build_ctx *bc, uint32_t ent, const char *raw, int weak)
   return 0;
 }
 
+/* An organisation's initials as a weak alias (acronym.c), shown as the
+ * name they stand for; one per distinct acronym of the entity. */
+static int add_acronym(build_ctx *bc, const rec *r, uint32_t ent, uint32_t name0, const char *raw)
+{
+  idt_screen_index *ix = bc->ix;
+  char acr[16];
+  size_t k = name0;
+  int rc;
+  if (!sc_acronym(r->schema, raw, acr, sizeof acr))
+    return 0;
+  for (; k < ix->nnames; k++)
+    if (ix->names[k].weak && !strcmp(ix->names[k].form, acr))
+      return 0;
+  if ((rc = add_name(bc, ent, acr, 1)) < 0)
+    return rc;
+  for (; k < ix->nnames; k++)
+    ix->names[k].orig = idt_arena_strdup(&ix->arena, raw);
+  return k > 0 && !ix->names[k - 1].orig ? IDT_ENOMEM : 0;
+}
+
 /* Copy one record into the index: entity fields, names, qualifiers. */
 static int add_entity(build_ctx *bc, rec *r, rec **wallets, size_t nw)
 {
@@ -441,7 +461,8 @@ static int add_entity(build_ctx *bc, rec *r, rec **wallets, size_t nw)
       if (v->kind == V_NAME || v->kind == V_WEAK) {
         if (!e->caption && v->kind == V_NAME)
           e->caption = v->s;
-        if ((rc = add_name(bc, eid, v->s, v->kind == V_WEAK)) < 0)
+        if ((rc = add_name(bc, eid, v->s, v->kind == V_WEAK)) < 0 ||
+            (v->kind == V_NAME && (rc = add_acronym(bc, r, eid, e->name0, v->s)) < 0))
           return rc;
       } else if (v->kind == V_DOB) {
         e->dobs[e->ndobs++] = v->s;
@@ -486,6 +507,18 @@ static void tri_keys(const sc_term *t, char keys[][4], size_t *nk)
   }
 }
 
+/* Does only a weak alias use term i? Those score on an exact form alone
+ * (run.c), so their terms are found by exact lookup only: spelling keys
+ * would bring names that cannot score (the acronyms' pla, kcna ...). */
+static int weak_only(const idt_screen_index *ix, size_t i)
+{
+  uint32_t p;
+  for (p = ix->post_off[i]; p < ix->post_off[i + 1]; p++)
+    if (!ix->names[ix->post[p]].weak)
+      return 0;
+  return 1;
+}
+
 static int index_terms(idt_screen_index *ix)
 {
   size_t i;
@@ -494,7 +527,7 @@ static int index_terms(idt_screen_index *ix)
     const sc_term *t = &ix->terms[i];
     char keys[SC_TERM_MAX][4];
     size_t nk, k;
-    if (t->kind != IDT_TOK_WORD)
+    if (t->kind != IDT_TOK_WORD || weak_only(ix, i))
       continue;
     tri_keys(t, keys, &nk);
     for (k = 0; !rc && k < nk; k++)

@@ -143,6 +143,9 @@ int sc_qnames_add(sc_qnames *q, const char *raw, const char *orig, int weak,
     add_form(q, p, weak, hf[k], lookup, ctx);
     p += strlen(p) + 1;
   }
+  nf = idt_text_query_forms(raw, strlen(raw), forms, sizeof forms);   /* Wade-Giles, PLA China */
+  for (k = 0, p = forms; k < nf; k++, p += strlen(p) + 1)
+    add_form(q, p, weak, 0, lookup, ctx);
   for (; first < q->n; first++)
     q->names[first].orig = orig ? orig : raw;
   return 0;

@@ -5,6 +5,7 @@
 #define IDT_SCREEN_NAMES_H
 #include <stdio.h>
 #include "screen/screen_int.h"
+#include "interdict/model.h"
 
 #define SC_MAX_QNAMES 32
 #define SC_MAX_QTERMS (SC_MAX_QNAMES * 8)
@@ -38,4 +39,12 @@ int sc_korean_shape(const idt_str *toks, size_t n);
  * not fit are dropped silently (SC_MAX_QNAMES). */
 int sc_qnames_add(sc_qnames *q, const char *raw, const char *orig, int weak,
                   sc_lookup_fn lookup, void *ctx);
+
+/* Organisation acronyms (acronym.c): is s an organisation; its name's
+ * initials into out (0: none); raw's acronym added to q as a weak name;
+ * a pair with a weak side: 1 and *s (its score, or -1: not comparable). */
+int sc_org_schema(const idt_schema *s);
+size_t sc_acronym(const idt_schema *s, const char *raw, char *out, size_t cap);
+int sc_qnames_add_acronym(sc_qnames *q, const idt_schema *s, const char *raw);
+int sc_acronym_pair(const sc_name *a, const sc_name *b, double *s);
 #endif

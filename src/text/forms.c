@@ -374,8 +374,11 @@ int idt_text_name_forms(const char *s, size_t n, char *out, size_t cap)
     idt__text_prepare(s, n, &t);
     if (idt__text_add_toks(&t, &f))
       common_alternatives(s, n, &t, 1, &f);
+    idt__text_percent_form(s, n, &f);
     return f.n;
   }
+  if (idt__text_has_khmer(s, n))   /* no ICU Khmer-Latin: khmer.c */
+    return idt__text_khmer_forms(s, n, out, cap);
   sc = scripts_of(s, n);
 #ifdef IDT_HAVE_KOREAN
   if (sc & S_HANGUL) {

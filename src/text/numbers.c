@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "text/text_int.h"
+#include "common/buf.h"
 
 typedef struct numword {
   const char *w;
@@ -160,4 +161,25 @@ size_t idt__text_number_match(const char *const *toks, const size_t *lens, size_
   }
   (void)first;
   return 0;
+}
+
+/* "%" written out: a name with a percent sign also gets the form with
+ * " percent" in its place, glued to letters that follow (3%ers -> 3
+ * percenters, as "Three Percenters" reads once its number is a digit). */
+void idt__text_percent_form(const char *s, size_t n, idt__forms *f)
+{
+  idt_buf b;
+  size_t i;
+  if (!memchr(s, '%', n))
+    return;
+  idt_buf_init(&b, 8 * n + 16);
+  for (i = 0; i < n; i++) {
+    if (s[i] == '%')
+      (void)idt_buf_puts(&b, " percent");
+    else
+      (void)idt_buf_putc(&b, s[i]);
+  }
+  if (b.len)
+    (void)idt__text_add_form(b.p, b.len, f);
+  idt_buf_free(&b);
 }

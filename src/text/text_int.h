@@ -61,4 +61,23 @@ int idt__text_latin_ref(const char *s, size_t n, idt_buf *out);
  * NULL (nicknames.c). */
 const char *idt__text_nickname(const char *tok, size_t n);
 
+/* Wade-Giles to pinyin (wade_giles.c): 1 and the pinyin spelling of ASCII
+ * name s in out when every word is a Wade-Giles syllable and the spelling
+ * changes, else 0. Letters with diacritics (ü ê ŭ) and typographic
+ * apostrophes are read as their ASCII letters; any other non-ASCII: 0. */
+int idt__text_wade_giles(const char *s, size_t n, idt_buf *out);
+
+/* A query written as a capitalised acronym plus country names ("PLA
+ * China"): the acronym alone as one more form (acronym.c). */
+void idt__text_acronym_query_form(const char *s, size_t n, idt__forms *f);
+
+/* The form with "%" written " percent" (numbers.c), when s has one. */
+void idt__text_percent_form(const char *s, size_t n, idt__forms *f);
+
+/* Khmer (khmer.c): is there any; the romanised text into out (0); the
+ * forms of the romanised name (idt_text_name_forms' result). */
+int idt__text_has_khmer(const char *s, size_t n);
+int idt__text_khmer(const char *s, size_t n, idt_buf *out);
+int idt__text_khmer_forms(const char *s, size_t n, char *out, size_t cap);
+
 #endif

@@ -1,0 +1,35 @@
+/* fuzz_names.c - the name-knowledge romanisers on arbitrary text: Khmer to
+ * Latin (which must leave no Khmer behind), Wade-Giles to pinyin, the query
+ * forms and an organisation's acronym. Inputs that are not valid UTF-8 are
+ * skipped: text is validated at the edge (docs/design.md). */
+#include <stdint.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include "interdict/common.h"
+#include "interdict/text.h"
+#include "common/buf.h"
+#include "common/util.h"
+#include "text/text_int.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+  const char *s = (const char *)data;
+  char out[IDT_TEXT_MAX_FORMS * IDT_TEXT_MAX_FORM];
+  idt_buf b;
+  if (size > 4096 || idt_utf8_invalid_at(s, size) != (size_t)-1)
+    return 0;
+  idt_buf_init(&b, 4 * size + 64);
+  if (idt__text_khmer(s, size, &b) == 0 && idt__text_has_khmer(b.p, b.len))
+    abort();                          /* the pipeline would come back here */
+  idt_buf_clear(&b);
+  if (idt__text_wade_giles(s, size, &b) > 0 && (!b.len || strlen(b.p) != b.len))
+    abort();
+  idt_buf_free(&b);
+  (void)idt_text_query_forms(s, size, out, sizeof out);
+  (void)idt_text_org_acronym(s, size, out, 16);
+  (void)idt_text_name_forms(s, size, out, sizeof out);
+  return 0;
+}

@@ -1,0 +1,225 @@
+/*
+ * test_text_names.c - name knowledge the spelling alone does not carry:
+ * Wade-Giles read as pinyin, Khmer romanised, organisations named by their
+ * initials, "%" written out. Each feature with the cases it must find and the ones it must
+ * leave alone; the end-to-end cases go through idt_screen_compare (the
+ * name bench's path) at the default threshold 0.70.
+ */
+#include <string.h>
+#include "tap.h"
+#include "interdict/text.h"
+#include "interdict/screen.h"
+#include "text/text_int.h"
+#include "common/buf.h"
+
+/* Does some form of name s equal want? */
+static int has_form(const char *s, const char *want)
+{
+  char out[IDT_TEXT_MAX_FORMS * IDT_TEXT_MAX_FORM];
+  int n = idt_text_name_forms(s, strlen(s), out, sizeof out), k;
+  const char *p = out;
+  for (k = 0; k < n; k++, p += strlen(p) + 1)
+    if (!strcmp(p, want))
+      return 1;
+  return 0;
+}
+
+/* Does some query-only form of s equal want? */
+static int has_qform(const char *s, const char *want)
+{
+  char out[IDT_TEXT_MAX_FORMS * IDT_TEXT_MAX_FORM];
+  int n = idt_text_query_forms(s, strlen(s), out, sizeof out), k;
+  const char *p = out;
+  for (k = 0; k < n; k++, p += strlen(p) + 1)
+    if (!strcmp(p, want))
+      return 1;
+  return 0;
+}
+
+static double cmp(const char *schema, const char *a, const char *b)
+{
+  double s = -1;
+  if (idt_screen_compare(schema, a, b, IDT_SCREEN_MODE_DEFAULT, &s, NULL) < 0)
+    return -1;
+  return s;
+}
+
+static const char *wg(const char *s, idt_buf *b)
+{
+  return idt__text_wade_giles(s, strlen(s), b) > 0 ? b->p : "";
+}
+
+TEST(wade_giles_syllables)
+{
+  idt_buf b;
+  idt_buf_init(&b, 4096);
+  CHECK_STR(wg("Hsi Chin-p'ing", &b), "xi jin-ping");
+  CHECK_STR(wg("Hsi Chin-ping", &b), "xi jin-bing");     /* no apostrophe: unaspirated */
+  CHECK_STR(wg("Mao Tse-tung", &b), "mao ze-dong");
+  CHECK_STR(wg("Teng Hsiao-p'ing", &b), "deng xiao-ping");
+  CHECK_STR(wg("Ch'ien Ch'i-ch'en", &b), "qian qi-chen");  /* ch' before i: q */
+  CHECK_STR(wg("CHOU Hsien Cheng", &b), "zhou xian zheng");
+  CHECK_STR(wg("Chiang Ching-kuo", &b), "jiang jing-guo");
+  CHECK_STR(wg("Liu Shao-ch'i", &b), "liu shao-qi");
+  CHECK_STR(wg("K'ung Fu-tzu", &b), "kong fu-zi");        /* tzu: zi */
+  CHECK_STR(wg("Chu Teh", &b), "");                        /* teh is not a syllable */
+  CHECK_STR(wg("Lin Piao", &b), "");                     /* reads as pinyin */
+  CHECK_STR(wg("Lin Piao-hsien", &b), "lin biao-xian");
+  CHECK_STR(wg("Hu Shih", &b), "hu shi");
+  CHECK_STR(wg("Sung Ch'ing-ling", &b), "song qing-ling");
+  CHECK_STR(wg("Jen Pi-shih", &b), "ren bi-shi");
+  CHECK_STR(wg("Kuo Mo-jo", &b), "guo mo-ruo");            /* o: mo stays, jo -> ruo */
+  CHECK_STR(wg("Ho Lung", &b), "he long");
+  idt_buf_free(&b);
+}
+
+TEST(wade_giles_leaves_others_alone)
+{
+  idt_buf b;
+  idt_buf_init(&b, 4096);
+  CHECK_STR(wg("Tom Lee", &b), "");             /* not syllables */
+  CHECK_STR(wg("Kim Jong Un", &b), "");         /* Korean: kim */
+  CHECK_STR(wg("Sun Yat-sen", &b), "");         /* Cantonese: yat */
+  CHECK_STR(wg("Chiang Kai-shek", &b), "");     /* shek */
+  CHECK_STR(wg("Xi Jinping", &b), "");          /* pinyin: no x in Wade-Giles */
+  CHECK_STR(wg("Li Ming", &b), "");             /* the same in both */
+  CHECK_STR(wg("Chang Wei", &b), "");           /* could be pinyin (chang) */
+  CHECK_STR(wg("Pao Yu Yi", &b), "");           /* could be pinyin */
+  CHECK_STR(wg("Anna Maria", &b), "");          /* one syllable a word */
+  CHECK_STR(wg("Hsi 2", &b), "");
+  CHECK_STR(wg("", &b), "");
+  idt_buf_free(&b);
+}
+
+TEST(wade_giles_forms_and_scores)
+{
+  CHECK(has_form("Hsi Chin-ping", "hsi chin-ping"));      /* kept as written */
+  CHECK(!has_form("Hsi Chin-ping", "xi jin-bing"));       /* list names: not read */
+  CHECK(has_qform("Hsi Chin-ping", "xi jin-bing"));       /* queries: read */
+  CHECK(has_qform("Mao Tse-tung", "mao ze-dong"));
+  CHECK(has_qform("Mao Tsê-tung", "mao ze-dong"));        /* diacritics */
+  CHECK(has_qform("Hsü Shih-ch’ang", "xu shi-chang"));    /* ü and ’ */
+  CHECK(!has_qform("Máo Tse-tung", "mao ze-dong"));       /* á is not Wade-Giles */
+  CHECK(idt_text_query_forms("Tom Lee", 7, (char[64]){0}, 64) == 0);
+  CHECK(cmp("Person", "Hsi Chin-ping", "Xi Jinping") >= 0.70);
+  CHECK(cmp("Person", "Mao Tse-tung", "Mao Zedong") >= 0.90);
+  CHECK(cmp("Person", "Teng Hsiao-p'ing", "Deng Xiaoping") >= 0.90);
+  CHECK(cmp("Person", "Mao Tse-tung", "Mao Zemin") < 0.70);
+  CHECK(cmp("Person", "Hsi Chin-ping", "Xi Mingze") < 0.70);
+}
+
+static const char *km(const char *s, idt_buf *b)
+{
+  return idt__text_khmer(s, strlen(s), b) == 0 ? b->p : "";
+}
+
+TEST(khmer_romanisation)
+{
+  idt_buf b;
+  idt_buf_init(&b, 4096);
+  CHECK_STR(km("ប៉ុល ពត", &b), "pol pot");                  /* muusikatoan: b -> p */
+  CHECK_STR(km("ហ៊ុន សែន", &b), "hun saen");                /* triisap: o-series u */
+  CHECK_STR(km("នរោត្តម សីហនុ", &b), "norottam seihnu");    /* subscript: final + onset */
+  CHECK_STR(km("កា", &b), "ka");                            /* a-series */
+  CHECK_STR(km("គា", &b), "kea");                           /* o-series */
+  CHECK_STR(km("ខៀវ សំផន", &b), "khiev samphan");
+  CHECK_STR(km("១៩៧៥", &b), "1975");
+  CHECK_STR(km("Pol ពត", &b), "Pol pot");                   /* other text kept */
+  CHECK_STR(km("\xE1\x9E", &b), " ");                       /* truncated: no Khmer out */
+  CHECK(!idt__text_has_khmer(b.p, b.len));
+  idt_buf_free(&b);
+}
+
+TEST(khmer_forms_and_scores)
+{
+  CHECK(has_form("ប៉ុល ពត", "pol pot"));
+  CHECK(cmp("Person", "ប៉ុល ពត", "Pol Pot") >= 0.90);
+  CHECK(cmp("Person", "ខៀវ សំផន", "Khieu Samphan") >= 0.70);
+  CHECK(cmp("Person", "ប៉ុល ពត", "Hun Sen") < 0.70);
+  CHECK(cmp("Person", "ហ៊ុន សែន", "Pol Pot") < 0.70);
+}
+
+static const char *acr(const char *s, char *buf, size_t cap)
+{
+  return idt_text_org_acronym(s, strlen(s), buf, cap) ? buf : "";
+}
+
+TEST(org_acronyms)
+{
+  char b[16];
+  CHECK_STR(acr("People's Liberation Army", b, sizeof b), "pla");
+  CHECK_STR(acr("People’s Liberation Army", b, sizeof b), "pla");
+  CHECK_STR(acr("Islamic Revolutionary Guard Corps", b, sizeof b), "irgc");
+  CHECK_STR(acr("Liberation Tigers of Tamil Eelam", b, sizeof b), "ltte");
+  CHECK_STR(acr("Hay'at Tahrir al-Sham", b, sizeof b), "hts");
+  CHECK_STR(acr("Fuerzas Armadas Revolucionarias de Colombia", b, sizeof b), "farc");
+  CHECK_STR(acr("Korean Central News Agency", b, sizeof b), "kcna");
+  CHECK_STR(acr("Korea Mining Development Trading Corporation", b, sizeof b), "kmdt");
+  CHECK_STR(acr("Ab Bc Cd Df Eg Fh", b, sizeof b), "abcdef");
+  CHECK_STR(acr("Siemens AG", b, sizeof b), "");               /* one word */
+  CHECK_STR(acr("Bank of China", b, sizeof b), "");            /* two */
+  CHECK_STR(acr("Brigade 44 of the Army", b, sizeof b), "");   /* a number */
+  CHECK_STR(acr("Ab Bc Cd Df Eg Fh Gj", b, sizeof b), "");      /* too long */
+  CHECK_STR(acr("", b, sizeof b), "");
+  CHECK_STR(acr("People's Liberation Army", b, 4), "");        /* cap too small */
+}
+
+TEST(org_acronym_query_forms)
+{
+  CHECK(has_qform("PLA China", "pla"));
+  CHECK(has_qform("IRGC Iran", "irgc"));
+  CHECK(has_qform("China PLA", "pla"));
+  CHECK(!has_qform("PLA Something", "pla"));       /* not a country */
+  CHECK(!has_qform("PLA", "pla"));                  /* already its own form */
+  CHECK(!has_qform("KIM JONG UN", "kim"));         /* capitals throughout */
+  CHECK(!has_qform("Banco Santander Mexico", "banco santander"));
+  CHECK(!has_qform("PLA 2 China", "pla"));
+  CHECK(!has_form("PLA China", "pla"));            /* list names: not */
+}
+
+TEST(org_acronym_scores)
+{
+  CHECK(cmp("Organization", "PLA", "People’s Liberation Army") >= 0.70);
+  CHECK(cmp("Organization", "PLA China", "People’s Liberation Army") >= 0.70);
+  CHECK(cmp("Organization", "People’s Liberation Army", "PLA") >= 0.70);
+  CHECK(cmp("Organization", "IRGC", "Islamic Revolutionary Guard Corps") >= 0.70);
+  /* must not match */
+  CHECK(cmp("Person", "PLA", "People’s Liberation Army") < 0.70);   /* people: none */
+  CHECK(cmp("Organization", "PLO", "People’s Liberation Army") < 0.70);
+  CHECK(cmp("Organization", "Palestine Liberation Army", "People’s Liberation Army") < 0.70);
+  CHECK(cmp("Organization", "PLA Holdings", "People’s Liberation Army") < 0.70);
+  CHECK(cmp(NULL, "PLA", "People’s Liberation Army") < 0.70);
+  {
+    double sc = 0;
+    char *why = NULL;
+    CHECK(idt_screen_compare("Organization", "PLA", "People’s Liberation Army",
+                             IDT_SCREEN_MODE_DEFAULT, &sc, &why) == 0);
+    CHECK(why && strstr(why, "initials"));
+    idt_free(why);
+  }
+}
+
+TEST(percent_written_out)
+{
+  CHECK(has_form("3%ers", "3 percenters"));
+  CHECK(has_form("3% Fund", "3 percent fund"));
+  CHECK(!has_form("Three Percenters", "3 percent"));
+  CHECK(cmp("Organization", "3%ers", "Three Percenters") >= 0.70);
+  CHECK(cmp("Organization", "3%ers", "Four Percenters") < 0.70);   /* numbers disagree */
+  CHECK(cmp("Organization", "3%ers", "Three Percent Fund") < 0.70);
+}
+
+int main(void)
+{
+  RUN(wade_giles_syllables);
+  RUN(wade_giles_leaves_others_alone);
+  RUN(wade_giles_forms_and_scores);
+  RUN(khmer_romanisation);
+  RUN(khmer_forms_and_scores);
+  RUN(org_acronyms);
+  RUN(org_acronym_query_forms);
+  RUN(org_acronym_scores);
+  RUN(percent_written_out);
+  idt_text_thread_cleanup();
+  return tap_done();
+}
