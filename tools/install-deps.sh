@@ -4,7 +4,7 @@
 # normal user it only reports what is missing.
 set -e
 PKGS="cmake make gcc clang pkg-config libicu-dev libsqlite3-dev libjansson-dev
-libexpat1-dev libcurl4-openssl-dev libssl-dev libcsv-dev libigraph-dev libmicrohttpd-dev graphviz xz-utils python3
+libexpat1-dev libcurl4-openssl-dev libssl-dev libcsv-dev libmecab-dev mecab-ipadic-utf8 libigraph-dev libmicrohttpd-dev graphviz xz-utils python3
 chromium chromium-driver"
 missing=""
 for p in $PKGS; do

@@ -82,6 +82,11 @@ int idt_text_query_forms(const char *s, size_t n, char *out, size_t cap);
 /* Is the Korean romanisation module built in (Hangul -> DPRK/RR/Yale)? */
 int idt_text_has_korean(void);
 
+/* Are Japanese readings of kanji names on (MeCab and a dictionary found
+ * through its configuration, /etc/mecabrc)? Loads the dictionary on the
+ * first call; when it cannot, warns once on stderr and returns 0. */
+int idt_text_has_japanese(void);
+
 /* Release this thread's cached ICU transliterator (optional; threads that
  * normalised text may call it before exiting). */
 void idt_text_thread_cleanup(void);

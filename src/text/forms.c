@@ -22,9 +22,9 @@
  *     alexandr, for Alexander);
  *   - Arabic: 'Abd joined to the name that follows (عبد الله -> bdallh,
  *     for Abdullah: Latin writes these theophoric names as one word).
- * Japanese readings of kanji (山田太郎 Yamada Taro) are not produced: a Han
- * character has several on and kun readings and the one a name uses is
- * fixed only by a name dictionary (see docs/design/korean.md).
+ *   - Japanese: the reading of a name in kana, or in kanji when MeCab's name
+ *     dictionary reads it as surname + given name (山田太郎 -> yamada taro,
+ *     japanese.c; Chinese names are kept out by its gate).
  */
 #include <string.h>
 #include <unicode/utf8.h>
@@ -302,6 +302,19 @@ static void han_foreign(const char *lat, size_t n, idt__forms *f)
   idt_buf_free(&b);
 }
 
+/* Kanji or kana: the Japanese reading, when japanese.c gives one. */
+static int japanese_form(const char *s, size_t n, idt__forms *f)
+{
+  idt_buf jb;
+  int rc;
+  idt_buf_init(&jb, IDT_TEXT_MAX_FORM * 4);
+  rc = idt__ja_reading(s, n, &jb);
+  if (rc > 0)
+    (void)idt__text_add_form(jb.p, jb.len, f);
+  idt_buf_free(&jb);
+  return rc < 0 ? rc : 0;
+}
+
 #ifdef IDT_HAVE_KOREAN
 /* The first (McCune-Reischauer) romanisation of a Hangul name, as a form. */
 static int hangul_form(const char *h, size_t n, idt__forms *f, int all)
@@ -409,5 +422,7 @@ int idt_text_name_forms(const char *s, size_t n, char *out, size_t cap)
   if (!rc && (sc & S_CYRILLIC))
     rc = cyrillic_korean(s, n, &f);
 #endif
+  if (!rc && (sc & (S_HAN | S_KANA)))
+    rc = japanese_form(s, n, &f);
   return rc < 0 ? rc : f.n;
 }

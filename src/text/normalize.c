@@ -75,6 +75,7 @@ void idt_text_thread_cleanup(void)
     tl_trans[k] = NULL;
   }
   words_drop();
+  idt__ja_thread_cleanup();
 }
 
 void idt_text_memo_reset(void)

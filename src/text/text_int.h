@@ -80,4 +80,13 @@ int idt__text_has_khmer(const char *s, size_t n);
 int idt__text_khmer(const char *s, size_t n, idt_buf *out);
 int idt__text_khmer_forms(const char *s, size_t n, char *out, size_t cap);
 
+/* The Japanese reading of a name in kanji or kana (japanese.c): 山田太郎 ->
+ * "yamada taro" written into out (cleared first). 1 when written; 0 when
+ * the text is not plausibly a Japanese name (Han-only text that MeCab does
+ * not read as surname + given name, Chinese names included) or MeCab is
+ * off; IDT_ENOMEM/IDT_EUNSUP from the transliteration. */
+int idt__ja_reading(const char *s, size_t n, idt_buf *out);
+/* Free this thread's MeCab tagger and lattice (idt_text_thread_cleanup). */
+void idt__ja_thread_cleanup(void);
+
 #endif
