@@ -196,19 +196,30 @@ static void put_reading(idt_buf *b, const char *r, size_t n)
   }
 }
 
-/* Walk MeCab's best path over s, writing the readings into kb with a space
+/* What the gate has seen so far (see read_nodes). */
+typedef struct ja_gate {
+  int all_person, short_sur, first_long, last_long, pieces, prev_sur;
+} ja_gate;
+
+static const ja_gate gate_init = {1, 0, 0, 0, 0, -1};
+
+/* The gate: every piece a person-name entry, two pieces or more, the first
+ * or the last a surname of two characters or more (surname first as
+ * Japanese writes it, or last as Western lists do), and no one-character
+ * surname anywhere (美玲 秋月 李 is Chinese though 秋月 is also a Japanese
+ * surname). */
+static int gate_ok(const ja_gate *g)
+{
+  return g->all_person && g->pieces >= 2 && !g->short_sur && (g->first_long || g->last_long);
+}
+
+/* Walk MeCab's best path over s, appending the readings to kb with a space
  * between words (a space or dot in the text, or the turn from surname to
- * given name). 1 when the text has kana or the gate lets Han-only text
- * through; 0 when not, or when a piece has no reading. The gate: every
- * piece a person-name entry, two pieces or more, the first or the last a
- * surname of two characters or more (surname first as Japanese writes it,
- * or last as Western lists do), and no one-character surname anywhere
- * (美玲 秋月 李 is Chinese though 秋月 is also a Japanese surname). */
-static int read_nodes(const char *s, size_t n, int kana, idt_buf *kb)
+ * given name) and telling g about each piece. 0 when a piece has no
+ * reading (an unknown kanji), else 1. */
+static int read_nodes(const char *s, size_t n, ja_gate *g, idt_buf *kb)
 {
   const mecab_node_t *nd;
-  int all_person = 1, short_sur = 0, first_long = 0, last_long = 0, pieces = 0;
-  int prev_sur = -1;
   mecab_lattice_set_sentence2(tl_lattice, s, n);
   if (!mecab_parse_lattice(tl_tagger, tl_lattice))
     return 0;
@@ -219,22 +230,48 @@ static int read_nodes(const char *s, size_t n, int kana, idt_buf *kb)
       continue;
     node_read(nd, &o);
     if (o.sep) {
-      prev_sur = -1;
+      g->prev_sur = -1;
       continue;
     }
     if (!o.read)
       return 0;
     long_sur = o.sur && codepoints(nd->surface, nd->length) >= 2;
-    all_person &= o.person;
-    short_sur |= o.sur && !long_sur;
-    first_long = pieces++ ? first_long : long_sur;
-    last_long = long_sur;
-    if (kb->len && (nd->rlength > nd->length || prev_sur < 0 || prev_sur != o.sur))
+    g->all_person &= o.person;
+    g->short_sur |= o.sur && !long_sur;
+    g->first_long = g->pieces++ ? g->first_long : long_sur;
+    g->last_long = long_sur;
+    if (kb->len && (nd->rlength > nd->length || g->prev_sur < 0 || g->prev_sur != o.sur))
       (void)idt_buf_putc(kb, ' ');
     put_reading(kb, o.read, o.readlen);
-    prev_sur = o.sur;
+    g->prev_sur = o.sur;
   }
-  return kana || (all_person && pieces >= 2 && !short_sur && (first_long || last_long));
+  return 1;
+}
+
+/* Han-only text with spaces or dots, read one word at a time: MeCab's best
+ * path over the whole text can cut across the words of a name written
+ * given name first (陽一 三浦 -> 陽 一 三 浦), each word alone it reads as a
+ * name (陽一, 三浦). */
+static int read_words(const char *s, size_t n, ja_gate *g, idt_buf *kb)
+{
+  int32_t i = 0, start = 0, len = (int32_t)n;
+  while (i <= len) {
+    int32_t at = i;
+    UChar32 c = ' ';
+    if (i < len)
+      U8_NEXT(s, i, len, c);
+    else
+      i++;
+    if (!is_sep(c) || c == 0x30FC || c == 0xFF70)
+      continue;
+    if (at > start) {
+      g->prev_sur = -1;
+      if (!read_nodes(s + start, (size_t)(at - start), g, kb))
+        return 0;
+    }
+    start = i;
+  }
+  return 1;
 }
 
 /* ICU's syllable-boundary apostrophe (jun'ichiro) dropped, as the
@@ -258,12 +295,19 @@ static size_t tidy(char *s, size_t n, int kana)
 int idt__ja_reading(const char *s, size_t n, idt_buf *out)
 {
   idt_buf kb;
-  int kind = text_kind(s, n), rc = 0;
+  ja_gate g = gate_init;
+  int kind = text_kind(s, n), rc = 0, ok;
   idt_buf_clear(out);
   if (kind < 0 || n > 1024 || !tagger_ready())
     return 0;
   idt_buf_init(&kb, 1 << 14);
-  if (read_nodes(s, n, kind, &kb) && kb.len) {
+  ok = read_nodes(s, n, &g, &kb) && (kind == 1 || gate_ok(&g));
+  if (!ok && kind == 0 && g.pieces > 1) {
+    idt_buf_clear(&kb);
+    g = gate_init;
+    ok = read_words(s, n, &g, &kb) && gate_ok(&g);
+  }
+  if (ok && kb.len) {
     rc = idt__text_latin(kb.p, kb.len, out);
     if (!rc && out->len) {
       out->len = tidy(out->p, out->len, kind == 1);
