@@ -8,9 +8,10 @@
  * 姓/名) carry the pronunciation in katakana with long vowels written as ー
  * (太郎 タロー, 佐藤 サトー, 大野 オーノ). The ー is dropped and ICU turns the
  * katakana into Latin, which gives Hepburn without macrons, as lists and
- * passports write these names (Taro, Sato, Ono). Rejected: kakasi (kanji to
- * kana by a word list with no name entries: it reads 山田太郎 as one word),
- * ICU alone (Han-Latin is Mandarin: shan tian tai lang).
+ * passports write these names (Taro, Sato, Ono). Rejected: kakasi (readings
+ * without part-of-speech tags, so no gate: 李明 -> sumomo mei; no vowel
+ * length: satou, inoue alike; global state), ICU alone (Han-Latin is
+ * Mandarin: shan tian tai lang). docs/design/japanese.md has the measures.
  *
  * The gate. Han text is Chinese far more often than Japanese, and IPADIC has
  * Chinese names too (李 姓 + 明 名, 周 + 恩来), so Han-only text gets a reading
