@@ -38,6 +38,9 @@
 #include <unicode/utf8.h>
 #include "text/text_int.h"
 
+/* Longest text read (bytes): a person's name is far shorter. */
+#define JA_MAX_TEXT 1024
+
 static pthread_once_t model_once = PTHREAD_ONCE_INIT;
 static mecab_model_t *model;
 static _Thread_local mecab_t *tl_tagger;
@@ -221,7 +224,14 @@ static int gate_ok(const ja_gate *g)
 static int read_nodes(const char *s, size_t n, ja_gate *g, idt_buf *kb)
 {
   const mecab_node_t *nd;
-  mecab_lattice_set_sentence2(tl_lattice, s, n);
+  char z[JA_MAX_TEXT + 1];
+  /* MeCab reads the sentence up to a NUL even when given its length
+   * (a strlen in Tokenizer::lookup, found by fuzz_japanese) */
+  if (n > JA_MAX_TEXT)
+    return 0;
+  memcpy(z, s, n);
+  z[n] = 0;
+  mecab_lattice_set_sentence2(tl_lattice, z, n);
   if (!mecab_parse_lattice(tl_tagger, tl_lattice))
     return 0;
   for (nd = mecab_lattice_get_bos_node(tl_lattice); nd; nd = nd->next) {
@@ -299,7 +309,7 @@ int idt__ja_reading(const char *s, size_t n, idt_buf *out)
   ja_gate g = gate_init;
   int kind = text_kind(s, n), rc = 0, ok;
   idt_buf_clear(out);
-  if (kind < 0 || n > 1024 || !tagger_ready())
+  if (kind < 0 || n > JA_MAX_TEXT || !tagger_ready())
     return 0;
   idt_buf_init(&kb, 1 << 14);
   ok = read_nodes(s, n, &g, &kb) && (kind == 1 || gate_ok(&g));
