@@ -130,6 +130,18 @@ TEST(khmer_romanisation)
   idt_buf_free(&b);
 }
 
+/* New Tai Lue (U+1980..U+19DF) shares the E1 A7 lead bytes with the Khmer
+ * symbols (U+19E0..): it is not Khmer, and a name made of it once sent
+ * name_forms into endless recursion (found by CI's fuzz run). */
+TEST(khmer_not_new_tai_lue)
+{
+  char out[4096];
+  const char *tai = "\xE1\xA7\x8B x";                  /* U+19CB */
+  CHECK(!idt__text_has_khmer(tai, strlen(tai)));
+  CHECK(idt__text_has_khmer("\xE1\xA7\xA0", 3));        /* U+19E0, Khmer symbol */
+  CHECK(idt_text_name_forms(tai, strlen(tai), out, sizeof out) >= 0);
+}
+
 TEST(khmer_forms_and_scores)
 {
   CHECK(has_form("ប៉ុល ពត", "pol pot"));
@@ -216,6 +228,7 @@ int main(void)
   RUN(wade_giles_forms_and_scores);
   RUN(khmer_romanisation);
   RUN(khmer_forms_and_scores);
+  RUN(khmer_not_new_tai_lue);
   RUN(org_acronyms);
   RUN(org_acronym_query_forms);
   RUN(org_acronym_scores);

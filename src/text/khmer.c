@@ -66,12 +66,15 @@ static const char *const indep[] = {
 int idt__text_has_khmer(const char *s, size_t n)
 {
   size_t i;
-  /* U+1780..U+17FF and U+19E0..U+19FF are E1 9E xx, E1 9F xx, E1 A7 xx */
-  for (i = 0; i + 2 < n; i++)
+  /* U+1780..U+17FF are E1 9E xx and E1 9F xx; U+19E0..U+19FF are E1 A7 A0..BF
+   * (E1 A7 80..9F is New Tai Lue, which the romaniser passes through: counting
+   * it as Khmer made khmer_forms recurse on its own output). */
+  for (i = 0; i + 2 < n; i++) {
+    unsigned char b1 = (unsigned char)s[i + 1], b2 = (unsigned char)s[i + 2];
     if ((unsigned char)s[i] == 0xE1 &&
-        ((unsigned char)s[i + 1] == 0x9E || (unsigned char)s[i + 1] == 0x9F ||
-         (unsigned char)s[i + 1] == 0xA7))
+        (b1 == 0x9E || b1 == 0x9F || (b1 == 0xA7 && b2 >= 0xA0)))
       return 1;
+  }
   return 0;
 }
 
@@ -209,6 +212,10 @@ int idt__text_khmer_forms(const char *s, size_t n, char *out, size_t cap)
   int rc;
   idt_buf_init(&b, 4 * n + 64);
   rc = idt__text_khmer(s, n, &b);
+  /* The romaniser maps every Khmer code point, so its output never comes
+   * back here; checked anyway, since a miss would recurse without end. */
+  if (!rc && idt__text_has_khmer(b.p, b.len))
+    rc = idt_error_set(IDT_EINVAL, "text: Khmer left after romanisation");
   if (!rc)
     rc = b.len ? idt_text_name_forms(b.p, b.len, out, cap) : 0;
   idt_buf_free(&b);
