@@ -369,6 +369,19 @@ static int cyrillic_korean(const char *s, size_t n, idt__forms *f)
 }
 #endif
 
+/* An empty form list writing into out (shared by the name and query forms). */
+int idt__forms_init(idt__forms *f, char *out, size_t cap)
+{
+  if (!out || cap < 2)
+    return idt_error_set(IDT_EINVAL, "text: output buffer too small");
+  out[0] = 0;
+  f->out = out;
+  f->cap = cap;
+  f->used = 0;
+  f->n = 0;
+  return 0;
+}
+
 int idt_text_name_forms(const char *s, size_t n, char *out, size_t cap)
 {
   idt__forms f;
@@ -376,13 +389,8 @@ int idt_text_name_forms(const char *s, size_t n, char *out, size_t cap)
   idt_buf lb;
   unsigned sc;
   int rc = 0;
-  if (!out || cap < 2)
-    return idt_error_set(IDT_EINVAL, "text: output buffer too small");
-  out[0] = 0;
-  f.out = out;
-  f.cap = cap;
-  f.used = 0;
-  f.n = 0;
+  if (idt__forms_init(&f, out, cap) < 0)
+    return IDT_EINVAL;
   if (is_ascii(s, n)) {
     idt__text_prepare(s, n, &t);
     if (idt__text_add_toks(&t, &f))

@@ -107,43 +107,31 @@ static size_t phrase_match(const char *phrase, const char *const *toks,
  * instead of every row. Built once per thread on first use (no locks,
  * no heap). */
 #define NROWS (sizeof rows / sizeof *rows)
-typedef struct legal_index {
-  int built;
-  unsigned char start[129];   /* rows of byte c: order[start[c]] .. order[start[c + 1]] */
-  unsigned char order[NROWS];
-  unsigned char flen[NROWS];
-} legal_index;
-static _Thread_local legal_index tl_ix;
+static _Thread_local idt__byte_index tl_ix;
 
-static const legal_index *legal_ix(void)
+static const char *row_key(size_t i)
 {
-  legal_index *x = &tl_ix;
-  size_t i, c, at = 0;
-  if (x->built)
-    return x;
+  return rows[i].phrase;
+}
+
+/* len[] is the first word's length */
+static const idt__byte_index *legal_ix(void)
+{
   _Static_assert(NROWS < 256, "legal rows index in a byte");
-  for (c = 0; c < 128; c++) {
-    x->start[c] = (unsigned char)at;
-    for (i = 0; i < NROWS; i++)
-      if ((unsigned char)rows[i].phrase[0] == c)
-        x->order[at++] = (unsigned char)i;
-  }
-  x->start[128] = (unsigned char)at;
-  for (i = 0; i < NROWS; i++)
-    x->flen[i] = (unsigned char)strcspn(rows[i].phrase, " ");
-  x->built = 1;
-  return x;
+  if (!tl_ix.built)
+    idt__byte_index_build(&tl_ix, row_key, NROWS, " ");
+  return &tl_ix;
 }
 
 size_t idt__text_legal_match(const char *const *toks, const size_t *lens,
                              size_t ntoks, const char **canon)
 {
-  const legal_index *x = legal_ix();
+  const idt__byte_index *x = legal_ix();
   size_t j, best = 0;
   unsigned c = (unsigned char)toks[0][0];
   for (j = c < 128 ? x->start[c] : 0; c < 128 && j < x->start[c + 1]; j++) {
     size_t i = x->order[j], k;
-    if (x->flen[i] != lens[0] || memcmp(rows[i].phrase, toks[0], lens[0]))
+    if (x->len[i] != lens[0] || memcmp(rows[i].phrase, toks[0], lens[0]))
       continue;
     k = phrase_match(rows[i].phrase, toks, lens, ntoks);
     if (k > best) {

@@ -45,37 +45,24 @@ static const numword words[] = {
  * tokens) is rejected by one table lookup. Words by first letter, built
  * once per thread (no locks, no heap); order kept within a letter. */
 #define NWORDS (sizeof words / sizeof *words)
-typedef struct num_index {
-  int built;
-  unsigned char start[129];
-  unsigned char order[NWORDS];
-  unsigned char len[NWORDS];
-} num_index;
-static _Thread_local num_index tl_nx;
+static _Thread_local idt__byte_index tl_nx;
 
-static const num_index *num_ix(void)
+static const char *word_key(size_t i)
 {
-  num_index *x = &tl_nx;
-  size_t i, c, at = 0;
-  if (x->built)
-    return x;
+  return words[i].w;
+}
+
+static const idt__byte_index *num_ix(void)
+{
   _Static_assert(NWORDS < 256, "number words index in a byte");
-  for (c = 0; c < 128; c++) {
-    x->start[c] = (unsigned char)at;
-    for (i = 0; i < NWORDS; i++)
-      if ((unsigned char)words[i].w[0] == c)
-        x->order[at++] = (unsigned char)i;
-  }
-  x->start[128] = (unsigned char)at;
-  for (i = 0; i < NWORDS; i++)
-    x->len[i] = (unsigned char)strlen(words[i].w);
-  x->built = 1;
-  return x;
+  if (!tl_nx.built)
+    idt__byte_index_build(&tl_nx, word_key, NWORDS, "");
+  return &tl_nx;
 }
 
 static const numword *lookup(const char *t, size_t n)
 {
-  const num_index *x;
+  const idt__byte_index *x;
   unsigned c = (unsigned char)t[0];
   size_t j;
   if (n < 3 || n > 11 || c >= 128)

@@ -18,13 +18,8 @@ int idt_text_query_forms(const char *s, size_t n, char *out, size_t cap)
 {
   idt__forms f;
   idt_buf b;
-  if (!out || cap < 2)
-    return idt_error_set(IDT_EINVAL, "text: output buffer too small");
-  out[0] = 0;
-  f.out = out;
-  f.cap = cap;
-  f.used = 0;
-  f.n = 0;
+  if (idt__forms_init(&f, out, cap) < 0)
+    return IDT_EINVAL;
   idt_buf_init(&b, 2 * n + 64);
   if (idt__text_wade_giles(s, n, &b) > 0)
     (void)idt__text_add_form(b.p, b.len, &f);

@@ -35,6 +35,18 @@ typedef struct idt__toks {
 } idt__toks;
 
 /* The forms being written for one name: out (cap bytes), n forms so far. */
+/* Rows of a static table by first byte (byte_index.c): the rows of byte c
+ * are order[start[c]] .. order[start[c + 1]] - 1; len[i] is row i's key
+ * length up to the first byte of stop. */
+typedef struct idt__byte_index {
+  int built;
+  unsigned char start[129];
+  unsigned char order[255];
+  unsigned char len[255];
+} idt__byte_index;
+void idt__byte_index_build(idt__byte_index *x, const char *(*key)(size_t i), size_t n,
+                           const char *stop);
+
 typedef struct idt__forms {
   char *out;
   size_t cap, used;
@@ -49,6 +61,7 @@ int idt__text_add_toks(const idt__toks *t, idt__forms *f);
 /* Tokenise and split glued legal forms ("SiemensAG"). */
 void idt__text_prepare(const char *s, size_t n, idt__toks *t);
 /* idt__text_prepare, then idt__text_add_toks. */
+int idt__forms_init(idt__forms *f, char *out, size_t cap);
 int idt__text_add_form(const char *s, size_t n, idt__forms *f);
 /* Any script to Latin through ICU (memoised per word, CJK whole):
  * 0 or IDT_EUNSUP/IDT_EUTF8/IDT_ENOMEM. */
