@@ -123,6 +123,24 @@ static void indel_row(const char *s, size_t n, float *out)
   }
 }
 
+/* Bit per letter (a-z: 0-25; digits share bits 26-30; anything else
+ * 31). Shared bits only make sim_upper's bound looser. */
+static uint32_t letter_mask(const char *s, size_t n)
+{
+  uint32_t m = 0;
+  size_t i;
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'a' && c <= 'z')
+      m |= 1u << (c - 'a');
+    else if (c >= '0' && c <= '9')
+      m |= 1u << (26 + (c - '0') % 5);
+    else
+      m |= 1u << 31;
+  }
+  return m;
+}
+
 void sc_term_init(sc_term *t, const char *s, size_t len)
 {
   size_t i, vowels = 0;
@@ -137,6 +155,7 @@ void sc_term_init(sc_term *t, const char *s, size_t len)
   t->id = UINT32_MAX;
   pthread_once(&sub_once, sub_init);
   indel_row(s, len, t->indel);
+  t->letters = letter_mask(s, len);
   if (t->kind != IDT_TOK_WORD)
     return;
   if (is_particle(s, len)) {
@@ -264,6 +283,58 @@ static double tok_sim(const sc_term *a, const sc_term *b, int korean)
       s = s > 0.8 ? s : 0.8;
   }
   return s;
+}
+
+static size_t popcount32(uint32_t x)
+{
+  x = x - ((x >> 1) & 0x55555555u);
+  x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+  x = (x + (x >> 4)) & 0x0F0F0F0Fu;
+  return (size_t)((x * 0x01010101u) >> 24);
+}
+
+/* An upper bound on tok_sim(a, b, korean) without the distance: every
+ * letter that one token has and the other lacks costs an edit, and no
+ * edit costs less than 0.4 (a doubled letter), so d >= 0.4 x the larger
+ * count of missing letters (and of the length difference); then the same
+ * floors and caps as tok_sim, applied to the bound. Unrelated tokens get
+ * a bound below what an alignment needs, so fill_sim decides most
+ * candidate names without computing a distance. */
+static double sim_upper(const sc_term *a, const sc_term *b, int korean)
+{
+  double u, d;
+  size_t m, na, nb, ld;
+  if (a->letters == b->letters)
+    return 1.0;   /* could be the same spelling */
+  if (a->kind == IDT_TOK_NUMBER || b->kind == IDT_TOK_NUMBER ||
+      a->kind == IDT_TOK_LEGAL || b->kind == IDT_TOK_LEGAL)
+    return 0.0;
+  if (a->kind == IDT_TOK_INITIAL || b->kind == IDT_TOK_INITIAL)
+    return (a->s[0] == b->s[0] && a->kind != b->kind) ? 0.75 : 0.0;
+  if (korean && a->ko_sur >= 0 && a->ko_sur == b->ko_sur)
+    return 0.95;
+  m = a->len > b->len ? a->len : b->len;
+  ld = m - (a->len < b->len ? a->len : b->len);
+  na = popcount32(a->letters & ~b->letters);
+  nb = popcount32(b->letters & ~a->letters);
+  if (nb > na) na = nb;
+  if (ld > na) na = ld;
+  d = 0.4 * (double)na;
+  u = m ? 1.0 - d / (double)m : 0;
+  if (u < 0)
+    u = 0;
+  u *= u;
+  if (korean && a->ko[0] && b->ko[0]) {
+    if (!strcmp(a->ko, b->ko))
+      return u > 0.93 ? u : 0.93;
+    if (a->ko_nsyl == b->ko_nsyl)
+      return u < 0.35 ? u : 0.35;
+  }
+  if (u < 0.8 && a->len >= 4 && b->len >= 4 && a->nys[0] && !strcmp(a->nys, b->nys))
+    u = 0.8;
+  if (u < 0.85 && (a->cons[0] || b->cons[0]))
+    u = 0.85;
+  return u;
 }
 
 double sc_tok_sim(const sc_term *a, const sc_term *b, int korean)
@@ -560,19 +631,6 @@ void sc_name_masks(sc_name *nm)
   lenmask(nm->t, nm->n < SC_MAX_TOKS ? nm->n : SC_MAX_TOKS, &nm->mm);
 }
 
-/* Can merge_side(a, b) merge anything? merge3 needs three adjacent word
- * tokens of a spelling as many letters as a token of b; a pair needs a
- * token of b of its length or, from 6 letters, a token of 6 letters or
- * more within two letters of it; either way the merged token starts with
- * the first two letters of that token of b (exact spelling, or the same
- * first three letters for a near one). Most name pairs fail one of these,
- * and then merge_side would only walk its loops. */
-static int may_merge(const sc_lenmask *a, const sc_lenmask *b)
-{
-  return (a->phead & b->head) &&
-         ((a->pair3 & b->lens) || (a->pair2 & (b->lens | b->near)));
-}
-
 static void load_side(side *s, const sc_name *n)
 {
   size_t i;
@@ -629,9 +687,10 @@ static double cell_sim(const sc_term *a, const sc_term *b, int korean)
 /* Can the alignment still reach need? An upper bound on num - need x den
  * (score >= need iff that is >= 0), each query token on its own: matched
  * to some candidate token j with sim >= SIM_MIN it adds (sim - need) x
- * (wq + wc_j), unmatched it adds -need x 1.2 wq at best; unknown cells
- * count as 1. At least c.n - q.n candidate tokens stay unmatched, each
- * adding -need x 0.4 wc at best (dc: the lightest of them). Dropping the
+ * (wq + wc_j), unmatched it adds -need x 1.2 wq at best; a cell not
+ * computed counts as its sim_upper bound (held in the cell as -1 - bound).
+ * At least c.n - q.n candidate tokens stay unmatched, each adding
+ * -need x 0.4 wc at best (dc: the lightest of them). Dropping the
  * one-to-one constraint only loosens the bound. */
 static int can_reach(const side *q, const side *c, double sim[][SC_MAX_TOKS],
                      double need, double dc)
@@ -641,7 +700,7 @@ static int can_reach(const side *q, const side *c, double sim[][SC_MAX_TOKS],
   for (i = 0; i < q->n; i++) {
     double best = -need * UNMATCHED_Q * q->t[i]->w;
     for (j = 0; j < c->n; j++) {
-      double v = sim[i][j] < 0 ? 1.0 : sim[i][j], x;
+      double v = sim[i][j] < 0 ? -1.0 - sim[i][j] : sim[i][j], x;
       if (v < SIM_MIN - 1e-6)
         continue;
       x = (v - need) * (q->t[i]->w + c->t[j]->w);
@@ -681,7 +740,7 @@ static double row_best(const side *q, const side *c, const double *row, size_t i
   double best = -need * UNMATCHED_Q * q->t[i]->w;
   size_t j;
   for (j = 0; j < c->n; j++) {
-    double v = row[j] < 0 ? 1.0 : row[j], x;
+    double v = row[j] < 0 ? -1.0 - row[j] : row[j], x;
     if (v < SIM_MIN - 1e-6)
       continue;
     x = (v - need) * (q->t[i]->w + c->t[j]->w);
@@ -691,7 +750,8 @@ static double row_best(const side *q, const side *c, const double *row, size_t i
   return best;
 }
 
-/* Look the cached cells up, heaviest query token first, stopping (0) as
+/* Look the cached cells up (the others get their sim_upper bound),
+ * heaviest query token first, stopping (0) as
  * soon as can_reach's sum is below zero with the rows not looked up yet
  * counted at their most (every cell 1): the full sum can only be lower,
  * so can_reach would say no too. Most names stop after a row or two. */
@@ -712,7 +772,8 @@ static int peek_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
   for (k = 0; k < q->n; k++) {
     i = order[k];
     for (j = 0; j < c->n; j++)
-      sim[i][j] = peek_sim(q->t[i], c->t[j], korean, &slot[i][j]);
+      if ((sim[i][j] = peek_sim(q->t[i], c->t[j], korean, &slot[i][j])) < 0)
+        sim[i][j] = -1.0 - sim_upper(q->t[i], c->t[j], korean);
     if (k + 1 < q->n && need < 1) {   /* need >= 1: ub is not an upper bound */
       part += row_best(q, c, sim[i], i, need) - ub[i];
       if (part < -1e-9)
@@ -752,7 +813,9 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
     i = order[k];
     for (j = 0; j < c->n; j++)
       if (sim[i][j] < 0) {
-        sim[i][j] = fill_cell(q->t[i], c->t[j], korean, slot[i][j]);
+        double u = -1.0 - sim[i][j];
+        /* below SIM_MIN the value is never used: the bound will do */
+        sim[i][j] = u < SIM_MIN - 1e-6 ? u : fill_cell(q->t[i], c->t[j], korean, slot[i][j]);
         filled = 1;
       }
     if (filled && k + 1 < q->n && !can_reach(q, c, sim, need, dc))
@@ -812,12 +875,12 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
   if (!(qn->hangul == 2 && cn->hangul == 2)) {
     sc_lenmask qm2 = qn->mm;
     size_t qn0 = q.n;
-    if (may_merge(&qn->mm, &cn->mm)) {
+    if (sc_may_merge(&qn->mm, &cn->mm)) {
       merge_side(&q, &c, &pool, korean);
       if (q.n != qn0)   /* merging only ever removes tokens */
         lenmask(q.t, q.n, &qm2);
     }
-    if (may_merge(&cn->mm, &qm2))
+    if (sc_may_merge(&cn->mm, &qm2))
       merge_side(&c, &q, &pool, korean);
   }
   if (qn->hangul == 2 && cn->hangul == 2) {

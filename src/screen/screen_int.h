@@ -34,6 +34,7 @@ typedef struct sc_term {
   char ko[SC_TERM_MAX];  /* Korean syllable skeletons joined by '.', "" none */
   uint8_t ko_nsyl;       /* syllables in ko */
   uint8_t particle;      /* al, bin, van ...: weight capped at 0.3 */
+  uint32_t letters;      /* bit per letter it holds (score.c, sim_upper) */
   float w;               /* weight: rarity x kind */
   uint32_t df;           /* names holding it (index terms) */
   uint32_t id;           /* vocabulary id, UINT32_MAX for query-only */
@@ -50,6 +51,19 @@ typedef struct sc_term {
 typedef struct sc_lenmask {
   uint64_t lens, near, pair2, pair3, head, phead;
 } sc_lenmask;
+
+/* Can merge_side(a, b) merge anything? merge3 needs three adjacent word
+ * tokens of a spelling as many letters as a token of b; a pair needs a
+ * token of b of its length or, from 6 letters, a token of 6 letters or
+ * more within two letters of it; either way the merged token starts with
+ * the first two letters of that token of b (exact spelling, or the same
+ * first three letters for a near one). Most name pairs fail one of these,
+ * and then merge_side would only walk its loops. */
+static inline int sc_may_merge(const sc_lenmask *a, const sc_lenmask *b)
+{
+  return (a->phead & b->head) &&
+         ((a->pair3 & b->lens) || (a->pair2 & (b->lens | b->near)));
+}
 
 typedef struct sc_name {
   const sc_term **t;
