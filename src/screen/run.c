@@ -20,7 +20,6 @@
  * per-thread scratch; the expansion (expand, memo) is the piece to move
  * to its own file.
  */
-#define _GNU_SOURCE 1  /* qsort_r */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -39,8 +38,11 @@ typedef struct scratch {
   size_t nnames, nterms, nents;
   float *name_acc;
   float *name_ub;         /* name_acc / query weight: bounds the name's score */
-  uint32_t *touched;
+  uint32_t *touched;      /* names with acc > 0 this query */
   size_t ntouched;
+  uint64_t *ranked;       /* kept names' rank keys (rank_key) */
+  size_t nranked;
+  float *name_len;        /* 1 + 0.15 x tokens: ranks acc per name length */
   uint16_t *tri_cnt;
   uint32_t *term_touched;
   uint32_t *term_stamp;
@@ -91,6 +93,8 @@ void idt_screen_thread_cleanup(void)
   idt_free(s->name_acc);
   idt_free(s->name_ub);
   idt_free(s->touched);
+  idt_free(s->ranked);
+  idt_free(s->name_len);
   idt_free(s->tri_cnt);
   idt_free(s->term_touched);
   idt_free(s->term_stamp);
@@ -108,6 +112,7 @@ void idt_screen_thread_cleanup(void)
 static scratch *get_scratch(const idt_screen_index *ix)
 {
   scratch *s = tl_scratch;
+  size_t i;
   if (s && s->gen == ix->generation)
     return s;
   idt_screen_thread_cleanup();
@@ -121,6 +126,8 @@ static scratch *get_scratch(const idt_screen_index *ix)
   s->name_acc = idt_calloc(ix->nnames + 1, sizeof *s->name_acc);
   s->name_ub = idt_malloc((ix->nnames + 1) * sizeof *s->name_ub);
   s->touched = idt_malloc((ix->nnames + 1) * sizeof *s->touched);
+  s->ranked = idt_malloc((ix->nnames + 1) * sizeof *s->ranked);
+  s->name_len = idt_malloc((ix->nnames + 1) * sizeof *s->name_len);
   s->tri_cnt = idt_calloc(ix->nterms + 1, sizeof *s->tri_cnt);
   s->term_touched = idt_malloc((ix->nterms + 1) * sizeof *s->term_touched);
   s->term_stamp = idt_calloc(ix->nterms + 1, sizeof *s->term_stamp);
@@ -131,12 +138,14 @@ static scratch *get_scratch(const idt_screen_index *ix)
   idt_map_init(&s->memo);
   idt_arena_init(&s->memo_arena);
   tl_scratch = s;
-  if (!s->name_acc || !s->name_ub || !s->touched || !s->tri_cnt || !s->term_touched ||
+  if (!s->name_acc || !s->name_ub || !s->touched || !s->ranked || !s->name_len || !s->tri_cnt || !s->term_touched ||
       !s->term_stamp || !s->ent_stamp || !s->name_stamp || !s->same_stamp || !s->same ||
       sc_cache_init(&s->cache, CACHE_BITS) < 0) {
     idt_screen_thread_cleanup();
     return NULL;
   }
+  for (i = 0; i < ix->nnames; i++)
+    s->name_len[i] = (float)(1.0 + 0.15 * ix->names[i].n);
   return s;
 }
 
@@ -373,6 +382,15 @@ static void add_postings(const idt_screen_index *ix, scratch *s, const sc_term *
   }
 }
 
+/* A name's rank key: ascending keys are descending acc (> 0, so its bits
+ * order as its value), then ascending name number. */
+static uint64_t rank_key(float acc, uint32_t nm)
+{
+  uint32_t b;
+  memcpy(&b, &acc, sizeof b);
+  return ((uint64_t)(UINT32_MAX - b) << 32) | nm;
+}
+
 /* Accumulate sim x weight per list name over the query tokens'
  * expansions; prune the names that cannot reach the threshold even with
  * the most the qualifiers add: acc bounds the alignment's numerator and
@@ -388,6 +406,8 @@ static void accumulate(const idt_screen_index *ix, scratch *s, const sc_qnames *
   tcand tc[MAX_TERM_CANDS];
   double qw = query_weight(qn), floor = thr >= 0 ? (thr - 0.1 - 0.05) / 0.9 : -1;
   float inv = qw > 0 ? (float)(1.0 / qw) : 0;
+  /* below lim a name cannot reach the threshold (0: keep every name) */
+  double lim = floor > 0 && qw > 0 ? floor * qw : 0;
   size_t i, kept = 0;
   s->ntouched = 0;
   for (i = 0; i < qn->nterms; i++) {
@@ -397,45 +417,38 @@ static void accumulate(const idt_screen_index *ix, scratch *s, const sc_qnames *
   }
   for (i = 0; i < s->ntouched; i++) {
     uint32_t nm = s->touched[i];
-    float ub = qw > 0 ? s->name_acc[nm] * inv : 1e9f;
-    s->name_ub[nm] = ub;
-    if (floor > 0 && qw > 0 && s->name_acc[nm] < floor * qw) {
-      s->name_acc[nm] = 0;
+    float acc = s->name_acc[nm];
+    s->name_acc[nm] = 0;
+    s->name_ub[nm] = qw > 0 ? acc * inv : 1e9f;
+    if (acc < lim)
       continue;
-    }
-    s->name_acc[nm] /= (float)(1.0 + 0.15 * ix->names[nm].n);
-    s->touched[kept++] = nm;
+    s->ranked[kept++] = rank_key(acc / s->name_len[nm], nm);
   }
-  s->ntouched = kept;
+  s->nranked = kept;
 }
 
-static int cmp_names(const void *a, const void *b, void *ctx)
+static void swap64(uint64_t *v, size_t i, size_t j)
 {
-  const float *acc = ctx;
-  uint32_t ia = *(const uint32_t *)a, ib = *(const uint32_t *)b;
-  float x = acc[ia], y = acc[ib];
-  if (x != y)
-    return x < y ? 1 : -1;
-  return ia < ib ? -1 : ia > ib;   /* deterministic across qsort builds */
+  uint64_t t = v[i];
+  v[i] = v[j];
+  v[j] = t;
 }
 
-/* Partial selection: move the k first names in cmp_names order to the
- * front of v (unordered), so that only those k need sorting. cmp_names is
- * a total order, so the sorted front equals the front of a full sort. */
-static void select_top(uint32_t *v, size_t n, size_t k, const float *acc)
+/* Partial selection: move the k smallest keys to the front of v
+ * (unordered), so that only those k need sorting. Keys are distinct
+ * (their low half is the name), so the front equals a full sort's. */
+static void select_top(uint64_t *v, size_t n, size_t k)
 {
   size_t lo = 0, hi = n;   /* the k-th lies in [lo, hi) */
   while (hi - lo > 1) {
-    size_t mid = lo + (hi - lo) / 2, i, st = lo;
-    uint32_t pv, t;
-    t = v[mid]; v[mid] = v[hi - 1]; v[hi - 1] = t;
+    size_t i, st = lo;
+    uint64_t pv;
+    swap64(v, lo + (hi - lo) / 2, hi - 1);
     pv = v[hi - 1];
     for (i = lo; i + 1 < hi; i++)
-      if (cmp_names(&v[i], &pv, (void *)acc) < 0) {
-        t = v[i]; v[i] = v[st]; v[st] = t;
-        st++;
-      }
-    t = v[st]; v[st] = v[hi - 1]; v[hi - 1] = t;
+      if (v[i] < pv)
+        swap64(v, i, st++);
+    swap64(v, st, hi - 1);
     if (st == k || st + 1 == k)
       return;
     if (st > k)
@@ -445,14 +458,44 @@ static void select_top(uint32_t *v, size_t n, size_t k, const float *acc)
   }
 }
 
-/* Entities of the first CAND_NAMES touched names, each once, up to
+/* Sort n keys ascending: quicksort, insertion sort for short runs. */
+static void sort_keys(uint64_t *v, size_t n)
+{
+  while (n > 16) {
+    size_t i, st = 0;
+    uint64_t pv;
+    swap64(v, n / 2, n - 1);
+    pv = v[n - 1];
+    for (i = 0; i + 1 < n; i++)
+      if (v[i] < pv)
+        swap64(v, i, st++);
+    swap64(v, st, n - 1);
+    if (st < n - st - 1) {   /* recurse on the smaller side */
+      sort_keys(v, st);
+      v += st + 1;
+      n -= st + 1;
+    } else {
+      sort_keys(v + st + 1, n - st - 1);
+      n = st;
+    }
+  }
+  for (size_t i = 1; i < n; i++) {
+    uint64_t x = v[i];
+    size_t j = i;
+    for (; j > 0 && v[j - 1] > x; j--)
+      v[j] = v[j - 1];
+    v[j] = x;
+  }
+}
+
+/* Entities of the first CAND_NAMES ranked names, each once, up to
  * limit - 1 in all; 1 when every one of them fitted. */
 static int collect_ents(const idt_screen_index *ix, scratch *s, uint32_t *ents,
                         size_t *nents, size_t limit)
 {
   size_t i;
-  for (i = 0; i < s->ntouched && i < CAND_NAMES; i++) {
-    uint32_t e = ix->name_ent[s->touched[i]];
+  for (i = 0; i < s->nranked && i < CAND_NAMES; i++) {
+    uint32_t e = ix->name_ent[(uint32_t)s->ranked[i]];
     if (s->ent_stamp[e] == s->estamp)
       continue;
     if (*nents >= limit - 1)
@@ -822,21 +865,19 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
       }
     nident = nents;
     accumulate(ix, s, qn, thr);
-    if (s->ntouched > CAND_NAMES)
-      select_top(s->touched, s->ntouched, CAND_NAMES, s->name_acc);
+    if (s->nranked > CAND_NAMES)
+      select_top(s->ranked, s->nranked, CAND_NAMES);
     /* The best CAND_NAMES names give their entities, in rank order while
      * there is room (limit - 1). When all of them fit, rank order does not
      * matter (the hits are sorted by cmp_cand, a total order, and no
      * score depends on the order entities are scored in): then no sort. */
-    if (!collect_ents(ix, s, ents, &nents, limit) && s->ntouched > CAND_NAMES) {
+    if (!collect_ents(ix, s, ents, &nents, limit) && s->nranked > CAND_NAMES) {
       for (i = nident; i < nents; i++)
         s->ent_stamp[ents[i]] = s->estamp - 1;
       nents = nident;
-      qsort_r(s->touched, CAND_NAMES, sizeof *s->touched, cmp_names, s->name_acc);
+      sort_keys(s->ranked, CAND_NAMES);
       collect_ents(ix, s, ents, &nents, limit);
     }
-    for (i = 0; i < s->ntouched; i++)
-      s->name_acc[s->touched[i]] = 0;
   }
   sc_cache_install(o->exhaustive ? NULL : &s->cache);
   sc_qual_prep(&qp, q->birth_date, q->nationality ? q->nationality : q->country);

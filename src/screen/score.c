@@ -41,6 +41,9 @@
 #define UNMATCHED_C 0.4
 #define SUBSTITUTED 2.0
 
+/* Equal, non-empty NYSIIS keys (sc_term_init zero-fills past the key). */
+#define SAME_NYS(a, b) ((a)->nys[0] && !memcmp((a)->nys, (b)->nys, sizeof (a)->nys))
+
 static int is_vowel(char c)
 {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
@@ -98,6 +101,9 @@ static float sub_tab[128][128];
 /* cost to insert or delete a letter: 'h' 0.5, vowels and 'y' 0.8, others
  * 1.0; a doubled letter 0.4 (indel_row) */
 static float indel_base[128];
+/* (1 - 0.4 x a / b)^2, floored at 0: sim_upper with a letters missing of
+ * b (the longer token's length) */
+static float upper_tab[SC_TERM_MAX + 1][SC_TERM_MAX + 1];
 static pthread_once_t sub_once = PTHREAD_ONCE_INIT;
 
 static void sub_init(void)
@@ -108,6 +114,11 @@ static void sub_init(void)
       sub_tab[a][b] = (float)sub_cost_slow((char)a, (char)b);
   for (a = 0; a < 128; a++)
     indel_base[a] = a == 'h' ? 0.5f : (is_vowel((char)a) || a == 'y') ? 0.8f : 1.0f;
+  for (a = 0; a <= SC_TERM_MAX; a++)
+    for (b = 1; b <= SC_TERM_MAX; b++) {
+      double u = 1.0 - 0.4 * a / (double)b;
+      upper_tab[a][b] = u > 0 ? (float)(u * u) : 0.0f;
+    }
 }
 
 
@@ -163,6 +174,11 @@ void sc_term_init(sc_term *t, const char *s, size_t len)
     t->particle = 1;
   }
   idt_text_nysiis(s, len, t->nys, sizeof t->nys);
+  {
+    /* zero past the key: equal keys are then equal as 9 bytes (SAME_NYS) */
+    size_t kl = strnlen(t->nys, sizeof t->nys);
+    memset(t->nys + kl, 0, sizeof t->nys - kl);
+  }
   for (i = 0; i < len; i++)
     vowels += is_vowel(s[i]);
   if (vowels == 0 || (vowels == 1 && len >= 5))
@@ -256,7 +272,7 @@ static double tok_sim(const sc_term *a, const sc_term *b, int korean)
   /* every length difference costs at least 0.4: a bound before the DP */
   if (0.4 * (double)(m - (a->len < b->len ? a->len : b->len)) / (double)m > 0.37 &&
       !a->cons[0] && !b->cons[0] && !(korean && a->ko[0] && b->ko[0]) &&
-      !(a->nys[0] && !strcmp(a->nys, b->nys)))
+      !SAME_NYS(a, b))
     return 0;
   /* (1 - d/m)^2 >= SC_SIM_MIN needs d <= 0.368 m: stop the DP beyond */
   s = 1.0 - wdist_bounded(a->s, a->len, a->indel, b->s, b->len, b->indel,
@@ -270,7 +286,7 @@ static double tok_sim(const sc_term *a, const sc_term *b, int korean)
     if (a->ko_nsyl == b->ko_nsyl)
       return s < 0.35 ? s : 0.35;
   }
-  if (a->len >= 4 && b->len >= 4 && a->nys[0] && !strcmp(a->nys, b->nys) && s < 0.8)
+  if (a->len >= 4 && b->len >= 4 && SAME_NYS(a, b) && s < 0.8)
     s = 0.8;
   if ((a->cons[0] || b->cons[0]) && s < 0.85) {
     char ca[SC_TERM_MAX], cb[SC_TERM_MAX];
@@ -302,7 +318,7 @@ static size_t popcount32(uint32_t x)
  * candidate names without computing a distance. */
 static double sim_upper(const sc_term *a, const sc_term *b, int korean)
 {
-  double u, d;
+  double u;
   size_t m, na, nb, ld;
   if (a->letters == b->letters)
     return 1.0;   /* could be the same spelling */
@@ -319,18 +335,14 @@ static double sim_upper(const sc_term *a, const sc_term *b, int korean)
   nb = popcount32(b->letters & ~a->letters);
   if (nb > na) na = nb;
   if (ld > na) na = ld;
-  d = 0.4 * (double)na;
-  u = m ? 1.0 - d / (double)m : 0;
-  if (u < 0)
-    u = 0;
-  u *= u;
+  u = m ? upper_tab[na][m] : 0;
   if (korean && a->ko[0] && b->ko[0]) {
     if (!strcmp(a->ko, b->ko))
       return u > 0.93 ? u : 0.93;
     if (a->ko_nsyl == b->ko_nsyl)
       return u < 0.35 ? u : 0.35;
   }
-  if (u < 0.8 && a->len >= 4 && b->len >= 4 && a->nys[0] && !strcmp(a->nys, b->nys))
+  if (u < 0.8 && a->len >= 4 && b->len >= 4 && SAME_NYS(a, b))
     u = 0.8;
   if (u < 0.85 && (a->cons[0] || b->cons[0]))
     u = 0.85;
@@ -565,8 +577,10 @@ static void merge_side(side *a, const side *b, merge_pool *pool, int korean)
       }
       if (!exact) {
         size_t mm = l > z->len ? l : z->len;
-        double es = 1.0 - wdist_bounded(mb, l, imb, z->s, z->len, z->indel, 1e9f) / (double)mm;
-        if (es * es < 0.75)
+        /* es^2 >= 0.75 needs d <= 0.134 mm: stop the distance beyond */
+        double es = 1.0 - wdist_bounded(mb, l, imb, z->s, z->len, z->indel,
+                                        0.134f * (float)mm + 0.01f) / (double)mm;
+        if (es < 0 || es * es < 0.75)
           continue;
       }
       mt = &pool->terms[pool->n];
@@ -750,14 +764,13 @@ static double row_best(const side *q, const side *c, const double *row, size_t i
   return best;
 }
 
-/* Look the cached cells up (the others get their sim_upper bound),
- * heaviest query token first, stopping (0) as
- * soon as can_reach's sum is below zero with the rows not looked up yet
- * counted at their most (every cell 1): the full sum can only be lower,
- * so can_reach would say no too. Most names stop after a row or two. */
-static int peek_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
-                     uint32_t slot[][SC_MAX_TOKS], const size_t *order, int korean,
-                     double need, double dc)
+/* Bound every cell by sim_upper (1 for the same spelling), heaviest
+ * query token first, stopping (0) as soon as can_reach's sum is below zero
+ * with the rows not bounded yet counted at their most (every cell 1): the
+ * full sum can only be lower, so can_reach would say no too. Most names
+ * stop after a row or two, without touching the similarity cache. */
+static int bound_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
+                      const size_t *order, int korean, double need, double dc)
 {
   double ub[SC_MAX_TOKS], wcmax = 0, part = -need * dc;
   size_t i, j, k;
@@ -772,8 +785,8 @@ static int peek_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
   for (k = 0; k < q->n; k++) {
     i = order[k];
     for (j = 0; j < c->n; j++)
-      if ((sim[i][j] = peek_sim(q->t[i], c->t[j], korean, &slot[i][j])) < 0)
-        sim[i][j] = -1.0 - sim_upper(q->t[i], c->t[j], korean);
+      sim[i][j] = q->t[i]->len == c->t[j]->len && same_spelling(q->t[i], c->t[j]) ?
+                  1.0 : -1.0 - sim_upper(q->t[i], c->t[j], korean);
     if (k + 1 < q->n && need < 1) {   /* need >= 1: ub is not an upper bound */
       part += row_best(q, c, sim[i], i, need) - ub[i];
       if (part < -1e-9)
@@ -783,10 +796,26 @@ static int peek_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
   return 1;
 }
 
+/* Replace the bounds by cached similarities where the cache has them;
+ * slot says where a computed one goes (fill_cell). */
+static void peek_cells(const side *q, const side *c, double sim[][SC_MAX_TOKS],
+                       uint32_t slot[][SC_MAX_TOKS], int korean)
+{
+  size_t i, j;
+  for (i = 0; i < q->n; i++)
+    for (j = 0; j < c->n; j++)
+      if (sim[i][j] < 0) {
+        double v = peek_sim(q->t[i], c->t[j], korean, &slot[i][j]);
+        if (v >= 0)
+          sim[i][j] = v;
+      }
+}
+
 /* Fill the similarity matrix; with need > 0, stop as soon as the score
- * provably stays below need (returns 0 then, 1 when filled). Cached cells
- * first (cheap), then the missing ones row by row, heaviest query token
- * first, re-checking the bound after each row. */
+ * provably stays below need (returns 0 then, 1 when filled). Bounds
+ * first (no memory but the two terms), then cached cells, then the
+ * missing ones row by row, heaviest query token first, re-checking the
+ * bound after each row. */
 static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
                     int korean, double need)
 {
@@ -805,8 +834,10 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
       order[k] = order[k - 1];
     order[k] = i;
   }
-  if (!peek_rows(q, c, sim, slot, order, korean, need, dc) ||
-      !can_reach(q, c, sim, need, dc))
+  if (!bound_rows(q, c, sim, order, korean, need, dc) || !can_reach(q, c, sim, need, dc))
+    return 0;
+  peek_cells(q, c, sim, slot, korean);
+  if (!can_reach(q, c, sim, need, dc))
     return 0;
   for (k = 0; k < q->n; k++) {
     int filled = 0;
