@@ -37,7 +37,9 @@ typedef struct scratch {
   uint64_t gen;
   size_t nnames, nterms, nents;
   float *name_acc;
-  float *name_ub;         /* name_acc / query weight: bounds the name's score */
+  float *name_sum;        /* name_acc before ranking: name_sum / qw bounds
+                           * the name's score (accumulate) */
+  double qw;              /* the query's weight (query_weight) */
   uint32_t *touched;      /* names with acc > 0 this query */
   size_t ntouched;
   uint64_t *ranked;       /* kept names' rank keys (rank_key) */
@@ -91,7 +93,7 @@ void idt_screen_thread_cleanup(void)
   if (!s)
     return;
   idt_free(s->name_acc);
-  idt_free(s->name_ub);
+  idt_free(s->name_sum);
   idt_free(s->touched);
   idt_free(s->ranked);
   idt_free(s->name_len);
@@ -124,7 +126,7 @@ static scratch *get_scratch(const idt_screen_index *ix)
   s->nterms = ix->nterms;
   s->nents = ix->nents;
   s->name_acc = idt_calloc(ix->nnames + 1, sizeof *s->name_acc);
-  s->name_ub = idt_malloc((ix->nnames + 1) * sizeof *s->name_ub);
+  s->name_sum = idt_malloc((ix->nnames + 1) * sizeof *s->name_sum);
   s->touched = idt_malloc((ix->nnames + 1) * sizeof *s->touched);
   s->ranked = idt_malloc((ix->nnames + 1) * sizeof *s->ranked);
   s->name_len = idt_malloc((ix->nnames + 1) * sizeof *s->name_len);
@@ -138,7 +140,7 @@ static scratch *get_scratch(const idt_screen_index *ix)
   idt_map_init(&s->memo);
   idt_arena_init(&s->memo_arena);
   tl_scratch = s;
-  if (!s->name_acc || !s->name_ub || !s->touched || !s->ranked || !s->name_len || !s->tri_cnt || !s->term_touched ||
+  if (!s->name_acc || !s->name_sum || !s->touched || !s->ranked || !s->name_len || !s->tri_cnt || !s->term_touched ||
       !s->term_stamp || !s->ent_stamp || !s->name_stamp || !s->same_stamp || !s->same ||
       sc_cache_init(&s->cache, CACHE_BITS) < 0) {
     idt_screen_thread_cleanup();
@@ -400,12 +402,11 @@ static uint64_t rank_key(float acc, uint32_t nm)
  * a tighter bound, sim x weights on each side, lost 18 of 2,620 hits on
  * the bench queries; acc / qw lost none.) Rank the rest by acc normalised
  * by their own length, so long names do not crowd out short exact ones.
- * name_ub gets each touched name's bound for score_ent. */
+ * name_sum keeps each touched name's acc for score_ent's bound. */
 static void accumulate(const idt_screen_index *ix, scratch *s, const sc_qnames *qn, double thr)
 {
   tcand tc[MAX_TERM_CANDS];
-  double qw = query_weight(qn), floor = thr >= 0 ? (thr - 0.1 - 0.05) / 0.9 : -1;
-  float inv = qw > 0 ? (float)(1.0 / qw) : 0;
+  double qw = s->qw = query_weight(qn), floor = thr >= 0 ? (thr - 0.1 - 0.05) / 0.9 : -1;
   /* below lim a name cannot reach the threshold (0: keep every name) */
   double lim = floor > 0 && qw > 0 ? floor * qw : 0;
   size_t i, kept = 0;
@@ -419,7 +420,7 @@ static void accumulate(const idt_screen_index *ix, scratch *s, const sc_qnames *
     uint32_t nm = s->touched[i];
     float acc = s->name_acc[nm];
     s->name_acc[nm] = 0;
-    s->name_ub[nm] = qw > 0 ? acc * inv : 1e9f;
+    s->name_sum[nm] = acc;
     if (acc < lim)
       continue;
     s->ranked[kept++] = rank_key(acc / s->name_len[nm], nm);
@@ -633,6 +634,31 @@ static int merges(const sc_qnames *qn, const sc_name *en)
   return 0;
 }
 
+/* Is list name nm's score provably below v by its postings' bound
+ * (name_sum / qw, see accumulate)? */
+static int below(const scratch *s, uint32_t nm, double v)
+{
+  return s->qw > 0 && s->name_sum[nm] < (v - 1e-4) * s->qw;
+}
+
+/* Can none of entity e's names reach floor, the least a name needs with
+ * the most the qualifiers add? Names are judged by their postings' bound
+ * as in score_ent; a weak alias (exact hits) or a name the aligner may
+ * merge is not judged. */
+static int hopeless(const idt_screen_index *ix, const scratch *s, const sc_qnames *qn,
+                    const ix_ent *e, double floor)
+{
+  uint32_t k;
+  for (k = 0; k < e->nnames; k++) {
+    const sc_name *en = &ix->names[e->name0 + k];
+    if (s->name_stamp[e->name0 + k] != s->estamp)
+      continue;
+    if (en->weak || !below(s, e->name0 + k, floor) || merges(qn, en))
+      return 0;
+  }
+  return 1;
+}
+
 /* Score entity eid: the best of its names against the query's. When
  * nstamp is given, only the names sharing an expanded term with the query
  * (nstamp[name] == st) are scored: an alias with no similar token cannot
@@ -640,8 +666,7 @@ static int merges(const sc_qnames *qn, const sc_name *en)
 static void score_ent(const idt_screen_index *ix, scratch *sc, const sc_qnames *qn,
                       const idt_screen_query *q, const sc_qprep *qp,
                       const idt_screen_opts *o,
-                      uint32_t eid, const uint32_t *nstamp, uint32_t st,
-                      const float *nub, cand *c)
+                      uint32_t eid, const uint32_t *nstamp, uint32_t st, cand *c)
 {
   const ix_ent *e = &ix->ents[eid];
   uint32_t k;
@@ -651,10 +676,13 @@ static void score_ent(const idt_screen_index *ix, scratch *sc, const sc_qnames *
   c->ent = eid;
   c->qi = -1;
   if (o->mode != IDT_SCREEN_MODE_OFAC) {
+    ident_hit(e, q, &c->qu);
+    if (nstamp && o->threshold > 0 && c->qu.ident <= 0 &&
+        hopeless(ix, sc, qn, e, (o->threshold - 0.1 - 0.05) / 0.9 - 1e-6))
+      return;   /* score 0: no name can reach the threshold */
     sc_qual_dob(&c->qu, qp, e->dobs, e->ndobs);
     sc_qual_country(&c->qu, qp, e->countries, e->ncountries);
     sc_qual_gender(&c->qu, q->gender, e->gender);
-    ident_hit(e, q, &c->qu);
     /* Hits only: without an identifier, the entity reaches the threshold
      * only if a name scores >= need (sc_entity_score inverted, with a
      * margin for rounding); a name that provably cannot is not aligned. A
@@ -666,7 +694,7 @@ static void score_ent(const idt_screen_index *ix, scratch *sc, const sc_qnames *
     const sc_name *en = &ix->names[e->name0 + k];
     if (nstamp && nstamp[e->name0 + k] != st)
       continue;
-    if (nstamp && !en->weak && nub[e->name0 + k] < (best > need ? best : need) - 1e-4 &&
+    if (nstamp && !en->weak && below(sc, e->name0 + k, best > need ? best : need) &&
         !merges(qn, en))
       continue;
     for (i = 0; i < qn->n; i++) {
@@ -887,7 +915,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
     if (!ent_allowed(ix, e, qs, o, &sm))
       continue;
     score_ent(ix, s, qn, q, &qp, o, ents[i],
-              o->exhaustive || i < nident ? NULL : s->name_stamp, s->estamp, s->name_ub,
+              o->exhaustive || i < nident ? NULL : s->name_stamp, s->estamp,
               &cands[ncand]);
     if (thr < 0 || cands[ncand].score >= thr)
       ncand++;

@@ -316,17 +316,21 @@ static size_t popcount32(uint32_t x)
  * floors and caps as tok_sim, applied to the bound. Unrelated tokens get
  * a bound below what an alignment needs, so fill_sim decides most
  * candidate names without computing a distance. */
+_Static_assert(IDT_TOK_WORD == 0, "sim_upper tests kinds with a bitwise or");
+
 static double sim_upper(const sc_term *a, const sc_term *b, int korean)
 {
   double u;
   size_t m, na, nb, ld;
   if (a->letters == b->letters)
     return 1.0;   /* could be the same spelling */
-  if (a->kind == IDT_TOK_NUMBER || b->kind == IDT_TOK_NUMBER ||
-      a->kind == IDT_TOK_LEGAL || b->kind == IDT_TOK_LEGAL)
-    return 0.0;
-  if (a->kind == IDT_TOK_INITIAL || b->kind == IDT_TOK_INITIAL)
-    return (a->s[0] == b->s[0] && a->kind != b->kind) ? 0.75 : 0.0;
+  if (a->kind | b->kind) {   /* not two words (IDT_TOK_WORD is 0) */
+    if (a->kind == IDT_TOK_NUMBER || b->kind == IDT_TOK_NUMBER ||
+        a->kind == IDT_TOK_LEGAL || b->kind == IDT_TOK_LEGAL)
+      return 0.0;
+    if (a->kind == IDT_TOK_INITIAL || b->kind == IDT_TOK_INITIAL)
+      return (a->s[0] == b->s[0] && a->kind != b->kind) ? 0.75 : 0.0;
+  }
   if (korean && a->ko_sur >= 0 && a->ko_sur == b->ko_sur)
     return 0.95;
   m = a->len > b->len ? a->len : b->len;
