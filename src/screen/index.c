@@ -24,6 +24,7 @@
 #include <time.h>
 #include "screen/index_int.h"
 #include "screen/names.h"
+#include "screen/qual.h"
 
 enum { V_NAME, V_WEAK, V_DOB, V_COUNTRY, V_GENDER, V_IDENT, V_HOLDER };
 
@@ -465,9 +466,9 @@ static int add_entity(build_ctx *bc, rec *r, rec **wallets, size_t nw)
             (v->kind == V_NAME && (rc = add_acronym(bc, r, eid, e->name0, v->s)) < 0))
           return rc;
       } else if (v->kind == V_DOB) {
-        e->dobs[e->ndobs++] = v->s;
+        e->dobs[e->ndobs++] = sc_date_key(v->s);
       } else if (v->kind == V_COUNTRY) {
-        e->countries[e->ncountries++] = v->s;
+        e->countries[e->ncountries++] = sc_country_key(v->s);
       } else if (v->kind == V_GENDER) {
         e->gender = v->s;
       }

@@ -29,8 +29,8 @@ typedef struct ix_ent {
   const char *id, *source_id, *dataset, *caption;
   const idt_schema *schema;
   uint32_t name0, nnames;
-  const char **dobs;
-  const char **countries;
+  int32_t *dobs;          /* sc_date_key of each birth date */
+  uint16_t *countries;    /* sc_country_key of each country */
   ix_ident *idents;
   uint16_t ndobs, ncountries, nidents;
   const char *gender;

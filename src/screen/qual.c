@@ -143,16 +143,7 @@ static int parse_date(const char *s, int *y, int *m, int *d)
   return 1;
 }
 
-void sc_qual_prep(sc_qprep *p, const char *dob, const char *country)
-{
-  memset(p, 0, sizeof *p);
-  if (dob && parse_date(dob, &p->qy, &p->qm, &p->qd))
-    p->dob = dob;
-  if (country && sc_country_code(country, p->cc))
-    p->country = country;
-}
-
-/* snprintf(out, cap, "%s", s) without the format machinery (per entity). */
+/* snprintf(out, cap, "%s", s) without the format machinery (hits only). */
 static void copy_val(char *out, size_t cap, const char *s)
 {
   size_t n = strlen(s);
@@ -162,17 +153,56 @@ static void copy_val(char *out, size_t cap, const char *s)
   out[n] = 0;
 }
 
-void sc_qual_dob(sc_quals *qu, const sc_qprep *p, const char *const *dobs, size_t n)
+static uint16_t pack_code(const char code[3])
+{
+  return (uint16_t)((unsigned char)code[0] << 8 | (unsigned char)code[1]);
+}
+
+void sc_qual_prep(sc_qprep *p, const char *dob, const char *country)
+{
+  memset(p, 0, sizeof *p);
+  if (dob && parse_date(dob, &p->qy, &p->qm, &p->qd))
+    p->dob = dob;
+  if (country && sc_country_code(country, p->cc)) {
+    p->country = country;
+    p->ck = pack_code(p->cc);
+  }
+}
+
+int32_t sc_date_key(const char *s)
+{
+  int y, m, d;
+  return parse_date(s, &y, &m, &d) ? (int32_t)(y * 10000 + m * 100 + d) : -1;
+}
+
+uint16_t sc_country_key(const char *s)
+{
+  char cc[3];
+  return s && sc_country_code(s, cc) ? pack_code(cc) : 0;
+}
+
+void sc_qual_vals(sc_quals *qu, const sc_qprep *p)
+{
+  if (qu->dob_note && p->dob)
+    copy_val(qu->dob_val, sizeof qu->dob_val, p->dob);
+  if (qu->country_note)
+    copy_val(qu->country_val, sizeof qu->country_val, p->cc);
+}
+
+
+void sc_qual_dob(sc_quals *qu, const sc_qprep *p, const int32_t *dobs, size_t n)
 {
   int qy = p->qy, qm = p->qm, qd = p->qd, best = -1;   /* 4 exact 3 swap 2 year 1 near 0 far */
   size_t i;
-  const char *q = p->dob;
-  if (!q || !n)
+  if (!p->dob || !n)
     return;
   for (i = 0; i < n; i++) {
     int y, m, d, r = 0;
-    if (!parse_date(dobs[i], &y, &m, &d))
+    if (dobs[i] < 0)
       continue;
+    y = dobs[i] / 10000;
+    m = dobs[i] / 100 % 100;
+    d = dobs[i] % 100;
     if (y == qy) {
       r = 2;
       if (qm && m && qd && d) {
@@ -186,10 +216,8 @@ void sc_qual_dob(sc_quals *qu, const sc_qprep *p, const char *const *dobs, size_
     if (r > best)
       best = r;
   }
-  if (best < 0)
-    return;
-  copy_val(qu->dob_val, sizeof qu->dob_val, q);
   switch (best) {
+  case -1: break;
   case 4: qu->dob = 0.04; qu->dob_note = "matches"; break;
   case 3: qu->dob = 0.03; qu->dob_note = "matches with day and month swapped"; break;
   case 2: qu->dob = 0.02; qu->dob_note = "same year"; break;
@@ -198,20 +226,17 @@ void sc_qual_dob(sc_quals *qu, const sc_qprep *p, const char *const *dobs, size_
   }
 }
 
-void sc_qual_country(sc_quals *qu, const sc_qprep *p, const char *const *cs, size_t n)
+void sc_qual_country(sc_quals *qu, const sc_qprep *p, const uint16_t *cs, size_t n)
 {
-  char cc[3];
-  const char *qc = p->cc;
   size_t i;
   int any = 0;
   if (!p->country || !n)
     return;
-  copy_val(qu->country_val, sizeof qu->country_val, qc);
   for (i = 0; i < n; i++) {
-    if (!sc_country_code(cs[i], cc))
+    if (!cs[i])
       continue;
     any = 1;
-    if (!strcmp(cc, qc)) {
+    if (cs[i] == p->ck) {
       qu->country = 0.01;
       qu->country_note = "matches";
       return;

@@ -641,24 +641,6 @@ static int below(const scratch *s, uint32_t nm, double v)
   return s->qw > 0 && s->name_sum[nm] < (v - 1e-4) * s->qw;
 }
 
-/* Can none of entity e's names reach floor, the least a name needs with
- * the most the qualifiers add? Names are judged by their postings' bound
- * as in score_ent; a weak alias (exact hits) or a name the aligner may
- * merge is not judged. */
-static int hopeless(const idt_screen_index *ix, const scratch *s, const sc_qnames *qn,
-                    const ix_ent *e, double floor)
-{
-  uint32_t k;
-  for (k = 0; k < e->nnames; k++) {
-    const sc_name *en = &ix->names[e->name0 + k];
-    if (s->name_stamp[e->name0 + k] != s->estamp)
-      continue;
-    if (en->weak || !below(s, e->name0 + k, floor) || merges(qn, en))
-      return 0;
-  }
-  return 1;
-}
-
 /* Score entity eid: the best of its names against the query's. When
  * nstamp is given, only the names sharing an expanded term with the query
  * (nstamp[name] == st) are scored: an alias with no similar token cannot
@@ -676,13 +658,10 @@ static void score_ent(const idt_screen_index *ix, scratch *sc, const sc_qnames *
   c->ent = eid;
   c->qi = -1;
   if (o->mode != IDT_SCREEN_MODE_OFAC) {
-    ident_hit(e, q, &c->qu);
-    if (nstamp && o->threshold > 0 && c->qu.ident <= 0 &&
-        hopeless(ix, sc, qn, e, (o->threshold - 0.1 - 0.05) / 0.9 - 1e-6))
-      return;   /* score 0: no name can reach the threshold */
     sc_qual_dob(&c->qu, qp, e->dobs, e->ndobs);
     sc_qual_country(&c->qu, qp, e->countries, e->ncountries);
     sc_qual_gender(&c->qu, q->gender, e->gender);
+    ident_hit(e, q, &c->qu);
     /* Hits only: without an identifier, the entity reaches the threshold
      * only if a name scores >= need (sc_entity_score inverted, with a
      * margin for rounding); a name that provably cannot is not aligned. A
@@ -937,9 +916,11 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
     rc = IDT_ENOMEM;
     goto out;
   }
-  for (j = 0; j < ncand; j++)
+  for (j = 0; j < ncand; j++) {
+    sc_qual_vals(&cands[j].qu, &qp);
     if ((rc = make_hit(ix, qn, &cands[j], o, &rp->arena, &r->hits[r->n++])) < 0)
       goto out;
+  }
   *out = r;
   r = NULL;
 out:
