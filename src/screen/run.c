@@ -20,6 +20,7 @@
  * per-thread scratch; the expansion (expand, memo) is the piece to move
  * to its own file.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -376,9 +377,10 @@ static void add_postings(const idt_screen_index *ix, scratch *s, const sc_term *
     uint32_t p;
     for (p = ix->post_off[t->id]; p < ix->post_off[t->id + 1]; p++) {
       uint32_t nm = ix->post[p];
-      if (s->name_acc[nm] == 0)
+      if (s->name_acc[nm] == 0) {
         s->touched[s->ntouched++] = nm;
-      s->name_stamp[nm] = s->estamp;
+        s->name_stamp[nm] = s->estamp;
+      }
       s->name_acc[nm] += add;
     }
   }
@@ -408,7 +410,11 @@ static void accumulate(const idt_screen_index *ix, scratch *s, const sc_qnames *
   tcand tc[MAX_TERM_CANDS];
   double qw = s->qw = query_weight(qn), floor = thr >= 0 ? (thr - 0.1 - 0.05) / 0.9 : -1;
   /* below lim a name cannot reach the threshold (0: keep every name) */
-  double lim = floor > 0 && qw > 0 ? floor * qw : 0;
+  double dlim = floor > 0 && qw > 0 ? floor * qw : 0;
+  /* the least float >= dlim: acc < lim exactly when acc < dlim */
+  float lim = (float)dlim;
+  if ((double)lim < dlim)
+    lim = nextafterf(lim, INFINITY);
   size_t i, kept = 0;
   s->ntouched = 0;
   for (i = 0; i < qn->nterms; i++) {
