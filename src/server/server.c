@@ -268,7 +268,11 @@ static void *reloader(void *arg)
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     ts.tv_sec += s->o.reload_check_s;
-    pthread_cond_timedwait(&s->cv, &s->mu, &ts);
+    /* s->cv is also broadcast by every request that ends (on_completed):
+     * wait out the interval, or each request would trigger a check (a
+     * store open with its quick_check, ~0.1 s of CPU on the bundled lists) */
+    while (!s->stopping && pthread_cond_timedwait(&s->cv, &s->mu, &ts) == 0)
+      ;
     if (s->stopping)
       break;
     pthread_mutex_unlock(&s->mu);
