@@ -47,6 +47,7 @@ TEST(auth_keys)
   char *k_user = NULL, *k_boss = NULL, hdr[256];
   ts_resp r;
   uint16_t port;
+  double t0;
   CHECK_OK(idt_audit_open(&a, ts_db));
   CHECK_OK(idt_apikey_add(a, "analyst", &k_user));
   CHECK_OK(idt_apikey_add(a, "boss", &k_boss));
@@ -88,7 +89,9 @@ TEST(auth_keys)
   CHECK_STR(ts_err_code(&r), "forbidden");
   ts_free(&r);
   snprintf(hdr, sizeof hdr, "Authorization: Bearer %s", k_boss);
+  t0 = tt_now();                  /* a whole rebuild inside the request */
   CHECK_OK(ts_req(&r, port, "POST", "/admin/reload", "", hdr));
+  tap_diag("POST /admin/reload answered in %.2f s", tt_now() - t0);
   CHECK_INT(r.status, 200);
   CHECK(json_is_false(json_object_get(r.json, "changed")));
   ts_free(&r);
@@ -201,6 +204,15 @@ static void *client(void *p)
   return NULL;
 }
 
+/* Until the clients have n answers in all, or the deadline. */
+static long wait_answers(load *l, long n)
+{
+  double until = tt_deadline(120);
+  while (atomic_load(&l->ok) + atomic_load(&l->failed) < n && tt_now() < until)
+    tt_sleep_ms(10);
+  return atomic_load(&l->ok) + atomic_load(&l->failed);
+}
+
 TEST(reload_under_load)
 {
   idt_server_opts o = IDT_SERVER_OPTS_INIT;
@@ -209,6 +221,8 @@ TEST(reload_under_load)
   pthread_t t[3];
   load l;
   int i, changed = 1;
+  long before, after;
+  double until;
   o.no_auth = 1;
   o.reload_check_s = 0;
   o.threads = 2;
@@ -219,26 +233,32 @@ TEST(reload_under_load)
   l.port = idt_server_port(s);
   for (i = 0; i < 3; i++)
     pthread_create(&t[i], NULL, client, &l);
+  /* the clients are being answered before the first swap ... */
+  before = wait_answers(&l, 3);
   for (i = 0; i < 3; i++) {
     CHECK_OK(idt_server_reload(s, &changed));
     CHECK_INT(changed, 0);
   }
-  usleep(200000);
+  /* ... and after the last, from the new snapshot */
+  after = wait_answers(&l, atomic_load(&l.ok) + atomic_load(&l.failed) + 10);
   atomic_store(&l.stop, 1);
   for (i = 0; i < 3; i++)
     pthread_join(t[i], NULL);
-  tap_diag("reload under load: %ld requests answered, %ld failed, 3 reloads", atomic_load(&l.ok),
-           atomic_load(&l.failed));
+  tap_diag("reload under load: %ld requests answered, %ld failed, 3 reloads (%ld answers before "
+           "them, %ld when the wait after them ended)", atomic_load(&l.ok),
+           atomic_load(&l.failed), before, after);
+  CHECK(before >= 3);
   CHECK(atomic_load(&l.ok) > 10);
   CHECK_INT(atomic_load(&l.failed), 0);
   /* A client has its whole answer before libmicrohttpd runs the
-   * completion callback that ends the request: give that a moment. */
-  for (i = 0; i < 200; i++) {
+   * completion callback that ends the request: wait for that. */
+  until = tt_deadline(60);
+  do {
     idt_server_stats_get(s, &st);
     if (st.in_flight == 0 && st.snapshots_live == 1)
       break;
-    usleep(10000);
-  }
+    tt_sleep_ms(10);
+  } while (tt_now() < until);
   CHECK_INT(st.reloads, 4);                 /* start + 3 */
   CHECK_INT(st.snapshots_live, 1);          /* the old ones were freed */
   CHECK_INT(st.in_flight, 0);
@@ -251,7 +271,8 @@ TEST(periodic_check_picks_up_import)
   idt_server *s = NULL;
   ts_resp r;
   char cmd[4096];
-  int i, seen = 0;
+  int seen = 0;
+  double until;
   o.no_auth = 1;
   o.reload_check_s = 1;
   CHECK_OK(ts_start(&s, &o));
@@ -260,8 +281,11 @@ TEST(periodic_check_picks_up_import)
   snprintf(cmd, sizeof cmd, "'%s' --db '%s' import ofac-csv '%s' --dataset us_ofac_cons "
            ">/dev/null 2>&1", tap_cli(), ts_db, tap_data("data/lists/ofac_cons"));
   CHECK_INT(system(cmd), 0);
-  for (i = 0; i < 1200 && !seen; i++) {   /* up to 2 min: sanitizer builds are slow */
-    usleep(100000);
+  /* the next check (1 s) sees the new version and rebuilds: poll until the
+   * rebuilt snapshot is the one served */
+  until = tt_deadline(180);
+  while (!seen && tt_now() < until) {
+    tt_sleep_ms(100);
     if (ts_req(&r, idt_server_port(s), "GET", "/readyz", NULL, NULL) == 0)
       seen = json_object_get(json_object_get(r.json, "datasets"), "us_ofac_cons") != NULL;
     ts_free(&r);
@@ -346,12 +370,13 @@ TEST(ais_endpoints)
 
 typedef struct slow {
   uint16_t port;
+  atomic_int stopping;           /* set just before idt_server_stop */
   char out[65536];
   long n;
 } slow;
 
-/* Headers and half a body, a pause (the server is told to stop meanwhile),
- * then the rest: the answer must still come. */
+/* Headers and half a body; once the server is being stopped, the rest:
+ * the answer must still come. */
 static void *slow_client(void *p)
 {
   slow *c = p;
@@ -360,6 +385,7 @@ static void *slow_client(void *p)
   int fd = socket(AF_INET, SOCK_STREAM, 0), hl;
   size_t half = sizeof kim2 / 2;
   size_t got = 0;
+  double until;
   hl = snprintf(head, sizeof head, "POST /match/default HTTP/1.1\r\nHost: x\r\nContent-Type: "
                 "application/json\r\nConnection: close\r\nContent-Length: %zu\r\n\r\n",
                 sizeof kim2 - 1);
@@ -368,11 +394,20 @@ static void *slow_client(void *p)
   a.sin_port = htons(c->port);
   a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   c->n = -1;
-  if (fd < 0 || connect(fd, (struct sockaddr *)&a, sizeof a) < 0)
+  if (fd < 0 || connect(fd, (struct sockaddr *)&a, sizeof a) < 0) {
+    if (fd >= 0)
+      close(fd);
     return NULL;
+  }
   send(fd, head, (size_t)hl, MSG_NOSIGNAL);
   send(fd, kim2, half, MSG_NOSIGNAL);
-  usleep(300000);                 /* the server is told to stop meanwhile */
+  until = tt_deadline(120);
+  while (!atomic_load(&c->stopping) && tt_now() < until)
+    tt_sleep_ms(5);
+  /* idt_server_stop has been called: give it the moment it takes to stop
+   * its threads and close the listening socket before the request can end
+   * (the order only makes the test sharper; the drain waits either way) */
+  tt_sleep_ms(300);
   send(fd, kim2 + half, sizeof kim2 - 1 - half, MSG_NOSIGNAL);
   for (;;) {
     ssize_t n = recv(fd, c->out + got, sizeof c->out - 1 - got, 0);
@@ -390,27 +425,31 @@ TEST(graceful_stop)
 {
   idt_server_opts o = IDT_SERVER_OPTS_INIT;
   idt_server *s = NULL;
+  idt_server_stats st;
   pthread_t t;
   static slow c;
+  double until;
   o.no_auth = 1;
   o.reload_check_s = 0;
-  o.drain_ms = 5000;
+  /* the longest the stop may wait for the request and the time the body
+   * may take to arrive: both only bound a hang (stop returns as soon as
+   * the request is answered) */
+  o.drain_ms = (unsigned)(120000 * tt_slow());
+  o.request_ms = (unsigned)(120000 * tt_slow());
   CHECK_OK(ts_start(&s, &o));
   if (!s)
     return;
   c.port = idt_server_port(s);
   pthread_create(&t, NULL, slow_client, &c);
-  {                               /* wait until the request is in flight */
-    idt_server_stats st;
-    int i;
-    for (i = 0; i < 500; i++) {
-      idt_server_stats_get(s, &st);
-      if (st.in_flight)
-        break;
-      usleep(10000);
-    }
-    CHECK(st.in_flight == 1);
-  }
+  until = tt_deadline(60);        /* wait until the request is in flight */
+  do {
+    idt_server_stats_get(s, &st);
+    if (st.in_flight)
+      break;
+    tt_sleep_ms(10);
+  } while (tt_now() < until);
+  CHECK(st.in_flight == 1);
+  atomic_store(&c.stopping, 1);
   idt_server_stop(s);             /* returns once it is answered */
   pthread_join(t, NULL);
   CHECK(c.n > 0);

@@ -4,6 +4,11 @@
  * in-process server on an ephemeral loopback port, a libcurl client and a
  * raw-socket client for malformed requests. Header-only (static functions)
  * because the build makes each tests/test_*.c its own program.
+ *
+ * No client timeout here assumes a quiet machine: an /admin/reload rebuilds
+ * the whole snapshot inside the request (seconds in a sanitizer build, far
+ * more when the CPUs are oversubscribed), so the limits only bound a real
+ * hang and stretch with tt_slow() (test_timeout.h).
  */
 #ifndef IDT_TEST_SERVER_UTIL_H
 #define IDT_TEST_SERVER_UTIL_H
@@ -18,6 +23,7 @@
 #include <curl/curl.h>
 #include <jansson.h>
 #include "tap.h"
+#include "test_timeout.h"
 #include "interdict/server.h"
 
 static char ts_db[1200], ts_dir[1024];
@@ -100,7 +106,7 @@ static int ts_req(ts_resp *r, uint16_t port, const char *method, const char *pat
   curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
   curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, ts_header);
   curl_easy_setopt(c, CURLOPT_HEADERDATA, r);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
+  curl_easy_setopt(c, CURLOPT_TIMEOUT, (long)(120 * tt_slow()));
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   h = curl_slist_append(h, "Content-Type: application/json");
   h = curl_slist_append(h, "Expect:");
@@ -128,7 +134,8 @@ static const char *ts_err_code(const ts_resp *r)
 }
 
 /* Raw bytes to the server; reads the answer (up to cap) until close or
- * timeout_ms of silence. Returns bytes read, -1 when it cannot connect. */
+ * timeout_ms of silence (stretched by tt_slow()). Returns bytes read, -1
+ * when it cannot connect. */
 static long ts_raw(uint16_t port, const char *data, size_t len, char *out, size_t cap,
                    int timeout_ms)
 {
@@ -146,6 +153,7 @@ static long ts_raw(uint16_t port, const char *data, size_t len, char *out, size_
     close(fd);
     return -1;
   }
+  timeout_ms = (int)(timeout_ms * tt_slow());
   tv.tv_sec = timeout_ms / 1000;
   tv.tv_usec = (timeout_ms % 1000) * 1000;
   setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);

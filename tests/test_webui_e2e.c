@@ -4,14 +4,20 @@
  * Builds a store from the bundled lists (OFAC SDN, the OpenSanctions FtM
  * network "zala", and a user CSV list whose entity is named
  * `<script>alert(1)</script>`), stores the network exposure, simulates an
- * AIS scenario, creates an API key, starts the real `interdict serve` on a
- * free loopback port (writes then need the key, which the UI must send; with
+ * AIS scenario, creates an API key, starts the real `interdict serve` on
+ * loopback port 0 (writes then need the key, which the UI must send; with
  * no `apikey` command, `--no-auth`), and runs tests/e2e/ui_e2e.py, which
  * drives chromium through
  * chromedriver (W3C WebDriver, Python stdlib only). Each browser step the
  * driver reports becomes one TAP line here; a step the driver never reached
  * fails. Without chromium, chromedriver or python3 every step is a TAP skip
  * naming what is missing.
+ *
+ * No step assumes a quiet machine: the server picks its own port and prints
+ * it once the lists are loaded (a port probed free beforehand can be taken
+ * by another process during the seconds the load takes), and every wait
+ * here and in the driver is a poll with a generous deadline, stretched by
+ * tt_slow() (test_timeout.h; passed to the driver as --timeout-scale).
  */
 #include <errno.h>
 #include <signal.h>
@@ -20,11 +26,9 @@
 #include <fcntl.h>
 #include <time.h>
 #include <unistd.h>
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include "tap.h"
+#include "test_timeout.h"
 
 static const char *const steps[] = {
   "server_ready", "ui_loads", "api_key_prompt", "search_name", "open_hit",
@@ -135,28 +139,10 @@ static void make_key(void)
   }
 }
 
-static int free_port(void)
+static int start_server(void)
 {
-  struct sockaddr_in a;
-  socklen_t len = sizeof a;
-  int fd = socket(AF_INET, SOCK_STREAM, 0), port = -1;
-  if (fd < 0)
-    return -1;
-  memset(&a, 0, sizeof a);
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (bind(fd, (struct sockaddr *)&a, sizeof a) == 0 &&
-      getsockname(fd, (struct sockaddr *)&a, &len) == 0)
-    port = ntohs(a.sin_port);
-  close(fd);
-  return port;
-}
-
-static int start_server(int port)
-{
-  char bind[64];
+  const char *bind = "127.0.0.1:0";
   int fd;
-  snprintf(bind, sizeof bind, "127.0.0.1:%d", port);
   snprintf(logpath, sizeof logpath, "%s/serve.log", tmp);
   fflush(stdout);
   server = fork();
@@ -180,22 +166,57 @@ static int start_server(int port)
   return 0;
 }
 
-/* SIGTERM, then up to 15 s for a graceful exit; the exit status. */
+/* The port `interdict serve` prints ("port N" on stdout, into the log)
+ * once it has loaded the lists and listens; 0 with why in detail when it
+ * exits first or the deadline passes. */
+static int server_port(void)
+{
+  double t0 = tt_now(), until = tt_deadline(300);
+  int status;
+  do {
+    FILE *f = fopen(logpath, "r");
+    char line[512];
+    while (f && fgets(line, sizeof line, f)) {
+      char *end;
+      long p = strncmp(line, "port ", 5) ? 0 : strtol(line + 5, &end, 10);
+      if (p > 0 && p < 65536 && (*end == '\n' || !*end)) {
+        fclose(f);
+        tap_diag("server listening on port %ld after %.1f s", p, tt_now() - t0);
+        return (int)p;
+      }
+    }
+    if (f)
+      fclose(f);
+    if (waitpid(server, &status, WNOHANG) == server) {
+      server = -1;
+      snprintf(detail, sizeof detail, "interdict serve exited (wait status %d) before "
+               "listening; see its log below", status);
+      return 0;
+    }
+    tt_sleep_ms(100);
+  } while (tt_now() < until);
+  snprintf(detail, sizeof detail, "interdict serve printed no port within %.0f s",
+           tt_now() - t0);
+  return 0;
+}
+
+/* SIGTERM, then a generous deadline for a graceful exit (a sanitizer build
+ * frees the snapshot and checks for leaks first); the exit status. */
 static int stop_server(void)
 {
   int status = -1;
+  double until = tt_deadline(120);
   if (server <= 0)
     return -1;
   kill(server, SIGTERM);
-  for (int i = 0; i < 150; i++) {
+  do {
     pid_t r = waitpid(server, &status, WNOHANG);
     if (r == server) {
       server = -1;
       return status;
     }
-    struct timespec ts = {0, 100 * 1000 * 1000};
-    nanosleep(&ts, NULL);
-  }
+    tt_sleep_ms(100);
+  } while (tt_now() < until);
   kill(server, SIGKILL);
   waitpid(server, &status, 0);
   server = -1;
@@ -261,8 +282,9 @@ static int drive(int port)
                    " --schema Organization --expect 'korea mining development'"
                    " --graph-entity NK-aU5ybkbRFJucf8YMwsJvDw"
                    " --datasets watchlist,us_ofac_sdn,zala --diff-expect '<script>alert(1)</script>'"
-                   " --shots '%s/shots'",
-                   tap_data("tests/e2e/ui_e2e.py"), port, chromium, chromedriver, tmp);
+                   " --shots '%s/shots' --timeout-scale %.2f",
+                   tap_data("tests/e2e/ui_e2e.py"), port, chromium, chromedriver, tmp,
+                   tt_slow());
   if (vessel[0])
     n += snprintf(cmd + n, sizeof cmd - (size_t)n, " --vessel %s", vessel);
   if (key[0])
@@ -284,7 +306,7 @@ static int drive(int port)
 int main(void)
 {
   char cmd[2048];
-  int port, rc;
+  int port = 0, rc;
   chromium = find_tool("IDT_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
   chromedriver = find_tool("IDT_CHROMEDRIVER", "/usr/bin/chromedriver", NULL);
   if (!chromium || !chromedriver) {
@@ -302,7 +324,7 @@ int main(void)
     return tap_done();
   }
   snprintf(tmp, sizeof tmp, "%s", tap_tmpdir());
-  if (make_store() != 0 || (port = free_port()) < 0) {
+  if (make_store() != 0) {
     snprintf(detail, sizeof detail, "could not build the test store from data/ (see stderr)");
     tap_run("setup", step_failed);
     return tap_done();
@@ -313,15 +335,25 @@ int main(void)
     seen[2] = 1;
     tap_skip("api_key_prompt", "`interdict apikey add` gave no key: the key prompt is not exercised");
   }
-  if (start_server(port) != 0) {
+  if (start_server() != 0) {
     snprintf(detail, sizeof detail, "fork: %s", strerror(errno));
     tap_run("server_ready", step_failed);
     return tap_done();
   }
-  rc = drive(port);
+  if (!(port = server_port())) {
+    seen[0] = 1;
+    tap_run("server_ready", step_failed);
+    rc = -1;
+  } else {
+    rc = drive(port);
+  }
   for (size_t i = 0; i < NSTEPS; i++)
     if (!seen[i]) {
-      snprintf(detail, sizeof detail, "the driver never reported this step (exit status %d)", rc);
+      if (port)
+        snprintf(detail, sizeof detail, "the driver never reported this step (exit status %d)",
+                 rc);
+      else
+        snprintf(detail, sizeof detail, "not run: the server did not start");
       tap_run(steps[i], step_failed);
     }
   rc = stop_server();

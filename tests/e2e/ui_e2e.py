@@ -20,7 +20,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-WAIT = 20.0
+WAIT = 30.0   # seconds for one browser condition on a quiet machine
+SCALE = 1.0   # --timeout-scale: every deadline stretches by it (sanitizer build, loaded machine)
 
 
 class StepFailed(Exception):
@@ -39,6 +40,7 @@ def free_port():
 
 
 def http(method, url, body=None, headers=None, timeout=30):
+    timeout *= SCALE
     data = None if body is None else json.dumps(body).encode()
     req = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
     if data is not None:
@@ -59,7 +61,7 @@ class WebDriver:
         self.log = open(os.path.join(workdir, "chromedriver.log"), "w")
         self.proc = subprocess.Popen([chromedriver, "--port=%d" % self.port],
                                      stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.time() + WAIT
+        deadline = time.time() + WAIT * SCALE
         while True:
             try:
                 st, _, _ = http("GET", self.url + "/status", timeout=2)
@@ -123,7 +125,7 @@ class WebDriver:
 
     def wait(self, script, what, *args, timeout=WAIT):
         """Poll a JS expression (function body) until it returns a truthy value."""
-        deadline = time.time() + timeout
+        deadline = time.time() + timeout * SCALE
         last = None
         while time.time() < deadline:
             last = self.js(script, *args)
@@ -177,20 +179,20 @@ class Steps:
     def server_ready(self):
         """/healthz, then /readyz once the lists are loaded (the server builds its index first)."""
         base = self.a.base.rstrip("/")
-        deadline = time.time() + self.a.ready_timeout
+        deadline = time.time() + self.a.ready_timeout * SCALE
         last = "no answer"
         while time.time() < deadline:
             try:
                 st, _, body = http("GET", base + "/readyz", timeout=5)
                 if st == 200:
-                    return "readyz after %.1f s: %s" % (self.a.ready_timeout - (deadline - time.time()), body[:200].decode("utf-8", "replace"))
+                    return "readyz after %.1f s: %s" % (self.a.ready_timeout * SCALE - (deadline - time.time()), body[:200].decode("utf-8", "replace"))
                 last = "readyz %d" % st
                 if st == 404:
                     raise StepFailed("GET /readyz is missing (404): %s" % body[:200])
             except OSError as e:
                 last = str(e)
             time.sleep(0.2)
-        raise StepFailed("the server was not ready within %d s (%s)" % (self.a.ready_timeout, last))
+        raise StepFailed("the server was not ready within %d s (%s)" % (self.a.ready_timeout * SCALE, last))
 
     def ui_loads(self):
         st, hdr, body = http("GET", self.ui)
@@ -413,7 +415,11 @@ def main():
     ap.add_argument("--auth", action="store_true", help="the server requires the key for writes (no --no-auth)")
     ap.add_argument("--ready-timeout", type=int, default=120)
     ap.add_argument("--shots", default="", help="directory for a screenshot after each step")
+    ap.add_argument("--timeout-scale", type=float, default=1.0,
+                    help="stretch every deadline (a sanitizer build, a loaded machine)")
     a = ap.parse_args()
+    global SCALE
+    SCALE = max(a.timeout_scale, 1.0)
     workdir = tempfile.mkdtemp(prefix="idt-e2e-")
     st = Steps(a, None, workdir)
     try:
