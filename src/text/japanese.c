@@ -106,8 +106,9 @@ static int is_sep(UChar32 c)
          c == 0x30FC || c == 0xFF70 || c == ',' || c == '.' || c == '-';
 }
 
-/* 1 kana (a Japanese reading whatever MeCab says), 0 Han only, -1 something
- * else (Latin letters, Hangul, digits: not a Japanese name as written). */
+/* 1 kana (a Japanese reading whatever MeCab says), 0 Han only (three
+ * characters or more), -1 something else (Latin letters, Hangul, digits:
+ * not a Japanese name as written). */
 static int text_kind(const char *s, size_t n)
 {
   int32_t i = 0, len = n > 4096 ? 4096 : (int32_t)n;
@@ -118,11 +119,14 @@ static int text_kind(const char *s, size_t n)
     if (is_kana(c))
       kana = 1;
     else if (is_han(c))
-      han = 1;
+      han++;
     else if (!is_sep(c))
       return -1;
   }
-  return kana ? 1 : (han ? 0 : -1);
+  /* Han only: gate_ok needs a surname of two characters and another
+   * piece, so fewer than three characters never pass (and MeCab is
+   * spared the two-character Chinese names) */
+  return kana ? 1 : (han >= 3 ? 0 : -1);
 }
 
 /* Split a MeCab feature (comma-separated) into at most max fields. */
