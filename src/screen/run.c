@@ -80,6 +80,9 @@ typedef struct tok_memo {
   uint32_t qid;
   int32_t ncand;              /* -1: not expanded yet */
   struct tcand *cand;
+  const char *key;            /* the spelling (memo arena) */
+  sc_term *term;              /* a spelling not in the vocabulary: its
+                               * term, so that sc_term_init runs once */
 } tok_memo;
 
 /* Cache: 2^19 slots (10 MB a thread); memo: reset beyond this many tokens. */
@@ -152,9 +155,22 @@ static scratch *get_scratch(const idt_screen_index *ix)
   return s;
 }
 
+/* Terms for sc_qnames_add: the vocabulary's, else one this thread made
+ * for the same spelling before (see idt_screen_run). */
+typedef struct lookup_ctx {
+  const idt_screen_index *ix;
+  scratch *s;
+} lookup_ctx;
+
 static const sc_term *lookup(void *ctx, const char *s, size_t n)
 {
-  return ix_term(ctx, s, n);
+  const lookup_ctx *c = ctx;
+  const sc_term *t = ix_term(c->ix, s, n);
+  const tok_memo *m;
+  if (t)
+    return t;
+  m = idt_map_get(&c->s->memo, s, n);
+  return m ? m->term : NULL;
 }
 
 /* ------------------------------------------------------------ candidates */
@@ -325,6 +341,8 @@ static tok_memo *memo_get(scratch *s, const sc_term *qt)
   m->qid = ++s->next_qid;
   m->ncand = -1;
   m->cand = NULL;
+  m->key = k;
+  m->term = NULL;
   s->memo_n++;
   return m;
 }
@@ -817,6 +835,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   const idt_schema *qs = NULL;
   sc_qprep qp;
   schema_memo sm;
+  lookup_ctx lc;
   scratch *s;
   sc_qnames *qn;
   cand *cands = NULL;
@@ -836,10 +855,12 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
     return IDT_ENOMEM;
   qn = &s->q;
   qn->n = qn->nterms = 0;
-  if ((rc = sc_qnames_add(qn, q->name, NULL, 0, lookup, (void *)ix)) < 0)
+  lc.ix = ix;
+  lc.s = s;
+  if ((rc = sc_qnames_add(qn, q->name, NULL, 0, lookup, &lc)) < 0)
     return rc;
   for (i = 0; i < q->naliases; i++)
-    if ((rc = sc_qnames_add(qn, q->aliases[i], NULL, 0, lookup, (void *)ix)) < 0)
+    if ((rc = sc_qnames_add(qn, q->aliases[i], NULL, 0, lookup, &lc)) < 0)
       return rc;
   /* bounded memory: start the memo afresh beyond MEMO_MAX tokens (and
    * before the token numbers wrap), the cache when a quarter full */
@@ -856,6 +877,12 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
     tok_memo *m = memo_get(s, &qn->terms[i]);
     qn->terms[i].qid = m ? m->qid : ++s->next_qid;
     s->tmemo[i] = m;
+    if (m && !m->term && qn->terms[i].id == UINT32_MAX &&
+        (m->term = idt_arena_alloc(&s->memo_arena, sizeof *m->term)) != NULL) {
+      *m->term = qn->terms[i];
+      m->term->s = m->key;
+      m->term->qid = 0;
+    }
   }
   limit = o->exhaustive ? ix->nents : CAND_ENTS + 16;
   ents = idt_malloc((limit + 1) * sizeof *ents);
