@@ -530,14 +530,16 @@ static void merge3(side *a, const side *b, merge_pool *pool, uint64_t lens)
   }
 }
 
-/* The first three letters of x then y (l = their total length >= 3). */
-static int head3_is(const sc_term *x, const sc_term *y, const char *z)
+/* The first three letters (fewer when shorter) of x then y, packed. */
+static uint32_t head3(const sc_term *x, const sc_term *y)
 {
-  char h[3];
-  size_t k;
-  for (k = 0; k < 3; k++)
-    h[k] = k < x->len ? x->s[k] : y->s[k - x->len];
-  return !memcmp(h, z, 3);
+  uint32_t h = 0;
+  size_t k, n = 0;
+  for (k = 0; k < x->len && n < 3; k++, n++)
+    h = h << 8 | (unsigned char)x->s[k];
+  for (k = 0; y && k < y->len && n < 3; k++, n++)
+    h = h << 8 | (unsigned char)y->s[k];
+  return h;
 }
 
 /* Merge adjacent tokens of a whose concatenation is one token of b (or a
@@ -548,10 +550,12 @@ static void merge_side(side *a, const side *b, merge_pool *pool, int korean)
 {
   size_t i, j;
   uint64_t lens = 0, near = 0;   /* bit L: b has a token of L letters (>= 6) */
+  uint32_t bh[SC_MAX_TOKS];      /* first three letters of b's tokens */
   for (j = 0; j < b->n; j++) {
     lens |= (uint64_t)1 << b->t[j]->len;   /* len < SC_TERM_MAX <= 63 */
     if (b->t[j]->len >= 6)
       near |= (uint64_t)1 << b->t[j]->len;
+    bh[j] = head3(b->t[j], NULL);
   }
   merge3(a, b, pool, lens);
   for (i = 0; i + 1 < a->n && pool->n < SC_MAX_TOKS; i++) {
@@ -560,17 +564,23 @@ static void merge_side(side *a, const side *b, merge_pool *pool, int korean)
     sc_term *mt;
     char *mb = NULL;
     float imb[SC_TERM_MAX];
+    uint32_t h;
     if (x->kind != IDT_TOK_WORD || y->kind != IDT_TOK_WORD || l >= SC_TERM_MAX)
       continue;
     /* exact: a token of l letters; near: one of l-2..l+2 letters, >= 6 */
     if (!(lens >> l & 1) && (l < 6 || !((near >> (l - 2)) & 0x1f)))
       continue;
+    h = head3(x, y);
     for (j = 0; j < b->n; j++) {
       const sc_term *z = b->t[j];
-      int exact = z->len == l && spells(z, x, y, NULL);
+      int exact;
       double sm;
+      /* both need the same first three letters (all of them when shorter) */
+      if (bh[j] != h)
+        continue;
+      exact = z->len == l && spells(z, x, y, NULL);
       if (!exact && (l < 6 || z->len < 6 || (size_t)z->len + 2 < l ||
-                     l + 2 < (size_t)z->len || !head3_is(x, y, z->s)))
+                     l + 2 < (size_t)z->len))
         continue;
       if (!mb) {
         mb = pool->buf[pool->n];
