@@ -87,8 +87,10 @@ int sc_is_consonant(char c)
            c == 'h');
 }
 
-/* Packed substitution costs, built once from score.c's table. */
-static uint32_t sub_pk[128][128];
+/* Packed substitution costs, built once from score.c's table, and
+ * insertion/deletion costs of a letter (score.c's, without the doubled
+ * letter discount: the folded spellings have no doubled letters). */
+static uint32_t sub_pk[128][128], indel_pk[128];
 static pthread_once_t sub_pk_once = PTHREAD_ONCE_INIT;
 
 static void sub_pk_init(void)
@@ -100,17 +102,13 @@ static void sub_pk_init(void)
       int hard = t >= 10 && (sc_is_consonant((char)x) || sc_is_consonant((char)y));
       sub_pk[x][y] = x == y ? 0 : t * F_COST + (hard ? F_HARD : 0) + F_EDIT;
     }
-}
-
-/* Packed costs of inserting or deleting each letter of s. */
-static void indel_ops(const char *s, size_t n, uint32_t *out)
-{
-  float ind[SC_TERM_MAX + 8];
-  size_t i;
-  sc_indel_costs(s, n, ind);
-  for (i = 0; i < n; i++)
-    out[i] = (uint32_t)(ind[i] * 10.0f + 0.5f) * F_COST +
-             (sc_is_consonant(s[i]) ? F_HARD : 0) + F_EDIT;
+  for (x = 0; x < 128; x++) {
+    char one = (char)x;
+    float c;
+    sc_indel_costs(&one, 1, &c);
+    indel_pk[x] = (uint32_t)(c * 10.0f + 0.5f) * F_COST +
+                  (sc_is_consonant(one) ? F_HARD : 0) + F_EDIT;
+  }
 }
 
 static uint32_t min3(uint32_t x, uint32_t y, uint32_t z)
@@ -133,8 +131,10 @@ int sc_other_name(const char *as, size_t an, const char *bs, size_t bn)
   lb = fold(bs, bn, b, sizeof b);
   if (la >= SC_TERM_MAX || lb >= SC_TERM_MAX)
     return 0;
-  indel_ops(a, la, ia);
-  indel_ops(b, lb, ib);
+  for (i = 0; i < la; i++)
+    ia[i] = indel_pk[(unsigned char)a[i] & 127];
+  for (j = 0; j < lb; j++)
+    ib[j] = indel_pk[(unsigned char)b[j] & 127];
   p[0] = 0;
   for (j = 1; j <= lb; j++)
     p[j] = p[j - 1] + ib[j - 1];
