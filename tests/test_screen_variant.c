@@ -7,6 +7,7 @@
  */
 #include <string.h>
 #include "tap.h"
+#include "interdict/common.h"
 #include "interdict/screen.h"
 #include "screen/screen_int.h"
 
@@ -96,11 +97,28 @@ TEST(whole_names)
   CHECK(cmp("Александр Петров", "Alexander Petrov") >= IDT_SCREEN_THRESHOLD);
 }
 
+TEST(explained)
+{
+  char *ex = NULL;
+  double s = -1;
+  CHECK(idt_screen_compare("Person", "Pedro Sancho", "Pedro Sánchez",
+                           IDT_SCREEN_MODE_DEFAULT, &s, &ex) == 0);
+  CHECK(ex && strstr(ex, "'sancho' vs 'sanchez' is another name"));
+  idt_free(ex);
+  ex = NULL;
+  /* a plain substitution is not called another name */
+  CHECK(idt_screen_compare("Person", "Pedro Gomez", "Pedro Sánchez",
+                           IDT_SCREEN_MODE_DEFAULT, &s, &ex) == 0);
+  CHECK(ex && !strstr(ex, "another name"));
+  idt_free(ex);
+}
+
 int main(void)
 {
   RUN(other_names);
   RUN(misspellings_and_transliterations);
   RUN(similarity_capped_for_other_names);
   RUN(whole_names);
+  RUN(explained);
   return tap_done();
 }

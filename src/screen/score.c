@@ -284,7 +284,8 @@ static int abjad_pair(const sc_term *a, const sc_term *b)
   return !strcmp(ca, cb);
 }
 
-static double tok_sim(const sc_term *a, const sc_term *b, int korean)
+/* Token similarity before the other-name cap (tok_sim). */
+static double tok_sim_graded(const sc_term *a, const sc_term *b, int korean)
 {
   double s;
   size_t m;
@@ -327,13 +328,31 @@ static double tok_sim(const sc_term *a, const sc_term *b, int korean)
     else if (la >= minl && la == lb && !memcmp(ca, cb, la))
       s = s > 0.8 ? s : 0.8;
   }
-  /* another name, not a misspelling of this one (variant.c): capped below
-   * SIM_MIN, so the pair counts as a substitution like a Korean syllable
-   * (a cap only lowers tok_sim: sim_upper stays an upper bound) */
-  if (s > OTHER_NAME && !(korean && (a->ko[0] || b->ko[0])) && !abjad_pair(a, b) &&
-      sc_other_name(a->s, a->len, b->s, b->len))
-    s = OTHER_NAME;
   return s;
+}
+
+/* Would tok_sim cap this pair as another name (variant.c)? Two words not
+ * spelt alike, neither Korean-shaped in a Korean pair nor an abjad pair
+ * (see abjad_pair); s is the similarity before the cap. */
+static int other_name(const sc_term *a, const sc_term *b, int korean, double s)
+{
+  return s > OTHER_NAME && s < 1.0 && a->kind == IDT_TOK_WORD &&
+         b->kind == IDT_TOK_WORD && !(korean && (a->ko[0] || b->ko[0])) &&
+         !abjad_pair(a, b) && sc_other_name(a->s, a->len, b->s, b->len);
+}
+
+/* Another name, not a misspelling of this one: capped below SIM_MIN, so
+ * the pair counts as a substitution like a different Korean syllable (a
+ * cap only lowers the similarity: sim_upper stays an upper bound). */
+static double tok_sim(const sc_term *a, const sc_term *b, int korean)
+{
+  double s = tok_sim_graded(a, b, korean);
+  return other_name(a, b, korean, s) ? OTHER_NAME : s;
+}
+
+int sc_tok_other_name(const sc_term *a, const sc_term *b, int korean)
+{
+  return other_name(a, b, korean, tok_sim_graded(a, b, korean));
 }
 
 static size_t popcount32(uint32_t x)

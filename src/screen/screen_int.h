@@ -100,6 +100,8 @@ void sc_indel_costs(const char *s, size_t n, float *out);
  * transliteration partner)? Lowercase ASCII, no vowel-poor tokens. */
 int sc_other_name(const char *a, size_t an, const char *b, size_t bn);
 int sc_is_consonant(char c);
+/* Does sc_tok_sim cap this pair as another name (for explanations)? */
+int sc_tok_other_name(const sc_term *a, const sc_term *b, int korean);
 
 /* Per-thread cache of (query token, vocabulary term) similarities: filled
  * during candidate expansion and by the scorer, kept across queries (a
