@@ -22,6 +22,38 @@ double sc_entity_score(double name, const sc_quals *qu)
   return s;
 }
 
+/* For the unmatched query token of pair i: the unmatched list token that
+ * looks alike but was judged another name (score.c, variant.c: Sancho vs
+ * Sanchez), so that a reader sees why they did not pair; -1 when none. */
+static int other_name_of(const sc_align *al, int i)
+{
+  const sc_pair *p = &al->pairs[i];
+  sc_term x;
+  int j;
+  if (p->qi < 0 || p->ci >= 0)
+    return -1;
+  sc_term_init(&x, p->q, strlen(p->q));
+  for (j = 0; j < al->npairs; j++) {
+    const sc_pair *r = &al->pairs[j];
+    sc_term y;
+    if (r->qi >= 0 || r->ci < 0)
+      continue;
+    sc_term_init(&y, r->c, strlen(r->c));
+    if (sc_tok_other_name(&x, &y, 0))
+      return j;
+  }
+  return -1;
+}
+
+static void other_names_text(idt_buf *b, const sc_align *al)
+{
+  int i, j;
+  for (i = 0; i < al->npairs; i++)
+    if ((j = other_name_of(al, i)) >= 0)
+      idt_buf_printf(b, "; '%s' vs '%s' is another name, not a misspelling",
+                     al->pairs[i].q, al->pairs[j].c);
+}
+
 static void pairs_text(idt_buf *b, const sc_align *al)
 {
   int i, first = 1;
@@ -45,6 +77,7 @@ static void pairs_text(idt_buf *b, const sc_align *al)
     if (p->qi < 0)
       idt_buf_printf(b, "; list '%s' unmatched", p->c);
   }
+  other_names_text(b, al);
   if (al->number_clash)
     idt_buf_puts(b, "; numbers disagree");
   if (al->korean_given_clash)
@@ -141,6 +174,17 @@ void sc_evidence_json(idt_buf *b, const sc_name *q, const sc_name *c,
       idt_buf_putc(b, ',');
       if (p->ci >= 0) idt_buf_json_str(b, p->c, strlen(p->c)); else idt_buf_puts(b, "null");
       idt_buf_printf(b, ",%.3f]", (double)p->sim);
+    }
+    idt_buf_puts(b, "],\"other_names\":[");
+    for (i = 0, k = 0; i < al->npairs; i++) {
+      int j = other_name_of(al, i);
+      if (j < 0)
+        continue;
+      idt_buf_puts(b, k++ ? ",[" : "[");
+      idt_buf_json_str(b, al->pairs[i].q, strlen(al->pairs[i].q));
+      idt_buf_putc(b, ',');
+      idt_buf_json_str(b, al->pairs[j].c, strlen(al->pairs[j].c));
+      idt_buf_putc(b, ']');
     }
     idt_buf_printf(b, "],\"number_clash\":%s,\"korean_given_clash\":%s},",
                    al->number_clash ? "true" : "false",

@@ -13,7 +13,10 @@
  * class (0.95) when both names have a Korean shape, where a different
  * syllable is capped at 0.35 instead: "jong un" vs "jong sik" must not
  * pass as a typo. Numbers, legal forms and initials match only exactly (an
- * initial matches a word with its letter at 0.75).
+ * initial matches a word with its letter at 0.75). A pair whose edits have
+ * the shape of another name rather than a misspelling (variant.c: two
+ * edits or more, one a consonant that is not a transliteration partner,
+ * Sancho vs Sanchez) is capped at 0.35, below SIM_MIN.
  *
  * Alignment: adjacent tokens are first merged when their concatenation is
  * the other side's single token (jong-un ~ jongun, abd allh ~ abdullah);
@@ -40,6 +43,7 @@
 #define UNMATCHED_Q 1.2
 #define UNMATCHED_C 0.4
 #define SUBSTITUTED 2.0
+#define OTHER_NAME 0.35
 
 /* Equal, non-empty NYSIIS keys (sc_term_init zero-fills past the key). */
 #define SAME_NYS(a, b) ((a)->nys[0] && !memcmp((a)->nys, (b)->nys, sizeof (a)->nys))
@@ -152,6 +156,16 @@ static uint32_t letter_mask(const char *s, size_t n)
   return m;
 }
 
+float sc_sub_cost(char a, char b)
+{
+  return sub_tab[(unsigned char)a & 127][(unsigned char)b & 127];
+}
+
+void sc_indel_costs(const char *s, size_t n, float *out)
+{
+  indel_row(s, n, out);
+}
+
 void sc_term_init(sc_term *t, const char *s, size_t len)
 {
   size_t i, vowels = 0;
@@ -255,7 +269,23 @@ static double wdist_bounded(const char *a, size_t la, const float *ia,
   return (double)p[lb];
 }
 
-static double tok_sim(const sc_term *a, const sc_term *b, int korean)
+/* A vowel-poor (abjad) spelling against another one, or against a
+ * vowelled spelling with its consonant skeleton: vowels and w/y are not
+ * written there, so the shape of the edits says nothing (variant.c). */
+static int abjad_pair(const sc_term *a, const sc_term *b)
+{
+  char ca[SC_TERM_MAX], cb[SC_TERM_MAX];
+  if (!a->cons[0] && !b->cons[0])
+    return 0;
+  if (a->cons[0] && b->cons[0])
+    return 1;
+  idt_text_consonants(a->s, a->len, ca, sizeof ca);
+  idt_text_consonants(b->s, b->len, cb, sizeof cb);
+  return !strcmp(ca, cb);
+}
+
+/* Token similarity before the other-name cap (tok_sim). */
+static double tok_sim_graded(const sc_term *a, const sc_term *b, int korean)
 {
   double s;
   size_t m;
@@ -299,6 +329,30 @@ static double tok_sim(const sc_term *a, const sc_term *b, int korean)
       s = s > 0.8 ? s : 0.8;
   }
   return s;
+}
+
+/* Would tok_sim cap this pair as another name (variant.c)? Two words not
+ * spelt alike, neither Korean-shaped in a Korean pair nor an abjad pair
+ * (see abjad_pair); s is the similarity before the cap. */
+static int other_name(const sc_term *a, const sc_term *b, int korean, double s)
+{
+  return s > OTHER_NAME && s < 1.0 && a->kind == IDT_TOK_WORD &&
+         b->kind == IDT_TOK_WORD && !(korean && (a->ko[0] || b->ko[0])) &&
+         !abjad_pair(a, b) && sc_other_name(a->s, a->len, b->s, b->len);
+}
+
+/* Another name, not a misspelling of this one: capped below SIM_MIN, so
+ * the pair counts as a substitution like a different Korean syllable (a
+ * cap only lowers the similarity: sim_upper stays an upper bound). */
+static double tok_sim(const sc_term *a, const sc_term *b, int korean)
+{
+  double s = tok_sim_graded(a, b, korean);
+  return other_name(a, b, korean, s) ? OTHER_NAME : s;
+}
+
+int sc_tok_other_name(const sc_term *a, const sc_term *b, int korean)
+{
+  return other_name(a, b, korean, tok_sim_graded(a, b, korean));
 }
 
 static size_t popcount32(uint32_t x)

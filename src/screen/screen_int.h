@@ -90,6 +90,18 @@ float sc_weight(int kind, uint32_t df, uint32_t nnames);
  * Korean shape (syllable skeletons then decide). */
 double sc_tok_sim(const sc_term *a, const sc_term *b, int korean);
 #define SC_SIM_MIN 0.4
+/* score.c's edit costs: substituting b for a, and the insertion/deletion
+ * cost of each letter of s (n < SC_TERM_MAX + 8); valid once a term was
+ * initialised (sc_term_init builds the tables). */
+float sc_sub_cost(char a, char b);
+void sc_indel_costs(const char *s, size_t n, float *out);
+/* variant.c: do two word tokens differ like two names rather than one
+ * name misspelt (two edits or more, one of them a consonant that is not a
+ * transliteration partner)? Lowercase ASCII, no vowel-poor tokens. */
+int sc_other_name(const char *a, size_t an, const char *b, size_t bn);
+int sc_is_consonant(char c);
+/* Does sc_tok_sim cap this pair as another name (for explanations)? */
+int sc_tok_other_name(const sc_term *a, const sc_term *b, int korean);
 
 /* Per-thread cache of (query token, vocabulary term) similarities: filled
  * during candidate expansion and by the scorer, kept across queries (a
