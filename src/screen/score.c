@@ -536,10 +536,23 @@ static double cached_sim(const sc_term *a, const sc_term *b, int korean)
   return v >= 0 ? v : fill_cell(a, b, korean, slot);   /* < 0: flavour not computed */
 }
 
+/* One side of an alignment: the name's own token array until a merge
+ * changes it, then a copy (own). */
 typedef struct side {
-  const sc_term *t[SC_MAX_TOKS];
+  const sc_term *const *t;
   size_t n;
+  const sc_term *own[SC_MAX_TOKS];
 } side;
+
+/* The side's tokens, writable: copied before the first change. */
+static const sc_term **side_own(side *s)
+{
+  if (s->t != s->own) {
+    memcpy(s->own, s->t, s->n * sizeof *s->own);
+    s->t = s->own;
+  }
+  return s->own;
+}
 
 typedef struct merge_pool {
   sc_term terms[SC_MAX_TOKS];
@@ -562,7 +575,7 @@ static void merge3(side *a, const side *b, merge_pool *pool, uint64_t lens)
 {
   size_t i, j;
   for (i = 0; i + 2 < a->n && pool->n < SC_MAX_TOKS; i++) {
-    const sc_term *x = a->t[i], *y = a->t[i + 1], *z = a->t[i + 2];
+    const sc_term *x = a->t[i], *y = a->t[i + 1], *z = a->t[i + 2], **at;
     size_t l = (size_t)x->len + y->len + z->len;
     char *mb;
     if (x->kind != IDT_TOK_WORD || y->kind != IDT_TOK_WORD || z->kind != IDT_TOK_WORD ||
@@ -576,8 +589,9 @@ static void merge3(side *a, const side *b, merge_pool *pool, uint64_t lens)
         mb[l] = 0;
         sc_term_init(mt, mb, l);
         mt->w = x->w > y->w ? (x->w > z->w ? x->w : z->w) : (y->w > z->w ? y->w : z->w);
-        a->t[i] = mt;
-        memmove(&a->t[i + 1], &a->t[i + 3], (a->n - i - 3) * sizeof a->t[0]);
+        at = side_own(a);
+        at[i] = mt;
+        memmove(&at[i + 1], &at[i + 3], (a->n - i - 3) * sizeof at[0]);
         a->n -= 2;
         break;
       }
@@ -656,9 +670,10 @@ static void merge_side(side *a, const side *b, merge_pool *pool, int korean)
       mt->w = x->w > y->w ? x->w : y->w;
       sm = exact ? 1.0 : tok_sim(mt, z, korean);
       if (sm >= 0.75 && sm > tok_sim(x, z, korean) && sm > tok_sim(y, z, korean)) {
+        const sc_term **at = side_own(a);
         pool->n++;
-        a->t[i] = mt;
-        memmove(&a->t[i + 1], &a->t[i + 2], (a->n - i - 2) * sizeof a->t[0]);
+        at[i] = mt;
+        memmove(&at[i + 1], &at[i + 2], (a->n - i - 2) * sizeof at[0]);
         a->n--;
         break;
       }
@@ -715,10 +730,8 @@ void sc_name_masks(sc_name *nm)
 
 static void load_side(side *s, const sc_name *n)
 {
-  size_t i;
   s->n = n->n < SC_MAX_TOKS ? n->n : SC_MAX_TOKS;
-  for (i = 0; i < s->n; i++)
-    s->t[i] = n->t[i];
+  s->t = n->t;
 }
 
 static void note_pair(sc_align *al, int qi, int ci, double sim, const sc_term *q,
