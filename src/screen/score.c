@@ -284,6 +284,32 @@ static int abjad_pair(const sc_term *a, const sc_term *b)
   return !strcmp(ca, cb);
 }
 
+_Static_assert(IDT_TOK_WORD == 0, "sim_by_kind tests kinds with a bitwise or");
+
+/* What tok_sim says of two differently spelt tokens from their kinds
+ * alone: numbers and legal forms only ever equal themselves, an initial
+ * against a word of its letter 0.75, a Korean surname class 0.95. 1 with
+ * *s set when decided, 0 when the letters must decide. */
+static int sim_by_kind(const sc_term *a, const sc_term *b, int korean, double *s)
+{
+  if (a->kind | b->kind) {   /* not two words */
+    if (a->kind == IDT_TOK_NUMBER || b->kind == IDT_TOK_NUMBER ||
+        a->kind == IDT_TOK_LEGAL || b->kind == IDT_TOK_LEGAL) {
+      *s = 0.0;
+      return 1;
+    }
+    if (a->kind == IDT_TOK_INITIAL || b->kind == IDT_TOK_INITIAL) {
+      *s = (a->s[0] == b->s[0] && a->kind != b->kind) ? 0.75 : 0.0;
+      return 1;
+    }
+  }
+  if (korean && a->ko_sur >= 0 && a->ko_sur == b->ko_sur) {
+    *s = 0.95;
+    return 1;
+  }
+  return 0;
+}
+
 /* Token similarity before the other-name cap (tok_sim). */
 static double tok_sim_graded(const sc_term *a, const sc_term *b, int korean)
 {
@@ -291,13 +317,8 @@ static double tok_sim_graded(const sc_term *a, const sc_term *b, int korean)
   size_t m;
   if (a->len == b->len && !memcmp(a->s, b->s, a->len))
     return 1.0;
-  if (a->kind == IDT_TOK_NUMBER || b->kind == IDT_TOK_NUMBER ||
-      a->kind == IDT_TOK_LEGAL || b->kind == IDT_TOK_LEGAL)
-    return 0.0;
-  if (a->kind == IDT_TOK_INITIAL || b->kind == IDT_TOK_INITIAL)
-    return (a->s[0] == b->s[0] && a->kind != b->kind) ? 0.75 : 0.0;
-  if (korean && a->ko_sur >= 0 && a->ko_sur == b->ko_sur)
-    return 0.95;
+  if (sim_by_kind(a, b, korean, &s))
+    return s;
   m = a->len > b->len ? a->len : b->len;
   /* every length difference costs at least 0.4: a bound before the DP */
   if (0.4 * (double)(m - (a->len < b->len ? a->len : b->len)) / (double)m > 0.37 &&
@@ -370,23 +391,14 @@ static size_t popcount32(uint32_t x)
  * floors and caps as tok_sim, applied to the bound. Unrelated tokens get
  * a bound below what an alignment needs, so fill_sim decides most
  * candidate names without computing a distance. */
-_Static_assert(IDT_TOK_WORD == 0, "sim_upper tests kinds with a bitwise or");
-
 static double sim_upper(const sc_term *a, const sc_term *b, int korean)
 {
   double u;
   size_t m, na, nb, ld;
   if (a->letters == b->letters)
     return 1.0;   /* could be the same spelling */
-  if (a->kind | b->kind) {   /* not two words (IDT_TOK_WORD is 0) */
-    if (a->kind == IDT_TOK_NUMBER || b->kind == IDT_TOK_NUMBER ||
-        a->kind == IDT_TOK_LEGAL || b->kind == IDT_TOK_LEGAL)
-      return 0.0;
-    if (a->kind == IDT_TOK_INITIAL || b->kind == IDT_TOK_INITIAL)
-      return (a->s[0] == b->s[0] && a->kind != b->kind) ? 0.75 : 0.0;
-  }
-  if (korean && a->ko_sur >= 0 && a->ko_sur == b->ko_sur)
-    return 0.95;
+  if (sim_by_kind(a, b, korean, &u))
+    return u;   /* exact: a different spelling is all it needs */
   m = a->len > b->len ? a->len : b->len;
   ld = m - (a->len < b->len ? a->len : b->len);
   na = popcount32(a->letters & ~b->letters);
