@@ -391,7 +391,7 @@ static size_t popcount32(uint32_t x)
  * floors and caps as tok_sim, applied to the bound. Unrelated tokens get
  * a bound below what an alignment needs, so fill_sim decides most
  * candidate names without computing a distance. */
-static double sim_upper(const sc_term *a, const sc_term *b, int korean)
+static double sim_upper_exact(const sc_term *a, const sc_term *b, int korean)
 {
   double u;
   size_t m, na, nb, ld;
@@ -417,6 +417,22 @@ static double sim_upper(const sc_term *a, const sc_term *b, int korean)
   if (u < 0.85 && (a->cons[0] || b->cons[0]))
     u = 0.85;
   return u;
+}
+
+/* The bound with a margin: the distance sums floats (0.4f is a little
+ * above 0.4, but rounding can land a sum a few 1e-8 below k x 0.4) and
+ * the cache holds floats ((float)0.85 > 0.85), so a similarity the aligner
+ * sees can sit a hair above the real-number bound. */
+#define UPPER_SLACK 1e-6
+
+static double sim_upper(const sc_term *a, const sc_term *b, int korean)
+{
+  return sim_upper_exact(a, b, korean) + UPPER_SLACK;
+}
+
+double sc_tok_sim_upper(const sc_term *a, const sc_term *b, int korean)
+{
+  return sim_upper(a, b, korean);
 }
 
 double sc_tok_sim(const sc_term *a, const sc_term *b, int korean)

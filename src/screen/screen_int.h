@@ -89,6 +89,9 @@ float sc_weight(int kind, uint32_t df, uint32_t nnames);
 /* Similarity of two tokens in [0,1] (graded); korean: both names have a
  * Korean shape (syllable skeletons then decide). */
 double sc_tok_sim(const sc_term *a, const sc_term *b, int korean);
+/* An upper bound on sc_tok_sim from the tokens' letters, kinds and keys,
+ * without a distance (the aligner's first pass; test_screen_bounds). */
+double sc_tok_sim_upper(const sc_term *a, const sc_term *b, int korean);
 #define SC_SIM_MIN 0.4
 /* score.c's edit costs: substituting b for a, and the insertion/deletion
  * cost of each letter of s (n < SC_TERM_MAX + 8); valid once a term was
