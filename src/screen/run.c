@@ -14,522 +14,14 @@
  * index's candidate recall against the same scorer).
  *
  * Scratch space (accumulators sized to the index) is kept per thread and
- * reused across queries of the same index generation.
- *
- * Past 800 lines: candidate collection and entity scoring share the
- * per-thread scratch; the expansion (expand, memo) is the piece to move
- * to its own file.
+ * reused across queries of the same index generation (run_int.h). Step 1
+ * is expand.c, step 2 cands.c; this file scores and builds the results.
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "screen/index_int.h"
-#include "screen/names.h"
+#include "screen/run_int.h"
 #include "screen/qual.h"
-#include "common/arena.h"
-
-#define CAND_NAMES 160
-#define CAND_ENTS 64
-#define MAX_TERM_CANDS 64
-#define TRI_TOP 48
-
-typedef struct scratch {
-  uint64_t gen;
-  size_t nnames, nterms, nents;
-  float *name_acc;
-  float *name_sum;        /* name_acc before ranking: name_sum / qw bounds
-                           * the name's score (accumulate) */
-  double qw;              /* the query's weight (query_weight) */
-  uint32_t *touched;      /* names with acc > 0 this query */
-  size_t ntouched;
-  uint64_t *ranked;       /* kept names' rank keys (rank_key) */
-  size_t nranked;
-  float *name_len;        /* 1 + 0.15 x tokens: ranks acc per name length */
-  uint16_t *tri_cnt;
-  uint32_t *term_touched;
-  uint32_t *term_stamp;
-  uint32_t stamp;
-  uint32_t *ent_stamp;
-  uint32_t *name_stamp;   /* == estamp: the name shares an expanded term */
-  uint32_t estamp;
-  uint32_t *same_stamp;   /* == estamp: same[] of this name holds this query's */
-  struct same_cell *same; /* nnames x SAME_QN: scores of shared names */
-  sc_qnames q;
-  struct tok_memo *tmemo[SC_MAX_QTERMS];
-  sc_sim_cache cache;
-  /* Query tokens seen by this thread (spelling -> tok_memo): the token
-   * number that keys the similarity cache, and the token's expansion.
-   * Names repeat their tokens (Mohammad, Ivan, Li), so most tokens of a
-   * query were expanded before; both depend on the spelling alone. */
-  idt_map memo;
-  idt_arena memo_arena;
-  size_t memo_n;
-  uint32_t next_qid;
-} scratch;
-
-/* A shared list name's score against query name qi < SAME_QN, this query:
- * the score itself (exact), or that it is below v (below). */
-#define SAME_QN 4
-typedef struct same_cell {
-  double v;
-  uint8_t state;          /* 0 unknown, 1 exact, 2 below v */
-} same_cell;
-
-typedef struct tok_memo {
-  uint32_t qid;
-  int32_t ncand;              /* -1: not expanded yet */
-  struct tcand *cand;
-  const char *key;            /* the spelling (memo arena) */
-  sc_term *term;              /* a spelling not in the vocabulary: its
-                               * term, so that sc_term_init runs once */
-} tok_memo;
-
-/* Cache: 2^19 slots (10 MB a thread); memo: reset beyond this many tokens. */
-#define CACHE_BITS 19
-#define MEMO_MAX 200000
-
-static _Thread_local scratch *tl_scratch;
-
-void idt_screen_thread_cleanup(void)
-{
-  scratch *s = tl_scratch;
-  if (!s)
-    return;
-  idt_free(s->name_acc);
-  idt_free(s->name_sum);
-  idt_free(s->touched);
-  idt_free(s->ranked);
-  idt_free(s->name_len);
-  idt_free(s->tri_cnt);
-  idt_free(s->term_touched);
-  idt_free(s->term_stamp);
-  idt_free(s->ent_stamp);
-  idt_free(s->name_stamp);
-  idt_free(s->same_stamp);
-  idt_free(s->same);
-  sc_cache_free(&s->cache);
-  idt_map_free(&s->memo);
-  idt_arena_free(&s->memo_arena);
-  idt_free(s);
-  tl_scratch = NULL;
-}
-
-static scratch *get_scratch(const idt_screen_index *ix)
-{
-  scratch *s = tl_scratch;
-  size_t i;
-  if (s && s->gen == ix->generation)
-    return s;
-  idt_screen_thread_cleanup();
-  s = idt_calloc(1, sizeof *s);
-  if (!s)
-    return NULL;
-  s->gen = ix->generation;
-  s->nnames = ix->nnames;
-  s->nterms = ix->nterms;
-  s->nents = ix->nents;
-  s->name_acc = idt_calloc(ix->nnames + 1, sizeof *s->name_acc);
-  s->name_sum = idt_malloc((ix->nnames + 1) * sizeof *s->name_sum);
-  s->touched = idt_malloc((ix->nnames + 1) * sizeof *s->touched);
-  s->ranked = idt_malloc((ix->nnames + 1) * sizeof *s->ranked);
-  s->name_len = idt_malloc((ix->nnames + 1) * sizeof *s->name_len);
-  s->tri_cnt = idt_calloc(ix->nterms + 1, sizeof *s->tri_cnt);
-  s->term_touched = idt_malloc((ix->nterms + 1) * sizeof *s->term_touched);
-  s->term_stamp = idt_calloc(ix->nterms + 1, sizeof *s->term_stamp);
-  s->ent_stamp = idt_calloc(ix->nents + 1, sizeof *s->ent_stamp);
-  s->name_stamp = idt_calloc(ix->nnames + 1, sizeof *s->name_stamp);
-  s->same_stamp = idt_calloc(ix->nnames + 1, sizeof *s->same_stamp);
-  s->same = idt_malloc((ix->nnames + 1) * SAME_QN * sizeof *s->same);
-  idt_map_init(&s->memo);
-  idt_arena_init(&s->memo_arena);
-  tl_scratch = s;
-  if (!s->name_acc || !s->name_sum || !s->touched || !s->ranked || !s->name_len || !s->tri_cnt || !s->term_touched ||
-      !s->term_stamp || !s->ent_stamp || !s->name_stamp || !s->same_stamp || !s->same ||
-      sc_cache_init(&s->cache, CACHE_BITS) < 0) {
-    idt_screen_thread_cleanup();
-    return NULL;
-  }
-  for (i = 0; i < ix->nnames; i++)
-    s->name_len[i] = (float)(1.0 + 0.15 * ix->names[i].n);
-  return s;
-}
-
-/* Terms for sc_qnames_add: the vocabulary's, else one this thread made
- * for the same spelling before (see idt_screen_run). */
-typedef struct lookup_ctx {
-  const idt_screen_index *ix;
-  scratch *s;
-} lookup_ctx;
-
-static const sc_term *lookup(void *ctx, const char *s, size_t n)
-{
-  const lookup_ctx *c = ctx;
-  const sc_term *t = ix_term(c->ix, s, n);
-  const tok_memo *m;
-  if (t)
-    return t;
-  m = idt_map_get(&c->s->memo, s, n);
-  return m ? m->term : NULL;
-}
-
-/* ------------------------------------------------------------ candidates */
-
-typedef struct tcand {
-  uint32_t term;
-  float sim;
-} tcand;
-
-static void consider(const idt_screen_index *ix, scratch *s, const sc_term *qt,
-                     uint32_t tid, int korean, tcand *out, size_t *n)
-{
-  double sim;
-  if (s->term_stamp[tid] == s->stamp || *n >= MAX_TERM_CANDS)
-    return;
-  s->term_stamp[tid] = s->stamp;
-  sim = sc_tok_sim(qt, &ix->terms[tid], korean);
-  {
-    /* the non-Korean flavour differs only when both tokens have a Korean
-     * skeleton or share a surname class; then it is left to the scorer
-     * (-1: computed on first use, most queries never need it) */
-    const sc_term *t = &ix->terms[tid];
-    int ko = korean && ((qt->ko[0] && t->ko[0]) || (qt->ko_sur >= 0 && qt->ko_sur == t->ko_sur));
-    sc_cache_put(&s->cache, qt->qid, tid, ko ? -1.0f : (float)sim, (float)sim);
-  }
-  if (sim >= SC_SIM_MIN) {
-    out[*n].term = tid;
-    out[(*n)++].sim = (float)sim;
-  }
-}
-
-static void from_list(const idt_screen_index *ix, scratch *s, const idt_map *m,
-                      const char *key, const sc_term *qt, int korean, tcand *out,
-                      size_t *n)
-{
-  const ix_list *l;
-  uint32_t i;
-  if (!key[0] || !(l = idt_map_get(m, key, strlen(key))))
-    return;
-  for (i = 0; i < l->n && i < 2 * MAX_TERM_CANDS; i++)
-    consider(ix, s, qt, l->ids[i], korean, out, n);
-}
-
-/* A piece of a split query token: a candidate (its postings count), but
- * not a similarity to cache (the scorer re-merges the list tokens). */
-static void piece(scratch *s, const sc_term *qt, const sc_term *t, tcand *out, size_t *n)
-{
-  (void)qt;
-  if (s->term_stamp[t->id] == s->stamp || *n >= MAX_TERM_CANDS)
-    return;
-  s->term_stamp[t->id] = s->stamp;
-  out[*n].term = t->id;
-  out[(*n)++].sim = 1.0f;
-}
-
-/* Similar vocabulary terms of one query token. */
-static size_t expand(const idt_screen_index *ix, scratch *s, const sc_term *qt,
-                     int korean, tcand *out)
-{
-  size_t n = 0, nt = 0, k, ntri = 0;
-  char pad[SC_TERM_MAX + 2];
-  const sc_term *ex;
-  s->stamp++;
-  if ((ex = ix_term(ix, qt->s, qt->len)))
-    consider(ix, s, qt, ex->id, korean, out, &n);
-  if (qt->kind != IDT_TOK_WORD)
-    return n;
-  /* a joined token (CHONMASAN) reaches the names of its pieces: split it
-   * into two or three vocabulary terms */
-  if (qt->len >= 5) {
-    size_t a, b2;
-    for (a = 2; a + 2 <= qt->len; a++) {
-      const sc_term *l = ix_term(ix, qt->s, a), *r;
-      if (!l)
-        continue;
-      if ((r = ix_term(ix, qt->s + a, qt->len - a))) {
-        piece(s, qt, l, out, &n);
-        piece(s, qt, r, out, &n);
-      }
-      for (b2 = a + 1; b2 + 2 <= qt->len; b2++) {
-        const sc_term *m = ix_term(ix, qt->s + a, b2 - a);
-        if (m && (r = ix_term(ix, qt->s + b2, qt->len - b2))) {
-          piece(s, qt, l, out, &n);
-          piece(s, qt, m, out, &n);
-          piece(s, qt, r, out, &n);
-        }
-      }
-    }
-  }
-  from_list(ix, s, &ix->nys_map, qt->len >= 3 ? qt->nys : "", qt, korean, out, &n);
-  from_list(ix, s, &ix->ko_map, qt->ko, qt, korean, out, &n);
-  from_list(ix, s, &ix->cons_map, qt->cons, qt, korean, out, &n);
-  /* trigrams: count shared ones per term, keep those sharing enough */
-  pad[0] = '^';
-  memcpy(pad + 1, qt->s, qt->len);
-  pad[qt->len + 1] = '$';
-  for (k = 0; k + 3 <= (size_t)qt->len + 2; k++) {
-    const ix_list *l = idt_map_get(&ix->tri_map, pad + k, 3);
-    uint32_t i;
-    ntri++;
-    if (!l)
-      continue;
-    for (i = 0; i < l->n; i++) {
-      uint32_t t = l->ids[i];
-      if (!s->tri_cnt[t]++)
-        s->term_touched[nt++] = t;
-    }
-  }
-  {
-    /* the TRI_TOP terms sharing the most trigrams (at least half) */
-    unsigned need = ntri <= 3 ? 1 : (unsigned)(ntri / 2);
-    uint32_t top[TRI_TOP];
-    uint16_t topc[TRI_TOP];
-    size_t ntop = 0, m, w = 0;
-    for (k = 0; k < nt; k++) {
-      uint32_t t = s->term_touched[k];
-      uint16_t c = s->tri_cnt[t];
-      s->tri_cnt[t] = 0;
-      if (c < need)
-        continue;
-      if (ntop < TRI_TOP) {
-        m = ntop++;
-      } else {
-        /* w: the first slot with the lowest count, recomputed only when
-         * the table changes (most touched terms lose against it) */
-        if (topc[w] >= c)
-          continue;
-        m = w;
-      }
-      top[m] = t;
-      topc[m] = c;
-      if (ntop == TRI_TOP) {
-        size_t x;
-        w = 0;
-        for (x = 1; x < TRI_TOP; x++)
-          if (topc[x] < topc[w]) w = x;
-      }
-    }
-    for (m = 0; m < ntop; m++)
-      consider(ix, s, qt, top[m], korean, out, &n);
-  }
-  return n;
-}
-
-/* Forget every memoised token (and so every cached similarity). */
-static void memo_reset(scratch *s)
-{
-  idt_map_free(&s->memo);
-  idt_arena_free(&s->memo_arena);
-  idt_map_init(&s->memo);
-  idt_arena_init(&s->memo_arena);
-  s->memo_n = 0;
-  sc_cache_clear(&s->cache);
-}
-
-/* The memo entry of a query token, created on first sight (NULL on OOM:
- * the caller then works without it). */
-static tok_memo *memo_get(scratch *s, const sc_term *qt)
-{
-  tok_memo *m = idt_map_get(&s->memo, qt->s, qt->len);
-  char *k;
-  if (m)
-    return m;
-  m = idt_arena_alloc(&s->memo_arena, sizeof *m);
-  k = m ? idt_arena_strndup(&s->memo_arena, qt->s, qt->len) : NULL;
-  if (!k || idt_map_put(&s->memo, k, qt->len, m) < 0)
-    return NULL;
-  m->qid = ++s->next_qid;
-  m->ncand = -1;
-  m->cand = NULL;
-  m->key = k;
-  m->term = NULL;
-  s->memo_n++;
-  return m;
-}
-
-/* Similar vocabulary terms of query token qt, memoised per spelling. *out
- * points at the memo's copy or at buf. */
-static size_t expand_memo(const idt_screen_index *ix, scratch *s, const sc_term *qt,
-                          tok_memo *m, tcand *buf, const tcand **out)
-{
-  size_t n;
-  if (m && m->ncand >= 0) {
-    *out = m->cand;
-    return (size_t)m->ncand;
-  }
-  n = expand(ix, s, qt, 1, buf);
-  *out = buf;
-  if (m && (m->cand = idt_arena_alloc(&s->memo_arena, (n + 1) * sizeof *buf)) != NULL) {
-    memcpy(m->cand, buf, n * sizeof *buf);
-    m->ncand = (int32_t)n;
-  }
-  return n;
-}
-
-/* ------------------------------------------------------------ postings */
-
-/* Query weight qw: the lightest query name's token weights (every query
- * token weighs at least its weight in an alignment's denominator). */
-static double query_weight(const sc_qnames *qn)
-{
-  size_t k, j;
-  double qw = 0;
-  for (k = 0; k < qn->n; k++) {
-    double w = 0;
-    for (j = 0; j < qn->names[k].n; j++)
-      w += qn->names[k].t[j]->w;
-    if (qw == 0 || w < qw)
-      qw = w;
-  }
-  return qw;
-}
-
-/* Add one query token's expansions to the names in their postings. */
-static void add_postings(const idt_screen_index *ix, scratch *s, const sc_term *qt,
-                         const tcand *tv, size_t nt)
-{
-  size_t kk;
-  for (kk = 0; kk < nt; kk++) {
-    const sc_term *t = &ix->terms[tv[kk].term];
-    float add = tv[kk].sim * (t->w + qt->w);
-    uint32_t p;
-    for (p = ix->post_off[t->id]; p < ix->post_off[t->id + 1]; p++) {
-      uint32_t nm = ix->post[p];
-      if (s->name_acc[nm] == 0) {
-        s->touched[s->ntouched++] = nm;
-        s->name_stamp[nm] = s->estamp;
-      }
-      s->name_acc[nm] += add;
-    }
-  }
-}
-
-/* A name's rank key: ascending keys are descending acc (> 0, so its bits
- * order as its value), then ascending name number. */
-static uint64_t rank_key(float acc, uint32_t nm)
-{
-  uint32_t b;
-  memcpy(&b, &acc, sizeof b);
-  return ((uint64_t)(UINT32_MAX - b) << 32) | nm;
-}
-
-/* Accumulate sim x weight per list name over the query tokens'
- * expansions; prune the names that cannot reach the threshold even with
- * the most the qualifiers add: acc bounds the alignment's numerator and
- * every query token weighs at least its weight in the denominator, so the
- * score is at most acc / qw. (The bound is not strict: expansions keep
- * the most similar terms found through trigrams and phonetic keys, and
- * a tighter bound, sim x weights on each side, lost 18 of 2,620 hits on
- * the bench queries; acc / qw lost none.) Rank the rest by acc normalised
- * by their own length, so long names do not crowd out short exact ones.
- * name_sum keeps each touched name's acc for score_ent's bound. */
-static void accumulate(const idt_screen_index *ix, scratch *s, const sc_qnames *qn, double thr)
-{
-  tcand tc[MAX_TERM_CANDS];
-  double qw = s->qw = query_weight(qn), floor = thr >= 0 ? (thr - 0.1 - 0.05) / 0.9 : -1;
-  /* below lim a name cannot reach the threshold (0: keep every name) */
-  double dlim = floor > 0 && qw > 0 ? floor * qw : 0;
-  /* the least float >= dlim: acc < lim exactly when acc < dlim */
-  float lim = (float)dlim;
-  if ((double)lim < dlim)
-    lim = nextafterf(lim, INFINITY);
-  size_t i, kept = 0;
-  s->ntouched = 0;
-  for (i = 0; i < qn->nterms; i++) {
-    const tcand *tv;
-    size_t nt = expand_memo(ix, s, qn->ptrs[i], s->tmemo[i], tc, &tv);
-    add_postings(ix, s, qn->ptrs[i], tv, nt);
-  }
-  for (i = 0; i < s->ntouched; i++) {
-    uint32_t nm = s->touched[i];
-    float acc = s->name_acc[nm];
-    s->name_acc[nm] = 0;
-    s->name_sum[nm] = acc;
-    if (acc < lim)
-      continue;
-    s->ranked[kept++] = rank_key(acc / s->name_len[nm], nm);
-  }
-  s->nranked = kept;
-}
-
-static void swap64(uint64_t *v, size_t i, size_t j)
-{
-  uint64_t t = v[i];
-  v[i] = v[j];
-  v[j] = t;
-}
-
-/* Partial selection: move the k smallest keys to the front of v
- * (unordered), so that only those k need sorting. Keys are distinct
- * (their low half is the name), so the front equals a full sort's. */
-static void select_top(uint64_t *v, size_t n, size_t k)
-{
-  size_t lo = 0, hi = n;   /* the k-th lies in [lo, hi) */
-  while (hi - lo > 1) {
-    size_t i, st = lo;
-    uint64_t pv;
-    swap64(v, lo + (hi - lo) / 2, hi - 1);
-    pv = v[hi - 1];
-    for (i = lo; i + 1 < hi; i++)
-      if (v[i] < pv)
-        swap64(v, i, st++);
-    swap64(v, st, hi - 1);
-    if (st == k || st + 1 == k)
-      return;
-    if (st > k)
-      hi = st;
-    else
-      lo = st + 1;
-  }
-}
-
-/* Sort n keys ascending: quicksort, insertion sort for short runs. */
-static void sort_keys(uint64_t *v, size_t n)
-{
-  while (n > 16) {
-    size_t i, st = 0;
-    uint64_t pv;
-    swap64(v, n / 2, n - 1);
-    pv = v[n - 1];
-    for (i = 0; i + 1 < n; i++)
-      if (v[i] < pv)
-        swap64(v, i, st++);
-    swap64(v, st, n - 1);
-    if (st < n - st - 1) {   /* recurse on the smaller side */
-      sort_keys(v, st);
-      v += st + 1;
-      n -= st + 1;
-    } else {
-      sort_keys(v + st + 1, n - st - 1);
-      n = st;
-    }
-  }
-  for (size_t i = 1; i < n; i++) {
-    uint64_t x = v[i];
-    size_t j = i;
-    for (; j > 0 && v[j - 1] > x; j--)
-      v[j] = v[j - 1];
-    v[j] = x;
-  }
-}
-
-/* Entities of the first CAND_NAMES ranked names, each once, up to
- * limit - 1 in all; 1 when every one of them fitted. */
-static int collect_ents(const idt_screen_index *ix, scratch *s, uint32_t *ents,
-                        size_t *nents, size_t limit)
-{
-  size_t i;
-  for (i = 0; i < s->nranked && i < CAND_NAMES; i++) {
-    uint32_t e = ix->name_ent[(uint32_t)s->ranked[i]];
-    if (s->ent_stamp[e] == s->estamp)
-      continue;
-    if (*nents >= limit - 1)
-      return 0;
-    s->ent_stamp[e] = s->estamp;
-    ents[(*nents)++] = e;
-  }
-  return 1;
-}
 
 /* ---------------------------------------------------------------- scoring */
 
@@ -659,7 +151,7 @@ static int merges(const sc_qnames *qn, const sc_name *en)
 }
 
 /* Is list name nm's score provably below v by its postings' bound
- * (name_sum / qw, see accumulate)? */
+ * (name_sum / qw, see sc_accumulate)? */
 static int below(const scratch *s, uint32_t nm, double v)
 {
   return s->qw > 0 && s->name_sum[nm] < (v - 1e-4) * s->qw;
@@ -851,21 +343,21 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   if (q->schema && *q->schema && !(qs = idt_schema_get(q->schema)))
     return idt_error_set(IDT_EINVAL, "screen: query %s: unknown schema '%s'",
                          q->id ? q->id : "", q->schema);
-  if (!(s = get_scratch(ix)))
+  if (!(s = sc_scratch_get(ix)))
     return IDT_ENOMEM;
   qn = &s->q;
   qn->n = qn->nterms = 0;
   lc.ix = ix;
   lc.s = s;
-  if ((rc = sc_qnames_add(qn, q->name, NULL, 0, lookup, &lc)) < 0)
+  if ((rc = sc_qnames_add(qn, q->name, NULL, 0, sc_memo_lookup, &lc)) < 0)
     return rc;
   for (i = 0; i < q->naliases; i++)
-    if ((rc = sc_qnames_add(qn, q->aliases[i], NULL, 0, lookup, &lc)) < 0)
+    if ((rc = sc_qnames_add(qn, q->aliases[i], NULL, 0, sc_memo_lookup, &lc)) < 0)
       return rc;
   /* bounded memory: start the memo afresh beyond MEMO_MAX tokens (and
    * before the token numbers wrap), the cache when a quarter full */
   if (s->memo_n + qn->nterms > MEMO_MAX || s->next_qid > UINT32_MAX / 2) {
-    memo_reset(s);
+    sc_memo_reset(s);
     if (s->next_qid > UINT32_MAX / 2)
       s->next_qid = 0;
   } else if (s->cache.used >= (1u << CACHE_BITS) / 4) {
@@ -874,7 +366,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   for (i = 0; i < qn->nterms; i++) {
     /* the thread's number for this spelling keys the similarity cache;
      * without a memo entry (OOM), a number no other token has */
-    tok_memo *m = memo_get(s, &qn->terms[i]);
+    tok_memo *m = sc_memo_get(s, &qn->terms[i]);
     qn->terms[i].qid = m ? m->qid : ++s->next_qid;
     s->tmemo[i] = m;
     if (m && !m->term && qn->terms[i].id == UINT32_MAX &&
@@ -904,19 +396,19 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
         ents[nents++] = idc[i];
       }
     nident = nents;
-    accumulate(ix, s, qn, thr);
+    sc_accumulate(ix, s, qn, thr);
     if (s->nranked > CAND_NAMES)
-      select_top(s->ranked, s->nranked, CAND_NAMES);
+      sc_select_top(s->ranked, s->nranked, CAND_NAMES);
     /* The best CAND_NAMES names give their entities, in rank order while
      * there is room (limit - 1). When all of them fit, rank order does not
      * matter (the hits are sorted by cmp_cand, a total order, and no
      * score depends on the order entities are scored in): then no sort. */
-    if (!collect_ents(ix, s, ents, &nents, limit) && s->nranked > CAND_NAMES) {
+    if (!sc_collect_ents(ix, s, ents, &nents, limit) && s->nranked > CAND_NAMES) {
       for (i = nident; i < nents; i++)
         s->ent_stamp[ents[i]] = s->estamp - 1;
       nents = nident;
-      sort_keys(s->ranked, CAND_NAMES);
-      collect_ents(ix, s, ents, &nents, limit);
+      sc_sort_keys(s->ranked, CAND_NAMES);
+      sc_collect_ents(ix, s, ents, &nents, limit);
     }
   }
   sc_cache_install(o->exhaustive ? NULL : &s->cache);

@@ -290,7 +290,7 @@ _Static_assert(IDT_TOK_WORD == 0, "sim_by_kind tests kinds with a bitwise or");
  * alone: numbers and legal forms only ever equal themselves, an initial
  * against a word of its letter 0.75, a Korean surname class 0.95. 1 with
  * *s set when decided, 0 when the letters must decide. */
-static int sim_by_kind(const sc_term *a, const sc_term *b, int korean, double *s)
+static inline int sim_by_kind(const sc_term *a, const sc_term *b, int korean, double *s)
 {
   if (a->kind | b->kind) {   /* not two words */
     if (a->kind == IDT_TOK_NUMBER || b->kind == IDT_TOK_NUMBER ||
@@ -391,7 +391,7 @@ static size_t popcount32(uint32_t x)
  * floors and caps as tok_sim, applied to the bound. Unrelated tokens get
  * a bound below what an alignment needs, so fill_sim decides most
  * candidate names without computing a distance. */
-static double sim_upper_exact(const sc_term *a, const sc_term *b, int korean)
+static inline double sim_upper_exact(const sc_term *a, const sc_term *b, int korean)
 {
   double u;
   size_t m, na, nb, ld;
@@ -425,7 +425,7 @@ static double sim_upper_exact(const sc_term *a, const sc_term *b, int korean)
  * sees can sit a hair above the real-number bound. */
 #define UPPER_SLACK 1e-6
 
-static double sim_upper(const sc_term *a, const sc_term *b, int korean)
+static inline double sim_upper(const sc_term *a, const sc_term *b, int korean)
 {
   return sim_upper_exact(a, b, korean) + UPPER_SLACK;
 }

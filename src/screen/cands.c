@@ -1,0 +1,172 @@
+/*
+ * cands.c - candidate list names of one query from the postings (see
+ * run.c): sums of similarity x weight per name over the expansions,
+ * pruned by the bound they give, ranked by integer keys.
+ */
+#include <math.h>
+#include <string.h>
+#include "screen/run_int.h"
+
+/* Query weight qw: the lightest query name's token weights (every query
+ * token weighs at least its weight in an alignment's denominator). */
+static double query_weight(const sc_qnames *qn)
+{
+  size_t k, j;
+  double qw = 0;
+  for (k = 0; k < qn->n; k++) {
+    double w = 0;
+    for (j = 0; j < qn->names[k].n; j++)
+      w += qn->names[k].t[j]->w;
+    if (qw == 0 || w < qw)
+      qw = w;
+  }
+  return qw;
+}
+
+/* Add one query token's expansions to the names in their postings. */
+static void add_postings(const idt_screen_index *ix, scratch *s, const sc_term *qt,
+                         const tcand *tv, size_t nt)
+{
+  size_t kk;
+  for (kk = 0; kk < nt; kk++) {
+    const sc_term *t = &ix->terms[tv[kk].term];
+    float add = tv[kk].sim * (t->w + qt->w);
+    uint32_t p;
+    for (p = ix->post_off[t->id]; p < ix->post_off[t->id + 1]; p++) {
+      uint32_t nm = ix->post[p];
+      if (s->name_acc[nm] == 0) {
+        s->touched[s->ntouched++] = nm;
+        s->name_stamp[nm] = s->estamp;
+      }
+      s->name_acc[nm] += add;
+    }
+  }
+}
+
+/* A name's rank key: ascending keys are descending acc (> 0, so its bits
+ * order as its value), then ascending name number. */
+static uint64_t rank_key(float acc, uint32_t nm)
+{
+  uint32_t b;
+  memcpy(&b, &acc, sizeof b);
+  return ((uint64_t)(UINT32_MAX - b) << 32) | nm;
+}
+
+/* Accumulate sim x weight per list name over the query tokens'
+ * expansions; prune the names that cannot reach the threshold even with
+ * the most the qualifiers add: acc bounds the alignment's numerator and
+ * every query token weighs at least its weight in the denominator, so the
+ * score is at most acc / qw. (The bound is not strict: expansions keep
+ * the most similar terms found through trigrams and phonetic keys, and
+ * a tighter bound, sim x weights on each side, lost 18 of 2,620 hits on
+ * the bench queries; acc / qw lost none.) Rank the rest by acc normalised
+ * by their own length, so long names do not crowd out short exact ones.
+ * name_sum keeps each touched name's acc for score_ent's bound. */
+void sc_accumulate(const idt_screen_index *ix, scratch *s, const sc_qnames *qn, double thr)
+{
+  tcand tc[MAX_TERM_CANDS];
+  double qw = s->qw = query_weight(qn), floor = thr >= 0 ? (thr - 0.1 - 0.05) / 0.9 : -1;
+  /* below lim a name cannot reach the threshold (0: keep every name) */
+  double dlim = floor > 0 && qw > 0 ? floor * qw : 0;
+  /* the least float >= dlim: acc < lim exactly when acc < dlim */
+  float lim = (float)dlim;
+  if ((double)lim < dlim)
+    lim = nextafterf(lim, INFINITY);
+  size_t i, kept = 0;
+  s->ntouched = 0;
+  for (i = 0; i < qn->nterms; i++) {
+    const tcand *tv;
+    size_t nt = sc_expand_memo(ix, s, qn->ptrs[i], s->tmemo[i], tc, &tv);
+    add_postings(ix, s, qn->ptrs[i], tv, nt);
+  }
+  for (i = 0; i < s->ntouched; i++) {
+    uint32_t nm = s->touched[i];
+    float acc = s->name_acc[nm];
+    s->name_acc[nm] = 0;
+    s->name_sum[nm] = acc;
+    if (acc < lim)
+      continue;
+    s->ranked[kept++] = rank_key(acc / s->name_len[nm], nm);
+  }
+  s->nranked = kept;
+}
+
+static void swap64(uint64_t *v, size_t i, size_t j)
+{
+  uint64_t t = v[i];
+  v[i] = v[j];
+  v[j] = t;
+}
+
+/* Partial selection: move the k smallest keys to the front of v
+ * (unordered), so that only those k need sorting. Keys are distinct
+ * (their low half is the name), so the front equals a full sort's. */
+void sc_select_top(uint64_t *v, size_t n, size_t k)
+{
+  size_t lo = 0, hi = n;   /* the k-th lies in [lo, hi) */
+  while (hi - lo > 1) {
+    size_t i, st = lo;
+    uint64_t pv;
+    swap64(v, lo + (hi - lo) / 2, hi - 1);
+    pv = v[hi - 1];
+    for (i = lo; i + 1 < hi; i++)
+      if (v[i] < pv)
+        swap64(v, i, st++);
+    swap64(v, st, hi - 1);
+    if (st == k || st + 1 == k)
+      return;
+    if (st > k)
+      hi = st;
+    else
+      lo = st + 1;
+  }
+}
+
+/* Sort n keys ascending: quicksort, insertion sort for short runs. */
+void sc_sort_keys(uint64_t *v, size_t n)
+{
+  while (n > 16) {
+    size_t i, st = 0;
+    uint64_t pv;
+    swap64(v, n / 2, n - 1);
+    pv = v[n - 1];
+    for (i = 0; i + 1 < n; i++)
+      if (v[i] < pv)
+        swap64(v, i, st++);
+    swap64(v, st, n - 1);
+    if (st < n - st - 1) {   /* recurse on the smaller side */
+      sc_sort_keys(v, st);
+      v += st + 1;
+      n -= st + 1;
+    } else {
+      sc_sort_keys(v + st + 1, n - st - 1);
+      n = st;
+    }
+  }
+  for (size_t i = 1; i < n; i++) {
+    uint64_t x = v[i];
+    size_t j = i;
+    for (; j > 0 && v[j - 1] > x; j--)
+      v[j] = v[j - 1];
+    v[j] = x;
+  }
+}
+
+/* Entities of the first CAND_NAMES ranked names, each once, up to
+ * limit - 1 in all; 1 when every one of them fitted. */
+int sc_collect_ents(const idt_screen_index *ix, scratch *s, uint32_t *ents,
+                        size_t *nents, size_t limit)
+{
+  size_t i;
+  for (i = 0; i < s->nranked && i < CAND_NAMES; i++) {
+    uint32_t e = ix->name_ent[(uint32_t)s->ranked[i]];
+    if (s->ent_stamp[e] == s->estamp)
+      continue;
+    if (*nents >= limit - 1)
+      return 0;
+    s->ent_stamp[e] = s->estamp;
+    ents[(*nents)++] = e;
+  }
+  return 1;
+}
+
