@@ -19,7 +19,8 @@
  * Sancho vs Sanchez) is capped at 0.35, below SIM_MIN.
  *
  * Alignment: adjacent tokens are first merged when their concatenation is
- * the other side's single token (jong-un ~ jongun, abd allh ~ abdullah);
+ * the other side's single token (jong-un ~ jongun, abd allh ~ abdullah;
+ * merge.c);
  * then the best pairs are taken greedily (word order free, for persons and
  * organisations alike). Score = sum(sim * (wq + wc)) over pairs divided by
  * sum(wq + wc) over pairs + 1.2 x unmatched query weight + 0.4 x unmatched
@@ -28,9 +29,10 @@
  * halve the score. Greedy rather than Hungarian assignment: names have
  * under ten tokens and greedy on a graded matrix differs only on ties.
  *
- * Past 800 lines because the similarity cache, the merge masks and the
- * alignment bound all work on the scorer's cell matrix and term layout;
- * the cache (sc_cache_*) is the piece to move out first.
+ * Past 800 lines because the similarity cache and the alignment bound
+ * work on the scorer's cell matrix and term layout, inlined in the hot
+ * loop (moving either behind a call cost instructions); the cache's
+ * set-up (sc_cache_init/free/clear/put) is the piece to move out next.
  */
 #include <math.h>
 #include <pthread.h>
@@ -38,6 +40,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "screen/screen_int.h"
+#include "screen/merge.h"
 
 #define SIM_MIN 0.4
 #define UNMATCHED_Q 1.2
@@ -435,6 +438,17 @@ double sc_tok_sim_upper(const sc_term *a, const sc_term *b, int korean)
   return sim_upper(a, b, korean);
 }
 
+double sc_wdist(const char *a, size_t la, const float *ia, const char *b, size_t lb,
+                const float *ib, float maxd)
+{
+  return wdist_bounded(a, la, ia, b, lb, ib, maxd);
+}
+
+void sc_indel_row(const char *s, size_t n, float *out)
+{
+  indel_row(s, n, out);
+}
+
 double sc_tok_sim(const sc_term *a, const sc_term *b, int korean)
 {
   return tok_sim(a, b, korean);
@@ -562,198 +576,6 @@ static double cached_sim(const sc_term *a, const sc_term *b, int korean)
     return -1;
   v = slot == PEEK_MISS ? -1.0f : tl_cache->slot[slot].sim[korean ? 1 : 0];
   return v >= 0 ? v : fill_cell(a, b, korean, slot);   /* < 0: flavour not computed */
-}
-
-/* One side of an alignment: the name's own token array until a merge
- * changes it, then a copy (own). */
-typedef struct side {
-  const sc_term *const *t;
-  size_t n;
-  const sc_term *own[SC_MAX_TOKS];
-} side;
-
-/* The side's tokens, writable: copied before the first change. */
-static const sc_term **side_own(side *s)
-{
-  if (s->t != s->own) {
-    memcpy(s->own, s->t, s->n * sizeof *s->own);
-    s->t = s->own;
-  }
-  return s->own;
-}
-
-typedef struct merge_pool {
-  sc_term terms[SC_MAX_TOKS];
-  char buf[SC_MAX_TOKS][SC_TERM_MAX];
-  size_t n;
-} merge_pool;
-
-/* Does token z spell x then y (then w, when given)? No copy. */
-static int spells(const sc_term *z, const sc_term *x, const sc_term *y, const sc_term *w)
-{
-  size_t l = (size_t)x->len + y->len + (w ? w->len : 0);
-  return z->len == l && !memcmp(z->s, x->s, x->len) &&
-         !memcmp(z->s + x->len, y->s, y->len) &&
-         (!w || !memcmp(z->s + x->len + y->len, w->s, w->len));
-}
-
-/* Merge three adjacent tokens of a whose concatenation is exactly one
- * token of b (CHON MA SAN ~ CHONMASAN). */
-static void merge3(side *a, const side *b, merge_pool *pool, uint64_t lens)
-{
-  size_t i, j;
-  for (i = 0; i + 2 < a->n && pool->n < SC_MAX_TOKS; i++) {
-    const sc_term *x = a->t[i], *y = a->t[i + 1], *z = a->t[i + 2], **at;
-    size_t l = (size_t)x->len + y->len + z->len;
-    char *mb;
-    if (x->kind != IDT_TOK_WORD || y->kind != IDT_TOK_WORD || z->kind != IDT_TOK_WORD ||
-        l >= SC_TERM_MAX || !(lens >> l & 1))
-      continue;
-    for (j = 0; j < b->n; j++)
-      if (spells(b->t[j], x, y, z)) {
-        sc_term *mt = &pool->terms[pool->n];
-        mb = pool->buf[pool->n++];
-        memcpy(mb, b->t[j]->s, l);
-        mb[l] = 0;
-        sc_term_init(mt, mb, l);
-        mt->w = x->w > y->w ? (x->w > z->w ? x->w : z->w) : (y->w > z->w ? y->w : z->w);
-        at = side_own(a);
-        at[i] = mt;
-        memmove(&at[i + 1], &at[i + 3], (a->n - i - 3) * sizeof at[0]);
-        a->n -= 2;
-        break;
-      }
-  }
-}
-
-/* The first three letters (fewer when shorter) of x then y, packed. */
-static uint32_t head3(const sc_term *x, const sc_term *y)
-{
-  uint32_t h = 0;
-  size_t k, n = 0;
-  for (k = 0; k < x->len && n < 3; k++, n++)
-    h = h << 8 | (unsigned char)x->s[k];
-  for (k = 0; y && k < y->len && n < 3; k++, n++)
-    h = h << 8 | (unsigned char)y->s[k];
-  return h;
-}
-
-/* Merge adjacent tokens of a whose concatenation is one token of b (or a
- * near spelling of it: same first three letters, length within two,
- * similarity >= 0.75). The concatenation is only built for a token of b
- * that passes those cheap tests. */
-static void merge_side(side *a, const side *b, merge_pool *pool, int korean)
-{
-  size_t i, j;
-  uint64_t lens = 0, near = 0;   /* bit L: b has a token of L letters (>= 6) */
-  uint32_t bh[SC_MAX_TOKS];      /* first three letters of b's tokens */
-  for (j = 0; j < b->n; j++) {
-    lens |= (uint64_t)1 << b->t[j]->len;   /* len < SC_TERM_MAX <= 63 */
-    if (b->t[j]->len >= 6)
-      near |= (uint64_t)1 << b->t[j]->len;
-    bh[j] = head3(b->t[j], NULL);
-  }
-  merge3(a, b, pool, lens);
-  for (i = 0; i + 1 < a->n && pool->n < SC_MAX_TOKS; i++) {
-    const sc_term *x = a->t[i], *y = a->t[i + 1];
-    size_t l = (size_t)x->len + y->len;
-    sc_term *mt;
-    char *mb = NULL;
-    float imb[SC_TERM_MAX];
-    uint32_t h;
-    if (x->kind != IDT_TOK_WORD || y->kind != IDT_TOK_WORD || l >= SC_TERM_MAX)
-      continue;
-    /* exact: a token of l letters; near: one of l-2..l+2 letters, >= 6 */
-    if (!(lens >> l & 1) && (l < 6 || !((near >> (l - 2)) & 0x1f)))
-      continue;
-    h = head3(x, y);
-    for (j = 0; j < b->n; j++) {
-      const sc_term *z = b->t[j];
-      int exact;
-      double sm;
-      /* both need the same first three letters (all of them when shorter) */
-      if (bh[j] != h)
-        continue;
-      exact = z->len == l && spells(z, x, y, NULL);
-      if (!exact && (l < 6 || z->len < 6 || (size_t)z->len + 2 < l ||
-                     l + 2 < (size_t)z->len))
-        continue;
-      if (!mb) {
-        mb = pool->buf[pool->n];
-        memcpy(mb, x->s, x->len);
-        memcpy(mb + x->len, y->s, y->len);
-        mb[l] = 0;
-        indel_row(mb, l, imb);
-      }
-      if (!exact) {
-        size_t mm = l > z->len ? l : z->len;
-        /* es^2 >= 0.75 needs d <= 0.134 mm: stop the distance beyond */
-        double es = 1.0 - wdist_bounded(mb, l, imb, z->s, z->len, z->indel,
-                                        0.134f * (float)mm + 0.01f) / (double)mm;
-        if (es < 0 || es * es < 0.75)
-          continue;
-      }
-      mt = &pool->terms[pool->n];
-      sc_term_init(mt, mb, l);
-      mt->w = x->w > y->w ? x->w : y->w;
-      sm = exact ? 1.0 : tok_sim(mt, z, korean);
-      if (sm >= 0.75 && sm > tok_sim(x, z, korean) && sm > tok_sim(y, z, korean)) {
-        const sc_term **at = side_own(a);
-        pool->n++;
-        at[i] = mt;
-        memmove(&at[i + 1], &at[i + 2], (a->n - i - 2) * sizeof at[0]);
-        a->n--;
-        break;
-      }
-    }
-  }
-}
-
-/* Bit for the first two letters of the concatenation of x and y (y may
- * be NULL; sc_lenmask.head); all bits when it has fewer than two. */
-static uint64_t head_bit(const sc_term *x, const sc_term *y)
-{
-  char h[2];
-  size_t k = 0, i;
-  for (i = 0; i < x->len && k < 2; i++)
-    h[k++] = x->s[i];
-  for (i = 0; y && i < y->len && k < 2; i++)
-    h[k++] = y->s[i];
-  if (k < 2)
-    return ~(uint64_t)0;
-  return (uint64_t)1 << (((unsigned char)h[0] * 37u + (unsigned char)h[1]) & 63);
-}
-
-/* Length masks of a token sequence (see sc_lenmask). */
-static void lenmask(const sc_term *const *t, size_t n, sc_lenmask *m)
-{
-  size_t i;
-  memset(m, 0, sizeof *m);
-  for (i = 0; i < n; i++) {
-    size_t l = t[i]->len;   /* < SC_TERM_MAX <= 48 */
-    m->lens |= (uint64_t)1 << l;
-    if (l >= 6)   /* L in [l-2, l+2], L >= 6 */
-      m->near |= ((uint64_t)0x1f << (l - 2)) & ~(uint64_t)0x3f;
-    m->head |= head_bit(t[i], NULL);
-    if (i + 1 < n && t[i]->kind == IDT_TOK_WORD && t[i + 1]->kind == IDT_TOK_WORD) {
-      size_t l2 = l + t[i + 1]->len;
-      /* a triple shorter than two letters has a pair shorter too */
-      uint64_t hb = head_bit(t[i], t[i + 1]);
-      if (l2 < SC_TERM_MAX) {
-        m->pair2 |= (uint64_t)1 << l2;
-        m->phead |= hb;
-      }
-      if (i + 2 < n && t[i + 2]->kind == IDT_TOK_WORD && l2 + t[i + 2]->len < SC_TERM_MAX) {
-        m->pair3 |= (uint64_t)1 << (l2 + t[i + 2]->len);
-        m->phead |= hb;
-      }
-    }
-  }
-}
-
-void sc_name_masks(sc_name *nm)
-{
-  lenmask(nm->t, nm->n < SC_MAX_TOKS ? nm->n : SC_MAX_TOKS, &nm->mm);
 }
 
 static void load_side(side *s, const sc_name *n)
@@ -1016,12 +838,12 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     sc_lenmask qm2 = qn->mm;
     size_t qn0 = q.n;
     if (sc_may_merge(&qn->mm, &cn->mm)) {
-      merge_side(&q, &c, &pool, korean);
+      sc_merge_side(&q, &c, &pool, korean);
       if (q.n != qn0)   /* merging only ever removes tokens */
-        lenmask(q.t, q.n, &qm2);
+        sc_lenmask_of(q.t, q.n, &qm2);
     }
     if (sc_may_merge(&cn->mm, &qm2))
-      merge_side(&c, &q, &pool, korean);
+      sc_merge_side(&c, &q, &pool, korean);
   }
   if (qn->hangul == 2 && cn->hangul == 2) {
     /* Hangul against Hangul: a syllable is the same or another one */
