@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tap.h"
+#include "forms_util.h"
 #include "interdict/screen.h"
 #include "interdict/text.h"
 #include "text/text_int.h"
@@ -20,18 +21,6 @@ static const char *reading(const char *s, idt_buf *b)
 {
   int rc = idt__ja_reading(s, strlen(s), b);
   return rc > 0 ? b->p : "";
-}
-
-/* Is want one of the forms idt_text_name_forms gives for s? */
-static int has_form(const char *s, const char *want)
-{
-  char out[4096];
-  int n = idt_text_name_forms(s, strlen(s), out, sizeof out), k;
-  const char *p = out;
-  for (k = 0; k < n; k++, p += strlen(p) + 1)
-    if (!strcmp(p, want))
-      return 1;
-  return 0;
 }
 
 static double score(const char *a, const char *b)

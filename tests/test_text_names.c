@@ -7,34 +7,11 @@
  */
 #include <string.h>
 #include "tap.h"
+#include "forms_util.h"
 #include "interdict/text.h"
 #include "interdict/screen.h"
 #include "text/text_int.h"
 #include "common/buf.h"
-
-/* Does some form of name s equal want? */
-static int has_form(const char *s, const char *want)
-{
-  char out[IDT_TEXT_MAX_FORMS * IDT_TEXT_MAX_FORM];
-  int n = idt_text_name_forms(s, strlen(s), out, sizeof out), k;
-  const char *p = out;
-  for (k = 0; k < n; k++, p += strlen(p) + 1)
-    if (!strcmp(p, want))
-      return 1;
-  return 0;
-}
-
-/* Does some query-only form of s equal want? */
-static int has_qform(const char *s, const char *want)
-{
-  char out[IDT_TEXT_MAX_FORMS * IDT_TEXT_MAX_FORM];
-  int n = idt_text_query_forms(s, strlen(s), out, sizeof out), k;
-  const char *p = out;
-  for (k = 0; k < n; k++, p += strlen(p) + 1)
-    if (!strcmp(p, want))
-      return 1;
-  return 0;
-}
 
 static double cmp(const char *schema, const char *a, const char *b)
 {
