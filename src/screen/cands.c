@@ -154,8 +154,8 @@ void sc_sort_keys(uint64_t *v, size_t n)
 
 /* Entities of the first CAND_NAMES ranked names, each once, up to
  * limit - 1 in all; 1 when every one of them fitted. */
-int sc_collect_ents(const idt_screen_index *ix, scratch *s, uint32_t *ents,
-                        size_t *nents, size_t limit)
+int sc_collect_ents(const idt_screen_index *ix, scratch *s, uint32_t *ents, size_t *nents,
+                    size_t limit)
 {
   size_t i;
   for (i = 0; i < s->nranked && i < CAND_NAMES; i++) {

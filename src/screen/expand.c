@@ -68,8 +68,9 @@ scratch *sc_scratch_get(const idt_screen_index *ix)
   idt_map_init(&s->memo);
   idt_arena_init(&s->memo_arena);
   tl_scratch = s;
-  if (!s->name_acc || !s->name_sum || !s->touched || !s->ranked || !s->name_len || !s->tri_cnt || !s->term_touched ||
-      !s->term_stamp || !s->ent_stamp || !s->name_stamp || !s->same_stamp || !s->same ||
+  if (!s->name_acc || !s->name_sum || !s->touched || !s->ranked || !s->name_len ||
+      !s->tri_cnt || !s->term_touched || !s->term_stamp || !s->ent_stamp || !s->name_stamp ||
+      !s->same_stamp || !s->same ||
       sc_cache_init(&s->cache, CACHE_BITS) < 0) {
     idt_screen_thread_cleanup();
     return NULL;
@@ -238,31 +239,45 @@ void sc_memo_reset(scratch *s)
   sc_cache_clear(&s->cache);
 }
 
+/* Keep a copy of qt when its spelling is not in the vocabulary, so that
+ * sc_memo_lookup hands it back next time (sc_term_init runs once a
+ * spelling). Without memory it is simply not kept. */
+static void keep_term(scratch *s, tok_memo *m, const sc_term *qt)
+{
+  if (m->term || qt->id != UINT32_MAX ||
+      !(m->term = idt_arena_alloc(&s->memo_arena, sizeof *m->term)))
+    return;
+  *m->term = *qt;
+  m->term->s = m->key;
+  m->term->qid = 0;
+}
+
 /* The memo entry of a query token, created on first sight (NULL on OOM:
  * the caller then works without it). */
 tok_memo *sc_memo_get(scratch *s, const sc_term *qt)
 {
   tok_memo *m = idt_map_get(&s->memo, qt->s, qt->len);
   char *k;
-  if (m)
-    return m;
-  m = idt_arena_alloc(&s->memo_arena, sizeof *m);
-  k = m ? idt_arena_strndup(&s->memo_arena, qt->s, qt->len) : NULL;
-  if (!k || idt_map_put(&s->memo, k, qt->len, m) < 0)
-    return NULL;
-  m->qid = ++s->next_qid;
-  m->ncand = -1;
-  m->cand = NULL;
-  m->key = k;
-  m->term = NULL;
-  s->memo_n++;
+  if (!m) {
+    m = idt_arena_alloc(&s->memo_arena, sizeof *m);
+    k = m ? idt_arena_strndup(&s->memo_arena, qt->s, qt->len) : NULL;
+    if (!k || idt_map_put(&s->memo, k, qt->len, m) < 0)
+      return NULL;
+    m->qid = ++s->next_qid;
+    m->ncand = -1;
+    m->cand = NULL;
+    m->key = k;
+    m->term = NULL;
+    s->memo_n++;
+  }
+  keep_term(s, m, qt);
   return m;
 }
 
 /* Similar vocabulary terms of query token qt, memoised per spelling. *out
  * points at the memo's copy or at buf. */
 size_t sc_expand_memo(const idt_screen_index *ix, scratch *s, const sc_term *qt,
-                          tok_memo *m, tcand *buf, const tcand **out)
+                      tok_memo *m, tcand *buf, const tcand **out)
 {
   size_t n;
   if (m && m->ncand >= 0) {

@@ -102,7 +102,7 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean)
         memcpy(mb, x->s, x->len);
         memcpy(mb + x->len, y->s, y->len);
         mb[l] = 0;
-        sc_indel_row(mb, l, imb);
+        sc_indel_costs(mb, l, imb);
       }
       if (!exact) {
         size_t mm = l > z->len ? l : z->len;

@@ -39,9 +39,8 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean);
 void sc_lenmask_of(const sc_term *const *t, size_t n, sc_lenmask *m);
 
 /* From score.c, for merges: the bounded weighted distance (a value above
- * maxd once it exceeds maxd) and per-letter insertion/deletion costs. */
+ * maxd once it exceeds maxd; letter costs from sc_indel_costs). */
 double sc_wdist(const char *a, size_t la, const float *ia, const char *b, size_t lb,
                 const float *ib, float maxd);
-void sc_indel_row(const char *s, size_t n, float *out);
 
 #endif

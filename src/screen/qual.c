@@ -189,7 +189,6 @@ void sc_qual_vals(sc_quals *qu, const sc_qprep *p)
     copy_val(qu->country_val, sizeof qu->country_val, p->cc);
 }
 
-
 void sc_qual_dob(sc_quals *qu, const sc_qprep *p, const int32_t *dobs, size_t n)
 {
   int qy = p->qy, qm = p->qm, qd = p->qd, best = -1;   /* 4 exact 3 swap 2 year 1 near 0 far */

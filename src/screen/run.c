@@ -369,12 +369,6 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
     tok_memo *m = sc_memo_get(s, &qn->terms[i]);
     qn->terms[i].qid = m ? m->qid : ++s->next_qid;
     s->tmemo[i] = m;
-    if (m && !m->term && qn->terms[i].id == UINT32_MAX &&
-        (m->term = idt_arena_alloc(&s->memo_arena, sizeof *m->term)) != NULL) {
-      *m->term = qn->terms[i];
-      m->term->s = m->key;
-      m->term->qid = 0;
-    }
   }
   limit = o->exhaustive ? ix->nents : CAND_ENTS + 16;
   ents = idt_malloc((limit + 1) * sizeof *ents);

@@ -87,7 +87,8 @@ typedef struct lookup_ctx {
 /* expand.c: the thread's scratch for index ix (made or remade when the
  * index generation changes; NULL on OOM); the lookup callback for
  * sc_qnames_add (ctx: a lookup_ctx); the token memo (reset, entry of a
- * query token, created on first sight; NULL on OOM); a token's similar
+ * query token, created on first sight, keeping the term of a spelling
+ * outside the vocabulary; NULL on OOM); a token's similar
  * vocabulary terms, memoised per spelling (*out: the memo's copy or buf). */
 scratch *sc_scratch_get(const idt_screen_index *ix);
 const sc_term *sc_memo_lookup(void *ctx, const char *s, size_t n);

@@ -403,7 +403,6 @@ int sc_tok_other_name(const sc_term *a, const sc_term *b, int korean)
   return other_name(a, b, korean, tok_sim_graded(a, b, korean));
 }
 
-
 /* An upper bound on tok_sim(a, b, korean) without the distance: every
  * letter that one token has and the other lacks costs an edit, and no
  * edit costs less than 0.4 (a doubled letter), so d >= 0.4 x the larger
@@ -459,11 +458,6 @@ double sc_wdist(const char *a, size_t la, const float *ia, const char *b, size_t
                 const float *ib, float maxd)
 {
   return wdist_bounded(a, la, ia, b, lb, ib, maxd);
-}
-
-void sc_indel_row(const char *s, size_t n, float *out)
-{
-  indel_row(s, n, out);
 }
 
 double sc_tok_sim(const sc_term *a, const sc_term *b, int korean)
