@@ -47,6 +47,9 @@ TEST(other_names)
   CHECK(other("puffin", "puccini"));
   /* symmetric */
   CHECK(other("sanchez", "sancho"));
+  /* a long word needs more than one edit per five letters */
+  CHECK(other("constructors", "construction"));
+  CHECK(other("hamidullah", "waliullah"));
 }
 
 TEST(misspellings_and_transliterations)
@@ -69,6 +72,11 @@ TEST(misspellings_and_transliterations)
   CHECK(!other("mikhail", "michael"));       /* kh/ch, c/k confusable */
   CHECK(!other("lavroff", "lavrov"));        /* -off/-ov */
   CHECK(!other("sergei", "sergei"));
+  CHECK(!other("agriculture", "agricultural"));   /* two slips in 11 letters */
+  CHECK(!other("khordorovsky", "khodorkovsky"));
+  CHECK(!other("serej", "sergey"));          /* j closing a syllable = y */
+  CHECK(!other("sergejs", "sergey"));
+  CHECK(!other("mjaid", "majid"));           /* j before a vowel stays j */
 }
 
 TEST(similarity_capped_for_other_names)

@@ -17,9 +17,12 @@
  *    (Navros/Lavrov).
  *
  * So two tokens are "other names" when their cheapest alignment needs two
- * edits or more and at least one of them is a hard consonant edit: a
- * consonant put in, left out or replaced by a letter that is not its usual
- * transliteration partner (cost 1.0 in score.c's table). Soft edits count
+ * edits or more, more than one per five letters of the shorter spelling
+ * (two slips in a long word are still a typo: Agriculture/Agricultural,
+ * Khordorovsky/Khodorkovsky), and at least one of them is a hard
+ * consonant edit: a consonant put in, left out or replaced by a letter
+ * that is not its usual transliteration partner (cost 1.0 in score.c's
+ * table). Soft edits count
  * towards the two but are never the hard one: vowels and y, 'h' (silent or
  * a digraph marker in many romanisations), the confusable pairs of the
  * substitution table (c/k, s/z, b/p, f/p, g/j, d/t, l/r, m/n, v/w ...:
@@ -27,7 +30,9 @@
  * spellings are folded so that one sound is one letter on both sides:
  * doubled letters once (Emmanuel, Lindemann, Puffin), dzh, dj, zh -> j
  * (Ahmadinezhad/Ahmadinejad), ck -> k (Barack/Baraku), x -> ks
- * (Alexander/Aleksandr), 'h' after a consonant dropped (kh ch sh th ph).
+ * (Alexander/Aleksandr), 'h' after a consonant dropped (kh ch sh th ph),
+ * j closing a syllable after a vowel -> y (Sergej, Sergejs/Sergey: the
+ * German, Slavic and Baltic spelling of the semivowel).
  * Folding doubled letters also stops ff -> cc passing as four cheap
  * doubled-letter edits.
  *
@@ -68,6 +73,9 @@ static size_t fold(const char *s, size_t n, char *out, size_t cap)
     } else if (c == 'x') {
       out[m++] = 'k';
       out[m++] = 's';
+    } else if (c == 'j' && m && !sc_is_consonant(out[m - 1]) && out[m - 1] != 'h' &&
+               (!nx || sc_is_consonant(nx))) {
+      out[m++] = 'y';   /* j closing a syllable is the semivowel y: Sergej(s) */
     } else if (c == 'c' && nx == 'k') {
       out[m++] = 'k';
       i++;
@@ -153,5 +161,8 @@ int sc_other_name(const char *as, size_t an, const char *bs, size_t bn)
     t = pp; pp = p; p = c; c = t;
   }
   v = p[lb];
-  return (v / F_HARD) % (F_COST / F_HARD) >= 1 && v % F_HARD >= 2;
+  /* two edits or more, and more than one per five letters of the shorter
+   * spelling: two slips in a long word are still a misspelling */
+  return (v / F_HARD) % (F_COST / F_HARD) >= 1 && v % F_HARD >= 2 &&
+         (v % F_HARD) * 5 > (la < lb ? la : lb);
 }
