@@ -59,6 +59,26 @@ TEST(compare_orgs_and_numbers)
   CHECK(cmp("11420 CORP.", "ACME CORP") < 0.3);                     /* watchman #483 */
 }
 
+TEST(compare_kinship_order)
+{
+  char *ex = NULL;
+  double s = -1;
+  /* "son of" reversed: the father or the son, not the person */
+  CHECK(cmp("ABDULLAH BIN OMAR AL-MUHAMMAD", "OMAR BIN ABDULLAH AL-MUHAMMAD") < 0.6);
+  CHECK(cmp("IBRAHIM BIN AL-DIN AL-MASRI", "SAIF-AL-DIN BIN IBRAHIM AL-MASRI") < 0.6);
+  CHECK_OK(idt_screen_compare(NULL, "Omar bin Abdullah", "Abdullah bin Omar",
+                              IDT_SCREEN_MODE_DEFAULT, &s, &ex));
+  CHECK(ex && strstr(ex, "father and son swapped"));
+  idt_free(ex);
+  /* order free without the link, and links moved but not reversed */
+  CHECK(cmp("Abdullah Omar", "Omar Abdullah") >= 0.9);
+  CHECK(cmp("MOUNIR BEN DHAOU BEN BRAHIM BEN HELAL",
+            "HELAL, Mounir Ben Dhaou Ben Brahim Ben") >= 0.9);
+  CHECK(cmp("BEN MOHAMED BEN MOHAMED KAMMOUN, MEHDI",
+            "MEHDI BEN MOHAMED BEN MOHAMED KAMMOUN") >= 0.9);
+  CHECK(cmp("AL BEN ALI, Isa Ben Tarif", "Isa Bin Tarif Al Bin Ali") >= 0.9);
+}
+
 TEST(compare_ofac_mode)
 {
   double s;
@@ -338,6 +358,7 @@ int main(void)
   RUN(compare_graded);
   RUN(compare_korean);
   RUN(compare_orgs_and_numbers);
+  RUN(compare_kinship_order);
   RUN(compare_ofac_mode);
   RUN(index_ranking_and_qualifiers);
   RUN(index_identifiers_and_weak_alias);

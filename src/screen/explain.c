@@ -82,6 +82,8 @@ static void pairs_text(idt_buf *b, const sc_align *al)
     idt_buf_puts(b, "; numbers disagree");
   if (al->korean_given_clash)
     idt_buf_puts(b, "; Korean given-name syllable differs");
+  if (al->kin_swap)
+    idt_buf_puts(b, "; 'son of' read the other way round (father and son swapped)");
 }
 
 void sc_explain_name(idt_buf *b, const sc_name *q, const sc_name *c,
@@ -186,9 +188,11 @@ void sc_evidence_json(idt_buf *b, const sc_name *q, const sc_name *c,
       idt_buf_json_str(b, al->pairs[j].c, strlen(al->pairs[j].c));
       idt_buf_putc(b, ']');
     }
-    idt_buf_printf(b, "],\"number_clash\":%s,\"korean_given_clash\":%s},",
+    idt_buf_printf(b, "],\"number_clash\":%s,\"korean_given_clash\":%s,"
+                   "\"kin_swap\":%s},",
                    al->number_clash ? "true" : "false",
-                   al->korean_given_clash ? "true" : "false");
+                   al->korean_given_clash ? "true" : "false",
+                   al->kin_swap ? "true" : "false");
   }
   idt_buf_puts(b, "\"features\":[");
   for (k = 0; k < nf; k++)

@@ -26,7 +26,8 @@
  * sum(wq + wc) over pairs + 1.2 x unmatched query weight + 0.4 x unmatched
  * candidate weight: lists hold full names, queries are partial, so an extra
  * list token costs a quarter of an extra query token. Disagreeing numbers
- * halve the score. Greedy rather than Hungarian assignment: names have
+ * halve the score, and so does "son of" read the other way round (Abdullah
+ * bin Omar against Omar bin Abdullah: father and son). Greedy rather than Hungarian assignment: names have
  * under ten tokens and greedy on a graded matrix differs only on ties.
  *
  * Past 800 lines because the similarity cache and the alignment bound
@@ -798,6 +799,60 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
   return 1;
 }
 
+static int same_term(const sc_term *a, const sc_term *b)
+{
+  return a->len == b->len && !memcmp(a->s, b->s, a->len);
+}
+
+static int is_kin(const sc_term *t)
+{
+  static const char *const k[] = { "bin", "ibn", "ben", "bint", "binti", "ould" };
+  size_t i;
+  if (!t->particle)
+    return 0;
+  for (i = 0; i < sizeof k / sizeof *k; i++)
+    if (t->len == strlen(k[i]) && !memcmp(t->s, k[i], t->len))
+      return 1;
+  return 0;
+}
+
+/* Does a kinship link follow token a of s, naming token b (the first
+ * word after the link that is not a particle) as the father? */
+static int kin_of(const side *s, int a, int b)
+{
+  size_t d = (size_t)a + 1;
+  if (a < 0 || d >= s->n || !is_kin(s->t[d]))
+    return 0;
+  while (++d < s->n && s->t[d]->particle)
+    ;
+  return (int)d == b;
+}
+
+/* "Abdullah bin Omar" is Abdullah, son of Omar; "Omar bin Abdullah" is
+ * his father or his son. For each kinship link of the query (bin, ibn,
+ * ben, bint, ould) between a person's own name (the token before it, not
+ * a particle: Al Bin Ali is a family name) and a different father's name
+ * (the first word after it that is not a particle: bin al-Din), the
+ * candidate must not say the reverse: the query's father "bin" the
+ * query's person. Word order is free everywhere else (and an inverted
+ * "HELAL, Mounir Ben Dhaou Ben" moves names across links without
+ * reversing one), but not across "son of". */
+static int kin_swapped(const side *q, const side *c, const int *qm)
+{
+  size_t i, d;
+  for (i = 1; i + 1 < q->n; i++) {
+    if (!is_kin(q->t[i]) || q->t[i - 1]->particle)
+      continue;
+    for (d = i + 1; d < q->n && q->t[d]->particle; d++)
+      ;
+    if (d == q->n || same_term(q->t[i - 1], q->t[d]))
+      continue;   /* Mohamed ben Mohamed: the order says nothing */
+    if (qm[i - 1] >= 0 && kin_of(c, qm[d], qm[i - 1]))
+      return 1;
+  }
+  return 0;
+}
+
 static double name_score(const sc_name *qn, const sc_name *cn, sc_align *al, double need);
 static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, double need,
                            int *pruned);
@@ -840,6 +895,7 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     al->npairs = 0;
     al->number_clash = 0;
     al->korean_given_clash = 0;
+    al->kin_swap = 0;
   }
   load_side(&q, qn);
   load_side(&c, cn);
@@ -942,6 +998,11 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     score *= 0.5;
     if (al)
       al->number_clash = 1;
+  }
+  if (kin_swapped(&q, &c, qm)) {
+    score *= 0.5;   /* father and son: another person, like another number */
+    if (al)
+      al->kin_swap = 1;
   }
   if (al)
     al->score = score;

@@ -144,6 +144,7 @@ typedef struct sc_align {
   sc_pair pairs[2 * SC_MAX_TOKS];
   int number_clash;      /* numbers that disagree */
   int korean_given_clash;
+  int kin_swap;          /* "X bin Y" against "Y bin X" (score.c) */
 } sc_align;
 
 /* Fill nm->mm from its tokens (after nm->t and nm->n are set). */
