@@ -79,6 +79,16 @@ TEST(compare_kinship_order)
   CHECK(cmp("AL BEN ALI, Isa Ben Tarif", "Isa Bin Tarif Al Bin Ali") >= 0.9);
 }
 
+TEST(compare_patronymic)
+{
+  /* the list's patronymic left out costs little; a different one is
+   * another father, so another person */
+  CHECK(cmp("Sergey Lavrov", "LAVROV, Sergey Viktorovich") > 0.9);
+  CHECK(cmp("Serej Lavrov", "LAVROV, Sergey Viktorovich") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("Sergey Ivanovich Lavrov", "LAVROV, Sergey Viktorovich") < IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("Yulia Tymoshenko", "TYMOSHENKO, Yulia Volodymyrivna") > 0.9);
+}
+
 TEST(compare_ofac_mode)
 {
   double s;
@@ -359,6 +369,7 @@ int main(void)
   RUN(compare_korean);
   RUN(compare_orgs_and_numbers);
   RUN(compare_kinship_order);
+  RUN(compare_patronymic);
   RUN(compare_ofac_mode);
   RUN(index_ranking_and_qualifiers);
   RUN(index_identifiers_and_weak_alias);

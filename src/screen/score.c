@@ -25,10 +25,12 @@
  * organisations alike). Score = sum(sim * (wq + wc)) over pairs divided by
  * sum(wq + wc) over pairs + 1.2 x unmatched query weight + 0.4 x unmatched
  * candidate weight: lists hold full names, queries are partial, so an extra
- * list token costs a quarter of an extra query token. Disagreeing numbers
- * halve the score, and so does "son of" read the other way round (Abdullah
- * bin Omar against Omar bin Abdullah: father and son). Greedy rather than Hungarian assignment: names have
- * under ten tokens and greedy on a graded matrix differs only on ties.
+ * list token costs a quarter of an extra query token (a list's East Slavic
+ * patronymic, which most queries leave out, no more than a particle).
+ * Disagreeing numbers halve the score, and so does "son of" read the
+ * other way round (Abdullah bin Omar against Omar bin Abdullah: father and
+ * son). Greedy rather than Hungarian assignment: names have under ten
+ * tokens and greedy on a graded matrix differs only on ties.
  *
  * Past 800 lines because the similarity cache and the alignment bound
  * work on the scorer's cell matrix and term layout, inlined in the hot
@@ -71,6 +73,30 @@ static int is_particle(const char *s, size_t n)
     if (strlen(p[i]) == n && !memcmp(p[i], s, n))
       return 1;
   return 0;
+}
+
+/* An East Slavic patronymic (Viktorovich, Ivanovna, Petrivna): formal
+ * usage and the lists carry it, most queries leave it out. */
+static int is_patronymic(const char *s, size_t n)
+{
+  static const char *const e[] = {
+    "ovich", "evich", "ovych", "evych", "ovitch", "evitch", "ovna", "evna", "ivna", "ichna",
+  };
+  size_t i, l;
+  if (n < 7)
+    return 0;
+  for (i = 0; i < sizeof e / sizeof *e; i++)
+    if ((l = strlen(e[i])) < n && !memcmp(s + n - l, e[i], l))
+      return 1;
+  return 0;
+}
+
+/* What a candidate token left unmatched costs (x its weight in the
+ * denominator): an absent patronymic weighs like a particle; one that
+ * another patronymic stands against is a substitution (name_score_p). */
+static double unmatched_c_cost(const sc_term *t)
+{
+  return UNMATCHED_C * (t->patronymic && t->w > 0.3f ? 0.3f : t->w);
 }
 
 float sc_weight(int kind, uint32_t df, uint32_t nnames)
@@ -191,6 +217,7 @@ void sc_term_init(sc_term *t, const char *s, size_t len)
     t->w = 0.3f;
     t->particle = 1;
   }
+  t->patronymic = (uint8_t)is_patronymic(s, len);
   idt_text_nysiis(s, len, t->nys, sizeof t->nys);
   {
     /* zero past the key: equal keys are then equal as 9 bytes (SAME_NYS) */
@@ -669,24 +696,24 @@ static int can_reach(const side *q, const side *c, double sim[][SC_MAX_TOKS],
   return tot >= -1e-9;
 }
 
-/* Lower bound on the unmatched candidate weight: the c.n - q.n lightest
- * candidate tokens, x 0.4. */
+/* Lower bound on the unmatched candidate weight: the c.n - q.n cheapest
+ * candidate tokens left unmatched (unmatched_c_cost). */
 static double unmatched_c_floor(const side *q, const side *c)
 {
-  float w[SC_MAX_TOKS];
+  double w[SC_MAX_TOKS];
   size_t i, j, k = c->n > q->n ? c->n - q->n : 0;
   double sum = 0;
   if (!k)
     return 0;
   for (i = 0; i < c->n; i++) {
-    float x = c->t[i]->w;
+    double x = unmatched_c_cost(c->t[i]);
     for (j = i; j > 0 && w[j - 1] > x; j--)
       w[j] = w[j - 1];
     w[j] = x;
   }
   for (i = 0; i < k; i++)
     sum += w[i];
-  return UNMATCHED_C * sum;
+  return sum;
 }
 
 /* Best a query token's row can add to can_reach's sum (row_best), and
@@ -987,8 +1014,7 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     }
     for (j = 0; j < c.n; j++)
       if (cm[j] < 0) {
-        double k = cm[j] == -2 ? SUBSTITUTED : UNMATCHED_C;
-        den += k * c.t[j]->w;
+        den += cm[j] == -2 ? SUBSTITUTED * c.t[j]->w : unmatched_c_cost(c.t[j]);
         cnum += c.t[j]->kind == IDT_TOK_NUMBER;
         note_pair(al, -1, (int)j, 0, NULL, c.t[j]);
       }

@@ -34,6 +34,7 @@ typedef struct sc_term {
   char ko[SC_TERM_MAX];  /* Korean syllable skeletons joined by '.', "" none */
   uint8_t ko_nsyl;       /* syllables in ko */
   uint8_t particle;      /* al, bin, van ...: weight capped at 0.3 */
+  uint8_t patronymic;    /* Viktorovich ...: cheap when the list alone has it */
   uint32_t letters;      /* bit per letter it holds (score.c, sim_upper) */
   float w;               /* weight: rarity x kind */
   uint32_t df;           /* names holding it (index terms) */
