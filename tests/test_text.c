@@ -59,6 +59,13 @@ TEST(legal_forms)
   /* never deleted into nothing */
   CHECK_STR(form0("11420 CORP.", b, sizeof b), "11420 corp");
   CHECK_STR(form0("Ao Li", b, sizeof b), "ao li");
+  /* one slip in a long one-word legal form, and no more */
+  CHECK_STR(form0("Siemens Aktiengeselschaft", b, sizeof b), "siemens jsc");
+  CHECK_STR(form0("Rosneft Corproation", b, sizeof b), "rosneft corp");
+  CHECK_STR(form0("Acme Incorporatd", b, sizeof b), "acme corp");
+  CHECK_STR(form0("Acme Corpration", b, sizeof b), "acme corp");
+  CHECK_STR(form0("Acme Corpratoin", b, sizeof b), "acme corpratoin");
+  CHECK_STR(form0("Cooperation Trust", b, sizeof b), "cooperation trust");
   CHECK_INT(idt_text_token_kind("llc", 3), IDT_TOK_LEGAL);
   CHECK_INT(idt_text_token_kind("8", 1), IDT_TOK_NUMBER);
   CHECK_INT(idt_text_token_kind("k", 1), IDT_TOK_INITIAL);

@@ -123,6 +123,46 @@ static const idt__byte_index *legal_ix(void)
   return &tl_ix;
 }
 
+/* Are a and b at most one slip apart: one letter changed, added, dropped,
+ * or two neighbours swapped? */
+static int one_slip(const char *a, size_t la, const char *b, size_t lb)
+{
+  size_t i = 0;
+  if (la + 1 < lb || lb + 1 < la)
+    return 0;
+  while (i < la && i < lb && a[i] == b[i])
+    i++;
+  if (la == lb && i == la)
+    return 1;
+  if (la == lb)
+    return !memcmp(a + i + 1, b + i + 1, la - i - 1) ||
+           (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+            !memcmp(a + i + 2, b + i + 2, la - i - 2));
+  return la < lb ? !memcmp(a + i, b + i + 1, la - i) : !memcmp(a + i + 1, b + i, lb - i);
+}
+
+/* A long one-word legal form misspelt (Aktiengeselschaft, Corporaton):
+ * the rows of its first letter that are one word of ten letters or more,
+ * a canonical legal form, and one slip away. */
+static size_t legal_typo(const idt__byte_index *x, const char *tok, size_t n,
+                         const char **canon)
+{
+  unsigned c = (unsigned char)tok[0];
+  size_t j;
+  if (n < 10 || c >= 128)
+    return 0;
+  for (j = x->start[c]; j < x->start[c + 1]; j++) {
+    const legal_row *r = &rows[x->order[j]];
+    size_t rl = strlen(r->phrase);
+    if (rl >= 10 && !strchr(r->phrase, ' ') && idt_text_token_kind(r->canon, strlen(r->canon)) ==
+        IDT_TOK_LEGAL && one_slip(tok, n, r->phrase, rl)) {
+      *canon = r->canon;
+      return 1;
+    }
+  }
+  return 0;
+}
+
 size_t idt__text_legal_match(const char *const *toks, const size_t *lens,
                              size_t ntoks, const char **canon)
 {
@@ -139,6 +179,8 @@ size_t idt__text_legal_match(const char *const *toks, const size_t *lens,
       *canon = rows[i].canon;
     }
   }
+  if (!best)
+    best = legal_typo(x, toks[0], lens[0], canon);
   /* Two-letter and person-like forms (ao, sa, ag, too...) only at the end
    * of a name: "Ao Li" is a person, "Gazprom AO" a company. */
   if (best && best == ntoks)
