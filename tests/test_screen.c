@@ -89,6 +89,21 @@ TEST(compare_patronymic)
   CHECK(cmp("Yulia Tymoshenko", "TYMOSHENKO, Yulia Volodymyrivna") > 0.9);
 }
 
+TEST(compare_cut_at_field_width)
+{
+  /* 35 characters, a SWIFT name line: the last word may be cut */
+  CHECK(cmp("NOUREDDINE BEN ALI BEN BELKASSEM DR", "Noureddine Ben Ali Ben Belkassem DRISSI") >=
+        IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("NOUREDDINE BEN ALI BEN BELKASSEM KY", "Noureddine Ben Ali Ben Belkassem DRISSI") >=
+        IDT_SCREEN_THRESHOLD);
+  /* 36: not a cut name, the last word is a word that is not there */
+  CHECK(cmp("NOUREDDINE BEN ALI BEN BELKASSEM KYZ", "Noureddine Ben Ali Ben Belkassem DRISSI") <
+        IDT_SCREEN_THRESHOLD);
+  /* the list side is never cut: it is the list's own spelling */
+  CHECK(cmp("HANI ABD-AL-LATIF TILFAH AL-RAWI", "HANI ABD-AL-LATIF TILFAH AL-TIKRITI") <
+        IDT_SCREEN_THRESHOLD);
+}
+
 TEST(compare_ofac_mode)
 {
   double s;
@@ -370,6 +385,7 @@ int main(void)
   RUN(compare_orgs_and_numbers);
   RUN(compare_kinship_order);
   RUN(compare_patronymic);
+  RUN(compare_cut_at_field_width);
   RUN(compare_ofac_mode);
   RUN(index_ranking_and_qualifiers);
   RUN(index_identifiers_and_weak_alias);

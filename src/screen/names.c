@@ -126,6 +126,44 @@ static int add_form(sc_qnames *q, const char *form, int weak, int hangul,
   return 1;
 }
 
+/* Was raw cut at a payment message's field width? SWIFT MT name lines
+ * (fields 50/59) hold 35 characters, ISO 20022 names 140: a name of
+ * exactly that many characters, ending in a letter or digit, may end in
+ * half a word ("... BELKASSEM DR" for DRISSI). */
+static int cut_at_field_width(const char *raw)
+{
+  size_t n = 0, i, last = 0;
+  for (i = 0; raw[i]; i++)
+    if (((unsigned char)raw[i] & 0xC0) != 0x80) {
+      n++;
+      last = i;
+    }
+  return (n == 35 || n == 140) && ((raw[last] >= 'a' && raw[last] <= 'z') ||
+                                   (raw[last] >= 'A' && raw[last] <= 'Z') ||
+                                   (raw[last] >= '0' && raw[last] <= '9'));
+}
+
+/* The form without its last word (at least two words left): what a name
+ * cut inside its last word certainly says. Not when the last word is one
+ * of the lists' words (with a vocabulary to ask): a word cut in two is
+ * rarely a word, and dropping a whole surname would pair relatives. */
+static void add_uncut_form(sc_qnames *q, const char *form, int weak, int hangul,
+                           sc_lookup_fn lookup, void *ctx)
+{
+  char f[IDT_TEXT_MAX_FORM];
+  const char *sp = strrchr(form, ' ');
+  size_t l = sp ? (size_t)(sp - form) : 0;
+  const char *w = strrchr(form, '-') > sp ? strrchr(form, '-') : sp;
+  const sc_term *known;
+  if (!l || l >= sizeof f || !memchr(form, ' ', l))
+    return;
+  if (lookup && (known = lookup(ctx, w + 1, strlen(w + 1))) && known->id != UINT32_MAX)
+    return;
+  memcpy(f, form, l);
+  f[l] = 0;
+  add_form(q, f, weak, hangul, lookup, ctx);
+}
+
 int sc_qnames_add(sc_qnames *q, const char *raw, const char *orig, int weak,
                   sc_lookup_fn lookup, void *ctx)
 {
@@ -143,6 +181,8 @@ int sc_qnames_add(sc_qnames *q, const char *raw, const char *orig, int weak,
     add_form(q, p, weak, hf[k], lookup, ctx);
     p += strlen(p) + 1;
   }
+  if (nf > 0 && !q->list_side && cut_at_field_width(raw))
+    add_uncut_form(q, forms, weak, hf[0], lookup, ctx);
   nf = idt_text_query_forms(raw, strlen(raw), forms, sizeof forms);   /* Wade-Giles, PLA China */
   for (k = 0, p = forms; k < nf; k++, p += strlen(p) + 1)
     add_form(q, p, weak, 0, lookup, ctx);

@@ -19,6 +19,7 @@ typedef struct sc_qnames {
   const sc_term *ptrs[SC_MAX_QTERMS];
   size_t nterms;
   char forms[SC_MAX_QNAMES][IDT_TEXT_MAX_FORM];
+  int list_side;         /* compare's second name: a list name, not a query */
 } sc_qnames;
 
 /* Split a normalised form into tokens; bit i of *joined: hyphen after i. */
@@ -36,7 +37,9 @@ static inline int sc_pairable(const sc_name *a, const sc_name *b)
 int sc_korean_shape(const idt_str *toks, size_t n);
 /* Normalise raw and append its forms (orig: the text shown in evidence,
  * NULL: raw). lookup (may be NULL) gives vocabulary weights. Forms that do
- * not fit are dropped silently (SC_MAX_QNAMES). */
+ * not fit are dropped silently (SC_MAX_QNAMES). A query (not list_side)
+ * cut at a payment field's width also gets its form without the last,
+ * perhaps cut, word. */
 int sc_qnames_add(sc_qnames *q, const char *raw, const char *orig, int weak,
                   sc_lookup_fn lookup, void *ctx);
 
