@@ -50,6 +50,18 @@ TEST(compare_korean)
   CHECK(cmp("Kim Jongun", "Kim Jong-un") >= 0.9);
 }
 
+TEST(compare_han)
+{
+  /* Han against Han: a character is the same syllable or another one */
+  CHECK(cmp("习近朋", "习近平") < IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("金正日", "金正恩") < IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("王伟", "王偉") >= 0.9);          /* simplified and traditional */
+  CHECK(cmp("习近平", "习 近平") >= 0.9);
+  /* Han against Latin stays a transliteration match */
+  CHECK(cmp("习近平", "Xi Jinping") >= 0.9);
+  CHECK(cmp("习近朋", "Xi Jinping") >= IDT_SCREEN_THRESHOLD);
+}
+
 TEST(compare_orgs_and_numbers)
 {
   CHECK(cmp("NAM SAN 6", "NAM SAN 8") < 0.5);
@@ -382,6 +394,7 @@ int main(void)
 {
   RUN(compare_graded);
   RUN(compare_korean);
+  RUN(compare_han);
   RUN(compare_orgs_and_numbers);
   RUN(compare_kinship_order);
   RUN(compare_patronymic);

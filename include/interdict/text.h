@@ -79,6 +79,11 @@ size_t idt_text_org_acronym(const char *s, size_t n, char *out, size_t cap);
  * get them. */
 int idt_text_query_forms(const char *s, size_t n, char *out, size_t cap);
 
+/* Is name s written in Han characters alone (Chinese, or Japanese kanji
+ * without kana; punctuation and blanks aside, no letter of another
+ * script)? Its first form is then the pinyin of one token per character. */
+int idt_text_han_only(const char *s, size_t n);
+
 /* Is the Korean romanisation module built in (Hangul -> DPRK/RR/Yale)? */
 int idt_text_has_korean(void);
 

@@ -381,7 +381,7 @@ static int add_name(build_ctx *bc, uint32_t ent, const char *raw, int weak)
     nm->weak = (uint8_t)weak;
     nm->joined = joined;
     nm->korean = (uint8_t)sc_korean_shape(toks, n);
-    nm->hangul = hf[k];
+    nm->cjk = hf[k];
     nm->orig = idt_arena_strdup(&ix->arena, raw);
     nm->form = idt_arena_strdup(&ix->arena, p);
     if (!nm->orig || !nm->form)
@@ -567,7 +567,7 @@ static int mark_same(idt_screen_index *ix, const build_ctx *bc)
     }
     key[0] = (char)nm->weak;
     key[1] = (char)nm->korean;
-    key[2] = (char)nm->hangul;
+    key[2] = (char)nm->cjk;
     key[3] = 0;
     memcpy(key + 4, bc->tok_ids + bc->name_tok0[i], kl - 4);
     if (!(slot = idt_map_slot_for(&seen, key, kl))) {

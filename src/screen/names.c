@@ -42,7 +42,8 @@ int sc_forms(const char *raw, char *forms, size_t cap, uint8_t *hflags)
 {
   int nf = idt_text_name_forms(raw, strlen(raw), forms, cap), k;
   for (k = 0; k < nf && k < IDT_TEXT_MAX_FORMS + 1; k++)
-    hflags[k] = 0;
+    hflags[k] = nf > 0 && idt_text_han_only(raw, strlen(raw)) ?
+                (k ? SC_CJK_HAN : SC_CJK_HAN_PINYIN) : 0;
 #ifdef IDT_HAVE_KOREAN
   if (nf > 0 && idt_ko_has_hangul(raw, strlen(raw))) {
     /* Hangul on both sides is compared strictly in RR, where every
@@ -72,7 +73,7 @@ int sc_forms(const char *raw, char *forms, size_t cap, uint8_t *hflags)
   return nf;
 }
 
-static int add_form(sc_qnames *q, const char *form, int weak, int hangul,
+static int add_form(sc_qnames *q, const char *form, int weak, int cjk,
                     sc_lookup_fn lookup, void *ctx)
 {
   idt_str toks[SC_MAX_TOKS];
@@ -100,7 +101,7 @@ static int add_form(sc_qnames *q, const char *form, int weak, int hangul,
   nm->joined = joined;
   nm->form = q->forms[fi];
   nm->korean = (uint8_t)sc_korean_shape(toks, n);
-  nm->hangul = (uint8_t)hangul;
+  nm->cjk = (uint8_t)cjk;
   for (i = 0; i < n; i++) {
     sc_term *t = &q->terms[q->nterms];
     const sc_term *known = lookup ? lookup(ctx, toks[i].p, toks[i].len) : NULL;
@@ -147,7 +148,7 @@ static int cut_at_field_width(const char *raw)
  * cut inside its last word certainly says. Not when the last word is one
  * of the lists' words (with a vocabulary to ask): a word cut in two is
  * rarely a word, and dropping a whole surname would pair relatives. */
-static void add_uncut_form(sc_qnames *q, const char *form, int weak, int hangul,
+static void add_uncut_form(sc_qnames *q, const char *form, int weak, int cjk,
                            sc_lookup_fn lookup, void *ctx)
 {
   char f[IDT_TEXT_MAX_FORM];
@@ -161,7 +162,7 @@ static void add_uncut_form(sc_qnames *q, const char *form, int weak, int hangul,
     return;
   memcpy(f, form, l);
   f[l] = 0;
-  add_form(q, f, weak, hangul, lookup, ctx);
+  add_form(q, f, weak, cjk, lookup, ctx);
 }
 
 int sc_qnames_add(sc_qnames *q, const char *raw, const char *orig, int weak,

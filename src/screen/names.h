@@ -25,13 +25,17 @@ typedef struct sc_qnames {
 /* Split a normalised form into tokens; bit i of *joined: hyphen after i. */
 size_t sc_form_split(const char *form, idt_str *toks, size_t max, uint32_t *joined);
 /* The forms of a raw name (idt_text_name_forms) plus, for Hangul, the
- * strict RR form; hflags[k]: 0 not Hangul, 1 a Hangul variant, 2 the strict
- * RR form. forms needs (IDT_TEXT_MAX_FORMS + 1) * IDT_TEXT_MAX_FORM bytes. */
+ * strict RR form; hflags[k] (sc_name.cjk): 0 neither Hangul nor Han, 1 a
+ * Hangul variant, 2 the strict RR form, 3 a variant of a name in Han
+ * characters, 4 its pinyin form (the first). forms needs
+ * (IDT_TEXT_MAX_FORMS + 1) * IDT_TEXT_MAX_FORM bytes. */
 int sc_forms(const char *raw, char *forms, size_t cap, uint8_t *hflags);
-/* May names a and b be compared (Hangul on both sides: strict RR only)? */
+/* May names a and b be compared? Hangul on both sides: strict RR only;
+ * Han on both sides: pinyin only. */
 static inline int sc_pairable(const sc_name *a, const sc_name *b)
 {
-  return !(a->hangul && b->hangul) || (a->hangul == 2 && b->hangul == 2);
+  int ha = a->cjk >= SC_CJK_HAN, hb = b->cjk >= SC_CJK_HAN;
+  return !(a->cjk && b->cjk) || ha != hb || sc_cjk_strict(a, b);
 }
 /* Korean name shape of a token sequence (0 without the Korean module). */
 int sc_korean_shape(const idt_str *toks, size_t n);

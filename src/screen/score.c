@@ -929,7 +929,7 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
   if (!q.n || !c.n)
     return 0;
   pool.n = 0;
-  if (!(qn->hangul == 2 && cn->hangul == 2)) {
+  if (!sc_cjk_strict(qn, cn)) {
     sc_lenmask qm2 = qn->mm;
     size_t qn0 = q.n;
     if (sc_may_merge(&qn->mm, &cn->mm)) {
@@ -940,8 +940,9 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     if (sc_may_merge(&cn->mm, &qm2))
       sc_merge_side(&c, &q, &pool, korean);
   }
-  if (qn->hangul == 2 && cn->hangul == 2) {
-    /* Hangul against Hangul: a syllable is the same or another one */
+  if (sc_cjk_strict(qn, cn)) {
+    /* Hangul against Hangul, Han against Han: a syllable is the same or
+     * another one */
     for (i = 0; i < q.n; i++)
       for (j = 0; j < c.n; j++)
         sim[i][j] = q.t[i]->len == c.t[j]->len &&

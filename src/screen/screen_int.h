@@ -71,16 +71,27 @@ typedef struct sc_name {
   uint16_t n;
   uint8_t weak;          /* weakAlias: exact hits only */
   uint8_t korean;        /* has a Korean name shape */
-  uint8_t hangul;        /* from Hangul: 1 a variant, 2 the strict RR form */
+  uint8_t cjk;           /* from Hangul: 1 a variant, 2 the strict RR form;
+                          * from Han: 3 a variant, 4 the strict pinyin form
+                          * (SC_CJK_*; sc_pairable) */
   uint8_t shared;        /* index names: another name has the same tokens */
   uint32_t joined;       /* bit i: token i hyphenated to i+1 */
   uint32_t same;         /* index names: the first name with the same terms
-                          * and flags (weak, korean, hangul): it scores the
+                          * and flags (weak, korean, cjk): it scores the
                           * same against any query name */
   sc_lenmask mm;
   const char *orig;      /* the name as listed */
   const char *form;      /* normalised form */
 } sc_name;
+
+enum { SC_CJK_HANGUL = 1, SC_CJK_HANGUL_RR = 2, SC_CJK_HAN = 3, SC_CJK_HAN_PINYIN = 4 };
+
+/* Both names written in the same syllable script and in its strict form:
+ * a syllable is the same or another one, never a misspelling. */
+static inline int sc_cjk_strict(const sc_name *a, const sc_name *b)
+{
+  return a->cjk == b->cjk && (a->cjk == SC_CJK_HANGUL_RR || a->cjk == SC_CJK_HAN_PINYIN);
+}
 
 /* Fill t's keys from s (lowercase ASCII, len bytes, kept by the caller). */
 void sc_term_init(sc_term *t, const char *s, size_t len);
