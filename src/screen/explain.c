@@ -91,6 +91,8 @@ void sc_explain_name(idt_buf *b, const sc_name *q, const sc_name *c,
 {
   idt_buf_printf(b, "name '%s' ~ '%s' %.2f: ", q->form, c->orig ? c->orig : c->form, score);
   pairs_text(b, al);
+  if (q->cut)
+    idt_buf_puts(b, "; query filled to a payment field's width: its cut last word left out");
 }
 
 void sc_explain_hit(idt_buf *b, const sc_name *q, const sc_name *c,
@@ -167,8 +169,8 @@ void sc_evidence_json(idt_buf *b, const sc_name *q, const sc_name *c,
     idt_buf_json_str(b, c->orig ? c->orig : c->form, strlen(c->orig ? c->orig : c->form));
     idt_buf_puts(b, ",\"matched_form\":");
     idt_buf_json_str(b, c->form, strlen(c->form));
-    idt_buf_printf(b, ",\"weak_alias\":%s,\"score\":%.4f,\"pairs\":[",
-                   c->weak ? "true" : "false", name);
+    idt_buf_printf(b, ",\"weak_alias\":%s,\"query_cut\":%s,\"score\":%.4f,\"pairs\":[",
+                   c->weak ? "true" : "false", q->cut ? "true" : "false", name);
     for (i = 0; i < al->npairs; i++) {
       const sc_pair *p = &al->pairs[i];
       idt_buf_puts(b, i ? ",[" : "[");

@@ -162,7 +162,8 @@ static void add_uncut_form(sc_qnames *q, const char *form, int weak, int cjk,
     return;
   memcpy(f, form, l);
   f[l] = 0;
-  add_form(q, f, weak, cjk, lookup, ctx);
+  if (add_form(q, f, weak, cjk, lookup, ctx))
+    q->names[q->n - 1].cut = 1;
 }
 
 int sc_qnames_add(sc_qnames *q, const char *raw, const char *orig, int weak,

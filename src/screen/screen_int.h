@@ -75,6 +75,8 @@ typedef struct sc_name {
                           * from Han: 3 a variant, 4 the strict pinyin form
                           * (SC_CJK_*; sc_pairable) */
   uint8_t shared;        /* index names: another name has the same tokens */
+  uint8_t cut;           /* query form without a last word cut at a
+                          * payment field's width (names.c) */
   uint32_t joined;       /* bit i: token i hyphenated to i+1 */
   uint32_t same;         /* index names: the first name with the same terms
                           * and flags (weak, korean, cjk): it scores the
