@@ -234,6 +234,38 @@ TEST(index_ranking_and_qualifiers)
   idt_screen_index_free(ix);
 }
 
+TEST(index_verbatim_tie)
+{
+  /* two people named KIM Tong Chol; the query writes one's alias letter
+   * for letter (OFAC's comma aside): that one first, explained by it */
+  idt_screen_builder *b = NULL;
+  idt_screen_index *ix = NULL;
+  idt_screen_query q = IDT_SCREEN_QUERY_INIT;
+  idt_screen_result *r;
+  idt_entity *e;
+  idt_arena_init(&arena);
+  CHECK_OK(idt_screen_builder_new(&b));
+  e = ent("Person", "p-1", "test");
+  idt_entity_add(e, "name", "KIM Tong-chol");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  e = ent("Person", "p-2", "test");
+  idt_entity_add(e, "name", "KIM Tong Chol");
+  idt_entity_add(e, "alias", "KIM Tong-ch'o'l");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  CHECK_OK(idt_screen_build(b, &ix));
+  idt_arena_free(&arena);
+  q.name = "KIM, Tong-ch'o'l";
+  r = run(ix, &q, 0);
+  CHECK(r && r->n == 2);
+  if (r && r->n == 2) {
+    CHECK_STR(r->hits[0].entity_id, "p-2");
+    CHECK(r->hits[0].score == r->hits[1].score);
+    CHECK(strstr(r->hits[0].explanation, "Tong-ch'o'l") != NULL);
+  }
+  idt_screen_result_free(r);
+  idt_screen_index_free(ix);
+}
+
 TEST(index_identifiers_and_weak_alias)
 {
   idt_screen_index *ix = small_index();
@@ -401,6 +433,7 @@ int main(void)
   RUN(compare_cut_at_field_width);
   RUN(compare_ofac_mode);
   RUN(index_ranking_and_qualifiers);
+  RUN(index_verbatim_tie);
   RUN(index_identifiers_and_weak_alias);
   RUN(index_equals_exhaustive);
   RUN(results_independent_of_history);

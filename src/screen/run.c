@@ -18,6 +18,7 @@
  * is expand.c, step 2 cands.c; this file scores and builds the results.
  */
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 #include "screen/run_int.h"
@@ -157,6 +158,37 @@ static int below(const scratch *s, uint32_t nm, double v)
   return s->qw > 0 && s->name_sum[nm] < (v - 1e-4) * s->qw;
 }
 
+/* The next character of a spelling for verbatim(): case folded (ASCII),
+ * commas skipped and blank runs read as one blank (OFAC's "KIM, Tong-ch'o'l"
+ * is indexed as "KIM Tong-ch'o'l"). */
+static int spell_next(const char **p)
+{
+  while (**p == ',')
+    (*p)++;
+  if (**p == ' ') {
+    while (**p == ' ' || **p == ',')
+      (*p)++;
+    return ' ';
+  }
+  return **p ? tolower((unsigned char)*(*p)++) : 0;
+}
+
+/* Is list name en spelled exactly as query name q was written (case,
+ * commas and blanks aside)? Among names that score alike, that one
+ * explains the hit, and among entities that score alike, its entity ranks
+ * first (cmp_cand): two KIM Tong Chols, and the query wrote one of them
+ * letter for letter. */
+static int verbatim(const sc_name *q, const sc_name *en)
+{
+  const char *a = q->orig, *b = en->orig;
+  int x, y;
+  do {
+    x = spell_next(&a);
+    y = spell_next(&b);
+  } while (x == y && x);
+  return x == y;
+}
+
 /* Score entity eid: the best of its names against the query's. When
  * nstamp is given, only the names sharing an expanded term with the query
  * (nstamp[name] == st) are scored: an alias with no similar token cannot
@@ -207,16 +239,16 @@ static void score_ent(const idt_screen_index *ix, scratch *sc, const sc_qnames *
       } else {
         s = sc_name_score_min(&qn->names[i], en, best > need ? best : need);
       }
-      if (s > best || c->qi < 0) {
+      if (s > best || c->qi < 0 ||
+          (s == best && s > 0 && !c->verbatim && verbatim(&qn->names[i], en))) {
         best = s;
         c->qi = (int)i;
         c->ni = e->name0 + k;
+        c->verbatim = verbatim(&qn->names[i], en);
       }
     }
   }
   c->name = best;
-  if (c->qi >= 0)
-    c->verbatim = !strcasecmp(qn->names[c->qi].orig, ix->names[c->ni].orig);
   if (o->mode == IDT_SCREEN_MODE_OFAC) {
     c->score = best;
     return;
