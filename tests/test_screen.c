@@ -99,6 +99,9 @@ TEST(compare_patronymic)
   CHECK(cmp("Serej Lavrov", "LAVROV, Sergey Viktorovich") >= IDT_SCREEN_THRESHOLD);
   CHECK(cmp("Sergey Ivanovich Lavrov", "LAVROV, Sergey Viktorovich") < IDT_SCREEN_THRESHOLD);
   CHECK(cmp("Yulia Tymoshenko", "TYMOSHENKO, Yulia Volodymyrivna") > 0.9);
+  /* so does a father's name after a kinship link; a different one does not */
+  CHECK(cmp("Osama bin Laden", "Usama bin Muhammad ibn Awad ibn Ladin") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("HABIB BEN MOHAMED AL-LOUBIRI", "HABIB BEN AHMED AL-LOUBIRI") < IDT_SCREEN_THRESHOLD);
 }
 
 TEST(compare_cut_at_field_width)

@@ -25,8 +25,9 @@
  * organisations alike). Score = sum(sim * (wq + wc)) over pairs divided by
  * sum(wq + wc) over pairs + 1.2 x unmatched query weight + 0.4 x unmatched
  * candidate weight: lists hold full names, queries are partial, so an extra
- * list token costs a quarter of an extra query token (a list's East Slavic
- * patronymic, which most queries leave out, no more than a particle).
+ * list token costs a quarter of an extra query token (a father's name that
+ * most queries leave out, an East Slavic patronymic or the name after bin
+ * or ibn, no more than a particle).
  * Disagreeing numbers halve the score, and so does "son of" read the
  * other way round (Abdullah bin Omar against Omar bin Abdullah: father and
  * son). Greedy rather than Hungarian assignment: names have under ten
@@ -91,12 +92,30 @@ static int is_patronymic(const char *s, size_t n)
   return 0;
 }
 
-/* What a candidate token left unmatched costs (x its weight in the
- * denominator): an absent patronymic weighs like a particle; one that
- * another patronymic stands against is a substitution (name_score_p). */
-static double unmatched_c_cost(const sc_term *t)
+/* A kinship link: bin, ibn, ben, bint, ould ("son or daughter of"). */
+static int is_kin(const sc_term *t)
 {
-  return UNMATCHED_C * (t->patronymic && t->w > 0.3f ? 0.3f : t->w);
+  static const char *const k[] = { "bin", "ibn", "ben", "bint", "binti", "ould" };
+  size_t i;
+  if (!t->particle)
+    return 0;
+  for (i = 0; i < sizeof k / sizeof *k; i++)
+    if (t->len == strlen(k[i]) && !memcmp(t->s, k[i], t->len))
+      return 1;
+  return 0;
+}
+
+/* What candidate token j left unmatched costs (x its weight in the
+ * denominator). A father's name the query leaves out weighs like a
+ * particle: an East Slavic patronymic, or the name after a kinship link
+ * (Usama bin Muhammad ibn Awad ibn Ladin against Osama bin Laden). One
+ * that another name of the query stands against is a substitution
+ * instead (name_score_p). */
+static double unmatched_c_cost(const side *c, size_t j)
+{
+  const sc_term *t = c->t[j];
+  int father = t->patronymic || (j > 0 && is_kin(c->t[j - 1]));
+  return UNMATCHED_C * (father && t->w > 0.3f ? 0.3f : t->w);
 }
 
 float sc_weight(int kind, uint32_t df, uint32_t nnames)
@@ -706,7 +725,7 @@ static double unmatched_c_floor(const side *q, const side *c)
   if (!k)
     return 0;
   for (i = 0; i < c->n; i++) {
-    double x = unmatched_c_cost(c->t[i]);
+    double x = unmatched_c_cost(c, i);
     for (j = i; j > 0 && w[j - 1] > x; j--)
       w[j] = w[j - 1];
     w[j] = x;
@@ -829,18 +848,6 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
 static int same_term(const sc_term *a, const sc_term *b)
 {
   return a->len == b->len && !memcmp(a->s, b->s, a->len);
-}
-
-static int is_kin(const sc_term *t)
-{
-  static const char *const k[] = { "bin", "ibn", "ben", "bint", "binti", "ould" };
-  size_t i;
-  if (!t->particle)
-    return 0;
-  for (i = 0; i < sizeof k / sizeof *k; i++)
-    if (t->len == strlen(k[i]) && !memcmp(t->s, k[i], t->len))
-      return 1;
-  return 0;
 }
 
 /* Does a kinship link follow token a of s, naming token b (the first
@@ -1015,7 +1022,7 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     }
     for (j = 0; j < c.n; j++)
       if (cm[j] < 0) {
-        den += cm[j] == -2 ? SUBSTITUTED * c.t[j]->w : unmatched_c_cost(c.t[j]);
+        den += cm[j] == -2 ? SUBSTITUTED * c.t[j]->w : unmatched_c_cost(&c, j);
         cnum += c.t[j]->kind == IDT_TOK_NUMBER;
         note_pair(al, -1, (int)j, 0, NULL, c.t[j]);
       }
