@@ -31,14 +31,17 @@ static void add_postings(const idt_screen_index *ix, scratch *s, const sc_term *
   for (kk = 0; kk < nt; kk++) {
     const sc_term *t = &ix->terms[tv[kk].term];
     float add = tv[kk].sim * (t->w + qt->w);
-    uint32_t p;
-    for (p = ix->post_off[t->id]; p < ix->post_off[t->id + 1]; p++) {
+    uint32_t p, end = ix->post_off[t->id + 1], st = s->estamp;
+    for (p = ix->post_off[t->id]; p < end; p++) {
       uint32_t nm = ix->post[p];
-      if (s->name_acc[nm] == 0) {
+      name_acc *a = &s->acc[nm];
+      if (a->st != st) {   /* first touch: the sum starts at 0 + add */
+        a->st = st;
+        a->sum = add;
         s->touched[s->ntouched++] = nm;
-        s->name_stamp[nm] = s->estamp;
+      } else {
+        a->sum += add;
       }
-      s->name_acc[nm] += add;
     }
   }
 }
@@ -61,7 +64,7 @@ static uint64_t rank_key(float acc, uint32_t nm)
  * a tighter bound, sim x weights on each side, lost 18 of 2,620 hits on
  * the bench queries; acc / qw lost none.) Rank the rest by acc normalised
  * by their own length, so long names do not crowd out short exact ones.
- * name_sum keeps each touched name's acc for score_ent's bound. */
+ * s->acc keeps each touched name's sum for score_ent's bound. */
 void sc_accumulate(const idt_screen_index *ix, scratch *s, const sc_qnames *qn, double thr)
 {
   tcand tc[MAX_TERM_CANDS];
@@ -81,9 +84,7 @@ void sc_accumulate(const idt_screen_index *ix, scratch *s, const sc_qnames *qn, 
   }
   for (i = 0; i < s->ntouched; i++) {
     uint32_t nm = s->touched[i];
-    float acc = s->name_acc[nm];
-    s->name_acc[nm] = 0;
-    s->name_sum[nm] = acc;
+    float acc = s->acc[nm].sum;
     if (acc < lim)
       continue;
     s->ranked[kept++] = rank_key(acc / s->name_len[nm], nm);

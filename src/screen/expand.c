@@ -20,8 +20,7 @@ void idt_screen_thread_cleanup(void)
   scratch *s = tl_scratch;
   if (!s)
     return;
-  idt_free(s->name_acc);
-  idt_free(s->name_sum);
+  idt_free(s->acc);
   idt_free(s->touched);
   idt_free(s->ranked);
   idt_free(s->name_len);
@@ -29,9 +28,10 @@ void idt_screen_thread_cleanup(void)
   idt_free(s->term_touched);
   idt_free(s->term_stamp);
   idt_free(s->ent_stamp);
-  idt_free(s->name_stamp);
   idt_free(s->same_stamp);
   idt_free(s->same);
+  idt_free(s->ents);
+  idt_free(s->cands);
   sc_cache_free(&s->cache);
   idt_map_free(&s->memo);
   idt_arena_free(&s->memo_arena);
@@ -53,8 +53,7 @@ scratch *sc_scratch_get(const idt_screen_index *ix)
   s->nnames = ix->nnames;
   s->nterms = ix->nterms;
   s->nents = ix->nents;
-  s->name_acc = idt_calloc(ix->nnames + 1, sizeof *s->name_acc);
-  s->name_sum = idt_malloc((ix->nnames + 1) * sizeof *s->name_sum);
+  s->acc = idt_calloc(ix->nnames + 1, sizeof *s->acc);
   s->touched = idt_malloc((ix->nnames + 1) * sizeof *s->touched);
   s->ranked = idt_malloc((ix->nnames + 1) * sizeof *s->ranked);
   s->name_len = idt_malloc((ix->nnames + 1) * sizeof *s->name_len);
@@ -62,14 +61,13 @@ scratch *sc_scratch_get(const idt_screen_index *ix)
   s->term_touched = idt_malloc((ix->nterms + 1) * sizeof *s->term_touched);
   s->term_stamp = idt_calloc(ix->nterms + 1, sizeof *s->term_stamp);
   s->ent_stamp = idt_calloc(ix->nents + 1, sizeof *s->ent_stamp);
-  s->name_stamp = idt_calloc(ix->nnames + 1, sizeof *s->name_stamp);
   s->same_stamp = idt_calloc(ix->nnames + 1, sizeof *s->same_stamp);
   s->same = idt_malloc((ix->nnames + 1) * SAME_QN * sizeof *s->same);
   idt_map_init(&s->memo);
   idt_arena_init(&s->memo_arena);
   tl_scratch = s;
-  if (!s->name_acc || !s->name_sum || !s->touched || !s->ranked || !s->name_len ||
-      !s->tri_cnt || !s->term_touched || !s->term_stamp || !s->ent_stamp || !s->name_stamp ||
+  if (!s->acc || !s->touched || !s->ranked || !s->name_len ||
+      !s->tri_cnt || !s->term_touched || !s->term_stamp || !s->ent_stamp ||
       !s->same_stamp || !s->same ||
       sc_cache_init(&s->cache, CACHE_BITS) < 0) {
     idt_screen_thread_cleanup();

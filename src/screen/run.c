@@ -151,20 +151,20 @@ static int merges(const sc_qnames *qn, const sc_name *en)
 }
 
 /* Is list name nm's score provably below v by its postings' bound
- * (name_sum / qw, see sc_accumulate)? */
+ * (its sum / qw, see sc_accumulate)? */
 static int below(const scratch *s, uint32_t nm, double v)
 {
-  return s->qw > 0 && s->name_sum[nm] < (v - 1e-4) * s->qw;
+  return s->qw > 0 && s->acc[nm].sum < (v - 1e-4) * s->qw;
 }
 
 /* Score entity eid: the best of its names against the query's. When
- * nstamp is given, only the names sharing an expanded term with the query
- * (nstamp[name] == st) are scored: an alias with no similar token cannot
+ * nacc is given, only the names sharing an expanded term with the query
+ * (nacc[name].st == st) are scored: an alias with no similar token cannot
  * be the best name (and skipping them halves the scorer's work). */
 static void score_ent(const idt_screen_index *ix, scratch *sc, const sc_qnames *qn,
                       const idt_screen_query *q, const sc_qprep *qp,
                       const idt_screen_opts *o,
-                      uint32_t eid, const uint32_t *nstamp, uint32_t st, cand *c)
+                      uint32_t eid, const name_acc *nacc, uint32_t st, cand *c)
 {
   const ix_ent *e = &ix->ents[eid];
   uint32_t k;
@@ -182,14 +182,14 @@ static void score_ent(const idt_screen_index *ix, scratch *sc, const sc_qnames *
      * only if a name scores >= need (sc_entity_score inverted, with a
      * margin for rounding); a name that provably cannot is not aligned. A
      * name below need can neither be the best of a hit. */
-    if (nstamp && o->threshold > 0 && c->qu.ident <= 0)
+    if (nacc && o->threshold > 0 && c->qu.ident <= 0)
       need = (o->threshold - 0.05 - (c->qu.dob + c->qu.country + c->qu.gender)) / 0.9 - 1e-6;
   }
   for (k = 0; k < e->nnames; k++) {
     const sc_name *en = &ix->names[e->name0 + k];
-    if (nstamp && nstamp[e->name0 + k] != st)
+    if (nacc && nacc[e->name0 + k].st != st)
       continue;
-    if (nstamp && !en->weak && below(sc, e->name0 + k, best > need ? best : need) &&
+    if (nacc && !en->weak && below(sc, e->name0 + k, best > need ? best : need) &&
         !merges(qn, en))
       continue;
     for (i = 0; i < qn->n; i++) {
@@ -371,8 +371,18 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
     s->tmemo[i] = m;
   }
   limit = o->exhaustive ? ix->nents : CAND_ENTS + 16;
-  ents = idt_malloc((limit + 1) * sizeof *ents);
-  cands = idt_malloc((limit + 1) * sizeof *cands);
+  if (o->exhaustive) {
+    ents = idt_malloc((limit + 1) * sizeof *ents);
+    cands = idt_malloc((limit + 1) * sizeof *cands);
+  } else {
+    /* the thread's buffers, made once (limit is the same every query) */
+    if (!s->ents)
+      s->ents = idt_malloc((limit + 1) * sizeof *s->ents);
+    if (!s->cands)
+      s->cands = idt_malloc((limit + 1) * sizeof *s->cands);
+    ents = s->ents;
+    cands = s->cands;
+  }
   if (!ents || !cands) {
     rc = IDT_ENOMEM;
     goto out;
@@ -413,7 +423,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
     if (!ent_allowed(ix, e, qs, o, &sm))
       continue;
     score_ent(ix, s, qn, q, &qp, o, ents[i],
-              o->exhaustive || i < nident ? NULL : s->name_stamp, s->estamp,
+              o->exhaustive || i < nident ? NULL : s->acc, s->estamp,
               &cands[ncand]);
     if (thr < 0 || cands[ncand].score >= thr)
       ncand++;
@@ -444,8 +454,10 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   r = NULL;
 out:
   sc_cache_install(NULL);
-  idt_free(ents);
-  idt_free(cands);
+  if (ents != s->ents)
+    idt_free(ents);
+  if (cands != s->cands)
+    idt_free(cands);
   idt_screen_result_free(r);
   return rc;
 }

@@ -18,9 +18,7 @@
 typedef struct scratch {
   uint64_t gen;
   size_t nnames, nterms, nents;
-  float *name_acc;
-  float *name_sum;        /* name_acc before ranking: name_sum / qw bounds
-                           * the name's score (accumulate) */
+  struct name_acc *acc;    /* per list name: its postings' sum this query */
   double qw;              /* the query's weight (query_weight) */
   uint32_t *touched;      /* names with acc > 0 this query */
   size_t ntouched;
@@ -32,11 +30,14 @@ typedef struct scratch {
   uint32_t *term_stamp;
   uint32_t stamp;
   uint32_t *ent_stamp;
-  uint32_t *name_stamp;   /* == estamp: the name shares an expanded term */
   uint32_t estamp;
   uint32_t *same_stamp;   /* == estamp: same[] of this name holds this query's */
   struct same_cell *same; /* nnames x SAME_QN: scores of shared names */
   sc_qnames q;
+  /* a query's candidate entities and their scores (run.c's struct cand),
+   * CAND_ENTS + 17 each, kept across queries; exhaustive runs allocate */
+  uint32_t *ents;
+  struct cand *cands;
   struct tok_memo *tmemo[SC_MAX_QTERMS];
   sc_sim_cache cache;
   /* Query tokens seen by this thread (spelling -> tok_memo): the token
@@ -56,6 +57,15 @@ typedef struct same_cell {
   double v;
   uint8_t state;          /* 0 unknown, 1 exact, 2 below v */
 } same_cell;
+
+/* A list name's postings' sum (sim x weight over the query's expansions;
+ * sum / qw bounds its score, see sc_accumulate), valid when st == estamp:
+ * the name shares an expanded term with this query. Sum and stamp side by
+ * side: one memory access a posting, and nothing to clear. */
+typedef struct name_acc {
+  float sum;
+  uint32_t st;
+} name_acc;
 
 /* A vocabulary term similar to a query token. */
 typedef struct tcand {
@@ -98,7 +108,7 @@ size_t sc_expand_memo(const idt_screen_index *ix, scratch *s, const sc_term *qt,
                       tok_memo *m, tcand *buf, const tcand **out);
 
 /* cands.c: the postings' sums of the query's expansions per list name,
- * pruned and ranked (s->ranked, s->nranked; s->name_sum and s->qw for the
+ * pruned and ranked (s->ranked, s->nranked; s->acc and s->qw for the
  * bound score_ent uses); the CAND_NAMES best keys to the front; sorting
  * keys; the entities of the first CAND_NAMES ranked names (1 when all
  * fitted in limit - 1). */
