@@ -90,15 +90,39 @@ static int imo_ok(const char *v)
   return sum % 10 == k[6] - '0';
 }
 
-static void ident_hit(const ix_ent *e, const idt_screen_query *q, sc_quals *qu)
+/* The query's identifier keys (IMO, MMSI, passport, id number, wallet),
+ * made once a query instead of once per candidate entity; len 0: none or
+ * too short to count. */
+typedef struct qident {
+  char key[5][128];
+  size_t len[5];
+  int any;
+} qident;
+
+static void qident_prep(const idt_screen_query *q, qident *qi)
 {
   const char *qv[5] = { q->imo && imo_ok(q->imo) ? q->imo : NULL, q->mmsi,
                         q->passport, q->id_number, q->wallet };
-  size_t i, k;
+  size_t k;
+  qi->any = 0;
   for (k = 0; k < 5; k++) {
-    char a[128], b[128];
-    size_t al;
-    if (!qv[k] || !*qv[k] || (al = ix_ident_key(qv[k], a, sizeof a)) < 4)
+    qi->len[k] = 0;
+    if (qv[k] && *qv[k] && (qi->len[k] = ix_ident_key(qv[k], qi->key[k], sizeof qi->key[k])) < 4)
+      qi->len[k] = 0;
+    qi->any |= qi->len[k] > 0;
+  }
+}
+
+static void ident_hit(const ix_ent *e, const qident *qi, sc_quals *qu)
+{
+  size_t i, k;
+  if (!qi->any)
+    return;
+  for (k = 0; k < 5; k++) {
+    const char *a = qi->key[k];
+    char b[128];
+    size_t al = qi->len[k];
+    if (!al)
       continue;
     for (i = 0; i < e->nidents; i++)
       if (ix_ident_key(e->idents[i].value, b, sizeof b) == al && !memcmp(a, b, al)) {
@@ -162,7 +186,7 @@ static int below(const scratch *s, uint32_t nm, double v)
  * (nacc[name].st == st) are scored: an alias with no similar token cannot
  * be the best name (and skipping them halves the scorer's work). */
 static void score_ent(const idt_screen_index *ix, scratch *sc, const sc_qnames *qn,
-                      const idt_screen_query *q, const sc_qprep *qp,
+                      const idt_screen_query *q, const sc_qprep *qp, const qident *qi,
                       const idt_screen_opts *o,
                       uint32_t eid, const name_acc *nacc, uint32_t st, cand *c)
 {
@@ -177,7 +201,7 @@ static void score_ent(const idt_screen_index *ix, scratch *sc, const sc_qnames *
     sc_qual_dob(&c->qu, qp, e->dobs, e->ndobs);
     sc_qual_country(&c->qu, qp, e->countries, e->ncountries);
     sc_qual_gender(&c->qu, q->gender, e->gender);
-    ident_hit(e, q, &c->qu);
+    ident_hit(e, qi, &c->qu);
     /* Hits only: without an identifier, the entity reaches the threshold
      * only if a name scores >= need (sc_entity_score inverted, with a
      * margin for rounding); a name that provably cannot is not aligned. A
@@ -215,8 +239,6 @@ static void score_ent(const idt_screen_index *ix, scratch *sc, const sc_qnames *
     }
   }
   c->name = best;
-  if (c->qi >= 0)
-    c->verbatim = !strcasecmp(qn->names[c->qi].orig, ix->names[c->ni].orig);
   if (o->mode == IDT_SCREEN_MODE_OFAC) {
     c->score = best;
     return;
@@ -326,6 +348,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   const idt_screen_opts *o = opts ? opts : &dflt;
   const idt_schema *qs = NULL;
   sc_qprep qp;
+  qident qi;
   schema_memo sm;
   lookup_ctx lc;
   scratch *s;
@@ -417,16 +440,21 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   }
   sc_cache_install(o->exhaustive ? NULL : &s->cache);
   sc_qual_prep(&qp, q->birth_date, q->nationality ? q->nationality : q->country);
+  qident_prep(q, &qi);
   sm.n = 0;
   for (i = 0; i < nents; i++) {
     const ix_ent *e = &ix->ents[ents[i]];
     if (!ent_allowed(ix, e, qs, o, &sm))
       continue;
-    score_ent(ix, s, qn, q, &qp, o, ents[i],
+    score_ent(ix, s, qn, q, &qp, &qi, o, ents[i],
               o->exhaustive || i < nident ? NULL : s->acc, s->estamp,
               &cands[ncand]);
-    if (thr < 0 || cands[ncand].score >= thr)
-      ncand++;
+    if (thr < 0 || cands[ncand].score >= thr) {
+      cand *c = &cands[ncand++];
+      /* for ties in cmp_cand: only the kept candidates need it */
+      if (c->qi >= 0)
+        c->verbatim = !strcasecmp(qn->names[c->qi].orig, ix->names[c->ni].orig);
+    }
   }
   qsort(cands, ncand, sizeof *cands, cmp_cand);
   if (o->limit && ncand > o->limit)
