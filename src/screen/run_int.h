@@ -14,6 +14,12 @@
 #define CAND_ENTS 64
 #define MAX_TERM_CANDS 64
 #define TRI_TOP 48
+/* tri_cnt packs a term's trigram count (bits 0-7; a query token has at
+ * most SC_TERM_MAX trigrams), the first query trigram it shares (bits
+ * 8-13) and the expansion it belongs to (bits 14-31): nothing to clear
+ * between expansions but every 2^18th. */
+#define TRI_K_SHIFT 8
+#define TRI_GEN_SHIFT 14
 
 typedef struct scratch {
   uint64_t gen;
@@ -25,8 +31,11 @@ typedef struct scratch {
   uint64_t *ranked;       /* kept names' rank keys (rank_key) */
   size_t nranked;
   float *name_len;        /* 1 + 0.15 x tokens: ranks acc per name length */
-  uint16_t *tri_cnt;
+  uint32_t *tri_cnt;      /* per term: tri_gen, first list, shared trigrams
+                           * (expand.c, TRI_* below) */
+  uint32_t tri_gen;
   uint32_t *term_touched;
+  uint64_t *tri_cand;     /* terms sharing enough trigrams (expand.c) */
   uint32_t *term_stamp;
   uint32_t stamp;
   uint32_t *ent_stamp;
