@@ -124,12 +124,34 @@ static size_t partition(uint64_t *v, size_t n)
   }
 }
 
+/* A first pivot for selecting the k smallest of n keys (n >= 4 k): the
+ * key of a sample of SAMPLE placed a little above k / n of the way, moved
+ * to the middle where partition takes it. The first pass then leaves
+ * about 2 k keys on the small side instead of n / 2. */
+#define SAMPLE 64
+static void sample_pivot(uint64_t *v, size_t n, size_t k)
+{
+  uint64_t sm[SAMPLE], t;
+  size_t i, r = k * SAMPLE / n + 2, at = 0;
+  for (i = 0; i < SAMPLE; i++)
+    sm[i] = v[i * (n / SAMPLE)];
+  sc_sort_keys(sm, SAMPLE);
+  for (i = 0; i < SAMPLE; i++)
+    if (v[i * (n / SAMPLE)] == sm[r])
+      at = i * (n / SAMPLE);
+  t = v[at];
+  v[at] = v[(n - 1) / 2];
+  v[(n - 1) / 2] = t;
+}
+
 /* Partial selection: move the k smallest keys to the front of v
  * (unordered), so that only those k need sorting. Keys are distinct
  * (their low half is the name), so the front equals a full sort's. */
 void sc_select_top(uint64_t *v, size_t n, size_t k)
 {
   size_t lo = 0, hi = n;   /* v[0, lo) < v[lo, hi) < v[hi, n); lo <= k <= hi */
+  if (k && n >= 4 * k)
+    sample_pivot(v, n, k);
   while (lo < k && k < hi) {
     size_t j = lo + partition(v + lo, hi - lo);
     if (k <= j + 1)
