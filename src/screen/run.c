@@ -17,6 +17,7 @@
  * reused across queries of the same index generation (run_int.h). Step 1
  * is expand.c, step 2 cands.c; this file scores and builds the results.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -194,7 +195,10 @@ static void score_ent(const idt_screen_index *ix, scratch *sc, const sc_qnames *
   uint32_t k;
   size_t i;
   double best = 0, need = 0;
-  memset(c, 0, sizeof *c);
+  /* all but the qualifiers' value strings (144 bytes a candidate, read
+   * as strings and filled for hits only, sc_qual_vals and ident_hit) */
+  memset(c, 0, offsetof(cand, qu) + offsetof(sc_quals, dob_val));
+  c->qu.dob_val[0] = c->qu.country_val[0] = c->qu.ident_val[0] = 0;
   c->ent = eid;
   c->qi = -1;
   if (o->mode != IDT_SCREEN_MODE_OFAC) {
