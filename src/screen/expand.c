@@ -35,6 +35,7 @@ void idt_screen_thread_cleanup(void)
   idt_free(s->cands);
   sc_cache_free(&s->cache);
   idt_map_free(&s->memo);
+  idt_free(s->memo_id);
   idt_arena_free(&s->memo_arena);
   idt_free(s);
   tl_scratch = NULL;
@@ -65,12 +66,13 @@ scratch *sc_scratch_get(const idt_screen_index *ix)
   s->ent_stamp = idt_calloc(ix->nents + 1, sizeof *s->ent_stamp);
   s->same_stamp = idt_calloc(ix->nnames + 1, sizeof *s->same_stamp);
   s->same = idt_malloc((ix->nnames + 1) * SAME_QN * sizeof *s->same);
+  s->memo_id = idt_calloc(ix->nterms + 1, sizeof *s->memo_id);
   idt_map_init(&s->memo);
   idt_arena_init(&s->memo_arena);
   tl_scratch = s;
   if (!s->acc || !s->touched || !s->ranked || !s->name_len ||
       !s->tri_cnt || !s->term_touched || !s->tri_cand || !s->term_stamp || !s->ent_stamp ||
-      !s->same_stamp || !s->same ||
+      !s->same_stamp || !s->same || !s->memo_id ||
       sc_cache_init(&s->cache, CACHE_BITS) < 0) {
     idt_screen_thread_cleanup();
     return NULL;
@@ -282,6 +284,7 @@ void sc_memo_reset(scratch *s)
   idt_arena_free(&s->memo_arena);
   idt_map_init(&s->memo);
   idt_arena_init(&s->memo_arena);
+  memset(s->memo_id, 0, (s->nterms + 1) * sizeof *s->memo_id);
   s->memo_n = 0;
   sc_cache_clear(&s->cache);
 }
@@ -300,16 +303,22 @@ static void keep_term(scratch *s, tok_memo *m, const sc_term *qt)
 }
 
 /* The memo entry of a query token, created on first sight (NULL on OOM:
- * the caller then works without it). */
+ * the caller then works without it). A vocabulary term's entry is found
+ * by its id, without hashing the spelling, when the id stands for the
+ * spelling (not for a token cut to SC_TERM_MAX - 1 letters, whose memo
+ * key is the cut spelling). */
 tok_memo *sc_memo_get(scratch *s, const sc_term *qt)
 {
-  tok_memo *m = idt_map_get(&s->memo, qt->s, qt->len);
+  int voc = qt->id < s->nterms && qt->len < SC_TERM_MAX - 1;
+  tok_memo *m = voc ? s->memo_id[qt->id] : idt_map_get(&s->memo, qt->s, qt->len);
   char *k;
   if (!m) {
     m = idt_arena_alloc(&s->memo_arena, sizeof *m);
     k = m ? idt_arena_strndup(&s->memo_arena, qt->s, qt->len) : NULL;
-    if (!k || idt_map_put(&s->memo, k, qt->len, m) < 0)
+    if (!k || (!voc && idt_map_put(&s->memo, k, qt->len, m) < 0))
       return NULL;
+    if (voc)
+      s->memo_id[qt->id] = m;
     m->qid = ++s->next_qid;
     m->ncand = -1;
     m->cand = NULL;

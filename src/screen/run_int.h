@@ -53,7 +53,8 @@ typedef struct scratch {
    * number that keys the similarity cache, and the token's expansion.
    * Names repeat their tokens (Mohammad, Ivan, Li), so most tokens of a
    * query were expanded before; both depend on the spelling alone. */
-  idt_map memo;
+  idt_map memo;           /* spellings outside the vocabulary */
+  struct tok_memo **memo_id;   /* vocabulary terms, by term id */
   idt_arena memo_arena;
   size_t memo_n;
   uint32_t next_qid;
