@@ -23,24 +23,33 @@ static double query_weight(const sc_qnames *qn)
   return qw;
 }
 
-/* Add one query token's expansions to the names in their postings. */
+/* Add one query token's expansions to the names in their postings
+ * (locals, not s's fields, in the loop: the stores through acc could
+ * alias them). */
 static void add_postings(const idt_screen_index *ix, scratch *s, const sc_term *qt,
                          const tcand *tv, size_t nt)
 {
-  size_t kk;
+  name_acc *acc = s->acc;
+  uint32_t *touched = s->touched, st = s->estamp;
+  const uint32_t *post = ix->post;
+  size_t kk, ntouched = s->ntouched;
   for (kk = 0; kk < nt; kk++) {
     const sc_term *t = &ix->terms[tv[kk].term];
     float add = tv[kk].sim * (t->w + qt->w);
-    uint32_t p;
-    for (p = ix->post_off[t->id]; p < ix->post_off[t->id + 1]; p++) {
-      uint32_t nm = ix->post[p];
-      if (s->name_acc[nm] == 0) {
-        s->touched[s->ntouched++] = nm;
-        s->name_stamp[nm] = s->estamp;
+    uint32_t p, end = ix->post_off[t->id + 1];
+    for (p = ix->post_off[t->id]; p < end; p++) {
+      uint32_t nm = post[p];
+      name_acc *a = &acc[nm];
+      if (a->st != st) {   /* first touch: the sum starts at 0 + add */
+        a->st = st;
+        a->sum = add;
+        touched[ntouched++] = nm;
+      } else {
+        a->sum += add;
       }
-      s->name_acc[nm] += add;
     }
   }
+  s->ntouched = ntouched;
 }
 
 /* A name's rank key: ascending keys are descending acc (> 0, so its bits
@@ -61,7 +70,7 @@ static uint64_t rank_key(float acc, uint32_t nm)
  * a tighter bound, sim x weights on each side, lost 18 of 2,620 hits on
  * the bench queries; acc / qw lost none.) Rank the rest by acc normalised
  * by their own length, so long names do not crowd out short exact ones.
- * name_sum keeps each touched name's acc for score_ent's bound. */
+ * s->acc keeps each touched name's sum for score_ent's bound. */
 void sc_accumulate(const idt_screen_index *ix, scratch *s, const sc_qnames *qn, double thr)
 {
   tcand tc[MAX_TERM_CANDS];
@@ -72,30 +81,67 @@ void sc_accumulate(const idt_screen_index *ix, scratch *s, const sc_qnames *qn, 
   float lim = (float)dlim;
   if ((double)lim < dlim)
     lim = nextafterf(lim, INFINITY);
-  size_t i, kept = 0;
+  size_t i, kept = 0, ntouched;
+  const uint32_t *touched = s->touched;
+  const name_acc *acc = s->acc;
+  const float *len = s->name_len;
+  uint64_t *ranked = s->ranked;
   s->ntouched = 0;
   for (i = 0; i < qn->nterms; i++) {
     const tcand *tv;
     size_t nt = sc_expand_memo(ix, s, qn->ptrs[i], s->tmemo[i], tc, &tv);
     add_postings(ix, s, qn->ptrs[i], tv, nt);
   }
-  for (i = 0; i < s->ntouched; i++) {
-    uint32_t nm = s->touched[i];
-    float acc = s->name_acc[nm];
-    s->name_acc[nm] = 0;
-    s->name_sum[nm] = acc;
-    if (acc < lim)
+  ntouched = s->ntouched;
+  for (i = 0; i < ntouched; i++) {
+    uint32_t nm = touched[i];
+    float sum = acc[nm].sum;
+    if (sum < lim)
       continue;
-    s->ranked[kept++] = rank_key(acc / s->name_len[nm], nm);
+    ranked[kept++] = rank_key(sum / len[nm], nm);
   }
   s->nranked = kept;
 }
 
-static void swap64(uint64_t *v, size_t i, size_t j)
+/* Hoare's partition of n >= 2 distinct keys around the middle one:
+ * returns j < n - 1 with v[0..j] below v[j+1..n-1]. About a third of the
+ * moves of the Lomuto scheme, one comparison per key. */
+static size_t partition(uint64_t *v, size_t n)
 {
-  uint64_t t = v[i];
-  v[i] = v[j];
-  v[j] = t;
+  uint64_t pv = v[(n - 1) / 2];
+  size_t i = 0, j = n - 1;
+  for (;;) {
+    uint64_t t;
+    while (v[i] < pv)
+      i++;
+    while (v[j] > pv)
+      j--;
+    if (i >= j)
+      return j;
+    t = v[i];
+    v[i++] = v[j];
+    v[j--] = t;
+  }
+}
+
+/* A first pivot for selecting the k smallest of n keys (n >= 4 k): the
+ * key of a sample of SAMPLE placed a little above k / n of the way, moved
+ * to the middle where partition takes it. The first pass then leaves
+ * about 2 k keys on the small side instead of n / 2. */
+#define SAMPLE 64
+static void sample_pivot(uint64_t *v, size_t n, size_t k)
+{
+  uint64_t sm[SAMPLE], t;
+  size_t i, r = k * SAMPLE / n + 2, at = 0;
+  for (i = 0; i < SAMPLE; i++)
+    sm[i] = v[i * (n / SAMPLE)];
+  sc_sort_keys(sm, SAMPLE);
+  for (i = 0; i < SAMPLE; i++)
+    if (v[i * (n / SAMPLE)] == sm[r])
+      at = i * (n / SAMPLE);
+  t = v[at];
+  v[at] = v[(n - 1) / 2];
+  v[(n - 1) / 2] = t;
 }
 
 /* Partial selection: move the k smallest keys to the front of v
@@ -103,22 +149,15 @@ static void swap64(uint64_t *v, size_t i, size_t j)
  * (their low half is the name), so the front equals a full sort's. */
 void sc_select_top(uint64_t *v, size_t n, size_t k)
 {
-  size_t lo = 0, hi = n;   /* the k-th lies in [lo, hi) */
-  while (hi - lo > 1) {
-    size_t i, st = lo;
-    uint64_t pv;
-    swap64(v, lo + (hi - lo) / 2, hi - 1);
-    pv = v[hi - 1];
-    for (i = lo; i + 1 < hi; i++)
-      if (v[i] < pv)
-        swap64(v, i, st++);
-    swap64(v, st, hi - 1);
-    if (st == k || st + 1 == k)
-      return;
-    if (st > k)
-      hi = st;
+  size_t lo = 0, hi = n;   /* v[0, lo) < v[lo, hi) < v[hi, n); lo <= k <= hi */
+  if (k && n >= 4 * k)
+    sample_pivot(v, n, k);
+  while (lo < k && k < hi) {
+    size_t j = lo + partition(v + lo, hi - lo);
+    if (k <= j + 1)
+      hi = j + 1;
     else
-      lo = st + 1;
+      lo = j + 1;
   }
 }
 
@@ -126,21 +165,14 @@ void sc_select_top(uint64_t *v, size_t n, size_t k)
 void sc_sort_keys(uint64_t *v, size_t n)
 {
   while (n > 16) {
-    size_t i, st = 0;
-    uint64_t pv;
-    swap64(v, n / 2, n - 1);
-    pv = v[n - 1];
-    for (i = 0; i + 1 < n; i++)
-      if (v[i] < pv)
-        swap64(v, i, st++);
-    swap64(v, st, n - 1);
-    if (st < n - st - 1) {   /* recurse on the smaller side */
-      sc_sort_keys(v, st);
-      v += st + 1;
-      n -= st + 1;
+    size_t j = partition(v, n) + 1;
+    if (j < n - j) {   /* recurse on the smaller side */
+      sc_sort_keys(v, j);
+      v += j;
+      n -= j;
     } else {
-      sc_sort_keys(v + st + 1, n - st - 1);
-      n = st;
+      sc_sort_keys(v + j, n - j);
+      n = j;
     }
   }
   for (size_t i = 1; i < n; i++) {

@@ -20,20 +20,22 @@ void idt_screen_thread_cleanup(void)
   scratch *s = tl_scratch;
   if (!s)
     return;
-  idt_free(s->name_acc);
-  idt_free(s->name_sum);
+  idt_free(s->acc);
   idt_free(s->touched);
   idt_free(s->ranked);
   idt_free(s->name_len);
   idt_free(s->tri_cnt);
   idt_free(s->term_touched);
+  idt_free(s->tri_cand);
   idt_free(s->term_stamp);
   idt_free(s->ent_stamp);
-  idt_free(s->name_stamp);
   idt_free(s->same_stamp);
   idt_free(s->same);
+  idt_free(s->ents);
+  idt_free(s->cands);
   sc_cache_free(&s->cache);
   idt_map_free(&s->memo);
+  idt_free(s->memo_id);
   idt_arena_free(&s->memo_arena);
   idt_free(s);
   tl_scratch = NULL;
@@ -53,24 +55,24 @@ scratch *sc_scratch_get(const idt_screen_index *ix)
   s->nnames = ix->nnames;
   s->nterms = ix->nterms;
   s->nents = ix->nents;
-  s->name_acc = idt_calloc(ix->nnames + 1, sizeof *s->name_acc);
-  s->name_sum = idt_malloc((ix->nnames + 1) * sizeof *s->name_sum);
+  s->acc = idt_calloc(ix->nnames + 1, sizeof *s->acc);
   s->touched = idt_malloc((ix->nnames + 1) * sizeof *s->touched);
   s->ranked = idt_malloc((ix->nnames + 1) * sizeof *s->ranked);
   s->name_len = idt_malloc((ix->nnames + 1) * sizeof *s->name_len);
   s->tri_cnt = idt_calloc(ix->nterms + 1, sizeof *s->tri_cnt);
   s->term_touched = idt_malloc((ix->nterms + 1) * sizeof *s->term_touched);
+  s->tri_cand = idt_malloc((ix->nterms + 1) * sizeof *s->tri_cand);
   s->term_stamp = idt_calloc(ix->nterms + 1, sizeof *s->term_stamp);
   s->ent_stamp = idt_calloc(ix->nents + 1, sizeof *s->ent_stamp);
-  s->name_stamp = idt_calloc(ix->nnames + 1, sizeof *s->name_stamp);
   s->same_stamp = idt_calloc(ix->nnames + 1, sizeof *s->same_stamp);
   s->same = idt_malloc((ix->nnames + 1) * SAME_QN * sizeof *s->same);
+  s->memo_id = idt_calloc(ix->nterms + 1, sizeof *s->memo_id);
   idt_map_init(&s->memo);
   idt_arena_init(&s->memo_arena);
   tl_scratch = s;
-  if (!s->name_acc || !s->name_sum || !s->touched || !s->ranked || !s->name_len ||
-      !s->tri_cnt || !s->term_touched || !s->term_stamp || !s->ent_stamp || !s->name_stamp ||
-      !s->same_stamp || !s->same ||
+  if (!s->acc || !s->touched || !s->ranked || !s->name_len ||
+      !s->tri_cnt || !s->term_touched || !s->tri_cand || !s->term_stamp || !s->ent_stamp ||
+      !s->same_stamp || !s->same || !s->memo_id ||
       sc_cache_init(&s->cache, CACHE_BITS) < 0) {
     idt_screen_thread_cleanup();
     return NULL;
@@ -139,11 +141,75 @@ static void piece(scratch *s, const sc_term *qt, const sc_term *t, tcand *out, s
   out[(*n)++].sim = 1.0f;
 }
 
+/* Count the trigrams of pad (ntri of them) each term shares; the terms
+ * met go to s->term_touched in the order first met (returns how many),
+ * those reaching need to s->tri_cand (*nc) keyed by (first trigram, id). */
+static size_t tri_count(const idt_screen_index *ix, scratch *s, const char *pad, size_t ntri,
+                        unsigned need, size_t *nc)
+{
+  uint32_t *cnt = s->tri_cnt, base;
+  size_t k, nt = 0;
+  *nc = 0;
+  if (++s->tri_gen >= 1u << (32 - TRI_GEN_SHIFT)) {
+    memset(cnt, 0, (s->nterms + 1) * sizeof *cnt);
+    s->tri_gen = 1;
+  }
+  base = s->tri_gen << TRI_GEN_SHIFT;
+  for (k = 0; k < ntri; k++) {
+    const ix_list *l = idt_map_get(&ix->tri_map, pad + k, 3);
+    uint32_t i, first = base | (uint32_t)k << TRI_K_SHIFT;
+    if (!l)
+      continue;
+    for (i = 0; i < l->n; i++) {
+      uint32_t t = l->ids[i], v = cnt[t];
+      if (v < base) {
+        v = first;
+        s->term_touched[nt++] = t;
+      }
+      cnt[t] = ++v;
+      if ((v & 0xFF) == need)
+        s->tri_cand[(*nc)++] = (uint64_t)((v >> TRI_K_SHIFT) & 0x3F) << 32 | t;
+    }
+  }
+  return nt;
+}
+
+/* The best TRI_TOP terms by shared trigrams, the earlier met first on
+ * ties. */
+typedef struct tri_top {
+  uint32_t top[TRI_TOP];
+  uint16_t topc[TRI_TOP];
+  size_t ntop, w;
+} tri_top;
+
+static void top_add(tri_top *tp, uint32_t t, uint16_t c)
+{
+  size_t m;
+  if (tp->ntop < TRI_TOP) {
+    m = tp->ntop++;
+  } else {
+    /* w: the first slot with the lowest count, recomputed only when the
+     * table changes (most terms lose against it) */
+    if (tp->topc[tp->w] >= c)
+      return;
+    m = tp->w;
+  }
+  tp->top[m] = t;
+  tp->topc[m] = c;
+  if (tp->ntop == TRI_TOP) {
+    size_t x;
+    tp->w = 0;
+    for (x = 1; x < TRI_TOP; x++)
+      if (tp->topc[x] < tp->topc[tp->w]) tp->w = x;
+  }
+}
+
 /* Similar vocabulary terms of one query token. */
 static size_t expand(const idt_screen_index *ix, scratch *s, const sc_term *qt,
                      int korean, tcand *out)
 {
-  size_t n = 0, nt = 0, k, ntri = 0;
+  size_t n = 0, nt, nc, k, ntri;
+  unsigned need;
   char pad[SC_TERM_MAX + 2];
   const sc_term *ex;
   s->stamp++;
@@ -180,50 +246,33 @@ static size_t expand(const idt_screen_index *ix, scratch *s, const sc_term *qt,
   pad[0] = '^';
   memcpy(pad + 1, qt->s, qt->len);
   pad[qt->len + 1] = '$';
-  for (k = 0; k + 3 <= (size_t)qt->len + 2; k++) {
-    const ix_list *l = idt_map_get(&ix->tri_map, pad + k, 3);
-    uint32_t i;
-    ntri++;
-    if (!l)
-      continue;
-    for (i = 0; i < l->n; i++) {
-      uint32_t t = l->ids[i];
-      if (!s->tri_cnt[t]++)
-        s->term_touched[nt++] = t;
-    }
-  }
+  ntri = (size_t)qt->len + 2 >= 3 ? (size_t)qt->len : 0;
+  need = ntri <= 3 ? 1 : (unsigned)(ntri / 2);
+  nt = tri_count(ix, s, pad, ntri, need, &nc);
   {
-    /* the TRI_TOP terms sharing the most trigrams (at least half) */
-    unsigned need = ntri <= 3 ? 1 : (unsigned)(ntri / 2);
-    uint32_t top[TRI_TOP];
-    uint16_t topc[TRI_TOP];
-    size_t ntop = 0, m, w = 0;
-    for (k = 0; k < nt; k++) {
-      uint32_t t = s->term_touched[k];
-      uint16_t c = s->tri_cnt[t];
-      s->tri_cnt[t] = 0;
-      if (c < need)
-        continue;
-      if (ntop < TRI_TOP) {
-        m = ntop++;
-      } else {
-        /* w: the first slot with the lowest count, recomputed only when
-         * the table changes (most touched terms lose against it) */
-        if (topc[w] >= c)
-          continue;
-        m = w;
+    /* the TRI_TOP terms sharing the most trigrams (at least need), taken
+     * in the order the terms were first met (trigram by trigram, each
+     * list by ascending term id): from the first-met list when most
+     * terms qualify, else from the qualifying terms sorted by (first
+     * trigram, term id), which is the same order */
+    tri_top tp;
+    size_t m;
+    tp.ntop = tp.w = 0;
+    if (nc * 4 >= nt) {
+      for (k = 0; k < nt; k++) {
+        uint32_t t = s->term_touched[k], c = s->tri_cnt[t] & 0xFF;
+        if (c >= need)
+          top_add(&tp, t, (uint16_t)c);
       }
-      top[m] = t;
-      topc[m] = c;
-      if (ntop == TRI_TOP) {
-        size_t x;
-        w = 0;
-        for (x = 1; x < TRI_TOP; x++)
-          if (topc[x] < topc[w]) w = x;
+    } else {
+      sc_sort_keys(s->tri_cand, nc);
+      for (k = 0; k < nc; k++) {
+        uint32_t t = (uint32_t)s->tri_cand[k];
+        top_add(&tp, t, (uint16_t)(s->tri_cnt[t] & 0xFF));
       }
     }
-    for (m = 0; m < ntop; m++)
-      consider(ix, s, qt, top[m], korean, out, &n);
+    for (m = 0; m < tp.ntop; m++)
+      consider(ix, s, qt, tp.top[m], korean, out, &n);
   }
   return n;
 }
@@ -235,6 +284,7 @@ void sc_memo_reset(scratch *s)
   idt_arena_free(&s->memo_arena);
   idt_map_init(&s->memo);
   idt_arena_init(&s->memo_arena);
+  memset(s->memo_id, 0, (s->nterms + 1) * sizeof *s->memo_id);
   s->memo_n = 0;
   sc_cache_clear(&s->cache);
 }
@@ -253,16 +303,22 @@ static void keep_term(scratch *s, tok_memo *m, const sc_term *qt)
 }
 
 /* The memo entry of a query token, created on first sight (NULL on OOM:
- * the caller then works without it). */
+ * the caller then works without it). A vocabulary term's entry is found
+ * by its id, without hashing the spelling, when the id stands for the
+ * spelling (not for a token cut to SC_TERM_MAX - 1 letters, whose memo
+ * key is the cut spelling). */
 tok_memo *sc_memo_get(scratch *s, const sc_term *qt)
 {
-  tok_memo *m = idt_map_get(&s->memo, qt->s, qt->len);
+  int voc = qt->id < s->nterms && qt->len < SC_TERM_MAX - 1;
+  tok_memo *m = voc ? s->memo_id[qt->id] : idt_map_get(&s->memo, qt->s, qt->len);
   char *k;
   if (!m) {
     m = idt_arena_alloc(&s->memo_arena, sizeof *m);
     k = m ? idt_arena_strndup(&s->memo_arena, qt->s, qt->len) : NULL;
-    if (!k || idt_map_put(&s->memo, k, qt->len, m) < 0)
+    if (!k || (!voc && idt_map_put(&s->memo, k, qt->len, m) < 0))
       return NULL;
+    if (voc)
+      s->memo_id[qt->id] = m;
     m->qid = ++s->next_qid;
     m->ncand = -1;
     m->cand = NULL;

@@ -17,6 +17,7 @@
  * reused across queries of the same index generation (run_int.h). Step 1
  * is expand.c, step 2 cands.c; this file scores and builds the results.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <ctype.h>
 #include <string.h>
@@ -91,15 +92,39 @@ static int imo_ok(const char *v)
   return sum % 10 == k[6] - '0';
 }
 
-static void ident_hit(const ix_ent *e, const idt_screen_query *q, sc_quals *qu)
+/* The query's identifier keys (IMO, MMSI, passport, id number, wallet),
+ * made once a query instead of once per candidate entity; len 0: none or
+ * too short to count. */
+typedef struct qident {
+  char key[5][128];
+  size_t len[5];
+  int any;
+} qident;
+
+static void qident_prep(const idt_screen_query *q, qident *qi)
 {
   const char *qv[5] = { q->imo && imo_ok(q->imo) ? q->imo : NULL, q->mmsi,
                         q->passport, q->id_number, q->wallet };
-  size_t i, k;
+  size_t k;
+  qi->any = 0;
   for (k = 0; k < 5; k++) {
-    char a[128], b[128];
-    size_t al;
-    if (!qv[k] || !*qv[k] || (al = ix_ident_key(qv[k], a, sizeof a)) < 4)
+    qi->len[k] = 0;
+    if (qv[k] && *qv[k] && (qi->len[k] = ix_ident_key(qv[k], qi->key[k], sizeof qi->key[k])) < 4)
+      qi->len[k] = 0;
+    qi->any |= qi->len[k] > 0;
+  }
+}
+
+static void ident_hit(const ix_ent *e, const qident *qi, sc_quals *qu)
+{
+  size_t i, k;
+  if (!qi->any)
+    return;
+  for (k = 0; k < 5; k++) {
+    const char *a = qi->key[k];
+    char b[128];
+    size_t al = qi->len[k];
+    if (!al)
       continue;
     for (i = 0; i < e->nidents; i++)
       if (ix_ident_key(e->idents[i].value, b, sizeof b) == al && !memcmp(a, b, al)) {
@@ -152,10 +177,10 @@ static int merges(const sc_qnames *qn, const sc_name *en)
 }
 
 /* Is list name nm's score provably below v by its postings' bound
- * (name_sum / qw, see sc_accumulate)? */
+ * (its sum / qw, see sc_accumulate)? */
 static int below(const scratch *s, uint32_t nm, double v)
 {
-  return s->qw > 0 && s->name_sum[nm] < (v - 1e-4) * s->qw;
+  return s->qw > 0 && s->acc[nm].sum < (v - 1e-4) * s->qw;
 }
 
 /* The next character of a spelling for verbatim(): case folded (ASCII),
@@ -190,38 +215,41 @@ static int verbatim(const sc_name *q, const sc_name *en)
 }
 
 /* Score entity eid: the best of its names against the query's. When
- * nstamp is given, only the names sharing an expanded term with the query
- * (nstamp[name] == st) are scored: an alias with no similar token cannot
+ * nacc is given, only the names sharing an expanded term with the query
+ * (nacc[name].st == st) are scored: an alias with no similar token cannot
  * be the best name (and skipping them halves the scorer's work). */
 static void score_ent(const idt_screen_index *ix, scratch *sc, const sc_qnames *qn,
-                      const idt_screen_query *q, const sc_qprep *qp,
+                      const idt_screen_query *q, const sc_qprep *qp, const qident *qi,
                       const idt_screen_opts *o,
-                      uint32_t eid, const uint32_t *nstamp, uint32_t st, cand *c)
+                      uint32_t eid, const name_acc *nacc, uint32_t st, cand *c)
 {
   const ix_ent *e = &ix->ents[eid];
   uint32_t k;
   size_t i;
   double best = 0, need = 0;
-  memset(c, 0, sizeof *c);
+  /* all but the qualifiers' value strings (144 bytes a candidate, read
+   * as strings and filled for hits only, sc_qual_vals and ident_hit) */
+  memset(c, 0, offsetof(cand, qu) + offsetof(sc_quals, dob_val));
+  c->qu.dob_val[0] = c->qu.country_val[0] = c->qu.ident_val[0] = 0;
   c->ent = eid;
   c->qi = -1;
   if (o->mode != IDT_SCREEN_MODE_OFAC) {
     sc_qual_dob(&c->qu, qp, e->dobs, e->ndobs);
     sc_qual_country(&c->qu, qp, e->countries, e->ncountries);
     sc_qual_gender(&c->qu, q->gender, e->gender);
-    ident_hit(e, q, &c->qu);
+    ident_hit(e, qi, &c->qu);
     /* Hits only: without an identifier, the entity reaches the threshold
      * only if a name scores >= need (sc_entity_score inverted, with a
      * margin for rounding); a name that provably cannot is not aligned. A
      * name below need can neither be the best of a hit. */
-    if (nstamp && o->threshold > 0 && c->qu.ident <= 0)
+    if (nacc && o->threshold > 0 && c->qu.ident <= 0)
       need = (o->threshold - 0.05 - (c->qu.dob + c->qu.country + c->qu.gender)) / 0.9 - 1e-6;
   }
   for (k = 0; k < e->nnames; k++) {
     const sc_name *en = &ix->names[e->name0 + k];
-    if (nstamp && nstamp[e->name0 + k] != st)
+    if (nacc && nacc[e->name0 + k].st != st)
       continue;
-    if (nstamp && !en->weak && below(sc, e->name0 + k, best > need ? best : need) &&
+    if (nacc && !en->weak && below(sc, e->name0 + k, best > need ? best : need) &&
         !merges(qn, en))
       continue;
     for (i = 0; i < qn->n; i++) {
@@ -358,6 +386,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   const idt_screen_opts *o = opts ? opts : &dflt;
   const idt_schema *qs = NULL;
   sc_qprep qp;
+  qident qi;
   schema_memo sm;
   lookup_ctx lc;
   scratch *s;
@@ -404,8 +433,18 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
     s->tmemo[i] = m;
   }
   limit = o->exhaustive ? ix->nents : CAND_ENTS + 16;
-  ents = idt_malloc((limit + 1) * sizeof *ents);
-  cands = idt_malloc((limit + 1) * sizeof *cands);
+  if (o->exhaustive) {
+    ents = idt_malloc((limit + 1) * sizeof *ents);
+    cands = idt_malloc((limit + 1) * sizeof *cands);
+  } else {
+    /* the thread's buffers, made once (limit is the same every query) */
+    if (!s->ents)
+      s->ents = idt_malloc((limit + 1) * sizeof *s->ents);
+    if (!s->cands)
+      s->cands = idt_malloc((limit + 1) * sizeof *s->cands);
+    ents = s->ents;
+    cands = s->cands;
+  }
   if (!ents || !cands) {
     rc = IDT_ENOMEM;
     goto out;
@@ -440,16 +479,21 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   }
   sc_cache_install(o->exhaustive ? NULL : &s->cache);
   sc_qual_prep(&qp, q->birth_date, q->nationality ? q->nationality : q->country);
+  qident_prep(q, &qi);
   sm.n = 0;
   for (i = 0; i < nents; i++) {
     const ix_ent *e = &ix->ents[ents[i]];
     if (!ent_allowed(ix, e, qs, o, &sm))
       continue;
-    score_ent(ix, s, qn, q, &qp, o, ents[i],
-              o->exhaustive || i < nident ? NULL : s->name_stamp, s->estamp,
+    score_ent(ix, s, qn, q, &qp, &qi, o, ents[i],
+              o->exhaustive || i < nident ? NULL : s->acc, s->estamp,
               &cands[ncand]);
-    if (thr < 0 || cands[ncand].score >= thr)
-      ncand++;
+    if (thr < 0 || cands[ncand].score >= thr) {
+      cand *c = &cands[ncand++];
+      /* for ties in cmp_cand: only the kept candidates need it */
+      if (c->qi >= 0)
+        c->verbatim = !strcasecmp(qn->names[c->qi].orig, ix->names[c->ni].orig);
+    }
   }
   qsort(cands, ncand, sizeof *cands, cmp_cand);
   if (o->limit && ncand > o->limit)
@@ -477,8 +521,10 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   r = NULL;
 out:
   sc_cache_install(NULL);
-  idt_free(ents);
-  idt_free(cands);
+  if (ents != s->ents)
+    idt_free(ents);
+  if (cands != s->cands)
+    idt_free(cands);
   idt_screen_result_free(r);
   return rc;
 }

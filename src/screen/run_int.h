@@ -14,36 +14,47 @@
 #define CAND_ENTS 64
 #define MAX_TERM_CANDS 64
 #define TRI_TOP 48
+/* tri_cnt packs a term's trigram count (bits 0-7; a query token has at
+ * most SC_TERM_MAX trigrams), the first query trigram it shares (bits
+ * 8-13) and the expansion it belongs to (bits 14-31): nothing to clear
+ * between expansions but every 2^18th. */
+#define TRI_K_SHIFT 8
+#define TRI_GEN_SHIFT 14
 
 typedef struct scratch {
   uint64_t gen;
   size_t nnames, nterms, nents;
-  float *name_acc;
-  float *name_sum;        /* name_acc before ranking: name_sum / qw bounds
-                           * the name's score (accumulate) */
+  struct name_acc *acc;    /* per list name: its postings' sum this query */
   double qw;              /* the query's weight (query_weight) */
   uint32_t *touched;      /* names with acc > 0 this query */
   size_t ntouched;
   uint64_t *ranked;       /* kept names' rank keys (rank_key) */
   size_t nranked;
   float *name_len;        /* 1 + 0.15 x tokens: ranks acc per name length */
-  uint16_t *tri_cnt;
+  uint32_t *tri_cnt;      /* per term: tri_gen, first list, shared trigrams
+                           * (expand.c, TRI_* below) */
+  uint32_t tri_gen;
   uint32_t *term_touched;
+  uint64_t *tri_cand;     /* terms sharing enough trigrams (expand.c) */
   uint32_t *term_stamp;
   uint32_t stamp;
   uint32_t *ent_stamp;
-  uint32_t *name_stamp;   /* == estamp: the name shares an expanded term */
   uint32_t estamp;
   uint32_t *same_stamp;   /* == estamp: same[] of this name holds this query's */
   struct same_cell *same; /* nnames x SAME_QN: scores of shared names */
   sc_qnames q;
+  /* a query's candidate entities and their scores (run.c's struct cand),
+   * CAND_ENTS + 17 each, kept across queries; exhaustive runs allocate */
+  uint32_t *ents;
+  struct cand *cands;
   struct tok_memo *tmemo[SC_MAX_QTERMS];
   sc_sim_cache cache;
   /* Query tokens seen by this thread (spelling -> tok_memo): the token
    * number that keys the similarity cache, and the token's expansion.
    * Names repeat their tokens (Mohammad, Ivan, Li), so most tokens of a
    * query were expanded before; both depend on the spelling alone. */
-  idt_map memo;
+  idt_map memo;           /* spellings outside the vocabulary */
+  struct tok_memo **memo_id;   /* vocabulary terms, by term id */
   idt_arena memo_arena;
   size_t memo_n;
   uint32_t next_qid;
@@ -56,6 +67,15 @@ typedef struct same_cell {
   double v;
   uint8_t state;          /* 0 unknown, 1 exact, 2 below v */
 } same_cell;
+
+/* A list name's postings' sum (sim x weight over the query's expansions;
+ * sum / qw bounds its score, see sc_accumulate), valid when st == estamp:
+ * the name shares an expanded term with this query. Sum and stamp side by
+ * side: one memory access a posting, and nothing to clear. */
+typedef struct name_acc {
+  float sum;
+  uint32_t st;
+} name_acc;
 
 /* A vocabulary term similar to a query token. */
 typedef struct tcand {
@@ -98,7 +118,7 @@ size_t sc_expand_memo(const idt_screen_index *ix, scratch *s, const sc_term *qt,
                       tok_memo *m, tcand *buf, const tcand **out);
 
 /* cands.c: the postings' sums of the query's expansions per list name,
- * pruned and ranked (s->ranked, s->nranked; s->name_sum and s->qw for the
+ * pruned and ranked (s->ranked, s->nranked; s->acc and s->qw for the
  * bound score_ent uses); the CAND_NAMES best keys to the front; sorting
  * keys; the entities of the first CAND_NAMES ranked names (1 when all
  * fitted in limit - 1). */
