@@ -21,7 +21,6 @@
 #include <stdlib.h>
 #include <ctype.h>
 #include <string.h>
-#include <strings.h>
 #include "screen/run_int.h"
 #include "screen/qual.h"
 
@@ -227,6 +226,7 @@ static void score_ent(const idt_screen_index *ix, scratch *sc, const sc_qnames *
   uint32_t k;
   size_t i;
   double best = 0, need = 0;
+  int vb = -1;   /* is the best name verbatim (-1: not asked yet)? */
   /* all but the qualifiers' value strings (144 bytes a candidate, read
    * as strings and filled for hits only, sc_qual_vals and ident_hit) */
   memset(c, 0, offsetof(cand, qu) + offsetof(sc_quals, dob_val));
@@ -267,13 +267,21 @@ static void score_ent(const idt_screen_index *ix, scratch *sc, const sc_qnames *
       } else {
         s = sc_name_score_min(&qn->names[i], en, best > need ? best : need);
       }
-      if (s > best || c->qi < 0 ||
-          (s == best && s > 0 && !c->verbatim && verbatim(&qn->names[i], en))) {
-        best = s;
-        c->qi = (int)i;
-        c->ni = e->name0 + k;
-        c->verbatim = verbatim(&qn->names[i], en);
+      if (s == best && s > 0 && c->qi >= 0) {
+        /* a tie: the name written as the query was explains the hit */
+        if (vb < 0)
+          vb = verbatim(&qn->names[c->qi], &ix->names[c->ni]);
+        if (vb || !verbatim(&qn->names[i], en))
+          continue;
+        vb = 1;
+      } else if (s > best || c->qi < 0) {
+        vb = -1;   /* not known until a tie asks */
+      } else {
+        continue;
       }
+      best = s;
+      c->qi = (int)i;
+      c->ni = e->name0 + k;
     }
   }
   c->name = best;
@@ -492,7 +500,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
       cand *c = &cands[ncand++];
       /* for ties in cmp_cand: only the kept candidates need it */
       if (c->qi >= 0)
-        c->verbatim = !strcasecmp(qn->names[c->qi].orig, ix->names[c->ni].orig);
+        c->verbatim = verbatim(&qn->names[c->qi], &ix->names[c->ni]);
     }
   }
   qsort(cands, ncand, sizeof *cands, cmp_cand);
