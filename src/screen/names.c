@@ -41,9 +41,9 @@ int sc_korean_shape(const idt_str *toks, size_t n)
 int sc_forms(const char *raw, char *forms, size_t cap, uint8_t *hflags)
 {
   int nf = idt_text_name_forms(raw, strlen(raw), forms, cap), k;
+  int han = nf > 0 && idt_text_han_only(raw, strlen(raw));
   for (k = 0; k < nf && k < IDT_TEXT_MAX_FORMS + 1; k++)
-    hflags[k] = nf > 0 && idt_text_han_only(raw, strlen(raw)) ?
-                (k ? SC_CJK_HAN : SC_CJK_HAN_PINYIN) : 0;
+    hflags[k] = han ? (k ? SC_CJK_HAN : SC_CJK_HAN_PINYIN) : 0;
 #ifdef IDT_HAVE_KOREAN
   if (nf > 0 && idt_ko_has_hangul(raw, strlen(raw))) {
     /* Hangul on both sides is compared strictly in RR, where every

@@ -267,17 +267,18 @@ static void score_ent(const idt_screen_index *ix, scratch *sc, const sc_qnames *
       } else {
         s = sc_name_score_min(&qn->names[i], en, best > need ? best : need);
       }
-      if (s == best && s > 0 && c->qi >= 0) {
-        /* a tie: the name written as the query was explains the hit */
+      if (c->qi >= 0 && s <= best) {
+        /* a tie (of a score that can make a hit): the name written as the
+         * query was explains it */
+        if (s < best || s <= 0 || s < need)
+          continue;
         if (vb < 0)
           vb = verbatim(&qn->names[c->qi], &ix->names[c->ni]);
         if (vb || !verbatim(&qn->names[i], en))
           continue;
         vb = 1;
-      } else if (s > best || c->qi < 0) {
-        vb = -1;   /* not known until a tie asks */
       } else {
-        continue;
+        vb = -1;   /* not known until a tie asks */
       }
       best = s;
       c->qi = (int)i;

@@ -93,16 +93,20 @@ static int is_patronymic(const char *s, size_t n)
 }
 
 /* A kinship link: bin, ibn, ben, bint, ould ("son or daughter of"). */
-static int is_kin(const sc_term *t)
+static int kin_word(const char *s, size_t n)
 {
   static const char *const k[] = { "bin", "ibn", "ben", "bint", "binti", "ould" };
   size_t i;
-  if (!t->particle)
-    return 0;
   for (i = 0; i < sizeof k / sizeof *k; i++)
-    if (t->len == strlen(k[i]) && !memcmp(t->s, k[i], t->len))
+    if (n == strlen(k[i]) && !memcmp(s, k[i], n))
       return 1;
   return 0;
+}
+
+/* Marked once a term (sc_term_init): the aligner asks per candidate. */
+static int is_kin(const sc_term *t)
+{
+  return t->particle == SC_PARTICLE_KIN;
 }
 
 /* What candidate token j left unmatched costs (x its weight in the
@@ -111,11 +115,12 @@ static int is_kin(const sc_term *t)
  * (Usama bin Muhammad ibn Awad ibn Ladin against Osama bin Laden). One
  * that another name of the query stands against is a substitution
  * instead (name_score_p). */
-static double unmatched_c_cost(const side *c, size_t j)
+static inline double unmatched_c_cost(const side *c, size_t j)
 {
   const sc_term *t = c->t[j];
-  int father = t->patronymic || (j > 0 && is_kin(c->t[j - 1]));
-  return UNMATCHED_C * (father && t->w > 0.3f ? 0.3f : t->w);
+  if (t->w > 0.3f && (t->patronymic || (j > 0 && is_kin(c->t[j - 1]))))
+    return UNMATCHED_C * 0.3f;
+  return UNMATCHED_C * t->w;
 }
 
 float sc_weight(int kind, uint32_t df, uint32_t nnames)
@@ -234,7 +239,7 @@ void sc_term_init(sc_term *t, const char *s, size_t len)
     return;
   if (is_particle(s, len)) {
     t->w = 0.3f;
-    t->particle = 1;
+    t->particle = kin_word(s, len) ? SC_PARTICLE_KIN : 1;
   }
   t->patronymic = (uint8_t)is_patronymic(s, len);
   idt_text_nysiis(s, len, t->nys, sizeof t->nys);

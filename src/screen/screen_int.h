@@ -33,7 +33,8 @@ typedef struct sc_term {
   char cons[SC_TERM_MAX];/* consonant skeleton, "" unless vowel-poor */
   char ko[SC_TERM_MAX];  /* Korean syllable skeletons joined by '.', "" none */
   uint8_t ko_nsyl;       /* syllables in ko */
-  uint8_t particle;      /* al, bin, van ...: weight capped at 0.3 */
+  uint8_t particle;      /* al, bin, van ...: weight capped at 0.3;
+                          * SC_PARTICLE_KIN for bin, ibn, ben, bint, ould */
   uint8_t patronymic;    /* Viktorovich ...: cheap when the list alone has it */
   uint32_t letters;      /* bit per letter it holds (score.c, sim_upper) */
   float w;               /* weight: rarity x kind */
@@ -85,6 +86,8 @@ typedef struct sc_name {
   const char *orig;      /* the name as listed */
   const char *form;      /* normalised form */
 } sc_name;
+
+#define SC_PARTICLE_KIN 2
 
 enum { SC_CJK_HANGUL = 1, SC_CJK_HANGUL_RR = 2, SC_CJK_HAN = 3, SC_CJK_HAN_PINYIN = 4 };
 

@@ -78,10 +78,13 @@ static unsigned scripts_of(const char *s, size_t n)
 int idt_text_han_only(const char *s, size_t n)
 {
   size_t i;
-  for (i = 0; i < n; i++)
+  int wide = 0;
+  for (i = 0; i < n; i++) {
     if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))
       return 0;
-  return (scripts_of(s, n) & ~(unsigned)S_OTHER) == S_HAN;
+    wide |= (unsigned char)s[i] >= 0xE0;   /* Han needs a 3- or 4-byte sequence */
+  }
+  return wide && (scripts_of(s, n) & ~(unsigned)S_OTHER) == S_HAN;
 }
 
 static int is_ascii(const char *s, size_t n)
