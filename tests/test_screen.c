@@ -119,6 +119,22 @@ TEST(compare_cut_at_field_width)
         IDT_SCREEN_THRESHOLD);
 }
 
+TEST(compare_person_no_legal_form)
+{
+  double s = -1;
+  /* Iyad Ag Ghali: OFAC's inverted "GHALI, Iyad ag" ends in "ag", which
+   * a company's name would read as Aktiengesellschaft */
+  CHECK_OK(idt_screen_compare("Person", "Iyad Ag Ghali", "GHALI, Iyad ag",
+                              IDT_SCREEN_MODE_DEFAULT, &s, NULL));
+  CHECK(s > 0.9);
+  CHECK_OK(idt_screen_compare("Person", "Bao Yu Liang", "PAO, Yu Liang",
+                              IDT_SCREEN_MODE_DEFAULT, &s, NULL));
+  CHECK(s >= IDT_SCREEN_THRESHOLD);
+  CHECK_OK(idt_screen_compare("Company", "Siemens Aktiengesellschaft", "SIEMENS AG",
+                              IDT_SCREEN_MODE_DEFAULT, &s, NULL));
+  CHECK(s > 0.9);
+}
+
 TEST(compare_ofac_mode)
 {
   double s;
@@ -434,6 +450,7 @@ int main(void)
   RUN(compare_kinship_order);
   RUN(compare_patronymic);
   RUN(compare_cut_at_field_width);
+  RUN(compare_person_no_legal_form);
   RUN(compare_ofac_mode);
   RUN(index_ranking_and_qualifiers);
   RUN(index_verbatim_tie);

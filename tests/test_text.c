@@ -59,6 +59,12 @@ TEST(legal_forms)
   /* never deleted into nothing */
   CHECK_STR(form0("11420 CORP.", b, sizeof b), "11420 corp");
   CHECK_STR(form0("Ao Li", b, sizeof b), "ao li");
+  /* a person's name has no legal form: PAO is a surname, ag "son of" */
+  CHECK_INT(idt_text_person_forms("PAO, Yu Liang", 13, b, sizeof b) > 0, 1);
+  CHECK_STR(b, "pao yu liang");
+  CHECK_INT(idt_text_person_forms("GHALI, Iyad ag", 14, b, sizeof b) > 0, 1);
+  CHECK_STR(b, "ghali iyad ag");
+  CHECK_STR(form0("GHALI, Iyad ag", b, sizeof b), "ghali iyad jsc");
   /* one slip in a long one-word legal form, and no more */
   CHECK_STR(form0("Siemens Aktiengeselschaft", b, sizeof b), "siemens jsc");
   CHECK_STR(form0("Rosneft Corproation", b, sizeof b), "rosneft corp");

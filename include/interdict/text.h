@@ -51,6 +51,11 @@ enum {
  * or a negative IDT_E* (IDT_ENOMEM, IDT_EUNSUP when ICU fails). */
 int idt_text_name_forms(const char *s, size_t n, char *out, size_t cap);
 
+/* The same for a person's name (FtM Person): legal forms are not
+ * canonicalised, since PAO, SA or AO there are surnames, not joint-stock
+ * companies. */
+int idt_text_person_forms(const char *s, size_t n, char *out, size_t cap);
+
 /* Classify a normalised token. */
 int idt_text_token_kind(const char *tok, size_t n);
 

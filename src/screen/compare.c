@@ -38,6 +38,10 @@ int idt_screen_compare(const char *schema, const char *name1, const char *name2,
     goto out;
   }
   b->list_side = 1;
+  {
+    const idt_schema *sc = schema ? idt_schema_get(schema) : NULL;
+    a->person = b->person = sc && idt_schema_is_a(sc, "Person");
+  }
   if ((rc = sc_qnames_add(a, name1, NULL, 0, NULL, NULL)) < 0 ||
       (rc = sc_qnames_add(b, name2, NULL, 0, NULL, NULL)) < 0 ||
       (rc = sc_qnames_add_acronym(a, schema ? idt_schema_get(schema) : NULL, name1)) < 0 ||

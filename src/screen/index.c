@@ -339,13 +339,13 @@ typedef struct build_ctx {
   uint32_t *name_tok0;     /* per name: offset into tok_ids */
 } build_ctx;
 
-static int add_name(build_ctx *bc, uint32_t ent, const char *raw, int weak)
+static int add_name(build_ctx *bc, uint32_t ent, const char *raw, int weak, int person)
 {
   idt_screen_index *ix = bc->ix;
   char forms[(IDT_TEXT_MAX_FORMS + 1) * IDT_TEXT_MAX_FORM];
   uint8_t hf[IDT_TEXT_MAX_FORMS + 1];
   const char *p = forms;
-  int nf = sc_forms(raw, forms, sizeof forms, hf), k;
+  int nf = sc_forms(raw, person, forms, sizeof forms, hf), k;
   if (nf < 0)
     return nf;
   for (k = 0; k < nf; k++, p += strlen(p) + 1) {
@@ -411,7 +411,7 @@ static int add_acronym(build_ctx *bc, const rec *r, uint32_t ent, uint32_t name0
   for (; k < ix->nnames; k++)
     if (ix->names[k].weak && !strcmp(ix->names[k].form, acr))
       return 0;
-  if ((rc = add_name(bc, ent, acr, 1)) < 0)
+  if ((rc = add_name(bc, ent, acr, 1, 0)) < 0)
     return rc;
   for (; k < ix->nnames; k++)
     ix->names[k].orig = idt_arena_strdup(&ix->arena, raw);
@@ -426,13 +426,14 @@ static int add_entity(build_ctx *bc, rec *r, rec **wallets, size_t nw)
   sl *v;
   size_t nd = 0, nc = 0, ni = 0, w;
   uint32_t eid = (uint32_t)ix->nents;
-  int rc;
+  int rc, person;
   memset(e, 0, sizeof *e);
   e->id = r->id;
   e->source_id = r->source_id;
   e->dataset = r->dataset;
   e->schema = r->schema;
   e->name0 = (uint32_t)ix->nnames;
+  person = idt_schema_is_a(r->schema, "Person");
   for (v = r->vals; v; v = v->next) {
     nd += v->kind == V_DOB;
     nc += v->kind == V_COUNTRY;
@@ -462,7 +463,7 @@ static int add_entity(build_ctx *bc, rec *r, rec **wallets, size_t nw)
       if (v->kind == V_NAME || v->kind == V_WEAK) {
         if (!e->caption && v->kind == V_NAME)
           e->caption = v->s;
-        if ((rc = add_name(bc, eid, v->s, v->kind == V_WEAK)) < 0 ||
+        if ((rc = add_name(bc, eid, v->s, v->kind == V_WEAK, person)) < 0 ||
             (v->kind == V_NAME && (rc = add_acronym(bc, r, eid, e->name0, v->s)) < 0))
           return rc;
       } else if (v->kind == V_DOB) {

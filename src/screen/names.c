@@ -38,9 +38,10 @@ int sc_korean_shape(const idt_str *toks, size_t n)
 #endif
 }
 
-int sc_forms(const char *raw, char *forms, size_t cap, uint8_t *hflags)
+int sc_forms(const char *raw, int person, char *forms, size_t cap, uint8_t *hflags)
 {
-  int nf = idt_text_name_forms(raw, strlen(raw), forms, cap), k;
+  int nf = person ? idt_text_person_forms(raw, strlen(raw), forms, cap) :
+                    idt_text_name_forms(raw, strlen(raw), forms, cap), k;
   int han = nf > 0 && idt_text_han_only(raw, strlen(raw));
   for (k = 0; k < nf && k < IDT_TEXT_MAX_FORMS + 1; k++)
     hflags[k] = han ? (k ? SC_CJK_HAN : SC_CJK_HAN_PINYIN) : 0;
@@ -176,7 +177,7 @@ int sc_qnames_add(sc_qnames *q, const char *raw, const char *orig, int weak,
   size_t first = q->n;
   if (!raw || !*raw)
     return 0;
-  nf = sc_forms(raw, forms, sizeof forms, hf);
+  nf = sc_forms(raw, q->person, forms, sizeof forms, hf);
   if (nf < 0)
     return nf;
   for (k = 0; k < nf; k++) {

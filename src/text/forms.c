@@ -391,10 +391,11 @@ int idt__forms_init(idt__forms *f, char *out, size_t cap)
   f->cap = cap;
   f->used = 0;
   f->n = 0;
+  f->person = 0;
   return 0;
 }
 
-int idt_text_name_forms(const char *s, size_t n, char *out, size_t cap)
+static int name_forms(const char *s, size_t n, int person, char *out, size_t cap)
 {
   idt__forms f;
   idt__toks t;
@@ -403,6 +404,7 @@ int idt_text_name_forms(const char *s, size_t n, char *out, size_t cap)
   int rc = 0;
   if (idt__forms_init(&f, out, cap) < 0)
     return IDT_EINVAL;
+  f.person = person;
   if (is_ascii(s, n)) {
     idt__text_prepare(s, n, &t);
     if (idt__text_add_toks(&t, &f))
@@ -445,4 +447,14 @@ int idt_text_name_forms(const char *s, size_t n, char *out, size_t cap)
   if (!rc && (sc & (S_HAN | S_KANA)))
     rc = japanese_form(s, n, &f);
   return rc < 0 ? rc : f.n;
+}
+
+int idt_text_name_forms(const char *s, size_t n, char *out, size_t cap)
+{
+  return name_forms(s, n, 0, out, cap);
+}
+
+int idt_text_person_forms(const char *s, size_t n, char *out, size_t cap)
+{
+  return name_forms(s, n, 1, out, cap);
 }

@@ -469,8 +469,9 @@ static void split_glued(idt__toks *t)
   }
 }
 
-/* Canonicalise numbers and legal phrases and write the form "a b-c d". */
-static int emit_form(const idt__toks *t, char *out, size_t cap)
+/* Canonicalise numbers and legal phrases (not in a person's name: PAO,
+ * SA, AO are surnames there) and write the form "a b-c d". */
+static int emit_form(const idt__toks *t, int person, char *out, size_t cap)
 {
   size_t i = 0, o = 0;
   while (i < t->n) {
@@ -484,7 +485,8 @@ static int emit_form(const idt__toks *t, char *out, size_t cap)
       w = num;
       wl = strlen(num);
       joined = 0;
-    } else if ((k = idt__text_legal_match(t->p + i, t->len + i, t->n - i, &canon)) && canon) {
+    } else if (!person &&
+               (k = idt__text_legal_match(t->p + i, t->len + i, t->n - i, &canon)) && canon) {
       w = canon;
       wl = strlen(canon);
       joined = 0;
@@ -512,7 +514,7 @@ int idt__text_add_toks(const idt__toks *t, idt__forms *f)
   size_t off = 0;
   if (!t->n || f->n >= IDT_TEXT_MAX_FORMS)
     return 0;
-  fl = emit_form(t, form, sizeof form);
+  fl = emit_form(t, f->person, form, sizeof form);
   if (fl <= 0)
     return 0;
   for (i = 0; i < f->n; i++) {

@@ -51,6 +51,7 @@ typedef struct idt__forms {
   char *out;
   size_t cap, used;
   int n;
+  int person;    /* a person's name: no legal forms (idt_text_person_forms) */
 } idt__forms;
 
 /* Tokenise (mostly) ASCII text, any case. */
