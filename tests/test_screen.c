@@ -60,6 +60,13 @@ TEST(compare_han)
   /* Han against Latin stays a transliteration match */
   CHECK(cmp("习近平", "Xi Jinping") >= 0.9);
   CHECK(cmp("习近朋", "Xi Jinping") >= IDT_SCREEN_THRESHOLD);
+  /* the pinyin is Chinese: Li and Yi are two surnames there; the Korean
+   * reading of a Hanja name is a form of its own */
+  CHECK(cmp("李利", "LI Yi") < IDT_SCREEN_THRESHOLD);
+  if (idt_text_has_korean()) {
+    CHECK(cmp("李明博", "Lee Myung-bak") >= 0.9);
+    CHECK(cmp("金正恩", "Kim Jong Un") >= 0.9);
+  }
 }
 
 TEST(compare_orgs_and_numbers)

@@ -380,8 +380,8 @@ static int add_name(build_ctx *bc, uint32_t ent, const char *raw, int weak, int 
     nm->n = (uint16_t)n;
     nm->weak = (uint8_t)weak;
     nm->joined = joined;
-    nm->korean = (uint8_t)sc_korean_shape(toks, n);
     nm->cjk = hf[k];
+    nm->korean = (uint8_t)sc_korean_name(toks, n, nm->cjk);
     nm->orig = idt_arena_strdup(&ix->arena, raw);
     nm->form = idt_arena_strdup(&ix->arena, p);
     if (!nm->orig || !nm->form)

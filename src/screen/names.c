@@ -38,6 +38,11 @@ int sc_korean_shape(const idt_str *toks, size_t n)
 #endif
 }
 
+int sc_korean_name(const idt_str *toks, size_t n, int cjk)
+{
+  return cjk != SC_CJK_HAN_PINYIN && sc_korean_shape(toks, n);
+}
+
 int sc_forms(const char *raw, int person, char *forms, size_t cap, uint8_t *hflags)
 {
   int nf = person ? idt_text_person_forms(raw, strlen(raw), forms, cap) :
@@ -101,8 +106,8 @@ static int add_form(sc_qnames *q, const char *form, int weak, int cjk,
   nm->weak = (uint8_t)weak;
   nm->joined = joined;
   nm->form = q->forms[fi];
-  nm->korean = (uint8_t)sc_korean_shape(toks, n);
   nm->cjk = (uint8_t)cjk;
+  nm->korean = (uint8_t)sc_korean_name(toks, n, nm->cjk);
   for (i = 0; i < n; i++) {
     sc_term *t = &q->terms[q->nterms];
     const sc_term *known = lookup ? lookup(ctx, toks[i].p, toks[i].len) : NULL;

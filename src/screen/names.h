@@ -41,6 +41,11 @@ static inline int sc_pairable(const sc_name *a, const sc_name *b)
 }
 /* Korean name shape of a token sequence (0 without the Korean module). */
 int sc_korean_shape(const idt_str *toks, size_t n);
+/* Does a form of this shape and cjk flag take the Korean rules (syllable
+ * skeletons, surname classes: Ri = Lee = Yi)? Not the pinyin of a name in
+ * Han characters: its Korean reading is a form of its own, and in Chinese
+ * Li and Yi are two surnames. */
+int sc_korean_name(const idt_str *toks, size_t n, int cjk);
 /* Normalise raw and append its forms (orig: the text shown in evidence,
  * NULL: raw). lookup (may be NULL) gives vocabulary weights. Forms that do
  * not fit are dropped silently (SC_MAX_QNAMES). A query (not list_side)
