@@ -55,6 +55,12 @@ TEST(legal_forms)
   CHECK_STR(form0("GUANGZHOU HAIGE COMM GRP", b, sizeof b), "guangzhou haige communications group");
   CHECK_STR(form0("OCEAN MARITIME SHPG LIMITED LIABILITY COMPANY", b, sizeof b), "ocean maritime shipping llc");
   CHECK_STR(form0("ООО Ромашка", b, sizeof b), "llc romashka");
+  CHECK_STR(form0("FABERLIC EUROPE Sp. z o.o.", b, sizeof b), "faberlic europe llc");
+  CHECK_STR(form0("Petroleos Mexicanos S.A. de C.V.", b, sizeof b), "petroleos mexicanos jsc");
+  CHECK_STR(form0("Construtora Norberto Odebrecht Ltda.", b, sizeof b),
+            "construtora norberto odebrecht llc");
+  CHECK_STR(form0("Volvo AB", b, sizeof b), "volvo jsc");
+  CHECK_STR(form0("Ab Rahman", b, sizeof b), "ab rahman");   /* not at the end */
   CHECK_STR(form0("广州海格通信集团有限公司", b, sizeof b), "guang zhou hai ge tong xin group llc");
   /* never deleted into nothing */
   CHECK_STR(form0("11420 CORP.", b, sizeof b), "11420 corp");
