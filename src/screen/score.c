@@ -30,7 +30,7 @@
  * or ibn, no more than a particle).
  * Disagreeing numbers halve the score, and so does "son of" read the
  * other way round (Abdullah bin Omar against Omar bin Abdullah: father and
- * son). Greedy rather than Hungarian assignment: names have under ten
+ * son; patronymics and kinship links are found by kin.c). Greedy rather than Hungarian assignment: names have under ten
  * tokens and greedy on a graded matrix differs only on ties.
  *
  * Past 800 lines because the similarity cache and the alignment bound
@@ -45,6 +45,7 @@
 #include <string.h>
 #include "screen/screen_int.h"
 #include "screen/merge.h"
+#include "screen/kin.h"
 
 #define SIM_MIN 0.4
 #define UNMATCHED_Q 1.2
@@ -76,39 +77,6 @@ static int is_particle(const char *s, size_t n)
   return 0;
 }
 
-/* An East Slavic patronymic (Viktorovich, Ivanovna, Petrivna): formal
- * usage and the lists carry it, most queries leave it out. */
-static int is_patronymic(const char *s, size_t n)
-{
-  static const char *const e[] = {
-    "ovich", "evich", "ovych", "evych", "ovitch", "evitch", "ovna", "evna", "ivna", "ichna",
-  };
-  size_t i, l;
-  if (n < 7)
-    return 0;
-  for (i = 0; i < sizeof e / sizeof *e; i++)
-    if ((l = strlen(e[i])) < n && !memcmp(s + n - l, e[i], l))
-      return 1;
-  return 0;
-}
-
-/* A kinship link: bin, ibn, ben, bint, ould ("son or daughter of"). */
-static int kin_word(const char *s, size_t n)
-{
-  static const char *const k[] = { "bin", "ibn", "ben", "bint", "binti", "ould" };
-  size_t i;
-  for (i = 0; i < sizeof k / sizeof *k; i++)
-    if (n == strlen(k[i]) && !memcmp(s, k[i], n))
-      return 1;
-  return 0;
-}
-
-/* Marked once a term (sc_term_init): the aligner asks per candidate. */
-static int is_kin(const sc_term *t)
-{
-  return t->particle == SC_PARTICLE_KIN;
-}
-
 /* What candidate token j left unmatched costs (x its weight in the
  * denominator). A father's name the query leaves out weighs like a
  * particle: an East Slavic patronymic, or the name after a kinship link
@@ -118,7 +86,7 @@ static int is_kin(const sc_term *t)
 static inline double unmatched_c_cost(const side *c, size_t j)
 {
   const sc_term *t = c->t[j];
-  if (t->w > 0.3f && (t->patronymic || (j > 0 && is_kin(c->t[j - 1]))))
+  if (t->w > 0.3f && (t->patronymic || (j > 0 && sc_is_kin(c->t[j - 1]))))
     return UNMATCHED_C * 0.3f;
   return UNMATCHED_C * t->w;
 }
@@ -239,9 +207,9 @@ void sc_term_init(sc_term *t, const char *s, size_t len)
     return;
   if (is_particle(s, len)) {
     t->w = 0.3f;
-    t->particle = kin_word(s, len) ? SC_PARTICLE_KIN : 1;
+    t->particle = sc_kin_word(s, len) ? SC_PARTICLE_KIN : 1;
   }
-  t->patronymic = (uint8_t)is_patronymic(s, len);
+  t->patronymic = (uint8_t)sc_patronymic(s, len);
   idt_text_nysiis(s, len, t->nys, sizeof t->nys);
   {
     /* zero past the key: equal keys are then equal as 9 bytes (SAME_NYS) */
@@ -850,48 +818,6 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
   return 1;
 }
 
-static int same_term(const sc_term *a, const sc_term *b)
-{
-  return a->len == b->len && !memcmp(a->s, b->s, a->len);
-}
-
-/* Does a kinship link follow token a of s, naming token b (the first
- * word after the link that is not a particle) as the father? */
-static int kin_of(const side *s, int a, int b)
-{
-  size_t d = (size_t)a + 1;
-  if (a < 0 || d >= s->n || !is_kin(s->t[d]))
-    return 0;
-  while (++d < s->n && s->t[d]->particle)
-    ;
-  return (int)d == b;
-}
-
-/* "Abdullah bin Omar" is Abdullah, son of Omar; "Omar bin Abdullah" is
- * his father or his son. For each kinship link of the query (bin, ibn,
- * ben, bint, ould) between a person's own name (the token before it, not
- * a particle: Al Bin Ali is a family name) and a different father's name
- * (the first word after it that is not a particle: bin al-Din), the
- * candidate must not say the reverse: the query's father "bin" the
- * query's person. Word order is free everywhere else (and an inverted
- * "HELAL, Mounir Ben Dhaou Ben" moves names across links without
- * reversing one), but not across "son of". */
-static int kin_swapped(const side *q, const side *c, const int *qm)
-{
-  size_t i, d;
-  for (i = 1; i + 1 < q->n; i++) {
-    if (!is_kin(q->t[i]) || q->t[i - 1]->particle)
-      continue;
-    for (d = i + 1; d < q->n && q->t[d]->particle; d++)
-      ;
-    if (d == q->n || same_term(q->t[i - 1], q->t[d]))
-      continue;   /* Mohamed ben Mohamed: the order says nothing */
-    if (qm[i - 1] >= 0 && kin_of(c, qm[d], qm[i - 1]))
-      return 1;
-  }
-  return 0;
-}
-
 static double name_score(const sc_name *qn, const sc_name *cn, sc_align *al, double need);
 static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, double need,
                            int *pruned);
@@ -1038,7 +964,7 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     if (al)
       al->number_clash = 1;
   }
-  if (kin_swapped(&q, &c, qm)) {
+  if (sc_kin_swapped(&q, &c, qm)) {
     score *= 0.5;   /* father and son: another person, like another number */
     if (al)
       al->kin_swap = 1;
