@@ -152,8 +152,10 @@ static int cut_at_field_width(const char *raw)
 
 /* The form without its last word (at least two words left): what a name
  * cut inside its last word certainly says. Not when the last word is one
- * of the lists' words (with a vocabulary to ask): a word cut in two is
- * rarely a word, and dropping a whole surname would pair relatives. */
+ * of the lists' words of four letters or more (with a vocabulary to ask):
+ * a long word cut in two is rarely a word, and dropping a whole surname
+ * would pair relatives; fragments of two or three letters are list words
+ * by chance (DR, from a title) and stay suspect. */
 static void add_uncut_form(sc_qnames *q, const char *form, int weak, int cjk,
                            sc_lookup_fn lookup, void *ctx)
 {
@@ -164,7 +166,8 @@ static void add_uncut_form(sc_qnames *q, const char *form, int weak, int cjk,
   const sc_term *known;
   if (!l || l >= sizeof f || !memchr(form, ' ', l))
     return;
-  if (lookup && (known = lookup(ctx, w + 1, strlen(w + 1))) && known->id != UINT32_MAX)
+  if (lookup && strlen(w + 1) >= 4 && (known = lookup(ctx, w + 1, strlen(w + 1))) &&
+      known->id != UINT32_MAX)
     return;
   memcpy(f, form, l);
   f[l] = 0;
