@@ -5,6 +5,7 @@
  * index-vs-exhaustive agreement, the OFAC-compatible mode, and the OOM
  * sweep over the builder. Expected values are hand-checked.
  */
+#include <stdio.h>
 #include <string.h>
 #include "tap.h"
 #include "interdict/screen.h"
@@ -330,6 +331,42 @@ TEST(index_cut_name)
   idt_screen_index_free(ix);
 }
 
+TEST(index_many_candidates)
+{
+  /* more candidate entities than the candidate limit among fewer names
+   * than the name limit: the best-ranked ones must be kept, whatever the
+   * order their postings were met in (the target is added last) */
+  idt_screen_builder *b = NULL;
+  idt_screen_index *ix = NULL;
+  idt_screen_query q = IDT_SCREEN_QUERY_INIT;
+  idt_screen_result *r;
+  idt_entity *e;
+  char id[32], name[64];
+  int i, found = 0;
+  idt_arena_init(&arena);
+  CHECK_OK(idt_screen_builder_new(&b));
+  for (i = 0; i < 120; i++) {
+    snprintf(id, sizeof id, "p-%d", i);
+    snprintf(name, sizeof name, "RA KYONG %c%c%c", 'A' + i % 26, 'A' + (i / 26) % 26, 'Q');
+    e = ent("Person", id, "test");
+    idt_entity_add(e, "name", name);
+    CHECK_OK(idt_screen_builder_add(b, e));
+  }
+  e = ent("Person", "p-target", "test");
+  idt_entity_add(e, "name", "RA Kyong-Su");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  CHECK_OK(idt_screen_build(b, &ix));
+  idt_arena_free(&arena);
+  q.schema = "Person";
+  q.name = "RA KY'ONGG-SU";
+  r = run(ix, &q, 0);
+  for (i = 0; r && (size_t)i < r->n; i++)
+    found |= !strcmp(r->hits[i].entity_id, "p-target");
+  CHECK(found);
+  idt_screen_result_free(r);
+  idt_screen_index_free(ix);
+}
+
 TEST(index_identifiers_and_weak_alias)
 {
   idt_screen_index *ix = small_index();
@@ -500,6 +537,7 @@ int main(void)
   RUN(index_ranking_and_qualifiers);
   RUN(index_verbatim_tie);
   RUN(index_cut_name);
+  RUN(index_many_candidates);
   RUN(index_identifiers_and_weak_alias);
   RUN(index_equals_exhaustive);
   RUN(results_independent_of_history);

@@ -478,12 +478,15 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
     /* The best CAND_NAMES names give their entities, in rank order while
      * there is room (limit - 1). When all of them fit, rank order does not
      * matter (the hits are sorted by cmp_cand, a total order, and no
-     * score depends on the order entities are scored in): then no sort. */
-    if (!sc_collect_ents(ix, s, ents, &nents, limit) && s->nranked > CAND_NAMES) {
+     * score depends on the order entities are scored in): then no sort.
+     * When they do not, the names are sorted first, however few they are
+     * (139 names of 80 entities and more: RA KY'ONG-SU's UN entry came
+     * 84th in touch order and was dropped). */
+    if (!sc_collect_ents(ix, s, ents, &nents, limit)) {
       for (i = nident; i < nents; i++)
         s->ent_stamp[ents[i]] = s->estamp - 1;
       nents = nident;
-      sc_sort_keys(s->ranked, CAND_NAMES);
+      sc_sort_keys(s->ranked, s->nranked < CAND_NAMES ? s->nranked : CAND_NAMES);
       sc_collect_ents(ix, s, ents, &nents, limit);
     }
   }
