@@ -13,6 +13,7 @@ int idt_screen_compare(const char *schema, const char *name1, const char *name2,
                        int mode, double *score, char **explanation)
 {
   sc_qnames *a = NULL, *b = NULL;
+  const idt_schema *sc = schema ? idt_schema_get(schema) : NULL;
   sc_align al, best_al;
   size_t i, j, bi = 0, bj = 0;
   double best = -1;
@@ -38,14 +39,11 @@ int idt_screen_compare(const char *schema, const char *name1, const char *name2,
     goto out;
   }
   b->list_side = 1;
-  {
-    const idt_schema *sc = schema ? idt_schema_get(schema) : NULL;
-    a->person = b->person = sc && idt_schema_is_a(sc, "Person");
-  }
+  a->person = b->person = sc && idt_schema_is_a(sc, "Person");
   if ((rc = sc_qnames_add(a, name1, NULL, 0, NULL, NULL)) < 0 ||
       (rc = sc_qnames_add(b, name2, NULL, 0, NULL, NULL)) < 0 ||
-      (rc = sc_qnames_add_acronym(a, schema ? idt_schema_get(schema) : NULL, name1)) < 0 ||
-      (rc = sc_qnames_add_acronym(b, schema ? idt_schema_get(schema) : NULL, name2)) < 0)
+      (rc = sc_qnames_add_acronym(a, sc, name1)) < 0 ||
+      (rc = sc_qnames_add_acronym(b, sc, name2)) < 0)
     goto out;
   for (i = 0; i < a->n; i++)
     for (j = 0; j < b->n; j++) {

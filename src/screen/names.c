@@ -45,13 +45,14 @@ int sc_korean_name(const idt_str *toks, size_t n, int cjk)
 
 int sc_forms(const char *raw, int person, char *forms, size_t cap, uint8_t *hflags)
 {
-  int nf = person ? idt_text_person_forms(raw, strlen(raw), forms, cap) :
-                    idt_text_name_forms(raw, strlen(raw), forms, cap), k;
-  int han = nf > 0 && idt_text_han_only(raw, strlen(raw));
+  size_t rl = strlen(raw);
+  int nf = person ? idt_text_person_forms(raw, rl, forms, cap) :
+                    idt_text_name_forms(raw, rl, forms, cap), k;
+  int han = nf > 0 && idt_text_han_only(raw, rl);
   for (k = 0; k < nf && k < IDT_TEXT_MAX_FORMS + 1; k++)
     hflags[k] = han ? (k ? SC_CJK_HAN : SC_CJK_HAN_PINYIN) : 0;
 #ifdef IDT_HAVE_KOREAN
-  if (nf > 0 && idt_ko_has_hangul(raw, strlen(raw))) {
+  if (nf > 0 && idt_ko_has_hangul(raw, rl)) {
     /* Hangul on both sides is compared strictly in RR, where every
      * vowel is kept apart (jong != jeong): add the RR spelling as its own
      * form, marked 2; the other variants are marked 1. */
@@ -64,7 +65,7 @@ int sc_forms(const char *raw, int person, char *forms, size_t cap, uint8_t *hfla
       p += strlen(p) + 1;
     }
     idt_buf_init(&rr, 4096);
-    if (idt_ko_romanize(raw, strlen(raw), IDT_KO_RR, &rr) == 0 && rr.len) {
+    if (idt_ko_romanize(raw, rl, IDT_KO_RR, &rr) == 0 && rr.len) {
       char f2[IDT_TEXT_MAX_FORM];
       int n2 = idt_text_name_forms(rr.p, rr.len, f2, sizeof f2);
       size_t l = n2 > 0 ? strlen(f2) : 0;

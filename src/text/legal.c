@@ -29,9 +29,9 @@ static const legal_row rows[] = {
   { "l l c", "llc" }, { "llc", "llc" }, { "ltd", "llc" }, { "limited", "llc" },
   { "co ltd", "llc" }, { "co llc", "llc" }, { "company limited", "llc" },
   { "gmbh", "llc" }, { "ooo", "llc" }, { "tov", "llc" }, { "too", "llc" },
-  { "sarl", "llc" }, { "srl", "llc" }, { "sp z o o", "llc" }, { "sp z oo", "llc" }, { "spzoo", "llc" },
-  { "ltda", "llc" }, { "limitada", "llc" }, { "s de rl", "llc" }, { "s de rl de cv", "llc" },
-  { "oy", "llc" },
+  { "sarl", "llc" }, { "srl", "llc" }, { "sp z o o", "llc" }, { "sp z oo", "llc" },
+  { "spzoo", "llc" }, { "ltda", "llc" }, { "limitada", "llc" }, { "s de rl", "llc" },
+  { "s de rl de cv", "llc" }, { "oy", "llc" },
   { "bv", "llc" }, { "pty ltd", "llc" }, { "pte ltd", "llc" }, { "sdn bhd", "llc" },
   { "fze", "llc" }, { "fzco", "llc" }, { "fzc", "llc" }, { "fzllc", "llc" },
   { "you xian gong si", "llc" }, { "you xian ze ren gong si", "llc" },
@@ -40,7 +40,8 @@ static const legal_row rows[] = {
   { "oao", "jsc" }, { "zao", "jsc" }, { "pao", "jsc" }, { "ao", "jsc" },
   { "joint stock company", "jsc" }, { "joint stock co", "jsc" },
   { "public joint stock company", "jsc" }, { "closed joint stock company", "jsc" },
-  { "open joint stock company", "jsc" }, { "ag", "jsc" }, { "sa", "jsc" }, { "sa de cv", "jsc" }, { "ab", "jsc" },
+  { "open joint stock company", "jsc" }, { "ag", "jsc" }, { "sa", "jsc" },
+  { "sa de cv", "jsc" }, { "ab", "jsc" },
   { "spa", "jsc" }, { "s p a", "jsc" }, { "nv", "jsc" }, { "societe anonyme", "jsc" },
   { "aktiengesellschaft", "jsc" }, { "gu fen you xian gong si", "jsc" },
   { "kabushiki kaisha", "jsc" }, { "kk", "jsc" }, { "tbk", "jsc" },
@@ -156,8 +157,9 @@ static size_t legal_typo(const idt__byte_index *x, const char *tok, size_t n,
   for (j = x->start[c]; j < x->start[c + 1]; j++) {
     const legal_row *r = &rows[x->order[j]];
     size_t rl = strlen(r->phrase);
-    if (rl >= 10 && !strchr(r->phrase, ' ') && idt_text_token_kind(r->canon, strlen(r->canon)) ==
-        IDT_TOK_LEGAL && one_slip(tok, n, r->phrase, rl)) {
+    if (rl >= 10 && !strchr(r->phrase, ' ') &&
+        idt_text_token_kind(r->canon, strlen(r->canon)) == IDT_TOK_LEGAL &&
+        one_slip(tok, n, r->phrase, rl)) {
       *canon = r->canon;
       return 1;
     }
