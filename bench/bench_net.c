@@ -34,6 +34,7 @@
 #include "interdict/net.h"
 #include "graph/net_int.h"
 #include "common/arena.h"
+#include "../tests/xorshift.h"
 
 static double now(void)
 {
@@ -55,10 +56,7 @@ static double cpu(void)
 static uint64_t rng_state = 88172645463325252ULL;
 static uint64_t rnd(void)
 {
-  rng_state ^= rng_state << 13;
-  rng_state ^= rng_state >> 7;
-  rng_state ^= rng_state << 17;
-  return rng_state;
+  return xorshift64(&rng_state);
 }
 
 static long peak_kb(void)

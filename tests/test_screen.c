@@ -222,6 +222,33 @@ static idt_screen_result *run(const idt_screen_index *ix, const idt_screen_query
   return r;
 }
 
+/* A small index of persons built test by test: begin, add, build. */
+static idt_screen_builder *persons_begin(void)
+{
+  idt_screen_builder *b = NULL;
+  idt_arena_init(&arena);
+  CHECK_OK(idt_screen_builder_new(&b));
+  return b;
+}
+
+static void person_add(idt_screen_builder *b, const char *id, const char *name,
+                       const char *alias)
+{
+  idt_entity *e = ent("Person", id, "test");
+  idt_entity_add(e, "name", name);
+  if (alias)
+    idt_entity_add(e, "alias", alias);
+  CHECK_OK(idt_screen_builder_add(b, e));
+}
+
+static idt_screen_index *persons_build(idt_screen_builder *b)
+{
+  idt_screen_index *ix = NULL;
+  CHECK_OK(idt_screen_build(b, &ix));
+  idt_arena_free(&arena);   /* the index copied what it needs */
+  return ix;
+}
+
 TEST(index_ranking_and_qualifiers)
 {
   idt_screen_index *ix = small_index();
@@ -265,22 +292,13 @@ TEST(index_verbatim_tie)
 {
   /* two people named KIM Tong Chol; the query writes one's alias letter
    * for letter (OFAC's comma aside): that one first, explained by it */
-  idt_screen_builder *b = NULL;
-  idt_screen_index *ix = NULL;
+  idt_screen_builder *b = persons_begin();
+  idt_screen_index *ix;
   idt_screen_query q = IDT_SCREEN_QUERY_INIT;
   idt_screen_result *r;
-  idt_entity *e;
-  idt_arena_init(&arena);
-  CHECK_OK(idt_screen_builder_new(&b));
-  e = ent("Person", "p-1", "test");
-  idt_entity_add(e, "name", "KIM Tong-chol");
-  CHECK_OK(idt_screen_builder_add(b, e));
-  e = ent("Person", "p-2", "test");
-  idt_entity_add(e, "name", "KIM Tong Chol");
-  idt_entity_add(e, "alias", "KIM Tong-ch'o'l");
-  CHECK_OK(idt_screen_builder_add(b, e));
-  CHECK_OK(idt_screen_build(b, &ix));
-  idt_arena_free(&arena);
+  person_add(b, "p-1", "KIM Tong-chol", NULL);
+  person_add(b, "p-2", "KIM Tong Chol", "KIM Tong-ch'o'l");
+  ix = persons_build(b);
   q.name = "KIM, Tong-ch'o'l";
   r = run(ix, &q, 0);
   CHECK(r && r->n == 2);
@@ -298,24 +316,14 @@ TEST(index_cut_name)
   /* a 35-character query cut inside its last word, whose fragment (DR) is
    * a list word by chance: the hit comes through the index all the same;
    * a query of another length is never cut */
-  idt_screen_builder *b = NULL;
-  idt_screen_index *ix = NULL;
+  idt_screen_builder *b = persons_begin();
+  idt_screen_index *ix;
   idt_screen_query q = IDT_SCREEN_QUERY_INIT;
   idt_screen_result *r;
-  idt_entity *e;
-  idt_arena_init(&arena);
-  CHECK_OK(idt_screen_builder_new(&b));
-  e = ent("Person", "p-1", "test");
-  idt_entity_add(e, "name", "DRISSI, Noureddine Ben Ali Ben Belkassem");
-  CHECK_OK(idt_screen_builder_add(b, e));
-  e = ent("Person", "p-2", "test");
-  idt_entity_add(e, "name", "AL-BADRI, Dr. Ibrahim");
-  CHECK_OK(idt_screen_builder_add(b, e));
-  e = ent("Person", "p-3", "test");
-  idt_entity_add(e, "name", "Noureddine Ben Ali Ben Belkassem Hamdi");
-  CHECK_OK(idt_screen_builder_add(b, e));
-  CHECK_OK(idt_screen_build(b, &ix));
-  idt_arena_free(&arena);
+  person_add(b, "p-1", "DRISSI, Noureddine Ben Ali Ben Belkassem", NULL);
+  person_add(b, "p-2", "AL-BADRI, Dr. Ibrahim", NULL);
+  person_add(b, "p-3", "Noureddine Ben Ali Ben Belkassem Hamdi", NULL);
+  ix = persons_build(b);
   q.schema = "Person";
   q.name = "NOUREDDINE BEN ALI BEN BELKASSEM DR";
   r = run(ix, &q, 0);
@@ -336,27 +344,19 @@ TEST(index_many_candidates)
   /* more candidate entities than the candidate limit among fewer names
    * than the name limit: the best-ranked ones must be kept, whatever the
    * order their postings were met in (the target is added last) */
-  idt_screen_builder *b = NULL;
-  idt_screen_index *ix = NULL;
+  idt_screen_builder *b = persons_begin();
+  idt_screen_index *ix;
   idt_screen_query q = IDT_SCREEN_QUERY_INIT;
   idt_screen_result *r;
-  idt_entity *e;
   char id[32], name[64];
   int i, found = 0;
-  idt_arena_init(&arena);
-  CHECK_OK(idt_screen_builder_new(&b));
   for (i = 0; i < 120; i++) {
     snprintf(id, sizeof id, "p-%d", i);
     snprintf(name, sizeof name, "RA KYONG %c%c%c", 'A' + i % 26, 'A' + (i / 26) % 26, 'Q');
-    e = ent("Person", id, "test");
-    idt_entity_add(e, "name", name);
-    CHECK_OK(idt_screen_builder_add(b, e));
+    person_add(b, id, name, NULL);
   }
-  e = ent("Person", "p-target", "test");
-  idt_entity_add(e, "name", "RA Kyong-Su");
-  CHECK_OK(idt_screen_builder_add(b, e));
-  CHECK_OK(idt_screen_build(b, &ix));
-  idt_arena_free(&arena);
+  person_add(b, "p-target", "RA Kyong-Su", NULL);
+  ix = persons_build(b);
   q.schema = "Person";
   q.name = "RA KY'ONGG-SU";
   r = run(ix, &q, 0);

@@ -9,16 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tap.h"
+#include "xorshift.h"
 #include "screen/run_int.h"
 
 static uint64_t rng = 88172645463325252ull;
 
 static uint64_t next(void)
 {
-  rng ^= rng << 13;
-  rng ^= rng >> 7;
-  rng ^= rng << 17;
-  return rng;
+  return xorshift64(&rng);
 }
 
 static int cmp_u64(const void *a, const void *b)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tap.h"
+#include "xorshift.h"
 #include "server/server_int.h"
 
 /* jansson's encoding of a value as a one-element array, brackets removed. */
@@ -65,10 +66,7 @@ static int same_real(double v)
 static uint64_t rng = 0x9E3779B97F4A7C15u;
 static uint64_t next(void)
 {
-  rng ^= rng << 13;
-  rng ^= rng >> 7;
-  rng ^= rng << 17;
-  return rng;
+  return xorshift64(&rng);
 }
 
 TEST(strings_fixed)
