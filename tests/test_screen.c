@@ -112,6 +112,34 @@ TEST(compare_patronymic)
   CHECK(cmp("HABIB BEN MOHAMED AL-LOUBIRI", "HABIB BEN AHMED AL-LOUBIRI") < IDT_SCREEN_THRESHOLD);
 }
 
+TEST(compare_substituted_name)
+{
+  char *ex = NULL;
+  double s = -1;
+  /* one name differs on each side: another person however many agree
+   * (brothers share the nasab; different middle initials) */
+  CHECK(cmp("SAIF-AL-DIN FULAYYIH HASSAN TAHA AL-MOSULI",
+            "SAIF-AL-DIN FULAYYIH HASSAN TAHA AL-RAWI") < IDT_SCREEN_THRESHOLD);
+  CHECK_OK(idt_screen_compare("Person", "Frost, William G.", "William W Frost",
+                              IDT_SCREEN_MODE_DEFAULT, &s, &ex));
+  CHECK(s < IDT_SCREEN_THRESHOLD);
+  CHECK(ex && strstr(ex, "a name differs on each side"));
+  idt_free(ex);
+  /* a name only one side has is a partial name, not a substitution */
+  CHECK(cmp("SAIF-AL-DIN FULAYYIH HASSAN TAHA", "SAIF-AL-DIN FULAYYIH HASSAN TAHA AL-RAWI") >=
+        IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("William G. Frost", "William George Frost") >= IDT_SCREEN_THRESHOLD);
+}
+
+TEST(compare_baltic_ending)
+{
+  /* Latvian passports add the nominative ending s to foreign names */
+  CHECK(cmp("Sergejs Lavrovs", "LAVROV, Sergey Viktorovich") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("Vladimirs Putins", "PUTIN, Vladimir") >= 0.85);
+  /* a final s costs less than other letters, not nothing */
+  CHECK(cmp("Vladimirs Putins", "PUTIN, Vladimir") < cmp("Vladimir Putin", "PUTIN, Vladimir"));
+}
+
 TEST(compare_cut_at_field_width)
 {
   /* 35 characters, a SWIFT name line: the last word may be cut */
@@ -531,6 +559,8 @@ int main(void)
   RUN(compare_orgs_and_numbers);
   RUN(compare_kinship_order);
   RUN(compare_patronymic);
+  RUN(compare_substituted_name);
+  RUN(compare_baltic_ending);
   RUN(compare_cut_at_field_width);
   RUN(compare_person_no_legal_form);
   RUN(compare_ofac_mode);

@@ -84,6 +84,8 @@ static void pairs_text(idt_buf *b, const sc_align *al)
     idt_buf_puts(b, "; Korean given-name syllable differs");
   if (al->kin_swap)
     idt_buf_puts(b, "; 'son of' read the other way round (father and son swapped)");
+  if (al->substitution)
+    idt_buf_puts(b, "; a name differs on each side (another person or company): x0.7");
 }
 
 void sc_explain_name(idt_buf *b, const sc_name *q, const sc_name *c,
@@ -191,10 +193,11 @@ void sc_evidence_json(idt_buf *b, const sc_name *q, const sc_name *c,
       idt_buf_putc(b, ']');
     }
     idt_buf_printf(b, "],\"number_clash\":%s,\"korean_given_clash\":%s,"
-                   "\"kin_swap\":%s},",
+                   "\"kin_swap\":%s,\"substitution\":%s},",
                    al->number_clash ? "true" : "false",
                    al->korean_given_clash ? "true" : "false",
-                   al->kin_swap ? "true" : "false");
+                   al->kin_swap ? "true" : "false",
+                   al->substitution ? "true" : "false");
   }
   idt_buf_puts(b, "\"features\":[");
   for (k = 0; k < nf; k++)

@@ -52,6 +52,8 @@
 #define UNMATCHED_C 0.4
 #define SUBSTITUTED 2.0
 #define OTHER_NAME 0.35
+/* x name score when a name was substituted: 0.9 x 0.7 + 0.05 < 0.70 */
+#define SUBSTITUTED_CAP 0.7
 
 /* Equal, non-empty NYSIIS keys (sc_term_init zero-fills past the key). */
 #define SAME_NYS(a, b) ((a)->nys[0] && !memcmp((a)->nys, (b)->nys, sizeof (a)->nys))
@@ -155,7 +157,8 @@ static void indel_row(const char *s, size_t n, float *out)
   size_t i;
   for (i = 0; i < n; i++) {
     char c = s[i];
-    out[i] = ((i > 0 && s[i - 1] == c) || (i + 1 < n && s[i + 1] == c)) ?
+    out[i] = ((i > 0 && s[i - 1] == c) || (i + 1 < n && s[i + 1] == c) ||
+              (c == 's' && i + 1 == n && n >= 5)) ?
              0.4f : indel_base[(unsigned char)c & 127];
   }
 }
@@ -818,6 +821,29 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
   return 1;
 }
 
+/* Is a name substituted: a name (a word, number or initial, not a legal
+ * form or particle) left unmatched on each side? Then the names differ,
+ * not just in length, and however many others agree the pair stays below
+ * the alert threshold on its names alone (x SUBSTITUTED_CAP; a birth date
+ * or identifier can still lift it): the names of one family are not
+ * independent evidence. Brothers share their father's and grandfather's
+ * names and the family name (an Arabic nasab chain: SAIF-AL-DIN FULAYYIH
+ * HASSAN TAHA AL-MOSULI against ... AL-RAWI), sons share their father's
+ * given name, and William G. Frost is not William W. Frost. */
+static int substituted(const side *q, const int *qm, const side *c, const int *cm)
+{
+  size_t i, j;
+  for (i = 0; i < q->n; i++)
+    if (qm[i] < 0 && q->t[i]->kind != IDT_TOK_LEGAL && !q->t[i]->particle)
+      break;
+  if (i == q->n)
+    return 0;
+  for (j = 0; j < c->n; j++)
+    if (cm[j] < 0 && c->t[j]->kind != IDT_TOK_LEGAL && !c->t[j]->particle)
+      return 1;
+  return 0;
+}
+
 static double name_score(const sc_name *qn, const sc_name *cn, sc_align *al, double need);
 static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, double need,
                            int *pruned);
@@ -861,6 +887,7 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     al->number_clash = 0;
     al->korean_given_clash = 0;
     al->kin_swap = 0;
+    al->substitution = 0;
   }
   load_side(&q, qn);
   load_side(&c, cn);
@@ -959,6 +986,11 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
       }
   }
   score = den > 0 ? num / den : 0;
+  if (substituted(&q, qm, &c, cm)) {
+    score *= SUBSTITUTED_CAP;   /* another name: see substituted() */
+    if (al)
+      al->substitution = 1;
+  }
   if (qnum && cnum) {
     score *= 0.5;
     if (al)

@@ -162,6 +162,7 @@ typedef struct sc_align {
   int number_clash;      /* numbers that disagree */
   int korean_given_clash;
   int kin_swap;          /* "X bin Y" against "Y bin X" (score.c) */
+  int substitution;      /* a name on each side left unmatched (score.c) */
 } sc_align;
 
 /* Fill nm->mm from its tokens (after nm->t and nm->n are set). */
