@@ -77,6 +77,12 @@ TEST(compare_orgs_and_numbers)
   CHECK(cmp("HAIGE GUANGZHOU", "GUANGZHOU HAIGE COMM GRP") >= IDT_SCREEN_THRESHOLD);
   CHECK(cmp("emma daniels", "EMMA LLC") < IDT_SCREEN_THRESHOLD);   /* watchman #338 */
   CHECK(cmp("11420 CORP.", "ACME CORP") < 0.3);                     /* watchman #483 */
+  /* legal forms of two kinds cost like a substituted name, at their weight */
+  CHECK(cmp("Bowne Litigation Solutions, L.P.", "Bowne Solutions, L.L.C.") < IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("Bowne Litigation Solutions, L.P.", "Bowne Solutions, L.L.C.") <
+        cmp("Bowne Litigation Solutions, L.L.C.", "Bowne Solutions, L.L.C."));
+  CHECK(cmp("OOO SHIPYARD 'ZALIV'", "JSC SHIPYARD 'ZALIV'") >= 0.8);   /* one entity in OFAC */
+  CHECK(cmp("Korea Ryonbong General Co.", "KOREA RYONBONG GENERAL CORPORATION LIMITED") >= 0.85);
 }
 
 TEST(compare_kinship_order)

@@ -821,6 +821,34 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
   return 1;
 }
 
+/* A legal form of a kind (limited-liability or joint-stock company,
+ * public limited company, partnership) against a form of another kind,
+ * neither matched: GmbH against AG. */
+static int strong_form(const sc_term *t)
+{
+  return t->kind == IDT_TOK_LEGAL && !(t->len == 4 && !memcmp(t->s, "corp", 4)) &&
+         !(t->len == 2 && !memcmp(t->s, "co", 2));
+}
+
+/* Two legal entities of one name (Bowne Solutions L.P. and L.L.C.): the
+ * unmatched forms cost like a substituted name, at a legal form's weight.
+ * Not more: lists give one entity both forms after a reorganisation (OFAC:
+ * OOO and JSC SHIPYARD 'ZALIV', GENI SARL and S.A., 34 of 1,623 entities
+ * with two forms), so the names still decide. Corp and Co are no kind. */
+static int legal_clash(const side *q, const int *qm, const side *c, const int *cm)
+{
+  size_t i, j;
+  for (i = 0; i < q->n; i++)
+    if (qm[i] < 0 && strong_form(q->t[i]))
+      break;
+  if (i == q->n)
+    return 0;
+  for (j = 0; j < c->n; j++)
+    if (cm[j] < 0 && strong_form(c->t[j]))
+      return 1;
+  return 0;
+}
+
 /* Is a name substituted: a name (a word, number or initial, not a legal
  * form or particle) left unmatched on each side? Then the names differ,
  * not just in length, and however many others agree the pair stays below
@@ -955,11 +983,12 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     for (j = 0; j < c.n; j++)
       if (cm[j] < 0 && c.t[j]->kind != IDT_TOK_LEGAL)
         unc++;
+    int forms = legal_clash(&q, qm, &c, cm);
     for (i = 0; i < q.n; i++)
       if (qm[i] < 0) {
         double k = unc ? SUBSTITUTED : UNMATCHED_Q;
         if (q.t[i]->kind == IDT_TOK_LEGAL)
-          k = UNMATCHED_Q;
+          k = forms ? SUBSTITUTED : UNMATCHED_Q;
         den += k * q.t[i]->w;
         qnum += q.t[i]->kind == IDT_TOK_NUMBER;
         note_pair(al, (int)i, -1, 0, q.t[i], NULL);
@@ -980,7 +1009,8 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     }
     for (j = 0; j < c.n; j++)
       if (cm[j] < 0) {
-        den += cm[j] == -2 ? SUBSTITUTED * c.t[j]->w : unmatched_c_cost(&c, j);
+        den += cm[j] == -2 || (forms && c.t[j]->kind == IDT_TOK_LEGAL) ?
+               SUBSTITUTED * c.t[j]->w : unmatched_c_cost(&c, j);
         cnum += c.t[j]->kind == IDT_TOK_NUMBER;
         note_pair(al, -1, (int)j, 0, NULL, c.t[j]);
       }

@@ -41,7 +41,7 @@ static const legal_row rows[] = {
   { "joint stock company", "jsc" }, { "joint stock co", "jsc" },
   { "public joint stock company", "jsc" }, { "closed joint stock company", "jsc" },
   { "open joint stock company", "jsc" }, { "ag", "jsc" }, { "sa", "jsc" },
-  { "sa de cv", "jsc" }, { "ab", "jsc" },
+  { "sa de cv", "jsc" }, { "ab", "jsc" }, { "sas", "jsc" }, { "sasu", "jsc" },
   { "spa", "jsc" }, { "s p a", "jsc" }, { "nv", "jsc" }, { "societe anonyme", "jsc" },
   { "aktiengesellschaft", "jsc" }, { "gu fen you xian gong si", "jsc" },
   { "kabushiki kaisha", "jsc" }, { "kk", "jsc" }, { "tbk", "jsc" },
