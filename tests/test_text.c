@@ -131,6 +131,7 @@ TEST(alternative_forms)
   CHECK_STR(forms("Liberation Party/Front", b, sizeof b), "liberation party front");
   CHECK_STR(forms("I9or Sech1n", b, sizeof b), "i9or sech1n | igor sechin");
   CHECK_STR(forms("JC Juncker", b, sizeof b), "jc juncker | j c juncker");
+  CHECK_STR(forms("BP p.l.c.", b, sizeof b), "bp plc");   /* a company: not initials */
   CHECK_STR(forms("Dr Who", b, sizeof b), "dr who");
   CHECK_STR(forms("Ben Netanyahu", b, sizeof b), "ben netanyahu | benjamin netanyahu");
   /* inside an Arabic name ben is "son of", not a nickname */

@@ -168,6 +168,18 @@ static int slash_parts_ok(const char *s, size_t n)
   return 1;
 }
 
+/* Does a legal form follow the first word (an organisation's name)? */
+static int has_legal_form(const idt__toks *t)
+{
+  size_t i;
+  for (i = 1; i < t->n; i++) {
+    const char *canon = NULL;
+    if (idt__text_legal_match(t->p + i, t->len + i, t->n - i, &canon) && canon)
+      return 1;
+  }
+  return 0;
+}
+
 /* Alternatives any Latin form can have (see the file comment). */
 static void common_alternatives(const char *lat, size_t n, const idt__toks *t,
                                 int latin_source, idt__forms *f)
@@ -228,8 +240,9 @@ static void common_alternatives(const char *lat, size_t n, const idt__toks *t,
   }
   if (any) add_buf(&b, f); else idt_buf_clear(&b);
   /* initials written together: a person's name of two or three words whose
-   * first is two consonants (JC Juncker); not Dr, Mr, Jr, Sr, St */
-  if (latin_source && t->n >= 2 && t->n <= 3 && t->len[0] == 2 &&
+   * first is two consonants (JC Juncker); not Dr, Mr, Jr, Sr, St, nor a
+   * company's name (BP p.l.c.) */
+  if (latin_source && t->n >= 2 && t->n <= 3 && t->len[0] == 2 && !has_legal_form(t) &&
       !strchr("aeiouy", t->p[0][0]) && !strchr("aeiouy", t->p[0][1]) &&
       t->p[0][0] >= 'a' && t->p[0][1] >= 'a' && !is_title(t, 0) &&
       !tok_is(t, 0, "jr") && !tok_is(t, 0, "sr") && !tok_is(t, 0, "st")) {
