@@ -137,6 +137,17 @@ TEST(compare_substituted_name)
   CHECK(cmp("William G. Frost", "William George Frost") >= IDT_SCREEN_THRESHOLD);
 }
 
+TEST(compare_abd_compound)
+{
+  /* the query's father's name 'Abdul Ghafoor' is one name, not two */
+  CHECK(cmp("ABDULHAI ABDUL GHAFOOR SALEK", "ABDULHAI SALEK") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("ABDULHAI ABDUL GHAFOOR SALEK", "ABDULHAI SALEK") <
+        cmp("ABDULHAI SALEK", "ABDULHAI SALEK"));
+  /* two other names still keep a pair apart */
+  CHECK(cmp("ABDULHAI ABDUL GHAFOOR SALEK", "ABDULHAI ABDUL RAHMAN SALEK") <
+        IDT_SCREEN_THRESHOLD);
+}
+
 TEST(compare_baltic_ending)
 {
   /* Latvian passports add the nominative ending s to foreign names */
@@ -566,6 +577,7 @@ int main(void)
   RUN(compare_kinship_order);
   RUN(compare_patronymic);
   RUN(compare_substituted_name);
+  RUN(compare_abd_compound);
   RUN(compare_baltic_ending);
   RUN(compare_cut_at_field_width);
   RUN(compare_person_no_legal_form);

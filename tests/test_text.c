@@ -132,6 +132,11 @@ TEST(alternative_forms)
   CHECK_STR(forms("I9or Sech1n", b, sizeof b), "i9or sech1n | igor sechin");
   CHECK_STR(forms("JC Juncker", b, sizeof b), "jc juncker | j c juncker");
   CHECK_STR(forms("BP p.l.c.", b, sizeof b), "bp plc");   /* a company: not initials */
+  /* 'Abd al-X is one name: Abdul Hamid, Abd el-Kader, Abd al-Rahman */
+  CHECK_STR(forms("Fazl Rabi Abdul Hamid", b, sizeof b),
+            "fazl rabi abdul hamid | fazl rabi abdulhamid");
+  CHECK_STR(forms("Abd el Kader", b, sizeof b), "abd el kader | abdelkader");
+  CHECK_STR(forms("Abdullah Abdul", b, sizeof b), "abdullah abdul");
   CHECK_STR(forms("Dr Who", b, sizeof b), "dr who");
   CHECK_STR(forms("Ben Netanyahu", b, sizeof b), "ben netanyahu | benjamin netanyahu");
   /* inside an Arabic name ben is "son of", not a nickname */

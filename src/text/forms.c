@@ -181,12 +181,16 @@ static int has_legal_form(const idt__toks *t)
 }
 
 /* Alternatives any Latin form can have (see the file comment). */
+static void arabic_abd(const idt__toks *t, int arabic, idt__forms *f);
+
 static void common_alternatives(const char *lat, size_t n, const idt__toks *t,
                                 int latin_source, idt__forms *f)
 {
   idt_buf b;
   size_t i, k;
   int any;
+  if (latin_source)
+    arabic_abd(t, 0, f);
   idt_buf_init(&b, IDT_TEXT_MAX_FORM * 2);
   for (k = 0; k + 1 < t->n && is_title(t, k); k++)
     ;
@@ -279,9 +283,34 @@ static void greek_stems(const idt__toks *t, idt__forms *f)
   idt_buf_free(&b);
 }
 
-/* Arabic: 'Abd ("bd" once the ayin is dropped, or "abd") joined to the next
- * word: 'Abd Allah is written Abdullah, 'Abd al-Rahman Abdulrahman. */
-static void arabic_abd(const idt__toks *t, idt__forms *f)
+/* Arabic: 'Abd al-X, "servant of X", is one name however it is written:
+ * from Arabic script "bd" (the ayin dropped) or "abd" and the next word;
+ * in Latin letters also Abdul, Abdel, Abdur, Abdus ... and the next word,
+ * or Abd, an article and the next word. Joined, it counts as one name
+ * rather than two: ABDULHAI ABDUL GHAFOOR SALEK is ABDULHAI SALEK with a
+ * father's name, not with two names more. */
+static int abd_prefix(const idt__toks *t, size_t i, int arabic)
+{
+  static const char *const latin[] = {
+    "abdul", "abdel", "abdal", "abdol", "abdoul", "abdil", "abdur", "abdus",
+  };
+  size_t k;
+  if (tok_is(t, i, "abd") || (arabic && tok_is(t, i, "bd")))
+    return 1;
+  for (k = 0; !arabic && k < sizeof latin / sizeof *latin; k++)
+    if (tok_is(t, i, latin[k]))
+      return 1;
+  return 0;
+}
+
+static int article(const idt__toks *t, size_t i)
+{
+  return tok_is(t, i, "al") || tok_is(t, i, "el") || tok_is(t, i, "ul") ||
+         tok_is(t, i, "ar") || tok_is(t, i, "as") || tok_is(t, i, "ad") ||
+         tok_is(t, i, "an") || tok_is(t, i, "ash") || tok_is(t, i, "az");
+}
+
+static void arabic_abd(const idt__toks *t, int arabic, idt__forms *f)
 {
   idt_buf b;
   size_t i;
@@ -290,9 +319,15 @@ static void arabic_abd(const idt__toks *t, idt__forms *f)
   for (i = 0; i < t->n; i++) {
     if (i) (void)idt_buf_putc(&b, ' ');
     (void)idt_buf_append(&b, t->p[i], t->len[i]);
-    if ((tok_is(t, i, "bd") || tok_is(t, i, "abd")) && i + 1 < t->n) {
-      (void)idt_buf_append(&b, t->p[i + 1], t->len[i + 1]);
-      i++;
+    if (abd_prefix(t, i, arabic) && i + 1 < t->n) {
+      /* Latin "Abd al-Rahman": the article and the word after it */
+      size_t k = !arabic && i + 2 < t->n && article(t, i + 1) ? 2 : 1;
+      if (!arabic && k == 1 && article(t, i + 1))
+        continue;   /* "Abdul al" ends the name: nothing to join */
+      for (; k; k--) {
+        i++;
+        (void)idt_buf_append(&b, t->p[i], t->len[i]);
+      }
       any = 1;
     }
   }
@@ -444,7 +479,7 @@ static int name_forms(const char *s, size_t n, int person, char *out, size_t cap
       if (sc & S_GREEK)
         greek_stems(&t, &f);
       if (sc & S_ARABIC)
-        arabic_abd(&t, &f);
+        arabic_abd(&t, 1, &f);
       if (sc & S_HAN)
         han_foreign(lb.p, lb.len, &f);
       common_alternatives(lb.p, lb.len, &t, !(sc & ~(unsigned)S_OTHER), &f);
