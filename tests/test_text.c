@@ -139,6 +139,8 @@ TEST(alternative_forms)
   CHECK_STR(forms("Abdullah Abdul", b, sizeof b), "abdullah abdul");
   CHECK_STR(forms("Dr Who", b, sizeof b), "dr who");
   CHECK_STR(forms("Ben Netanyahu", b, sizeof b), "ben netanyahu | benjamin netanyahu");
+  CHECK_STR(forms("Bibi Netanyahu", b, sizeof b), "bibi netanyahu | benjamin netanyahu");
+  CHECK_STR(forms("Pancho Villa", b, sizeof b), "pancho villa | francisco villa");
   /* inside an Arabic name ben is "son of", not a nickname */
   CHECK_STR(forms("Habib Ben Ahmed", b, sizeof b), "habib ben ahmed");
   CHECK_STR(forms("Kim Chol Sam", b, sizeof b), "kim chol sam");

@@ -1,8 +1,9 @@
 /*
  * nicknames.c - common given-name diminutives and the formal name they
  * stand for (Ben Netanyahu ~ Benjamin Netanyahu, Ted Doe ~ Theodore Doe,
- * Misha ~ Mikhail). Hand-written from common English and Russian usage; a
- * diminutive with two formal names (Ted: Theodore, Edward) takes the first.
+ * Misha ~ Mikhail, Bibi ~ Benjamin, Pancho ~ Francisco). Hand-written from
+ * common English, Russian, Hebrew and Spanish usage; a diminutive with two
+ * formal names (Ted: Theodore, Edward) takes the first.
  * Short forms that are also Korean or Chinese name syllables (Sam, Jon,
  * Don, Dan) or the Arabic article (Al) are left out: they would give every
  * KIM CHOL SAM a second, wrong, form. forms.c adds the formal form as an
@@ -16,32 +17,38 @@ typedef struct { const char *nick, *formal; } nick_row;
 /* sorted by nick (binary search) */
 static const nick_row rows[] = {
   { "abe", "abraham" }, { "alex", "alexander" }, { "andy", "andrew" },
-  { "barb", "barbara" }, { "becky", "rebecca" }, { "ben", "benjamin" },
-  { "benny", "benjamin" }, { "beth", "elizabeth" }, { "betty", "elizabeth" },
-  { "bill", "william" }, { "billy", "william" }, { "bob", "robert" },
-  { "bobby", "robert" }, { "cathy", "catherine" }, { "charlie", "charles" },
-  { "chris", "christopher" }, { "chuck", "charles" }, { "danny", "daniel" },
-  { "dave", "david" }, { "debbie", "deborah" }, { "dick", "richard" },
-  { "dima", "dmitry" }, { "doug", "douglas" }, { "eddie", "edward" },
-  { "fred", "frederick" }, { "freddie", "frederick" }, { "greg", "gregory" },
-  { "hank", "henry" }, { "harry", "henry" }, { "jeff", "jeffrey" },
-  { "jenny", "jennifer" }, { "jerry", "gerald" }, { "jim", "james" },
-  { "jimmy", "james" }, { "joe", "joseph" }, { "joey", "joseph" },
-  { "johnny", "john" }, { "kate", "katherine" }, { "kathy", "katherine" },
-  { "katya", "ekaterina" }, { "kolya", "nikolai" }, { "kostya", "konstantin" },
-  { "larry", "lawrence" }, { "liz", "elizabeth" }, { "lyosha", "aleksey" },
-  { "maggie", "margaret" }, { "masha", "maria" }, { "matt", "matthew" },
-  { "mick", "michael" }, { "mike", "michael" }, { "misha", "mikhail" },
-  { "natasha", "natalia" }, { "nick", "nicholas" }, { "olya", "olga" },
-  { "peggy", "margaret" }, { "pete", "peter" }, { "petya", "pyotr" },
-  { "rick", "richard" }, { "rob", "robert" }, { "robbie", "robert" },
-  { "ron", "ronald" }, { "sasha", "alexander" }, { "seryozha", "sergey" },
-  { "slava", "vyacheslav" }, { "steve", "steven" }, { "sveta", "svetlana" },
-  { "tanya", "tatyana" }, { "ted", "theodore" }, { "teddy", "theodore" },
-  { "tim", "timothy" }, { "tolya", "anatoly" }, { "tom", "thomas" },
-  { "tommy", "thomas" }, { "tony", "anthony" }, { "vanya", "ivan" },
-  { "vitya", "viktor" }, { "volodya", "vladimir" }, { "walt", "walter" },
-  { "yura", "yury" }, { "zhenya", "evgeny" },
+  { "avi", "avraham" }, { "barb", "barbara" }, { "becky", "rebecca" },
+  { "ben", "benjamin" }, { "beni", "benjamin" }, { "benny", "benjamin" },
+  { "beth", "elizabeth" }, { "beto", "alberto" }, { "betty", "elizabeth" },
+  { "bibi", "benjamin" }, { "bill", "william" }, { "billy", "william" },
+  { "bob", "robert" }, { "bobby", "robert" }, { "cathy", "catherine" },
+  { "charlie", "charles" }, { "chris", "christopher" }, { "chucho", "jesus" },
+  { "chuck", "charles" }, { "chuy", "jesus" }, { "danny", "daniel" }, { "dave", "david" },
+  { "debbie", "deborah" }, { "dick", "richard" }, { "dima", "dmitry" },
+  { "doug", "douglas" }, { "dudi", "david" }, { "eddie", "edward" },
+  { "fred", "frederick" }, { "freddie", "frederick" }, { "goyo", "gregorio" },
+  { "greg", "gregory" }, { "hank", "henry" }, { "harry", "henry" },
+  { "itzik", "yitzhak" }, { "jeff", "jeffrey" }, { "jenny", "jennifer" },
+  { "jerry", "gerald" }, { "jim", "james" }, { "jimmy", "james" }, { "joe", "joseph" },
+  { "joey", "joseph" }, { "johnny", "john" }, { "kate", "katherine" },
+  { "kathy", "katherine" }, { "katya", "ekaterina" }, { "kobi", "yaakov" },
+  { "kolya", "nikolai" }, { "kostya", "konstantin" }, { "lalo", "eduardo" },
+  { "larry", "lawrence" }, { "liz", "elizabeth" }, { "lupe", "guadalupe" },
+  { "lyosha", "aleksey" }, { "maggie", "margaret" }, { "masha", "maria" },
+  { "matt", "matthew" }, { "memo", "guillermo" }, { "mick", "michael" },
+  { "mike", "michael" }, { "misha", "mikhail" }, { "moti", "mordechai" },
+  { "nacho", "ignacio" }, { "natasha", "natalia" }, { "nick", "nicholas" },
+  { "olya", "olga" }, { "paco", "francisco" }, { "pancho", "francisco" },
+  { "peggy", "margaret" }, { "pepe", "jose" }, { "pete", "peter" }, { "petya", "pyotr" },
+  { "quique", "enrique" }, { "rick", "richard" }, { "rob", "robert" },
+  { "robbie", "robert" }, { "ron", "ronald" }, { "sasha", "alexander" },
+  { "seryozha", "sergey" }, { "shmulik", "shmuel" }, { "slava", "vyacheslav" },
+  { "steve", "steven" }, { "sveta", "svetlana" }, { "tanya", "tatyana" },
+  { "ted", "theodore" }, { "teddy", "theodore" }, { "tim", "timothy" },
+  { "tolya", "anatoly" }, { "tom", "thomas" }, { "tommy", "thomas" },
+  { "tony", "anthony" }, { "vanya", "ivan" }, { "vitya", "viktor" },
+  { "volodya", "vladimir" }, { "walt", "walter" }, { "yoni", "yonatan" },
+  { "yossi", "yosef" }, { "yura", "yury" }, { "zhenya", "evgeny" },
 };
 
 const char *idt__text_nickname(const char *tok, size_t n)
