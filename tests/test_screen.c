@@ -143,6 +143,10 @@ TEST(compare_abd_compound)
   CHECK(cmp("ABDULHAI ABDUL GHAFOOR SALEK", "ABDULHAI SALEK") >= IDT_SCREEN_THRESHOLD);
   CHECK(cmp("ABDULHAI ABDUL GHAFOOR SALEK", "ABDULHAI SALEK") <
         cmp("ABDULHAI SALEK", "ABDULHAI SALEK"));
+  /* after "servant of" the names decide: 'Abd al-Malik is not 'Abd
+   * al-Khaliq (two brothers al-Houthi), 'Abd al-Rahman is 'Abdurrahman */
+  CHECK(cmp("ABDULMALIK AL-HOUTHI", "AL-HOUTHI Abdul Khaliq") < IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("ABDURRAHMAN AL-HOUTHI", "AL-HOUTHI Abd al-Rahman") >= 0.8);
   /* two other names still keep a pair apart */
   CHECK(cmp("ABDULHAI ABDUL GHAFOOR SALEK", "ABDULHAI ABDUL RAHMAN SALEK") <
         IDT_SCREEN_THRESHOLD);

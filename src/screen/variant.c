@@ -36,6 +36,10 @@
  * Folding doubled letters also stops ff -> cc passing as four cheap
  * doubled-letter edits.
  *
+ * Two 'Abd al-X names (Abdulmalik, Abd al-Khaliq, Abdurrahman: "servant
+ * of" and an attribute of God) are judged on what follows the prefix: the
+ * shared abdul- would otherwise make malik/khaliq two slips in a long word.
+ *
  * The alignment minimises the weighted cost first, then the hard edits,
  * then all edits: among equally cheap alignments the one most like a typo
  * decides. Not applied (score.c) to vowel-poor abjad spellings against
@@ -125,7 +129,37 @@ static uint32_t min3(uint32_t x, uint32_t y, uint32_t z)
   return m < z ? m : z;
 }
 
+static int sc_other_name_plain(const char *as, size_t an, const char *bs, size_t bn);
+
+/* Length of an 'Abd al-X prefix of s (abd, abdul, abdel, abdur, abdus,
+ * abdal-, abdel- ...: "servant of" and the article), 0 without one, or
+ * when less than three letters of X follow. */
+static size_t abd_prefix(const char *s, size_t n)
+{
+  static const char *const art[] = { "oul", "ul", "el", "al", "ol", "il", "ur", "us",
+                                     "ar", "as", "ad", "an", "ash", "az", "" };
+  size_t k;
+  if (n < 6 || memcmp(s, "abd", 3))
+    return 0;
+  for (k = 0; k < sizeof art / sizeof *art; k++) {
+    size_t l = strlen(art[k]);
+    if (n >= 3 + l + 3 && !memcmp(s + 3, art[k], l))
+      return 3 + l;
+  }
+  return 0;
+}
+
 int sc_other_name(const char *as, size_t an, const char *bs, size_t bn)
+{
+  size_t pa = abd_prefix(as, an), pb = abd_prefix(bs, bn);
+  /* 'Abd al-Malik and 'Abd al-Khaliq: the names after "servant of" decide
+   * (the shared prefix would make two edits look like slips in a long word) */
+  if (pa && pb)
+    return sc_other_name_plain(as + pa, an - pa, bs + pb, bn - pb);
+  return sc_other_name_plain(as, an, bs, bn);
+}
+
+static int sc_other_name_plain(const char *as, size_t an, const char *bs, size_t bn)
 {
   char a[SC_TERM_MAX + 8], b[SC_TERM_MAX + 8];
   uint32_t ia[SC_TERM_MAX + 8], ib[SC_TERM_MAX + 8];
