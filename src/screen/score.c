@@ -46,6 +46,7 @@
 #include "screen/screen_int.h"
 #include "screen/merge.h"
 #include "screen/kin.h"
+#include "screen/clash.h"
 
 #define SIM_MIN 0.4
 #define UNMATCHED_Q 1.2
@@ -53,7 +54,7 @@
 #define SUBSTITUTED 2.0
 #define OTHER_NAME 0.35
 /* x name score when a name was substituted: 0.9 x 0.7 + 0.05 < 0.70 */
-#define SUBSTITUTED_CAP 0.7
+#define SUBST_FACTOR 0.7
 
 /* Equal, non-empty NYSIIS keys (sc_term_init zero-fills past the key). */
 #define SAME_NYS(a, b) ((a)->nys[0] && !memcmp((a)->nys, (b)->nys, sizeof (a)->nys))
@@ -821,57 +822,6 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
   return 1;
 }
 
-/* A legal form of a kind (limited-liability or joint-stock company,
- * public limited company, partnership) against a form of another kind,
- * neither matched: GmbH against AG. */
-static int strong_form(const sc_term *t)
-{
-  return t->kind == IDT_TOK_LEGAL && !(t->len == 4 && !memcmp(t->s, "corp", 4)) &&
-         !(t->len == 2 && !memcmp(t->s, "co", 2));
-}
-
-/* Two legal entities of one name (Bowne Solutions L.P. and L.L.C.): the
- * unmatched forms cost like a substituted name, at a legal form's weight.
- * Not more: lists give one entity both forms after a reorganisation (OFAC:
- * OOO and JSC SHIPYARD 'ZALIV', GENI SARL and S.A., 34 of 1,623 entities
- * with two forms), so the names still decide. Corp and Co are no kind. */
-static int legal_clash(const side *q, const int *qm, const side *c, const int *cm)
-{
-  size_t i, j;
-  for (i = 0; i < q->n; i++)
-    if (qm[i] < 0 && strong_form(q->t[i]))
-      break;
-  if (i == q->n)
-    return 0;
-  for (j = 0; j < c->n; j++)
-    if (cm[j] < 0 && strong_form(c->t[j]))
-      return 1;
-  return 0;
-}
-
-/* Is a name substituted: a name (a word, number or initial, not a legal
- * form or particle) left unmatched on each side? Then the names differ,
- * not just in length, and however many others agree the pair stays below
- * the alert threshold on its names alone (x SUBSTITUTED_CAP; a birth date
- * or identifier can still lift it): the names of one family are not
- * independent evidence. Brothers share their father's and grandfather's
- * names and the family name (an Arabic nasab chain: SAIF-AL-DIN FULAYYIH
- * HASSAN TAHA AL-MOSULI against ... AL-RAWI), sons share their father's
- * given name, and William G. Frost is not William W. Frost. */
-static int substituted(const side *q, const int *qm, const side *c, const int *cm)
-{
-  size_t i, j;
-  for (i = 0; i < q->n; i++)
-    if (qm[i] < 0 && q->t[i]->kind != IDT_TOK_LEGAL && !q->t[i]->particle)
-      break;
-  if (i == q->n)
-    return 0;
-  for (j = 0; j < c->n; j++)
-    if (cm[j] < 0 && c->t[j]->kind != IDT_TOK_LEGAL && !c->t[j]->particle)
-      return 1;
-  return 0;
-}
-
 static double name_score(const sc_name *qn, const sc_name *cn, sc_align *al, double need);
 static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, double need,
                            int *pruned);
@@ -983,7 +933,7 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     for (j = 0; j < c.n; j++)
       if (cm[j] < 0 && c.t[j]->kind != IDT_TOK_LEGAL)
         unc++;
-    int forms = legal_clash(&q, qm, &c, cm);
+    int forms = sc_legal_clash(&q, qm, &c, cm);
     for (i = 0; i < q.n; i++)
       if (qm[i] < 0) {
         double k = unc ? SUBSTITUTED : UNMATCHED_Q;
@@ -1016,8 +966,8 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
       }
   }
   score = den > 0 ? num / den : 0;
-  if (substituted(&q, qm, &c, cm)) {
-    score *= SUBSTITUTED_CAP;   /* another name: see substituted() */
+  if (sc_substituted(&q, qm, &c, cm)) {
+    score *= SUBST_FACTOR;   /* another name: see sc_substituted() */
     if (al)
       al->substitution = 1;
   }

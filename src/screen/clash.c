@@ -1,0 +1,61 @@
+/*
+ * clash.c - what tells two names of one shape apart: a name substituted
+ * on each side, legal forms of two kinds (internal to src/screen; score.c
+ * applies them to its alignment).
+ */
+#include <string.h>
+#include "screen/clash.h"
+
+/* A legal form of a kind: a limited-liability or joint-stock company, a
+ * public limited company, a partnership (Corp and Co are no kind). */
+static int strong_form(const sc_term *t)
+{
+  return t->kind == IDT_TOK_LEGAL && !(t->len == 4 && !memcmp(t->s, "corp", 4)) &&
+         !(t->len == 2 && !memcmp(t->s, "co", 2));
+}
+
+/* A name: a word, number or initial, not a legal form or particle. */
+static int a_name(const sc_term *t)
+{
+  return t->kind != IDT_TOK_LEGAL && !t->particle;
+}
+
+/* Does each side leave a term that passes is unmatched? */
+static int unmatched_both(const side *q, const int *qm, const side *c, const int *cm,
+                          int (*is)(const sc_term *))
+{
+  size_t i, j;
+  for (i = 0; i < q->n; i++)
+    if (qm[i] < 0 && is(q->t[i]))
+      break;
+  if (i == q->n)
+    return 0;
+  for (j = 0; j < c->n; j++)
+    if (cm[j] < 0 && is(c->t[j]))
+      return 1;
+  return 0;
+}
+
+/* Two legal entities of one name (Bowne Solutions L.P. and L.L.C.): forms
+ * of two kinds unmatched on both sides cost like a substituted name, at a
+ * legal form's weight. Not more: lists give one entity both forms after a
+ * reorganisation (OFAC: OOO and JSC SHIPYARD 'ZALIV', GENI SARL and S.A.,
+ * 34 of 1,623 entities with two forms), so the names still decide. */
+int sc_legal_clash(const side *q, const int *qm, const side *c, const int *cm)
+{
+  return unmatched_both(q, qm, c, cm, strong_form);
+}
+
+/* Is a name substituted, one left unmatched on each side? Then the names
+ * differ, not just in length, and however many others agree the pair
+ * stays below the alert threshold on its names alone (score.c's SUBST_FACTOR;
+ * a birth date or identifier can still lift it): the names of one family
+ * are not independent evidence. Brothers share their father's and
+ * grandfather's names and the family name (an Arabic nasab chain:
+ * SAIF-AL-DIN FULAYYIH HASSAN TAHA AL-MOSULI against ... AL-RAWI), sons
+ * share their father's given name, and William G. Frost is not William W.
+ * Frost. */
+int sc_substituted(const side *q, const int *qm, const side *c, const int *cm)
+{
+  return unmatched_both(q, qm, c, cm, a_name);
+}

@@ -1,0 +1,16 @@
+/*
+ * clash.h - substituted names and legal forms of two kinds in an
+ * alignment (internal to src/screen: clash.c; score.c applies them).
+ */
+#ifndef IDT_SCREEN_CLASH_H
+#define IDT_SCREEN_CLASH_H
+#include "screen/merge.h"
+
+/* qm, cm: the alignment (query token -> candidate token and back, < 0
+ * unmatched). Is a name (a word, number or initial, not a legal form or
+ * particle) left unmatched on each side? */
+int sc_substituted(const side *q, const int *qm, const side *c, const int *cm);
+/* Are legal forms of two kinds (llc, jsc, plc, lp) left unmatched on
+ * each side? */
+int sc_legal_clash(const side *q, const int *qm, const side *c, const int *cm);
+#endif
