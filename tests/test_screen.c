@@ -131,6 +131,8 @@ TEST(compare_substituted_name)
   CHECK(s < IDT_SCREEN_THRESHOLD);
   CHECK(ex && strstr(ex, "a name differs on each side"));
   idt_free(ex);
+  /* a title is not a name: Mullah against the list's father's name */
+  CHECK(cmp("Mullah Mohammad Omar", "Mohammad Omar Ghulam Nabi") >= IDT_SCREEN_THRESHOLD);
   /* a name only one side has is a partial name, not a substitution */
   CHECK(cmp("SAIF-AL-DIN FULAYYIH HASSAN TAHA", "SAIF-AL-DIN FULAYYIH HASSAN TAHA AL-RAWI") >=
         IDT_SCREEN_THRESHOLD);

@@ -124,6 +124,8 @@ TEST(alternative_forms)
 {
   char b[2048];
   CHECK_STR(forms("President Erdogan", b, sizeof b), "president erdogan | erdogan");
+  CHECK_STR(forms("Mullah Mohammad Omar", b, sizeof b), "mullah mohammad omar | mohammad omar");
+  CHECK_STR(forms("Col. Muammar Qadhafi", b, sizeof b), "col muammar qadhafi | muammar qadhafi");
   CHECK_STR(forms("Lady D", b, sizeof b), "lady d");
   CHECK_STR(forms("Al-Qa'ida/Islamic Army", b, sizeof b),
             "al-qaida islamic army | al-qaida | islamic army");

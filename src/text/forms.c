@@ -119,13 +119,24 @@ static void add_buf(idt_buf *b, idt__forms *f)
   idt_buf_clear(b);
 }
 
-/* Honorifics and offices written before a person's name. */
+/* Honorifics, ranks and offices written before a person's name: civil,
+ * military (Gen. is left out: Gen is a Chinese syllable) and religious
+ * (Haji, Mullah, Maulvi ... on the Taliban and ISIL lists). The name
+ * without them is an extra form: a title that stayed would cost as an
+ * unmatched name, or as a substituted one against a list's middle name. */
 static int is_title(const idt__toks *t, size_t i)
 {
   static const char *const titles[] = {
     "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "lord", "lady",
-    "president", "sheikh", "shaikh", "sheik", "mme", "madame", "mlle", "herr", "frau",
-    "senor", "senora", "hon", "honourable", "honorable", "mr", "dr",
+    "president", "sheikh", "shaikh", "sheik", "shaykh", "sheikha", "mme", "madame",
+    "mlle", "herr", "frau", "senor", "senora", "hon", "honourable", "honorable", "mr",
+    "dr", "eng", "engineer", "ing", "general", "colonel", "col", "major", "maj",
+    "captain", "capt", "lieutenant", "lt", "brigadier", "brig", "admiral", "adm",
+    "commander", "marshal", "sergeant", "sgt", "haji", "hajji", "alhaj", "alhaji",
+    "mullah", "mulla", "maulvi", "maulavi", "mawlawi", "maulana", "mawlana", "qari",
+    "ayatollah", "hojatoleslam", "imam", "minister", "senator", "governor", "judge",
+    "rev", "reverend", "pastor", "bishop", "emir", "prince", "princess", "king",
+    "queen", "chairman", "comrade", "ambassador",
   };
   size_t k;
   for (k = 0; k < sizeof titles / sizeof *titles; k++)
