@@ -933,12 +933,12 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     for (j = 0; j < c.n; j++)
       if (cm[j] < 0 && c.t[j]->kind != IDT_TOK_LEGAL)
         unc++;
-    int forms = sc_legal_clash(&q, qm, &c, cm);
+    int form_clash = sc_legal_clash(&q, qm, &c, cm);
     for (i = 0; i < q.n; i++)
       if (qm[i] < 0) {
         double k = unc ? SUBSTITUTED : UNMATCHED_Q;
         if (q.t[i]->kind == IDT_TOK_LEGAL)
-          k = forms ? SUBSTITUTED : UNMATCHED_Q;
+          k = form_clash ? SUBSTITUTED : UNMATCHED_Q;
         den += k * q.t[i]->w;
         qnum += q.t[i]->kind == IDT_TOK_NUMBER;
         note_pair(al, (int)i, -1, 0, q.t[i], NULL);
@@ -959,7 +959,7 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     }
     for (j = 0; j < c.n; j++)
       if (cm[j] < 0) {
-        den += cm[j] == -2 || (forms && c.t[j]->kind == IDT_TOK_LEGAL) ?
+        den += cm[j] == -2 || (form_clash && c.t[j]->kind == IDT_TOK_LEGAL) ?
                SUBSTITUTED * c.t[j]->w : unmatched_c_cost(&c, j);
         cnum += c.t[j]->kind == IDT_TOK_NUMBER;
         note_pair(al, -1, (int)j, 0, NULL, c.t[j]);

@@ -129,15 +129,15 @@ static uint32_t min3(uint32_t x, uint32_t y, uint32_t z)
   return m < z ? m : z;
 }
 
-static int sc_other_name_plain(const char *as, size_t an, const char *bs, size_t bn);
+static int other_name_plain(const char *as, size_t an, const char *bs, size_t bn);
 
 /* Length of an 'Abd al-X prefix of s (abd, abdul, abdel, abdur, abdus,
  * abdal-, abdel- ...: "servant of" and the article), 0 without one, or
  * when less than three letters of X follow. */
 static size_t abd_prefix(const char *s, size_t n)
 {
-  static const char *const art[] = { "oul", "ul", "el", "al", "ol", "il", "ur", "us",
-                                     "ar", "as", "ad", "an", "ash", "az", "" };
+  static const char *const art[] = { "oul", "ash", "ul", "el", "al", "ol", "il", "ur",
+                                     "us", "ar", "as", "ad", "an", "az", "" };
   size_t k;
   if (n < 6 || memcmp(s, "abd", 3))
     return 0;
@@ -155,11 +155,11 @@ int sc_other_name(const char *as, size_t an, const char *bs, size_t bn)
   /* 'Abd al-Malik and 'Abd al-Khaliq: the names after "servant of" decide
    * (the shared prefix would make two edits look like slips in a long word) */
   if (pa && pb)
-    return sc_other_name_plain(as + pa, an - pa, bs + pb, bn - pb);
-  return sc_other_name_plain(as, an, bs, bn);
+    return other_name_plain(as + pa, an - pa, bs + pb, bn - pb);
+  return other_name_plain(as, an, bs, bn);
 }
 
-static int sc_other_name_plain(const char *as, size_t an, const char *bs, size_t bn)
+static int other_name_plain(const char *as, size_t an, const char *bs, size_t bn)
 {
   char a[SC_TERM_MAX + 8], b[SC_TERM_MAX + 8];
   uint32_t ia[SC_TERM_MAX + 8], ib[SC_TERM_MAX + 8];

@@ -5,11 +5,14 @@
  * The scorer takes the best pair of forms, so an alternative costs one more
  * name to score and can only raise a score: each is made only when its
  * trigger is in the text, and the ASCII path (most names) never calls ICU.
- *   - every name: titles dropped ("President Erdogan"), names written as
+ *   - every name: titles and ranks dropped ("President Erdogan", "Mullah
+ *     Mohammad Omar"), names written as
  *     "A/B" split into A and B (lists separate aliases so: Al-Qa'ida/Islamic
  *     Army), digits used as letters ("I9or Sech1n");
- *   - Latin: glued initials of a short name ("JC Juncker" -> j c juncker),
- *     given-name diminutives written out (Ben -> benjamin, nicknames.c);
+ *   - Latin: glued initials of a short name ("JC Juncker" -> j c juncker;
+ *     not before a legal form: BP p.l.c.), given-name diminutives written
+ *     out (Ben -> benjamin, nicknames.c), 'Abd al-X as one word (Abdul
+ *     Hamid -> abdulhamid, Abd el Kader -> abdelkader);
  *   - Han: the Korean (Hanja) reading next to ICU's Mandarin one (金正恩 is
  *     Kim Jong Un, not Jin Zheng En) when the name can be Korean (three
  *     characters or more, none simplified: idt_ko_hanja_plausible; every
@@ -191,9 +194,9 @@ static int has_legal_form(const idt__toks *t)
   return 0;
 }
 
-/* Alternatives any Latin form can have (see the file comment). */
 static void arabic_abd(const idt__toks *t, int arabic, idt__forms *f);
 
+/* Alternatives any Latin form can have (see the file comment). */
 static void common_alternatives(const char *lat, size_t n, const idt__toks *t,
                                 int latin_source, idt__forms *f)
 {
