@@ -123,23 +123,24 @@ static void add_buf(idt_buf *b, idt__forms *f)
 }
 
 /* Honorifics, ranks and offices written before a person's name: civil,
- * military (Gen. is left out: Gen is a Chinese syllable) and religious
- * (Haji, Mullah, Maulvi ... on the Taliban and ISIL lists). The name
- * without them is an extra form: a title that stayed would cost as an
- * unmatched name, or as a substituted one against a list's middle name. */
+ * military and religious (Haji, Mullah, Maulvi ... on the Taliban and
+ * ISIL lists). The name without them is an extra form: a title that stayed
+ * would cost as an unmatched name, or as a substituted one against a
+ * list's middle name. Left out because they are names too: Gen and Eng
+ * (Chinese syllables), Emir, Imam, Prince, King, Hafiz (Hafez al-Assad
+ * must not become "al-assad", a match for Bashar). */
 static int is_title(const idt__toks *t, size_t i)
 {
   static const char *const titles[] = {
     "mrs", "ms", "miss", "prof", "professor", "sir", "dame", "lord", "lady",
     "president", "sheikh", "shaikh", "sheik", "shaykh", "sheikha", "mme", "madame",
     "mlle", "herr", "frau", "senor", "senora", "hon", "honourable", "honorable", "mr",
-    "dr", "eng", "engineer", "ing", "general", "colonel", "col", "major", "maj",
+    "dr", "engineer", "ing", "general", "colonel", "col", "major", "maj",
     "captain", "capt", "lieutenant", "lt", "brigadier", "brig", "admiral", "adm",
     "commander", "marshal", "sergeant", "sgt", "haji", "hajji", "alhaj", "alhaji",
     "mullah", "mulla", "maulvi", "maulavi", "mawlawi", "maulana", "mawlana", "qari",
-    "ayatollah", "hojatoleslam", "imam", "minister", "senator", "governor", "judge",
-    "rev", "reverend", "pastor", "bishop", "emir", "prince", "princess", "king",
-    "queen", "chairman", "comrade", "ambassador",
+    "ayatollah", "hojatoleslam", "minister", "senator", "governor", "judge", "rev",
+    "reverend", "pastor", "bishop", "chairman", "comrade", "ambassador",
   };
   size_t k;
   for (k = 0; k < sizeof titles / sizeof *titles; k++)
