@@ -57,6 +57,28 @@ static uint32_t head3(const sc_term *x, const sc_term *y)
   return h;
 }
 
+/* Bits set in v (few: letters one token lacks). */
+static int bits(uint32_t v)
+{
+  int n = 0;
+  for (; v; v &= v - 1)
+    n++;
+  return n;
+}
+
+/* Can x then y be a near spelling of z (es^2 >= 0.75 below) by their
+ * letters? Every letter one side has and the other lacks costs an edit of
+ * at least 0.4 (score.c's sim_upper), so d >= 0.4 x the larger count of
+ * them, less 1e-5 for float sums; a 0 here is a 0 from the distance. */
+static int near_letters(const sc_term *x, const sc_term *y, const sc_term *z)
+{
+  uint32_t m = x->letters | y->letters;
+  int na = bits(m & ~z->letters), nb = bits(z->letters & ~m);
+  size_t l = (size_t)x->len + y->len, mm = l > z->len ? l : z->len;
+  double es = 1.0 - (0.4 * (na > nb ? na : nb) - 1e-5) / (double)mm;
+  return es >= 0 && es * es >= 0.75;
+}
+
 /* Merge adjacent tokens of a whose concatenation is one token of b (or a
  * near spelling of it: same first three letters, length within two,
  * similarity >= 0.75). The concatenation is only built for a token of b
@@ -66,11 +88,11 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean)
   size_t i, j;
   uint64_t lens = 0, near = 0;   /* bit L: b has a token of L letters (>= 6) */
   uint32_t bh[SC_MAX_TOKS];      /* first three letters of b's tokens */
+  int have_bh = 0;               /* made for the first pair of a fitting length */
   for (j = 0; j < b->n; j++) {
     lens |= (uint64_t)1 << b->t[j]->len;   /* len < SC_TERM_MAX <= 63 */
     if (b->t[j]->len >= 6)
       near |= (uint64_t)1 << b->t[j]->len;
-    bh[j] = head3(b->t[j], NULL);
   }
   merge3(a, b, pool, lens);
   for (i = 0; i + 1 < a->n && pool->n < SC_MAX_TOKS; i++) {
@@ -85,6 +107,11 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean)
     /* exact: a token of l letters; near: one of l-2..l+2 letters, >= 6 */
     if (!(lens >> l & 1) && (l < 6 || !((near >> (l - 2)) & 0x1f)))
       continue;
+    if (!have_bh) {
+      for (j = 0; j < b->n; j++)
+        bh[j] = head3(b->t[j], NULL);
+      have_bh = 1;
+    }
     h = head3(x, y);
     for (j = 0; j < b->n; j++) {
       const sc_term *z = b->t[j];
@@ -95,7 +122,7 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean)
         continue;
       exact = z->len == l && spells(z, x, y, NULL);
       if (!exact && (l < 6 || z->len < 6 || (size_t)z->len + 2 < l ||
-                     l + 2 < (size_t)z->len))
+                     l + 2 < (size_t)z->len || !near_letters(x, y, z)))
         continue;
       if (!mb) {
         mb = pool->buf[pool->n];
