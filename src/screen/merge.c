@@ -2,7 +2,8 @@
  * merge.c - token merging for the aligner (score.c): adjacent tokens of
  * one name spelled together as one token of the other (CHON MA SAN ~
  * CHONMASAN, Abdul Rahman ~ Abdulrahman, or a near spelling of it), and
- * the per-name masks that tell when a merge is possible at all.
+ * the per-name masks that tell when a merge is possible at all; with
+ * them, each name's tokens ordered by weight for the aligner's bound.
  */
 #include <string.h>
 #include "screen/merge.h"
@@ -197,8 +198,22 @@ void sc_lenmask_of(const sc_term *const *t, size_t n, sc_lenmask *m)
   }
 }
 
+void sc_weight_order(const sc_term *const *t, size_t n, uint8_t *ord)
+{
+  size_t i, k;
+  for (i = 0; i < n; i++) {
+    for (k = i; k > 0 && t[ord[k - 1]]->w < t[i]->w; k--)
+      ord[k] = ord[k - 1];
+    ord[k] = (uint8_t)i;
+  }
+}
+
+/* Per name, once (index build, query names): the merge masks, and the
+ * token order the aligner's bound would otherwise sort per list name. */
 void sc_name_masks(sc_name *nm)
 {
-  sc_lenmask_of(nm->t, nm->n < SC_MAX_TOKS ? nm->n : SC_MAX_TOKS, &nm->mm);
+  size_t n = nm->n < SC_MAX_TOKS ? nm->n : SC_MAX_TOKS;
+  sc_lenmask_of(nm->t, n, &nm->mm);
+  sc_weight_order(nm->t, n, nm->ord);
 }
 

@@ -712,32 +712,16 @@ static double unmatched_c_floor(const side *q, const side *c)
   return sum;
 }
 
-/* Best a query token's row can add to can_reach's sum (row_best), and
- * the most it could add with every cell unknown (no lookup needed). */
-static double row_best(const side *q, const side *c, const double *row, size_t i,
-                       double need)
-{
-  double best = -need * UNMATCHED_Q * q->t[i]->w;
-  size_t j;
-  for (j = 0; j < c->n; j++) {
-    double v = row[j] < 0 ? -1.0 - row[j] : row[j], x;
-    if (v < SIM_MIN - 1e-6)
-      continue;
-    x = (v - need) * (q->t[i]->w + c->t[j]->w);
-    if (x > best)
-      best = x;
-  }
-  return best;
-}
-
 /* Bound every cell by sim_upper (1 for the same spelling), heaviest
  * query token first, stopping (0) as soon as can_reach's sum is below zero
  * with the rows not bounded yet counted at their most (every cell 1): the
  * full sum can only be lower, so can_reach would say no too. Most names
- * stop after a row or two, without touching the similarity cache. */
+ * stop after a row or two, without touching the similarity cache. A row's
+ * best addition to the sum is taken as its cells are bounded, from the
+ * values can_reach reads back (-1 - cell, to the bit). */
 POPCNT_CLONES
 static int bound_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
-                      const size_t *order, int korean, double need, double dc)
+                      const uint8_t *order, int korean, double need, double dc)
 {
   double ub[SC_MAX_TOKS], wcmax = 0, part = -need * dc;
   size_t i, j, k;
@@ -750,15 +734,24 @@ static int bound_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
     part += ub[i];
   }
   for (k = 0; k < q->n; k++) {
-    i = order[k];
-    for (j = 0; j < c->n; j++)
-      sim[i][j] = q->t[i]->len == c->t[j]->len && same_spelling(q->t[i], c->t[j]) ?
-                  1.0 : -1.0 - sim_upper(q->t[i], c->t[j], korean);
-    if (k + 1 < q->n && need < 1) {   /* need >= 1: ub is not an upper bound */
-      part += row_best(q, c, sim[i], i, need) - ub[i];
-      if (part < -1e-9)
-        return 0;
+    int check = k + 1 < q->n && need < 1;   /* need >= 1: ub is not an upper bound */
+    const sc_term *qt = q->t[i = order[k]];
+    double best = -need * UNMATCHED_Q * qt->w;
+    for (j = 0; j < c->n; j++) {
+      const sc_term *ct = c->t[j];
+      double v = 1.0, x;
+      if (qt->len == ct->len && same_spelling(qt, ct))
+        sim[i][j] = 1.0;
+      else
+        v = -1.0 - (sim[i][j] = -1.0 - sim_upper(qt, ct, korean));
+      if (!check || v < SIM_MIN - 1e-6)
+        continue;
+      x = (v - need) * (qt->w + ct->w);
+      if (x > best)
+        best = x;
     }
+    if (check && (part += best - ub[i]) < -1e-9)
+      return 0;
   }
   return 1;
 }
@@ -782,11 +775,13 @@ static void peek_cells(const side *q, const side *c, double sim[][SC_MAX_TOKS],
  * provably stays below need (returns 0 then, 1 when filled). Bounds
  * first (no memory but the two terms), then cached cells, then the
  * missing ones row by row, heaviest query token first, re-checking the
- * bound after each row. */
+ * bound after each row. order: q's tokens heaviest first (the name's
+ * sc_name.ord when q is unmerged), NULL to sort them here. */
 static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
-                    int korean, double need)
+                    int korean, double need, const uint8_t *order)
 {
-  size_t i, j, order[SC_MAX_TOKS], k;
+  size_t i, j, k;
+  uint8_t own[SC_MAX_TOKS];
   uint32_t slot[SC_MAX_TOKS][SC_MAX_TOKS];
   double dc;
   if (need <= 0) {
@@ -796,10 +791,9 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
     return 1;
   }
   dc = unmatched_c_floor(q, c);
-  for (i = 0; i < q->n; i++) {
-    for (k = i; k > 0 && q->t[order[k - 1]]->w < q->t[i]->w; k--)
-      order[k] = order[k - 1];
-    order[k] = i;
+  if (!order) {
+    sc_weight_order(q->t, q->n, own);
+    order = own;
   }
   if (!bound_rows(q, c, sim, order, korean, need, dc) || !can_reach(q, c, sim, need, dc))
     return 0;
@@ -890,7 +884,7 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
       for (j = 0; j < c.n; j++)
         sim[i][j] = q.t[i]->len == c.t[j]->len &&
                     !memcmp(q.t[i]->s, c.t[j]->s, q.t[i]->len);
-  } else if (!fill_sim(&q, &c, sim, korean, need)) {
+  } else if (!fill_sim(&q, &c, sim, korean, need, q.t == qn->t ? qn->ord : NULL)) {
     *pruned = 1;
     return 0;   /* below need: the caller only wants to know that */
   }
