@@ -46,16 +46,16 @@ static void merge3(side *a, const side *b, merge_pool *pool, uint64_t lens)
   }
 }
 
-/* The first three letters (fewer when shorter) of x then y, packed. */
+/* The first three letters (fewer when shorter) of x then y, packed:
+ * x's own (sc_term.head3) then as many of y's as x lacks. */
 static uint32_t head3(const sc_term *x, const sc_term *y)
 {
-  uint32_t h = 0;
-  size_t k, n = 0;
-  for (k = 0; k < x->len && n < 3; k++, n++)
-    h = h << 8 | (unsigned char)x->s[k];
-  for (k = 0; y && k < y->len && n < 3; k++, n++)
-    h = h << 8 | (unsigned char)y->s[k];
-  return h;
+  size_t k, y3;
+  if (x->len >= 3 || !y)
+    return x->head3;
+  y3 = y->len < 3 ? y->len : 3;
+  k = 3 - (size_t)x->len < y3 ? 3 - (size_t)x->len : y3;   /* letters y adds */
+  return x->head3 << (8 * k) | y->head3 >> (8 * (y3 - k));
 }
 
 /* Bits set in v (few: letters one token lacks). */
@@ -88,8 +88,6 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean)
 {
   size_t i, j;
   uint64_t lens = 0, near = 0;   /* bit L: b has a token of L letters (>= 6) */
-  uint32_t bh[SC_MAX_TOKS];      /* first three letters of b's tokens */
-  int have_bh = 0;               /* made for the first pair of a fitting length */
   for (j = 0; j < b->n; j++) {
     lens |= (uint64_t)1 << b->t[j]->len;   /* len < SC_TERM_MAX <= 63 */
     if (b->t[j]->len >= 6)
@@ -108,18 +106,13 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean)
     /* exact: a token of l letters; near: one of l-2..l+2 letters, >= 6 */
     if (!(lens >> l & 1) && (l < 6 || !((near >> (l - 2)) & 0x1f)))
       continue;
-    if (!have_bh) {
-      for (j = 0; j < b->n; j++)
-        bh[j] = head3(b->t[j], NULL);
-      have_bh = 1;
-    }
     h = head3(x, y);
     for (j = 0; j < b->n; j++) {
       const sc_term *z = b->t[j];
       int exact;
       double sm;
       /* both need the same first three letters (all of them when shorter) */
-      if (bh[j] != h)
+      if (z->head3 != h)
         continue;
       exact = z->len == l && spells(z, x, y, NULL);
       if (!exact && (l < 6 || z->len < 6 || (size_t)z->len + 2 < l ||

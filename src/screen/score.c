@@ -207,6 +207,8 @@ void sc_term_init(sc_term *t, const char *s, size_t len)
   pthread_once(&sub_once, sub_init);
   indel_row(s, len, t->indel);
   t->letters = letter_mask(s, len);
+  for (i = 0; i < len && i < 3; i++)
+    t->head3 = t->head3 << 8 | (unsigned char)s[i];
   if (t->kind != IDT_TOK_WORD)
     return;
   if (is_particle(s, len)) {
@@ -867,14 +869,17 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     return 0;
   pool.n = 0;
   if (!sc_cjk_strict(qn, cn)) {
-    sc_lenmask qm2 = qn->mm;
+    sc_lenmask qm2;
+    const sc_lenmask *qm1 = &qn->mm;   /* q's masks, remade after a merge */
     size_t qn0 = q.n;
     if (sc_may_merge(&qn->mm, &cn->mm)) {
       sc_merge_side(&q, &c, &pool, korean);
-      if (q.n != qn0)   /* merging only ever removes tokens */
+      if (q.n != qn0) {   /* merging only ever removes tokens */
         sc_lenmask_of(q.t, q.n, &qm2);
+        qm1 = &qm2;
+      }
     }
-    if (sc_may_merge(&cn->mm, &qm2))
+    if (sc_may_merge(&cn->mm, qm1))
       sc_merge_side(&c, &q, &pool, korean);
   }
   if (sc_cjk_strict(qn, cn)) {

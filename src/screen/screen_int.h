@@ -37,6 +37,7 @@ typedef struct sc_term {
                           * SC_PARTICLE_KIN for bin, ibn, ben, bint, ould */
   uint8_t patronymic;    /* Viktorovich ...: cheap when the list alone has it */
   uint32_t letters;      /* bit per letter it holds (score.c, sim_upper) */
+  uint32_t head3;        /* its first three letters packed (merge.c) */
   float w;               /* weight: rarity x kind */
   uint32_t df;           /* names holding it (index terms) */
   uint32_t id;           /* vocabulary id, UINT32_MAX for query-only */
