@@ -3,7 +3,8 @@
  * one name spelled together as one token of the other (CHON MA SAN ~
  * CHONMASAN, Abdul Rahman ~ Abdulrahman, or a near spelling of it), and
  * the per-name masks that tell when a merge is possible at all; with
- * them, each name's tokens ordered by weight for the aligner's bound.
+ * them, each name's tokens ordered by weight and its heaviest weight,
+ * for the aligner's bound.
  */
 #include <string.h>
 #include "screen/merge.h"
@@ -201,12 +202,24 @@ void sc_weight_order(const sc_term *const *t, size_t n, uint8_t *ord)
   }
 }
 
+float sc_weight_max(const sc_term *const *t, size_t n)
+{
+  float m = 0;
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (t[i]->w > m)
+      m = t[i]->w;
+  return m;
+}
+
 /* Per name, once (index build, query names): the merge masks, and the
- * token order the aligner's bound would otherwise sort per list name. */
+ * token order and heaviest weight the aligner's bound would otherwise
+ * work out per pair of names. */
 void sc_name_masks(sc_name *nm)
 {
   size_t n = nm->n < SC_MAX_TOKS ? nm->n : SC_MAX_TOKS;
   sc_lenmask_of(nm->t, n, &nm->mm);
   sc_weight_order(nm->t, n, nm->ord);
+  nm->wmax = sc_weight_max(nm->t, n);
 }
 

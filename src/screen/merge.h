@@ -38,6 +38,8 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean);
 /* The order of n tokens by weight, heaviest first, equal weights in
  * their order (sc_name.ord, and an unmerged side's in score.c). */
 void sc_weight_order(const sc_term *const *t, size_t n, uint8_t *ord);
+/* The largest of n tokens' weights, 0 for none (sc_name.wmax). */
+float sc_weight_max(const sc_term *const *t, size_t n);
 /* The merge masks of n tokens (sc_name.mm, and a merged side's). */
 void sc_lenmask_of(const sc_term *const *t, size_t n, sc_lenmask *m);
 

@@ -132,7 +132,7 @@ static float sub_tab[128][128];
 static float indel_base[128];
 /* (1 - 0.4 x a / b)^2, floored at 0: sim_upper with a letters missing of
  * b (the longer token's length) */
-static float upper_tab[SC_TERM_MAX + 1][SC_TERM_MAX + 1];
+static double upper_tab[SC_TERM_MAX + 1][SC_TERM_MAX + 1];   /* floats, read as doubles */
 static pthread_once_t sub_once = PTHREAD_ONCE_INIT;
 
 static void sub_init(void)
@@ -146,7 +146,7 @@ static void sub_init(void)
   for (a = 0; a <= SC_TERM_MAX; a++)
     for (b = 1; b <= SC_TERM_MAX; b++) {
       double u = 1.0 - 0.4 * a / (double)b;
-      upper_tab[a][b] = u > 0 ? (float)(u * u) : 0.0f;
+      upper_tab[a][b] = u > 0 ? (float)(u * u) : 0.0;
     }
 }
 
@@ -723,13 +723,10 @@ static double unmatched_c_floor(const side *q, const side *c)
  * values can_reach reads back (-1 - cell, to the bit). */
 POPCNT_CLONES
 static int bound_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
-                      const uint8_t *order, int korean, double need, double dc)
+                      const uint8_t *order, int korean, double need, double dc, double wcmax)
 {
-  double ub[SC_MAX_TOKS], wcmax = 0, part = -need * dc;
+  double ub[SC_MAX_TOKS], part = -need * dc;
   size_t i, j, k;
-  for (j = 0; j < c->n; j++)
-    if (c->t[j]->w > wcmax)
-      wcmax = c->t[j]->w;
   for (i = 0; i < q->n; i++) {
     double um = -need * UNMATCHED_Q * q->t[i]->w, all = (1.0 - need) * (q->t[i]->w + wcmax);
     ub[i] = all > um ? all : um;
@@ -778,9 +775,10 @@ static void peek_cells(const side *q, const side *c, double sim[][SC_MAX_TOKS],
  * first (no memory but the two terms), then cached cells, then the
  * missing ones row by row, heaviest query token first, re-checking the
  * bound after each row. order: q's tokens heaviest first (the name's
- * sc_name.ord when q is unmerged), NULL to sort them here. */
+ * sc_name.ord when q is unmerged), NULL to sort them here; wcmax: c's
+ * heaviest token weight (sc_name.wmax when c is unmerged). */
 static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
-                    int korean, double need, const uint8_t *order)
+                    int korean, double need, const uint8_t *order, float wcmax)
 {
   size_t i, j, k;
   uint8_t own[SC_MAX_TOKS];
@@ -797,7 +795,7 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
     sc_weight_order(q->t, q->n, own);
     order = own;
   }
-  if (!bound_rows(q, c, sim, order, korean, need, dc) || !can_reach(q, c, sim, need, dc))
+  if (!bound_rows(q, c, sim, order, korean, need, dc, wcmax) || !can_reach(q, c, sim, need, dc))
     return 0;
   peek_cells(q, c, sim, slot, korean);
   if (!can_reach(q, c, sim, need, dc))
@@ -889,7 +887,8 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
       for (j = 0; j < c.n; j++)
         sim[i][j] = q.t[i]->len == c.t[j]->len &&
                     !memcmp(q.t[i]->s, c.t[j]->s, q.t[i]->len);
-  } else if (!fill_sim(&q, &c, sim, korean, need, q.t == qn->t ? qn->ord : NULL)) {
+  } else if (!fill_sim(&q, &c, sim, korean, need, q.t == qn->t ? qn->ord : NULL,
+                       c.t == cn->t ? cn->wmax : sc_weight_max(c.t, c.n))) {
     *pruned = 1;
     return 0;   /* below need: the caller only wants to know that */
   }

@@ -86,6 +86,7 @@ typedef struct sc_name {
   sc_lenmask mm;
   uint8_t ord[SC_MAX_TOKS]; /* tokens heaviest first (sc_weight_order): the
                           * order the aligner's bound takes a query's rows */
+  float wmax;            /* its heaviest token's weight (the bound's) */
   const char *orig;      /* the name as listed */
   const char *form;      /* normalised form */
 } sc_name;
@@ -168,8 +169,8 @@ typedef struct sc_align {
   int substitution;      /* a name on each side left unmatched (score.c) */
 } sc_align;
 
-/* Fill nm->mm and nm->ord from its tokens (after nm->t, nm->n and the
- * terms' weights are set). */
+/* Fill nm->mm, nm->ord and nm->wmax from its tokens (after nm->t, nm->n
+ * and the terms' weights are set). */
 void sc_name_masks(sc_name *nm);
 
 /* Align query name q with candidate name c and score it in [0,1]. al may
