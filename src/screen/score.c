@@ -263,11 +263,14 @@ static double wdist_bounded(const char *a, size_t la, const float *ia,
 {
   float r0[SC_TERM_MAX + 1], r1[SC_TERM_MAX + 1], r2[SC_TERM_MAX + 1];
   unsigned char bm[SC_TERM_MAX];
+  char bs[SC_TERM_MAX + 1];   /* b after a 0: bs[j - 1], bs[j] are b[j - 2], b[j - 1] */
   float *pp = r0, *p = r1, *c = r2, *t;
   size_t i, j;
   /* sub_tab[x][x] is 0, so equal letters need no branch: p + 0.0f is p */
   for (j = 0; j < lb; j++)
     bm[j] = (unsigned char)b[j] & 127;
+  bs[0] = 0;
+  memcpy(bs + 1, b, lb);
   p[0] = 0;
   for (j = 1; j <= lb; j++)
     p[j] = p[j - 1] + ib[j - 1];
@@ -276,7 +279,6 @@ static double wdist_bounded(const char *a, size_t la, const float *ia,
     const float ins = ia[i - 1];
     const char ac = a[i - 1], ap = i > 1 ? a[i - 2] : 0;
     float left = p[0] + ins, rowmin = left;
-    const int tr = i > 1;   /* a transposition needs two letters of a */
     c[0] = left;
     for (j = 1; j <= lb; j++) {
       float x = p[j - 1] + sub[bm[j - 1]];
@@ -284,8 +286,9 @@ static double wdist_bounded(const char *a, size_t la, const float *ia,
       float z = left + ib[j - 1];
       if (y < x) x = y;
       if (z < x) x = z;
-      if (tr && j > 1 && ac == b[j - 2] && ap == b[j - 1] &&
-          pp[j - 2] + 0.6f < x)
+      /* a transposition needs two letters on each side: tokens hold no
+       * 0, so the 0 before bs (j = 1) and ap (i = 1) never match */
+      if (ac == bs[j - 1] && ap == bs[j] && pp[j - 2] + 0.6f < x)
         x = pp[j - 2] + 0.6f;
       c[j] = left = x;
       if (x < rowmin)
@@ -452,7 +455,7 @@ static BOUND_INLINE double sim_upper_exact(const sc_term *a, const sc_term *b, i
   if (ld > na) na = ld;
   u = m ? upper_tab[na][m] : 0;
   if (korean && a->ko[0] && b->ko[0]) {
-    if (!strcmp(a->ko, b->ko))
+    if (a->ko[0] == b->ko[0] && !strcmp(a->ko, b->ko))   /* the call only when it may be */
       return u > 0.93 ? u : 0.93;
     if (a->ko_nsyl == b->ko_nsyl)
       return u < 0.35 ? u : 0.35;
