@@ -730,11 +730,11 @@ static int bound_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
 {
   double ub[SC_MAX_TOKS], part = -need * dc;
   size_t i, j, k;
-  for (i = 0; i < q->n; i++) {
-    double um = -need * UNMATCHED_Q * q->t[i]->w, all = (1.0 - need) * (q->t[i]->w + wcmax);
-    ub[i] = all > um ? all : um;
-    part += ub[i];
-  }
+  /* a row at its most: every cell 1, which beats leaving the token
+   * unmatched (-need x 1.2 wq < 0) as 0 < need < 1; need >= 1 (no check)
+   * needs no ub, and fill_sim's need is > 0 */
+  for (i = 0; i < q->n && need < 1; i++)
+    part += ub[i] = (1.0 - need) * (q->t[i]->w + wcmax);
   for (k = 0; k < q->n; k++) {
     int check = k + 1 < q->n && need < 1;   /* need >= 1: ub is not an upper bound */
     const sc_term *qt = q->t[i = order[k]];
