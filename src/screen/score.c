@@ -131,8 +131,9 @@ static float sub_tab[128][128];
  * 1.0; a doubled letter 0.4 (indel_row) */
 static float indel_base[128];
 /* (1 - 0.4 x a / b)^2, floored at 0: sim_upper with a letters missing of
- * b (the longer token's length) */
-static double upper_tab[SC_TERM_MAX + 1][SC_TERM_MAX + 1];   /* floats, read as doubles */
+ * b (the longer token's length); 0 for b = 0. Floats stored as doubles,
+ * rows of 64 (indexed by a shift). */
+static double upper_tab[SC_TERM_MAX + 1][64];
 static pthread_once_t sub_once = PTHREAD_ONCE_INIT;
 
 static void sub_init(void)
@@ -453,7 +454,7 @@ static BOUND_INLINE double sim_upper_exact(const sc_term *a, const sc_term *b, i
   nb = popcount32(b->letters & ~a->letters);
   if (nb > na) na = nb;
   if (ld > na) na = ld;
-  u = m ? upper_tab[na][m] : 0;
+  u = upper_tab[na][m];   /* na <= SC_TERM_MAX; [na][0] is 0 */
   if (korean && a->ko[0] && b->ko[0]) {
     if (a->ko[0] == b->ko[0] && !strcmp(a->ko, b->ko))   /* the call only when it may be */
       return u > 0.93 ? u : 0.93;
