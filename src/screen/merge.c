@@ -85,16 +85,13 @@ static int near_letters(const sc_term *x, const sc_term *y, const sc_term *z)
  * near spelling of it: same first three letters, length within two,
  * similarity >= 0.75). The concatenation is only built for a token of b
  * that passes those cheap tests. */
-void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean)
+void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean,
+                   const sc_lenmask *am, const sc_lenmask *bm)
 {
   size_t i, j;
-  uint64_t lens = 0, near = 0;   /* bit L: b has a token of L letters (>= 6) */
-  for (j = 0; j < b->n; j++) {
-    lens |= (uint64_t)1 << b->t[j]->len;   /* len < SC_TERM_MAX <= 63 */
-    if (b->t[j]->len >= 6)
-      near |= (uint64_t)1 << b->t[j]->len;
-  }
-  merge3(a, b, pool, lens);
+  uint64_t lens = bm->lens;   /* bit L: b has a token of L letters */
+  if (am->pair3 & lens)   /* else no three tokens of a spell one of b */
+    merge3(a, b, pool, lens);
   for (i = 0; i + 1 < a->n && pool->n < SC_MAX_TOKS; i++) {
     const sc_term *x = a->t[i], *y = a->t[i + 1];
     size_t l = (size_t)x->len + y->len;
@@ -104,8 +101,9 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean)
     uint32_t h;
     if (x->kind != IDT_TOK_WORD || y->kind != IDT_TOK_WORD || l >= SC_TERM_MAX)
       continue;
-    /* exact: a token of l letters; near: one of l-2..l+2 letters, >= 6 */
-    if (!(lens >> l & 1) && (l < 6 || !((near >> (l - 2)) & 0x1f)))
+    /* exact: a token of l letters; near: one of l-2..l+2 letters, >= 6
+     * (bm->near's bit l, l >= 6) */
+    if (!(lens >> l & 1) && (l < 6 || !(bm->near >> l & 1)))
       continue;
     h = head3(x, y);
     for (j = 0; j < b->n; j++) {

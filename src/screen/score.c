@@ -875,14 +875,14 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     const sc_lenmask *qm1 = &qn->mm;   /* q's masks, remade after a merge */
     size_t qn0 = q.n;
     if (sc_may_merge(&qn->mm, &cn->mm)) {
-      sc_merge_side(&q, &c, &pool, korean);
+      sc_merge_side(&q, &c, &pool, korean, &qn->mm, &cn->mm);
       if (q.n != qn0) {   /* merging only ever removes tokens */
         sc_lenmask_of(q.t, q.n, &qm2);
         qm1 = &qm2;
       }
     }
     if (sc_may_merge(&cn->mm, qm1))
-      sc_merge_side(&c, &q, &pool, korean);
+      sc_merge_side(&c, &q, &pool, korean, &cn->mm, qm1);
   }
   if (sc_cjk_strict(qn, cn)) {
     /* Hangul against Hangul, Han against Han: a syllable is the same or
