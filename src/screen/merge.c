@@ -2,7 +2,9 @@
  * merge.c - token merging for the aligner (score.c): adjacent tokens of
  * one name spelled together as one token of the other (CHON MA SAN ~
  * CHONMASAN, Abdul Rahman ~ Abdulrahman, or a near spelling of it), and
- * the per-name masks that tell when a merge is possible at all.
+ * the per-name masks that tell when a merge is possible at all; with
+ * them, each name's tokens ordered by weight and its heaviest weight,
+ * for the aligner's bound.
  */
 #include <string.h>
 #include "screen/merge.h"
@@ -45,34 +47,51 @@ static void merge3(side *a, const side *b, merge_pool *pool, uint64_t lens)
   }
 }
 
-/* The first three letters (fewer when shorter) of x then y, packed. */
+/* The first three letters (fewer when shorter) of x then y, packed:
+ * x's own (sc_term.head3) then as many of y's as x lacks. */
 static uint32_t head3(const sc_term *x, const sc_term *y)
 {
-  uint32_t h = 0;
-  size_t k, n = 0;
-  for (k = 0; k < x->len && n < 3; k++, n++)
-    h = h << 8 | (unsigned char)x->s[k];
-  for (k = 0; y && k < y->len && n < 3; k++, n++)
-    h = h << 8 | (unsigned char)y->s[k];
-  return h;
+  size_t k, y3;
+  if (x->len >= 3 || !y)
+    return x->head3;
+  y3 = y->len < 3 ? y->len : 3;
+  k = 3 - (size_t)x->len < y3 ? 3 - (size_t)x->len : y3;   /* letters y adds */
+  return x->head3 << (8 * k) | y->head3 >> (8 * (y3 - k));
+}
+
+/* Bits set in v (few: letters one token lacks). */
+static int bits(uint32_t v)
+{
+  int n = 0;
+  for (; v; v &= v - 1)
+    n++;
+  return n;
+}
+
+/* Can x then y be a near spelling of z (es^2 >= 0.75 below) by their
+ * letters? Every letter one side has and the other lacks costs an edit of
+ * at least 0.4 (score.c's sim_upper), so d >= 0.4 x the larger count of
+ * them, less 1e-5 for float sums; a 0 here is a 0 from the distance. */
+static int near_letters(const sc_term *x, const sc_term *y, const sc_term *z)
+{
+  uint32_t m = x->letters | y->letters;
+  int na = bits(m & ~z->letters), nb = bits(z->letters & ~m);
+  size_t l = (size_t)x->len + y->len, mm = l > z->len ? l : z->len;
+  double es = 1.0 - (0.4 * (na > nb ? na : nb) - 1e-5) / (double)mm;
+  return es >= 0 && es * es >= 0.75;
 }
 
 /* Merge adjacent tokens of a whose concatenation is one token of b (or a
  * near spelling of it: same first three letters, length within two,
  * similarity >= 0.75). The concatenation is only built for a token of b
  * that passes those cheap tests. */
-void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean)
+void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean,
+                   const sc_lenmask *am, const sc_lenmask *bm)
 {
   size_t i, j;
-  uint64_t lens = 0, near = 0;   /* bit L: b has a token of L letters (>= 6) */
-  uint32_t bh[SC_MAX_TOKS];      /* first three letters of b's tokens */
-  for (j = 0; j < b->n; j++) {
-    lens |= (uint64_t)1 << b->t[j]->len;   /* len < SC_TERM_MAX <= 63 */
-    if (b->t[j]->len >= 6)
-      near |= (uint64_t)1 << b->t[j]->len;
-    bh[j] = head3(b->t[j], NULL);
-  }
-  merge3(a, b, pool, lens);
+  uint64_t lens = bm->lens;   /* bit L: b has a token of L letters */
+  if (am->pair3 & lens)   /* else no three tokens of a spell one of b */
+    merge3(a, b, pool, lens);
   for (i = 0; i + 1 < a->n && pool->n < SC_MAX_TOKS; i++) {
     const sc_term *x = a->t[i], *y = a->t[i + 1];
     size_t l = (size_t)x->len + y->len;
@@ -82,8 +101,9 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean)
     uint32_t h;
     if (x->kind != IDT_TOK_WORD || y->kind != IDT_TOK_WORD || l >= SC_TERM_MAX)
       continue;
-    /* exact: a token of l letters; near: one of l-2..l+2 letters, >= 6 */
-    if (!(lens >> l & 1) && (l < 6 || !((near >> (l - 2)) & 0x1f)))
+    /* exact: a token of l letters; near: one of l-2..l+2 letters, >= 6
+     * (bm->near's bit l, l >= 6) */
+    if (!(lens >> l & 1) && (l < 6 || !(bm->near >> l & 1)))
       continue;
     h = head3(x, y);
     for (j = 0; j < b->n; j++) {
@@ -91,11 +111,11 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean)
       int exact;
       double sm;
       /* both need the same first three letters (all of them when shorter) */
-      if (bh[j] != h)
+      if (z->head3 != h)
         continue;
       exact = z->len == l && spells(z, x, y, NULL);
       if (!exact && (l < 6 || z->len < 6 || (size_t)z->len + 2 < l ||
-                     l + 2 < (size_t)z->len))
+                     l + 2 < (size_t)z->len || !near_letters(x, y, z)))
         continue;
       if (!mb) {
         mb = pool->buf[pool->n];
@@ -170,8 +190,34 @@ void sc_lenmask_of(const sc_term *const *t, size_t n, sc_lenmask *m)
   }
 }
 
+void sc_weight_order(const sc_term *const *t, size_t n, uint8_t *ord)
+{
+  size_t i, k;
+  for (i = 0; i < n; i++) {
+    for (k = i; k > 0 && t[ord[k - 1]]->w < t[i]->w; k--)
+      ord[k] = ord[k - 1];
+    ord[k] = (uint8_t)i;
+  }
+}
+
+float sc_weight_max(const sc_term *const *t, size_t n)
+{
+  float m = 0;
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (t[i]->w > m)
+      m = t[i]->w;
+  return m;
+}
+
+/* Per name, once (index build, query names): the merge masks, and the
+ * token order and heaviest weight the aligner's bound would otherwise
+ * work out per pair of names. */
 void sc_name_masks(sc_name *nm)
 {
-  sc_lenmask_of(nm->t, nm->n < SC_MAX_TOKS ? nm->n : SC_MAX_TOKS, &nm->mm);
+  size_t n = nm->n < SC_MAX_TOKS ? nm->n : SC_MAX_TOKS;
+  sc_lenmask_of(nm->t, n, &nm->mm);
+  sc_weight_order(nm->t, n, nm->ord);
+  nm->wmax = sc_weight_max(nm->t, n);
 }
 

@@ -33,8 +33,15 @@ typedef struct merge_pool {
 
 /* Merge adjacent tokens of a whose concatenation is one token of b (or a
  * near spelling of it), at most once per token of a; merged terms live in
- * pool. Call only when sc_may_merge says a merge is possible. */
-void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean);
+ * pool; am, bm: the masks of a's and b's tokens as they are. Call only
+ * when sc_may_merge says a merge is possible. */
+void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean,
+                   const sc_lenmask *am, const sc_lenmask *bm);
+/* The order of n tokens by weight, heaviest first, equal weights in
+ * their order (sc_name.ord, and an unmerged side's in score.c). */
+void sc_weight_order(const sc_term *const *t, size_t n, uint8_t *ord);
+/* The largest of n tokens' weights, 0 for none (sc_name.wmax). */
+float sc_weight_max(const sc_term *const *t, size_t n);
 /* The merge masks of n tokens (sc_name.mm, and a merged side's). */
 void sc_lenmask_of(const sc_term *const *t, size_t n, sc_lenmask *m);
 

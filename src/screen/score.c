@@ -131,8 +131,9 @@ static float sub_tab[128][128];
  * 1.0; a doubled letter 0.4 (indel_row) */
 static float indel_base[128];
 /* (1 - 0.4 x a / b)^2, floored at 0: sim_upper with a letters missing of
- * b (the longer token's length) */
-static float upper_tab[SC_TERM_MAX + 1][SC_TERM_MAX + 1];
+ * b (the longer token's length); 0 for b = 0. Floats stored as doubles,
+ * rows of 64 (indexed by a shift). */
+static double upper_tab[SC_TERM_MAX + 1][64];
 static pthread_once_t sub_once = PTHREAD_ONCE_INIT;
 
 static void sub_init(void)
@@ -146,7 +147,7 @@ static void sub_init(void)
   for (a = 0; a <= SC_TERM_MAX; a++)
     for (b = 1; b <= SC_TERM_MAX; b++) {
       double u = 1.0 - 0.4 * a / (double)b;
-      upper_tab[a][b] = u > 0 ? (float)(u * u) : 0.0f;
+      upper_tab[a][b] = u > 0 ? (float)(u * u) : 0.0;
     }
 }
 
@@ -207,6 +208,8 @@ void sc_term_init(sc_term *t, const char *s, size_t len)
   pthread_once(&sub_once, sub_init);
   indel_row(s, len, t->indel);
   t->letters = letter_mask(s, len);
+  for (i = 0; i < len && i < 3; i++)
+    t->head3 = t->head3 << 8 | (unsigned char)s[i];
   if (t->kind != IDT_TOK_WORD)
     return;
   if (is_particle(s, len)) {
@@ -261,11 +264,14 @@ static double wdist_bounded(const char *a, size_t la, const float *ia,
 {
   float r0[SC_TERM_MAX + 1], r1[SC_TERM_MAX + 1], r2[SC_TERM_MAX + 1];
   unsigned char bm[SC_TERM_MAX];
+  char bs[SC_TERM_MAX + 1];   /* b after a 0: bs[j - 1], bs[j] are b[j - 2], b[j - 1] */
   float *pp = r0, *p = r1, *c = r2, *t;
   size_t i, j;
   /* sub_tab[x][x] is 0, so equal letters need no branch: p + 0.0f is p */
   for (j = 0; j < lb; j++)
     bm[j] = (unsigned char)b[j] & 127;
+  bs[0] = 0;
+  memcpy(bs + 1, b, lb);
   p[0] = 0;
   for (j = 1; j <= lb; j++)
     p[j] = p[j - 1] + ib[j - 1];
@@ -274,7 +280,6 @@ static double wdist_bounded(const char *a, size_t la, const float *ia,
     const float ins = ia[i - 1];
     const char ac = a[i - 1], ap = i > 1 ? a[i - 2] : 0;
     float left = p[0] + ins, rowmin = left;
-    const int tr = i > 1;   /* a transposition needs two letters of a */
     c[0] = left;
     for (j = 1; j <= lb; j++) {
       float x = p[j - 1] + sub[bm[j - 1]];
@@ -282,8 +287,9 @@ static double wdist_bounded(const char *a, size_t la, const float *ia,
       float z = left + ib[j - 1];
       if (y < x) x = y;
       if (z < x) x = z;
-      if (tr && j > 1 && ac == b[j - 2] && ap == b[j - 1] &&
-          pp[j - 2] + 0.6f < x)
+      /* a transposition needs two letters on each side: tokens hold no
+       * 0, so the 0 before bs (j = 1) and ap (i = 1) never match */
+      if (ac == bs[j - 1] && ap == bs[j] && pp[j - 2] + 0.6f < x)
         x = pp[j - 2] + 0.6f;
       c[j] = left = x;
       if (x < rowmin)
@@ -448,9 +454,9 @@ static BOUND_INLINE double sim_upper_exact(const sc_term *a, const sc_term *b, i
   nb = popcount32(b->letters & ~a->letters);
   if (nb > na) na = nb;
   if (ld > na) na = ld;
-  u = m ? upper_tab[na][m] : 0;
+  u = upper_tab[na][m];   /* na <= SC_TERM_MAX; [na][0] is 0 */
   if (korean && a->ko[0] && b->ko[0]) {
-    if (!strcmp(a->ko, b->ko))
+    if (a->ko[0] == b->ko[0] && !strcmp(a->ko, b->ko))   /* the call only when it may be */
       return u > 0.93 ? u : 0.93;
     if (a->ko_nsyl == b->ko_nsyl)
       return u < 0.35 ? u : 0.35;
@@ -712,53 +718,43 @@ static double unmatched_c_floor(const side *q, const side *c)
   return sum;
 }
 
-/* Best a query token's row can add to can_reach's sum (row_best), and
- * the most it could add with every cell unknown (no lookup needed). */
-static double row_best(const side *q, const side *c, const double *row, size_t i,
-                       double need)
-{
-  double best = -need * UNMATCHED_Q * q->t[i]->w;
-  size_t j;
-  for (j = 0; j < c->n; j++) {
-    double v = row[j] < 0 ? -1.0 - row[j] : row[j], x;
-    if (v < SIM_MIN - 1e-6)
-      continue;
-    x = (v - need) * (q->t[i]->w + c->t[j]->w);
-    if (x > best)
-      best = x;
-  }
-  return best;
-}
-
 /* Bound every cell by sim_upper (1 for the same spelling), heaviest
  * query token first, stopping (0) as soon as can_reach's sum is below zero
  * with the rows not bounded yet counted at their most (every cell 1): the
  * full sum can only be lower, so can_reach would say no too. Most names
- * stop after a row or two, without touching the similarity cache. */
+ * stop after a row or two, without touching the similarity cache. A row's
+ * best addition to the sum is taken as its cells are bounded, from the
+ * values can_reach reads back (-1 - cell, to the bit). */
 POPCNT_CLONES
 static int bound_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
-                      const size_t *order, int korean, double need, double dc)
+                      const uint8_t *order, int korean, double need, double dc, double wcmax)
 {
-  double ub[SC_MAX_TOKS], wcmax = 0, part = -need * dc;
+  double ub[SC_MAX_TOKS], part = -need * dc;
   size_t i, j, k;
-  for (j = 0; j < c->n; j++)
-    if (c->t[j]->w > wcmax)
-      wcmax = c->t[j]->w;
-  for (i = 0; i < q->n; i++) {
-    double um = -need * UNMATCHED_Q * q->t[i]->w, all = (1.0 - need) * (q->t[i]->w + wcmax);
-    ub[i] = all > um ? all : um;
-    part += ub[i];
-  }
+  /* a row at its most: every cell 1, which beats leaving the token
+   * unmatched (-need x 1.2 wq < 0) as 0 < need < 1; need >= 1 (no check)
+   * needs no ub, and fill_sim's need is > 0 */
+  for (i = 0; i < q->n && need < 1; i++)
+    part += ub[i] = (1.0 - need) * (q->t[i]->w + wcmax);
   for (k = 0; k < q->n; k++) {
-    i = order[k];
-    for (j = 0; j < c->n; j++)
-      sim[i][j] = q->t[i]->len == c->t[j]->len && same_spelling(q->t[i], c->t[j]) ?
-                  1.0 : -1.0 - sim_upper(q->t[i], c->t[j], korean);
-    if (k + 1 < q->n && need < 1) {   /* need >= 1: ub is not an upper bound */
-      part += row_best(q, c, sim[i], i, need) - ub[i];
-      if (part < -1e-9)
-        return 0;
+    int check = k + 1 < q->n && need < 1;   /* need >= 1: ub is not an upper bound */
+    const sc_term *qt = q->t[i = order[k]];
+    double best = -need * UNMATCHED_Q * qt->w;
+    for (j = 0; j < c->n; j++) {
+      const sc_term *ct = c->t[j];
+      double v = 1.0, x;
+      if (qt->len == ct->len && same_spelling(qt, ct))
+        sim[i][j] = 1.0;
+      else
+        v = -1.0 - (sim[i][j] = -1.0 - sim_upper(qt, ct, korean));
+      if (!check || v < SIM_MIN - 1e-6)
+        continue;
+      x = (v - need) * (qt->w + ct->w);
+      if (x > best)
+        best = x;
     }
+    if (check && (part += best - ub[i]) < -1e-9)
+      return 0;
   }
   return 1;
 }
@@ -782,11 +778,14 @@ static void peek_cells(const side *q, const side *c, double sim[][SC_MAX_TOKS],
  * provably stays below need (returns 0 then, 1 when filled). Bounds
  * first (no memory but the two terms), then cached cells, then the
  * missing ones row by row, heaviest query token first, re-checking the
- * bound after each row. */
+ * bound after each row. order: q's tokens heaviest first (the name's
+ * sc_name.ord when q is unmerged), NULL to sort them here; wcmax: c's
+ * heaviest token weight (sc_name.wmax when c is unmerged). */
 static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
-                    int korean, double need)
+                    int korean, double need, const uint8_t *order, float wcmax)
 {
-  size_t i, j, order[SC_MAX_TOKS], k;
+  size_t i, j, k;
+  uint8_t own[SC_MAX_TOKS];
   uint32_t slot[SC_MAX_TOKS][SC_MAX_TOKS];
   double dc;
   if (need <= 0) {
@@ -796,12 +795,11 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
     return 1;
   }
   dc = unmatched_c_floor(q, c);
-  for (i = 0; i < q->n; i++) {
-    for (k = i; k > 0 && q->t[order[k - 1]]->w < q->t[i]->w; k--)
-      order[k] = order[k - 1];
-    order[k] = i;
+  if (!order) {
+    sc_weight_order(q->t, q->n, own);
+    order = own;
   }
-  if (!bound_rows(q, c, sim, order, korean, need, dc) || !can_reach(q, c, sim, need, dc))
+  if (!bound_rows(q, c, sim, order, korean, need, dc, wcmax) || !can_reach(q, c, sim, need, dc))
     return 0;
   peek_cells(q, c, sim, slot, korean);
   if (!can_reach(q, c, sim, need, dc))
@@ -873,15 +871,18 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     return 0;
   pool.n = 0;
   if (!sc_cjk_strict(qn, cn)) {
-    sc_lenmask qm2 = qn->mm;
+    sc_lenmask qm2;
+    const sc_lenmask *qm1 = &qn->mm;   /* q's masks, remade after a merge */
     size_t qn0 = q.n;
     if (sc_may_merge(&qn->mm, &cn->mm)) {
-      sc_merge_side(&q, &c, &pool, korean);
-      if (q.n != qn0)   /* merging only ever removes tokens */
+      sc_merge_side(&q, &c, &pool, korean, &qn->mm, &cn->mm);
+      if (q.n != qn0) {   /* merging only ever removes tokens */
         sc_lenmask_of(q.t, q.n, &qm2);
+        qm1 = &qm2;
+      }
     }
-    if (sc_may_merge(&cn->mm, &qm2))
-      sc_merge_side(&c, &q, &pool, korean);
+    if (sc_may_merge(&cn->mm, qm1))
+      sc_merge_side(&c, &q, &pool, korean, &cn->mm, qm1);
   }
   if (sc_cjk_strict(qn, cn)) {
     /* Hangul against Hangul, Han against Han: a syllable is the same or
@@ -890,7 +891,8 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
       for (j = 0; j < c.n; j++)
         sim[i][j] = q.t[i]->len == c.t[j]->len &&
                     !memcmp(q.t[i]->s, c.t[j]->s, q.t[i]->len);
-  } else if (!fill_sim(&q, &c, sim, korean, need)) {
+  } else if (!fill_sim(&q, &c, sim, korean, need, q.t == qn->t ? qn->ord : NULL,
+                       c.t == cn->t ? cn->wmax : sc_weight_max(c.t, c.n))) {
     *pruned = 1;
     return 0;   /* below need: the caller only wants to know that */
   }

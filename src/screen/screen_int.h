@@ -37,6 +37,7 @@ typedef struct sc_term {
                           * SC_PARTICLE_KIN for bin, ibn, ben, bint, ould */
   uint8_t patronymic;    /* Viktorovich ...: cheap when the list alone has it */
   uint32_t letters;      /* bit per letter it holds (score.c, sim_upper) */
+  uint32_t head3;        /* its first three letters packed (merge.c) */
   float w;               /* weight: rarity x kind */
   uint32_t df;           /* names holding it (index terms) */
   uint32_t id;           /* vocabulary id, UINT32_MAX for query-only */
@@ -83,6 +84,9 @@ typedef struct sc_name {
                           * and flags (weak, korean, cjk): it scores the
                           * same against any query name */
   sc_lenmask mm;
+  uint8_t ord[SC_MAX_TOKS]; /* tokens heaviest first (sc_weight_order): the
+                          * order the aligner's bound takes a query's rows */
+  float wmax;            /* its heaviest token's weight (the bound's) */
   const char *orig;      /* the name as listed */
   const char *form;      /* normalised form */
 } sc_name;
@@ -165,7 +169,8 @@ typedef struct sc_align {
   int substitution;      /* a name on each side left unmatched (score.c) */
 } sc_align;
 
-/* Fill nm->mm from its tokens (after nm->t and nm->n are set). */
+/* Fill nm->mm, nm->ord and nm->wmax from its tokens (after nm->t, nm->n
+ * and the terms' weights are set). */
 void sc_name_masks(sc_name *nm);
 
 /* Align query name q with candidate name c and score it in [0,1]. al may

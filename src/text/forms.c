@@ -143,8 +143,11 @@ static int is_title(const idt__toks *t, size_t i)
     "reverend", "pastor", "bishop", "chairman", "comrade", "ambassador",
   };
   size_t k;
+  if (!t->len[i])
+    return 0;
+  /* the first letter before tok_is's strlen: ninety words a token */
   for (k = 0; k < sizeof titles / sizeof *titles; k++)
-    if (tok_is(t, i, titles[k]))
+    if (titles[k][0] == t->p[i][0] && tok_is(t, i, titles[k]))
       return 1;
   return 0;
 }
