@@ -69,6 +69,12 @@ size_t idt_text_nysiis(const char *tok, size_t n, char *key, size_t cap);
  * without vowels (mhmd) with vowelled spellings (mohamed). Returns length. */
 size_t idt_text_consonants(const char *tok, size_t n, char *out, size_t cap);
 
+/* Length of the 'Abd al- prefix of a lowercase word (abd and the longest
+ * article after it that leaves at least rest letters: "abdulmalik" -> 5,
+ * "abdurrahman" -> 5, "abdallah" -> 5), 0 when it does not start with
+ * "abd" followed by rest letters or more. */
+size_t idt_text_abd_prefix(const char *s, size_t n, size_t rest);
+
 /* The initials of an organisation's name, for matching it when it is
  * named by them ("People's Liberation Army" -> "pla"): the first letter of
  * each word, articles, prepositions, conjunctions and legal forms skipped.

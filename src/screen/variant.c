@@ -131,27 +131,9 @@ static uint32_t min3(uint32_t x, uint32_t y, uint32_t z)
 
 static int other_name_plain(const char *as, size_t an, const char *bs, size_t bn);
 
-/* Length of an 'Abd al-X prefix of s (abd, abdul, abdel, abdur, abdus,
- * abdal-, abdel- ...: "servant of" and the article), 0 without one, or
- * when less than three letters of X follow. */
-static size_t abd_prefix(const char *s, size_t n)
-{
-  static const char *const art[] = { "oul", "ash", "ul", "el", "al", "ol", "il", "ur",
-                                     "us", "ar", "as", "ad", "an", "az", "" };
-  size_t k;
-  if (n < 6 || memcmp(s, "abd", 3))
-    return 0;
-  for (k = 0; k < sizeof art / sizeof *art; k++) {
-    size_t l = strlen(art[k]);
-    if (n >= 3 + l + 3 && !memcmp(s + 3, art[k], l))
-      return 3 + l;
-  }
-  return 0;
-}
-
 int sc_other_name(const char *as, size_t an, const char *bs, size_t bn)
 {
-  size_t pa = abd_prefix(as, an), pb = abd_prefix(bs, bn);
+  size_t pa = idt_text_abd_prefix(as, an, 3), pb = idt_text_abd_prefix(bs, bn, 3);
   /* 'Abd al-Malik and 'Abd al-Khaliq: the names after "servant of" decide
    * (the shared prefix would make two edits look like slips in a long word) */
   if (pa && pb)

@@ -145,7 +145,7 @@ static int is_title(const idt__toks *t, size_t i)
   size_t k;
   if (!t->len[i])
     return 0;
-  /* the first letter before tok_is's strlen: ninety words a token */
+  /* the first letter before tok_is's strlen: eighty words a token */
   for (k = 0; k < sizeof titles / sizeof *titles; k++)
     if (titles[k][0] == t->p[i][0] && tok_is(t, i, titles[k]))
       return 1;
@@ -307,25 +307,18 @@ static void greek_stems(const idt__toks *t, idt__forms *f)
  * or Abd, an article and the next word. Joined, it counts as one name
  * rather than two: ABDULHAI ABDUL GHAFOOR SALEK is ABDULHAI SALEK with a
  * father's name, not with two names more. */
+/* Is token i the prefix alone: abd (bd from Arabic script, the ayin
+ * dropped), or in Latin letters abd with its article (abdul, abdur ...)? */
 static int abd_prefix(const idt__toks *t, size_t i, int arabic)
 {
-  static const char *const latin[] = {
-    "abdul", "abdel", "abdal", "abdol", "abdoul", "abdil", "abdur", "abdus",
-  };
-  size_t k;
-  if (tok_is(t, i, "abd") || (arabic && tok_is(t, i, "bd")))
-    return 1;
-  for (k = 0; !arabic && k < sizeof latin / sizeof *latin; k++)
-    if (tok_is(t, i, latin[k]))
-      return 1;
-  return 0;
+  if (arabic)
+    return tok_is(t, i, "abd") || tok_is(t, i, "bd");
+  return t->len[i] >= 3 && idt_text_abd_prefix(t->p[i], t->len[i], 0) == t->len[i];
 }
 
 static int article(const idt__toks *t, size_t i)
 {
-  return tok_is(t, i, "al") || tok_is(t, i, "el") || tok_is(t, i, "ul") ||
-         tok_is(t, i, "ar") || tok_is(t, i, "as") || tok_is(t, i, "ad") ||
-         tok_is(t, i, "an") || tok_is(t, i, "ash") || tok_is(t, i, "az");
+  return idt__text_abd_article(t->p[i], t->len[i]);
 }
 
 static void arabic_abd(const idt__toks *t, int arabic, idt__forms *f)

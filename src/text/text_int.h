@@ -8,6 +8,8 @@
 #include "common/buf.h"
 
 /* Longest legal phrase at toks[0] (legal.c); sets *canon. */
+/* Is s one of the articles after 'Abd (al, el, ul, ur, us, ash ...)? */
+int idt__text_abd_article(const char *s, size_t n);
 size_t idt__text_legal_match(const char *const *toks, const size_t *lens,
                              size_t ntoks, const char **canon);
 
