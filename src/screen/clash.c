@@ -48,7 +48,7 @@ int sc_legal_clash(const side *q, const int *qm, const side *c, const int *cm)
 
 /* Is a name substituted, one left unmatched on each side? Then the names
  * differ, not just in length, and however many others agree the pair
- * stays below the alert threshold on its names alone (score.c's SUBST_FACTOR;
+ * stays below the alert threshold on its names alone (SC_SUBST_FACTOR;
  * a birth date or identifier can still lift it): the names of one family
  * are not independent evidence. Brothers share their father's and
  * grandfather's names and the family name (an Arabic nasab chain:

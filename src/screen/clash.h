@@ -6,6 +6,10 @@
 #define IDT_SCREEN_CLASH_H
 #include "screen/merge.h"
 
+/* x the name score when a name is substituted: 0.9 x 0.7 + 0.05 < 0.70,
+ * names alone stay below the threshold (score.c, explain.c) */
+#define SC_SUBST_FACTOR 0.7
+
 /* qm, cm: the alignment (query token -> candidate token and back, < 0
  * unmatched). Is a name (a word, number or initial, not a legal form or
  * particle) left unmatched on each side? */

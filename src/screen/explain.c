@@ -6,6 +6,7 @@
  */
 #include <string.h>
 #include "screen/explain.h"
+#include "screen/clash.h"
 
 double sc_entity_score(double name, const sc_quals *qu)
 {
@@ -85,7 +86,8 @@ static void pairs_text(idt_buf *b, const sc_align *al)
   if (al->kin_swap)
     idt_buf_puts(b, "; 'son of' read the other way round (father and son swapped)");
   if (al->substitution)
-    idt_buf_puts(b, "; a name differs on each side (another person or company): x0.7");
+    idt_buf_printf(b, "; a name differs on each side (another person or company): x%.1f",
+                   SC_SUBST_FACTOR);
 }
 
 void sc_explain_name(idt_buf *b, const sc_name *q, const sc_name *c,

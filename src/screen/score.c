@@ -53,8 +53,6 @@
 #define UNMATCHED_C 0.4
 #define SUBSTITUTED 2.0
 #define OTHER_NAME 0.35
-/* x name score when a name was substituted: 0.9 x 0.7 + 0.05 < 0.70 */
-#define SUBST_FACTOR 0.7
 
 /* Equal, non-empty NYSIIS keys (sc_term_init zero-fills past the key). */
 #define SAME_NYS(a, b) ((a)->nys[0] && !memcmp((a)->nys, (b)->nys, sizeof (a)->nys))
@@ -969,7 +967,7 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
   }
   score = den > 0 ? num / den : 0;
   if (sc_substituted(&q, qm, &c, cm)) {
-    score *= SUBST_FACTOR;   /* another name: see sc_substituted() */
+    score *= SC_SUBST_FACTOR;   /* another name: see sc_substituted() */
     if (al)
       al->substitution = 1;
   }

@@ -326,6 +326,10 @@ static void arabic_abd(const idt__toks *t, int arabic, idt__forms *f)
   idt_buf b;
   size_t i;
   int any = 0;
+  for (i = 0; i + 1 < t->n && !abd_prefix(t, i, arabic); i++)
+    ;
+  if (i + 1 >= t->n)
+    return;   /* most names: no prefix with a word after it, no buffer */
   idt_buf_init(&b, IDT_TEXT_MAX_FORM * 2);
   for (i = 0; i < t->n; i++) {
     if (i) (void)idt_buf_putc(&b, ' ');
