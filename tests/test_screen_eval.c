@@ -140,7 +140,7 @@ TEST(ofac_parity)
   tap_diag("OFAC parity: %zu of %zu within 5 points; %zu of %zu unlisted rows at 80+",
            r.ok, r.n, r.fp, r.fn);
   CHECK_INT(r.n, 164);
-  CHECK(r.ok >= 160);       /* measured 160 (2026-11-27) */
+  CHECK(r.ok >= 161);       /* measured 161 (2026-11-27, Soundex cap on parts) */
   CHECK_INT(r.fn, 6);
   CHECK_INT(r.fp, 0);       /* ALQAEDA ~ AL QAEDA: not listed by the pre-filter */
 }
