@@ -163,6 +163,22 @@ TEST(compare_baltic_ending)
   CHECK(cmp("Vladimirs Putins", "PUTIN, Vladimir") < cmp("Vladimir Putin", "PUTIN, Vladimir"));
 }
 
+TEST(compare_transliterations)
+{
+  /* the EU's German spellings, French and Polish press against OFAC's */
+  CHECK(cmp("Jewgeni Prigoschin", "PRIGOZHIN, Yevgeniy Viktorovich") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("Nikita Chruschtschow", "KHRUSHCHEV, Nikita") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("Nikita Khrouchtchev", "KHRUSHCHEV, Nikita") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("Roman Abramowicz", "ABRAMOVICH, Roman") >= IDT_SCREEN_THRESHOLD);
+  /* one key is not one spelling: the list's own spelling still ranks first */
+  CHECK(cmp("Jewgeni Prigoschin", "PRIGOZHIN, Yevgeniy") <
+        cmp("Yevgeniy Prigozhin", "PRIGOZHIN, Yevgeniy"));
+  /* a key joins conventions, not names */
+  CHECK(cmp("Pavel Petrov", "PAVLOV, Pavel") < IDT_SCREEN_THRESHOLD);
+  /* Malay and Bangladeshi short forms of Muhammad */
+  CHECK(cmp("Mohd Hassan", "MUHAMMAD HASAN") >= IDT_SCREEN_THRESHOLD);
+}
+
 TEST(compare_cut_at_field_width)
 {
   /* 35 characters, a SWIFT name line: the last word may be cut */
@@ -585,6 +601,7 @@ int main(void)
   RUN(compare_substituted_name);
   RUN(compare_abd_compound);
   RUN(compare_baltic_ending);
+  RUN(compare_transliterations);
   RUN(compare_cut_at_field_width);
   RUN(compare_person_no_legal_form);
   RUN(compare_ofac_mode);

@@ -184,6 +184,48 @@ TEST(nysiis)
   CHECK_INT(idt_text_nysiis("123", 3, k, sizeof k), 0);
 }
 
+TEST(translit_key)
+{
+  static const char *const same[][2] = {
+    { "prigoschin", "prigozhin" }, { "chruschtschow", "khrushchev" },
+    { "khrouchtchev", "khrushchev" }, { "chruszczow", "khrushchev" },
+    { "jewgeni", "yevgeniy" }, { "evgueni", "evgenii" }, { "schukow", "zhukov" },
+    { "tschernomyrdin", "chernomyrdin" }, { "czernomyrdin", "chernomyrdine" },
+    { "szojgu", "shoigu" }, { "medwedew", "medvedev" }, { "miedwiediew", "medvedev" },
+    { "janukowytsch", "yanukovych" }, { "ianoukovytch", "yanukovych" },
+    { "siergiej", "sergey" }, { "wjatscheslaw", "vyacheslav" },
+    { "viatcheslav", "vyacheslav" }, { "abramowicz", "abramovich" },
+    { "kovaltchouk", "kovalchuk" }, { "nawalny", "navalny" }, { "lawrow", "lavrov" },
+  };
+  static const char *const apart[][2] = {
+    { "zhuang", "shuang" },       /* pinyin: zh and sh are two sounds */
+    { "zhongyi", "shongyi" },     /* two pinyin syllables */
+    { "ivanov", "ivanova" },      /* -ov and -ova stay apart */
+    { "petrov", "pavlov" },
+  };
+  char a[64], b[64];
+  size_t i;
+  for (i = 0; i < sizeof same / sizeof *same; i++) {
+    CHECK(idt_text_translit_key(same[i][0], strlen(same[i][0]), a, sizeof a) > 0);
+    idt_text_translit_key(same[i][1], strlen(same[i][1]), b, sizeof b);
+    CHECK_STR(a, b);
+  }
+  for (i = 0; i < sizeof apart / sizeof *apart; i++) {
+    idt_text_translit_key(apart[i][0], strlen(apart[i][0]), a, sizeof a);
+    idt_text_translit_key(apart[i][1], strlen(apart[i][1]), b, sizeof b);
+    CHECK(!a[0] || strcmp(a, b) != 0);
+  }
+  /* short tokens, pinyin and digits get no key; a small buffer none */
+  CHECK_INT(idt_text_translit_key("juri", 4, a, sizeof a), 0);
+  CHECK_INT(idt_text_translit_key("zhou", 4, a, sizeof a), 0);
+  CHECK_INT(idt_text_translit_key("xiaoping", 8, a, sizeof a), 0);
+  CHECK_INT(idt_text_translit_key("abc12", 5, a, sizeof a), 0);
+  CHECK_INT(idt_text_translit_key("prigoschin", 10, a, 5), 0);
+  CHECK_STR(a, "");
+  idt_text_translit_key("poutine", 7, a, sizeof a);
+  CHECK_STR(a, "putin");
+}
+
 TEST(consonants)
 {
   char a[32], b[32];
@@ -377,6 +419,7 @@ int main(void)
   RUN(alternative_forms);
   RUN(script_alternatives);
   RUN(nysiis);
+  RUN(translit_key);
   RUN(consonants);
   RUN(han_words_equal_reference);
   RUN(latin_fast_equals_reference);

@@ -69,6 +69,14 @@ size_t idt_text_nysiis(const char *tok, size_t n, char *key, size_t cap);
  * without vowels (mhmd) with vowelled spellings (mohamed). Returns length. */
 size_t idt_text_consonants(const char *tok, size_t n, char *out, size_t cap);
 
+/* One key for the English, German, French, Polish and Czech spellings of
+ * a Slavic name (Prigozhin, Prigoschin; Khrushchev, Chruschtschow,
+ * Khrouchtchev, Chruszczow; Yevgeny, Jewgeni): each convention's spelling
+ * of a Cyrillic sound rewritten to one (src/text/translit.c). Lowercase
+ * ASCII letters, 5 or more and not pinyin, in; returns the key length, 0
+ * (and "") for other tokens or when cap is too small. */
+size_t idt_text_translit_key(const char *tok, size_t n, char *key, size_t cap);
+
 /* Length of the 'Abd al- prefix of a lowercase word (abd and the longest
  * article after it that leaves at least rest letters: "abdulmalik" -> 5,
  * "abdurrahman" -> 5, "abdallah" -> 5), 0 when it does not start with

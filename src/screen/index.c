@@ -540,6 +540,8 @@ static int index_terms(idt_screen_index *ix)
       rc = key_add(&ix->ko_map, &ix->arena, t->ko, strlen(t->ko), (uint32_t)i);
     if (!rc && t->cons[0])
       rc = key_add(&ix->cons_map, &ix->arena, t->cons, strlen(t->cons), (uint32_t)i);
+    if (!rc && t->tk[0])
+      rc = key_add(&ix->tk_map, &ix->arena, t->tk, strlen(t->tk), (uint32_t)i);
   }
   return rc;
 }
@@ -687,6 +689,7 @@ int idt_screen_build(idt_screen_builder *b, idt_screen_index **out)
   idt_map_init(&ix->nys_map);
   idt_map_init(&ix->ko_map);
   idt_map_init(&ix->cons_map);
+  idt_map_init(&ix->tk_map);
   idt_map_init(&ix->id_map);
   ix->generation = __atomic_add_fetch(&generation_counter, 1, __ATOMIC_RELAXED);
   bc.ix = ix;
@@ -712,8 +715,9 @@ int idt_screen_build(idt_screen_builder *b, idt_screen_index **out)
   if ((rc = finish_postings(ix, &bc)) < 0 || (rc = index_terms(ix)) < 0)
     goto out;
   {
-    idt_map *maps[5] = { &ix->tri_map, &ix->nys_map, &ix->ko_map, &ix->cons_map, &ix->id_map };
-    for (ix->frozen = 0; ix->frozen < 5; ) {
+    idt_map *maps[6] = { &ix->tri_map, &ix->nys_map, &ix->ko_map, &ix->cons_map, &ix->tk_map,
+                          &ix->id_map };
+    for (ix->frozen = 0; ix->frozen < (int)(sizeof maps / sizeof *maps); ) {
       rc = freeze_map(maps[ix->frozen], &ix->arena);
       ix->frozen++;
       if (rc < 0)
@@ -751,7 +755,7 @@ int idt_screen_build(idt_screen_builder *b, idt_screen_index **out)
   ix->bytes = ix->arena.total + ix->arena_extra->total +
               bc.termcap * sizeof(sc_term) + bc.namecap * (sizeof(sc_name) + 4) +
               (ix->term_map.cap + ix->tri_map.cap + ix->nys_map.cap + ix->ko_map.cap +
-               ix->cons_map.cap + ix->id_map.cap) * sizeof(idt_map_slot);
+               ix->cons_map.cap + ix->tk_map.cap + ix->id_map.cap) * sizeof(idt_map_slot);
   *out = ix;
   ix = NULL;
 out:
@@ -760,9 +764,10 @@ out:
   idt_free(bc.tok_ids);
   idt_free(bc.name_tok0);
   if (ix) {
-    idt_map *maps[5] = { &ix->tri_map, &ix->nys_map, &ix->ko_map, &ix->cons_map, &ix->id_map };
+    idt_map *maps[6] = { &ix->tri_map, &ix->nys_map, &ix->ko_map, &ix->cons_map, &ix->tk_map,
+                          &ix->id_map };
     int k;
-    for (k = ix->frozen; k < 5; k++)
+    for (k = ix->frozen; k < (int)(sizeof maps / sizeof *maps); k++)
       free_building_map(maps[k]);
     idt_screen_index_free(ix);
   }
@@ -779,6 +784,7 @@ void idt_screen_index_free(idt_screen_index *ix)
   idt_map_free(&ix->nys_map);
   idt_map_free(&ix->ko_map);
   idt_map_free(&ix->cons_map);
+  idt_map_free(&ix->tk_map);
   idt_map_free(&ix->id_map);
   idt_free(ix->terms);
   idt_free(ix->names);

@@ -49,7 +49,7 @@ struct idt_screen_index {
   idt_map term_map;       /* token -> term id + 1 (as uintptr) */
   uint32_t *post_off;     /* nterms + 1 */
   uint32_t *post;         /* name ids */
-  idt_map tri_map, nys_map, ko_map, cons_map;   /* key -> ix_list of terms */
+  idt_map tri_map, nys_map, ko_map, cons_map, tk_map;   /* key -> ix_list of terms */
   idt_map id_map;         /* identifier key -> ix_list of entities */
   char *versions;         /* JSON object */
   idt_arena *arena_extra; /* the builder's arena (entity strings), moved in */

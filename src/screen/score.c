@@ -56,6 +56,11 @@
 
 /* Equal, non-empty NYSIIS keys (sc_term_init zero-fills past the key). */
 #define SAME_NYS(a, b) ((a)->nys[0] && !memcmp((a)->nys, (b)->nys, sizeof (a)->nys))
+/* One name in two transliteration conventions (text/translit.c):
+ * Prigoschin, Prigozhin; Chruschtschow, Khrushchev. */
+#define SAME_TK(a, b) \
+  ((a)->tkh && (a)->tkh == (b)->tkh && !memcmp((a)->tk, (b)->tk, sizeof (a)->tk))
+#define TK_SIM 0.85
 
 static int is_vowel(char c)
 {
@@ -193,7 +198,7 @@ void sc_indel_costs(const char *s, size_t n, float *out)
 
 void sc_term_init(sc_term *t, const char *s, size_t len)
 {
-  size_t i, vowels = 0;
+  size_t i, vowels = 0, tl;
   if (len >= SC_TERM_MAX)
     len = SC_TERM_MAX - 1;
   memset(t, 0, sizeof *t);
@@ -216,6 +221,13 @@ void sc_term_init(sc_term *t, const char *s, size_t len)
   }
   t->patronymic = (uint8_t)sc_patronymic(s, len);
   idt_text_nysiis(s, len, t->nys, sizeof t->nys);
+  if ((tl = idt_text_translit_key(s, len, t->tk, sizeof t->tk)) > 0) {
+    memset(t->tk + tl, 0, sizeof t->tk - tl);   /* SAME_TK compares all */
+    t->tkh = 2166136261u;   /* FNV-1a, never 0 for a key */
+    for (i = 0; i < tl; i++)
+      t->tkh = (t->tkh ^ (unsigned char)t->tk[i]) * 16777619u;
+    t->tkh |= 1;
+  }
   {
     /* zero past the key: equal keys are then equal as 9 bytes (SAME_NYS) */
     size_t kl = strnlen(t->nys, sizeof t->nys);
@@ -378,7 +390,7 @@ static double tok_sim_graded(const sc_term *a, const sc_term *b, int korean)
   /* every length difference costs at least 0.4: a bound before the DP */
   if (0.4 * (double)(m - (a->len < b->len ? a->len : b->len)) / (double)m > 0.37 &&
       !a->cons[0] && !b->cons[0] && !(korean && a->ko[0] && b->ko[0]) &&
-      !SAME_NYS(a, b))
+      !SAME_NYS(a, b) && !SAME_TK(a, b))
     return 0;
   /* (1 - d/m)^2 >= SC_SIM_MIN needs d <= 0.368 m: stop the DP beyond */
   s = 1.0 - wdist_bounded(a->s, a->len, a->indel, b->s, b->len, b->indel,
@@ -394,6 +406,8 @@ static double tok_sim_graded(const sc_term *a, const sc_term *b, int korean)
   }
   if (a->len >= 4 && b->len >= 4 && SAME_NYS(a, b) && s < 0.8)
     s = 0.8;
+  if (s < TK_SIM && SAME_TK(a, b))
+    s = TK_SIM;
   if ((a->cons[0] || b->cons[0]) && s < 0.85) {
     char ca[SC_TERM_MAX], cb[SC_TERM_MAX];
     size_t la = idt_text_consonants(a->s, a->len, ca, sizeof ca);
@@ -414,7 +428,7 @@ static int other_name(const sc_term *a, const sc_term *b, int korean, double s)
 {
   return s > OTHER_NAME && s < 1.0 && a->kind == IDT_TOK_WORD &&
          b->kind == IDT_TOK_WORD && !(korean && (a->ko[0] || b->ko[0])) &&
-         !abjad_pair(a, b) && sc_other_name(a->s, a->len, b->s, b->len);
+         !abjad_pair(a, b) && !SAME_TK(a, b) && sc_other_name(a->s, a->len, b->s, b->len);
 }
 
 /* Another name, not a misspelling of this one: capped below SIM_MIN, so
@@ -461,6 +475,8 @@ static BOUND_INLINE double sim_upper_exact(const sc_term *a, const sc_term *b, i
   }
   if (u < 0.8 && a->len >= 4 && b->len >= 4 && SAME_NYS(a, b))
     u = 0.8;
+  if (u < TK_SIM && SAME_TK(a, b))
+    u = TK_SIM;
   if (u < 0.85 && (a->cons[0] || b->cons[0]))
     u = 0.85;
   return u;

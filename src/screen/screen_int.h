@@ -23,6 +23,7 @@
 
 #define SC_MAX_TOKS 24
 #define SC_TERM_MAX 48
+#define SC_TK_MAX 24     /* longer keys are not kept (no Slavic name is) */
 
 typedef struct sc_term {
   const char *s;
@@ -31,6 +32,8 @@ typedef struct sc_term {
   int8_t ko_sur;         /* Korean surname class, -1 none */
   char nys[9];           /* NYSIIS key */
   char cons[SC_TERM_MAX];/* consonant skeleton, "" unless vowel-poor */
+  char tk[SC_TK_MAX];    /* transliteration key, zero-padded; "" none */
+  uint32_t tkh;          /* its hash, 0 for none: most pairs differ there */
   char ko[SC_TERM_MAX];  /* Korean syllable skeletons joined by '.', "" none */
   uint8_t ko_nsyl;       /* syllables in ko */
   uint8_t particle;      /* al, bin, van ...: weight capped at 0.3;

@@ -1,8 +1,10 @@
 /*
  * nicknames.c - common given-name diminutives and the formal name they
  * stand for (Ben Netanyahu ~ Benjamin Netanyahu, Ted Doe ~ Theodore Doe,
- * Misha ~ Mikhail, Bibi ~ Benjamin, Pancho ~ Francisco). Hand-written from
- * common English, Russian, Hebrew and Spanish usage; a diminutive with two
+ * Misha ~ Mikhail, Bibi ~ Benjamin, Pancho ~ Francisco) and the written
+ * short forms of Muhammad (Mohd, Muhd: Malaysia, Singapore, Brunei; Mhd).
+ * Hand-written from common English, Russian, Hebrew, Spanish and Malay
+ * usage; a diminutive with two
  * formal names (Ted: Theodore, Edward) takes the first.
  * Short forms that are also Korean or Chinese name syllables (Sam, Jon,
  * Don, Dan) or the Arabic article (Al) are left out: they would give every
@@ -35,8 +37,9 @@ static const nick_row rows[] = {
   { "kolya", "nikolai" }, { "kostya", "konstantin" }, { "lalo", "eduardo" },
   { "larry", "lawrence" }, { "liz", "elizabeth" }, { "lupe", "guadalupe" },
   { "lyosha", "aleksey" }, { "maggie", "margaret" }, { "masha", "maria" },
-  { "matt", "matthew" }, { "memo", "guillermo" }, { "mick", "michael" },
-  { "mike", "michael" }, { "misha", "mikhail" }, { "moti", "mordechai" },
+  { "matt", "matthew" }, { "memo", "guillermo" }, { "mhd", "muhammad" }, { "mick", "michael" },
+  { "mike", "michael" }, { "misha", "mikhail" }, { "mohd", "muhammad" }, { "moti", "mordechai" },
+  { "muhd", "muhammad" },
   { "nacho", "ignacio" }, { "natasha", "natalia" }, { "nick", "nicholas" },
   { "olya", "olga" }, { "paco", "francisco" }, { "pancho", "francisco" },
   { "peggy", "margaret" }, { "pepe", "jose" }, { "pete", "peter" }, { "petya", "pyotr" },

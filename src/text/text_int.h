@@ -82,6 +82,8 @@ const char *idt__text_nickname(const char *tok, size_t n);
  * changes, else 0. Letters with diacritics (ü ê ŭ) and typographic
  * apostrophes are read as their ASCII letters; any other non-ASCII: 0. */
 int idt__text_wade_giles(const char *s, size_t n, idt_buf *out);
+/* Could lowercase w be one pinyin syllable (wade_giles.c)? */
+int idt__text_pinyin_syllable(const char *w, size_t n);
 
 /* A query written as a capitalised acronym plus country names ("PLA
  * China"): the acronym alone as one more form (acronym.c). */

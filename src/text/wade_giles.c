@@ -29,6 +29,9 @@
  * you it is in strict Wade-Giles; o is e after k, k', h (ko = ge), uo after
  * dentals and retroflexes (to = duo, lo = luo) and o after labials.
  */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include "text/text_int.h"
 #include "common/buf.h"
@@ -150,35 +153,97 @@ static int syllable(const char *s, size_t n, idt_buf *b)
  * finals; g k h, z c s, zh ch sh r and the labials take no i-glide final
  * (but plain i after the sibilants). Names that could be pinyin are not
  * converted: PAO Yu Yi is Bao Yu Yi or Pao Yu Yi. */
-static int pinyin_ok(const char *w, size_t n)
+static const char *const py_ini[] = {
+  "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h",
+  "j", "q", "x", "r", "z", "c", "s", "y", "w", "",
+};
+static const char *const py_fin[] = {
+  "a", "o", "e", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "er",
+  "i", "ia", "ie", "iao", "iu", "ian", "in", "iang", "ing", "iong",
+  "u", "ua", "uo", "uai", "ui", "uan", "un", "uang", "ue", "v",
+};
+
+static int pinyin_rules(const char *w, size_t n)
 {
-  static const char *const ini[] = {
-    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h",
-    "j", "q", "x", "r", "z", "c", "s", "y", "w", "",
-  };
-  static const char *const fin[] = {
-    "a", "o", "e", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "er",
-    "i", "ia", "ie", "iao", "iu", "ian", "in", "iang", "ing", "iong",
-    "u", "ua", "uo", "uai", "ui", "uan", "un", "uang", "ue", "v",
-  };
   size_t a, b;
-  for (a = 0; a < sizeof ini / sizeof *ini; a++) {
-    size_t l = strlen(ini[a]);
-    if (!starts(w, n, ini[a]) || l >= n)
+  for (a = 0; a < sizeof py_ini / sizeof *py_ini; a++) {
+    const char *ini = py_ini[a];
+    size_t l = strlen(ini);
+    if (!starts(w, n, ini) || l >= n)
       continue;
-    for (b = 0; b < sizeof fin / sizeof *fin; b++) {
-      const char *f = fin[b];
+    for (b = 0; b < sizeof py_fin / sizeof *py_fin; b++) {
+      const char *f = py_fin[b];
       int glide = f[0] == 'i' && f[1];
       if (!equals(w + l, n - l, f))
         continue;
-      if (strchr("jqx", ini[a][0]) && l == 1 && f[0] != 'i' && f[0] != 'u')
+      if (strchr("jqx", ini[0]) && l == 1 && f[0] != 'i' && f[0] != 'u')
         continue;
-      if (glide && (strchr("gkhzcsr", ini[a][0]) || !l))
+      if (glide && (strchr("gkhzcsr", ini[0]) || !l))
         continue;
-      if (!strcmp(f, "i") && strchr("gkh", ini[a][0]) && l == 1)
+      if (!strcmp(f, "i") && strchr("gkh", ini[0]) && l == 1)
         continue;
       return 1;
     }
+  }
+  return 0;
+}
+
+/* Every syllable pinyin_rules allows (an initial and a final: a few
+ * hundred; the table has room for every pair), packed a letter a byte
+ * (at most 6 letters) and sorted, so
+ * that the question is a binary search. */
+#define PY_MAX (sizeof py_ini / sizeof *py_ini * (sizeof py_fin / sizeof *py_fin))
+static uint64_t py_tab[PY_MAX];
+static size_t py_n;
+static pthread_once_t py_once = PTHREAD_ONCE_INIT;
+
+static uint64_t py_pack(const char *w, size_t n)
+{
+  uint64_t k = 0;
+  size_t i;
+  for (i = 0; i < n; i++)
+    k = k << 8 | (unsigned char)w[i];
+  return k;
+}
+
+static int py_cmp(const void *a, const void *b)
+{
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static void py_init(void)
+{
+  size_t a, b;
+  for (a = 0; a < sizeof py_ini / sizeof *py_ini; a++)
+    for (b = 0; b < sizeof py_fin / sizeof *py_fin; b++) {
+      char w[8];
+      size_t li = strlen(py_ini[a]), lf = strlen(py_fin[b]);
+      memcpy(w, py_ini[a], li);
+      memcpy(w + li, py_fin[b], lf);
+      if (li + lf <= 6 && py_n < PY_MAX && pinyin_rules(w, li + lf))
+        py_tab[py_n++] = py_pack(w, li + lf);
+    }
+  qsort(py_tab, py_n, sizeof *py_tab, py_cmp);
+}
+
+int idt__text_pinyin_syllable(const char *w, size_t n)
+{
+  uint64_t k;
+  size_t lo = 0, hi;
+  if (!n || n > 6)
+    return 0;
+  pthread_once(&py_once, py_init);
+  k = py_pack(w, n);
+  hi = py_n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (py_tab[mid] < k)
+      lo = mid + 1;
+    else if (py_tab[mid] > k)
+      hi = mid;
+    else
+      return 1;
   }
   return 0;
 }
@@ -255,7 +320,7 @@ int idt__text_wade_giles(const char *s0, size_t n0, idt_buf *out)
       return 0;
     if (out->len - mark != l || memcmp(out->p + mark, w, l))
       differs = 1;
-    if (memchr(w, '\'', l) || memchr(w, '`', l) || !pinyin_ok(w, l))
+    if (memchr(w, '\'', l) || memchr(w, '`', l) || !idt__text_pinyin_syllable(w, l))
       foreign = 1;
   }
   return differs && foreign;

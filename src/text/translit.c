@@ -1,0 +1,188 @@
+/*
+ * translit.c - one key for the European spellings of a Slavic name.
+ *
+ * A Russian, Ukrainian or Belarusian name reaches the lists through the
+ * transliteration conventions of whoever wrote it down: OFAC and the UN
+ * write Prigozhin, Khrushchev, Yevgeniy; the EU's German entries
+ * Prigoschin, Chruschtschow, Jewgeni; French press Khrouchtchev, Evgueni;
+ * Polish and Czech registries Chruszczow, Jewgienij, Abramowicz. These are
+ * one name, but they differ by three to six letters, which the edit
+ * distance reads as another name (score.c, variant.c). The key rewrites
+ * each convention's spelling of a Cyrillic sound to one spelling, so the
+ * variants of a name share it:
+ *   - sibilants: sch sz zh -> sh; tsch tch cz -> ch; schtsch shtch chtch
+ *     szcz -> shch; kh -> h, and ch before a consonant -> h (German and
+ *     Polish x: Chruschtschow, Chruszczow);
+ *   - w -> v; French ou -> u; gue gui -> ge gi; ph -> f; ck -> k;
+ *   - the semivowel: j or y after a vowel and before a consonant or the
+ *     end is i (Sergej, Sergey, Szojgu); j elsewhere is y (Juri, Wjatscheslaw);
+ *     a word-initial je ye ie is e (Jewgeni, Yevgeny); ja ia, ju iu iou,
+ *     jo io are ya, yu, yo at the start, and ia iya after a consonant ya;
+ *     Polish ie after a consonant is e (Miedwiediew);
+ *   - endings: ii iy ij and y after a consonant at the end are i (Yuriy,
+ *     Evgenii, Yevgeny); -ev -ew -ow -off -eff are -ov (Russian -ов/-ев,
+ *     whose ё is written e in English and o in German); -eva -ewa -owa are
+ *     -ova; a final e after a consonant goes (French Poutine, Prigojine);
+ *   - doubled letters once.
+ * Tokens under five letters and tokens that read as one or two pinyin
+ * syllables get no key: pinyin zh and sh, ou and u are different sounds
+ * (Zhou, Shou; Lou, Lu), and short names are near enough by their
+ * letters (Juri, Yuri) or too common to join on a key (Juan, Yuan).
+ * The key is an equality test only: two spellings with one key are the
+ * same name in two conventions (score.c floors their similarity), and an
+ * index of terms by key finds the list's spelling from the query's. What
+ * one convention writes differently with no counterpart in another (German
+ * z for ц, French j for ж) is left alone: folding z or j everywhere would
+ * merge more names than it joins.
+ */
+#include <string.h>
+#include "interdict/text.h"
+#include "text/text_int.h"
+
+static int vowel(char c)
+{
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+static int letter(char c)
+{
+  return c >= 'a' && c <= 'z';
+}
+
+/* Where a rule may fire. */
+enum { AT_ANY, AT_START, AFTER_CONS };
+
+typedef struct rule {
+  const char *from, *to;
+  int where;
+  size_t len;   /* strlen(from), set by the table's macro */
+} rule;
+#define R(from, to, where) { from, to, where, sizeof from - 1 }
+
+/* Tried in order at each position; the first that fits is taken, so a
+ * longer spelling of a sound comes before its parts. */
+static const rule rules[] = {
+  R("iou", "yu", AT_START),
+  R("je", "e", AT_START), R("ye", "e", AT_START), R("ie", "e", AT_START),
+  R("ja", "ya", AT_START), R("ia", "ya", AT_START),
+  R("ju", "yu", AT_START), R("iu", "yu", AT_START),
+  R("jo", "yo", AT_START), R("io", "yo", AT_START),
+  R("schtsch", "shch", AT_ANY), R("shtch", "shch", AT_ANY),
+  R("chtch", "shch", AT_ANY), R("szcz", "shch", AT_ANY),
+  R("tsch", "ch", AT_ANY), R("tch", "ch", AT_ANY), R("cz", "ch", AT_ANY),
+  R("sch", "sh", AT_ANY), R("sz", "sh", AT_ANY), R("zh", "sh", AT_ANY),
+  R("kh", "h", AT_ANY), R("ph", "f", AT_ANY), R("ck", "k", AT_ANY),
+  R("gue", "ge", AT_ANY), R("gui", "gi", AT_ANY), R("ou", "u", AT_ANY),
+  R("iya", "ya", AFTER_CONS), R("ia", "ya", AFTER_CONS), R("ie", "e", AFTER_CONS),
+  R("w", "v", AT_ANY),
+};
+
+/* Does rule r fit s[i..n) with the key written so far (out, o)? */
+static int fits(const rule *r, const char *s, size_t i, size_t n, const char *out, size_t o)
+{
+  if (r->from[0] != s[i] || i + r->len > n || memcmp(s + i, r->from, r->len))
+    return 0;
+  if (r->where == AT_START)
+    return i == 0;
+  if (r->where == AFTER_CONS)
+    return o > 0 && letter(out[o - 1]) && !vowel(out[o - 1]);
+  return 1;
+}
+
+/* The sound of one letter that no rule rewrote: ch before a consonant is
+ * x (h); j and y are the semivowel i after a vowel before a consonant or
+ * the end, else j is y. */
+static char one(const char *s, size_t i, size_t n, const char *out, size_t o)
+{
+  char c = s[i], nx = i + 1 < n ? s[i + 1] : 0;
+  int after_vowel = o > 0 && vowel(out[o - 1]) && out[o - 1] != 'y';
+  if (c == 'c' && nx == 'h' && i + 2 < n && letter(s[i + 2]) && !vowel(s[i + 2]) &&
+      s[i + 2] != 'h')
+    return 'H';   /* marks "skip the h" for the caller */
+  if ((c == 'j' || c == 'y') && after_vowel && (!nx || !vowel(nx)))
+    return 'i';
+  if (c == 'j')
+    return 'y';
+  return c;
+}
+
+/* Rewrite the ending of key k (length n) in place; returns the length. */
+static size_t endings(char *k, size_t n)
+{
+  if (n >= 3 && (!strcmp(k + n - 2, "ii") || !strcmp(k + n - 2, "iy")))
+    n--, k[n - 1] = 'i';
+  if (n >= 3 && k[n - 1] == 'y' && !vowel(k[n - 2]))
+    k[n - 1] = 'i';
+  if (n >= 5 && k[n - 1] == 'v' && k[n - 2] == 'e')
+    k[n - 2] = 'o';
+  else if (n >= 5 && k[n - 1] == 'f' && (k[n - 2] == 'e' || k[n - 2] == 'o'))
+    k[n - 2] = 'o', k[n - 1] = 'v';
+  else if (n >= 6 && !strcmp(k + n - 3, "eva"))
+    k[n - 3] = 'o';
+  else if (n >= 5 && k[n - 1] == 'e' && !vowel(k[n - 2]))
+    n--;
+  k[n] = 0;
+  return n;
+}
+
+/* One or two pinyin syllables (Zhou, Zhiyuan, Xiaoping)? */
+static int pinyin(const char *s, size_t n)
+{
+  size_t a;
+  if (n > 12)
+    return 0;   /* a syllable has at most 6 letters */
+  if (idt__text_pinyin_syllable(s, n))
+    return 1;
+  for (a = n > 6 ? n - 6 : 1; a < n && a <= 6; a++)
+    if (idt__text_pinyin_syllable(s, a) && idt__text_pinyin_syllable(s + a, n - a))
+      return 1;
+  return 0;
+}
+
+size_t idt_text_translit_key(const char *tok, size_t n, char *key, size_t cap)
+{
+  size_t i = 0, o = 0, r;
+  if (!cap)
+    return 0;
+  key[0] = 0;
+  if (n < 5)
+    return 0;
+  for (i = 0; i < n; i++)
+    if (!letter(tok[i]))
+      return 0;
+  if (pinyin(tok, n))
+    return 0;
+  i = 0;
+  while (i < n) {
+    const char *to = NULL;
+    size_t adv = 1;
+    for (r = 0; r < sizeof rules / sizeof *rules; r++)
+      if (fits(&rules[r], tok, i, n, key, o)) {
+        to = rules[r].to;
+        adv = rules[r].len;
+        break;
+      }
+    if (!to) {
+      char c = one(tok, i, n, key, o);
+      char buf[2] = { c == 'H' ? 'h' : c, 0 };
+      if (c == 'H')
+        adv = 2;
+      to = buf;
+      for (; *to; to++)
+        if (o + 1 < cap && (!o || key[o - 1] != *to))
+          key[o++] = *to;
+      i += adv;
+      continue;
+    }
+    for (; *to; to++)
+      if (o + 1 < cap && (!o || key[o - 1] != *to))
+        key[o++] = *to;
+    i += adv;
+  }
+  key[o] = 0;
+  if (o + 1 >= cap) {   /* cut short: no key rather than a wrong one */
+    key[0] = 0;
+    return 0;
+  }
+  return endings(key, o);
+}
