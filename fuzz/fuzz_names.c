@@ -1,6 +1,7 @@
 /* fuzz_names.c - the name-knowledge romanisers on arbitrary text: Khmer to
  * Latin (which must leave no Khmer behind), Wade-Giles to pinyin, the query
- * forms and an organisation's acronym. Inputs that are not valid UTF-8 are
+ * forms, an organisation's acronym and the transliteration key (which must
+ * fit its buffer and be its own key's length). Inputs that are not valid UTF-8 are
  * skipped: text is validated at the edge (docs/design.md). */
 #include <stdint.h>
 #include <stddef.h>
@@ -31,5 +32,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   (void)idt_text_query_forms(s, size, out, sizeof out);
   (void)idt_text_org_acronym(s, size, out, 16);
   (void)idt_text_name_forms(s, size, out, sizeof out);
+  {
+    char k[24];
+    size_t kl = idt_text_translit_key(s, size, k, sizeof k);
+    if (kl >= sizeof k || strlen(k) != kl)
+      abort();
+  }
   return 0;
 }
