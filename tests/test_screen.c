@@ -466,9 +466,11 @@ TEST(index_identifiers_and_weak_alias)
   r = run(ix, &q, 0);
   CHECK(r && r->n == 1 && !strcmp(r->hits[0].entity_id, "p-3"));
   idt_screen_result_free(r);
-  q.name = "Pyang";
+  q.name = "Pyang";   /* not the weak alias; at most names one letter off, below 0.7 */
   r = run(ix, &q, 0);
-  CHECK(r && r->n == 0);
+  CHECK(r != NULL);
+  for (size_t i = 0; r && i < r->n; i++)
+    CHECK(r->hits[i].score < IDT_SCREEN_THRESHOLD && !strstr(r->hits[i].explanation, "~ 'Pyong'"));
   idt_screen_result_free(r);
   idt_screen_index_free(ix);
 }

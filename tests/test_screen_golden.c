@@ -1,7 +1,9 @@
 /*
  * test_screen_golden.c - ranked results of hand-checked queries (DPRK
  * persons and companies, vessels by name and IMO, a Lazarus wallet,
- * a Person query that must not hit a vessel) against the repository's
+ * a Person query that must not hit a vessel, German spellings of Russian
+ * names: Prigoschin, Medwedtschuk, and Ramsan, a Korean-shaped token in a
+ * Chechen name) against the repository's
  * copies of OFAC SDN and the UN consolidated list (data/lists/).
  *
  * tests/golden/screen/queries.jsonl holds the queries; expected.tsv the
