@@ -175,6 +175,10 @@ TEST(compare_transliterations)
         cmp("Yevgeniy Prigozhin", "PRIGOZHIN, Yevgeniy"));
   /* a key joins conventions, not names */
   CHECK(cmp("Pavel Petrov", "PAVLOV, Pavel") < IDT_SCREEN_THRESHOLD);
+  /* South Korean u for the eo/o of a closed syllable: Chul is Chol */
+  CHECK(cmp("Kim Young Chul", "KIM YONG CHOL") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("Kim Jung Un", "KIM JONG UN") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("Kim Young Chul", "KIM YONG NAM") < IDT_SCREEN_THRESHOLD);
   /* Malay and Bangladeshi short forms of Muhammad */
   CHECK(cmp("Mohd Hassan", "MUHAMMAD HASAN") >= IDT_SCREEN_THRESHOLD);
 }

@@ -21,6 +21,8 @@ static const char *const words[] = {
   "mbappe", "brzezinski", "schwarzenegger", "mkrtchyan", "nkrumah", "tlhabane",
   "1", "44", "2004", "a", "b", "j", "llc", "jsc", "co", "ltd", "shipping",
   "trading", "petroleum", "hellenic", "spirit", "nam", "san", "chon", "ma",
+  "chul", "jung", "sung", "song", "on", "prigozhin", "prigoschin", "jewgeni",
+  "yevgeniy", "chruschtschow", "khrushchev", "ramsan", "ramzan",
 };
 
 /* Typos of w into out (up to max): each letter deleted, doubled,

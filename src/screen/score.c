@@ -377,6 +377,28 @@ static BOUND_INLINE int sim_by_kind(const sc_term *a, const sc_term *b, int kore
   return 0;
 }
 
+/* Korean syllable skeletons that differ only by u for o before a coda:
+ * South Korean passports and press write the closed-syllable vowel eo
+ * (DPRK and McCune-Reischauer o) as u, Chul for Chol, Jung for Jong, Sung
+ * for Song/Seong. A variant spelling, not another syllable, though
+ * weaker than one skeleton (KO_SOFT). */
+#define KO_SOFT 0.85
+static int ko_soft(const char *a, const char *b)
+{
+  size_t i;
+  int diff = 0;
+  for (i = 0; a[i] && b[i]; i++) {
+    char x = a[i], y = b[i], nx = a[i + 1];
+    if (x == y)
+      continue;
+    if (!((x == 'u' && y == 'o') || (x == 'o' && y == 'u')) || nx != b[i + 1] || !nx ||
+        nx == '.' || strchr("aeiouwy", nx))
+      return 0;
+    diff = 1;
+  }
+  return diff && !a[i] && !b[i];
+}
+
 /* Token similarity before the other-name cap (tok_sim). */
 static double tok_sim_graded(const sc_term *a, const sc_term *b, int korean)
 {
@@ -401,6 +423,8 @@ static double tok_sim_graded(const sc_term *a, const sc_term *b, int korean)
   if (korean && a->ko[0] && b->ko[0]) {
     if (!strcmp(a->ko, b->ko))
       return s > 0.93 ? s : 0.93;
+    if (ko_soft(a->ko, b->ko))
+      return s > KO_SOFT ? s : KO_SOFT;
     if (a->ko_nsyl == b->ko_nsyl)
       return s < 0.35 ? s : 0.35;
   }
@@ -470,8 +494,11 @@ static BOUND_INLINE double sim_upper_exact(const sc_term *a, const sc_term *b, i
   if (korean && a->ko[0] && b->ko[0]) {
     if (a->ko[0] == b->ko[0] && !strcmp(a->ko, b->ko))   /* the call only when it may be */
       return u > 0.93 ? u : 0.93;
-    if (a->ko_nsyl == b->ko_nsyl)
+    if (a->ko_nsyl == b->ko_nsyl) {
+      if (ko_soft(a->ko, b->ko))
+        return u > KO_SOFT ? u : KO_SOFT;
       return u < 0.35 ? u : 0.35;
+    }
   }
   if (u < 0.8 && a->len >= 4 && b->len >= 4 && SAME_NYS(a, b))
     u = 0.8;
