@@ -55,6 +55,10 @@ TEST(legal_forms)
   CHECK_STR(form0("GUANGZHOU HAIGE COMM GRP", b, sizeof b), "guangzhou haige communications group");
   CHECK_STR(form0("OCEAN MARITIME SHPG LIMITED LIABILITY COMPANY", b, sizeof b), "ocean maritime shipping llc");
   CHECK_STR(form0("ООО Ромашка", b, sizeof b), "llc romashka");
+  CHECK_STR(form0("Aktsionernoe Obshchestvo Sovfrakht", b, sizeof b), "jsc sovfrakht");
+  CHECK_STR(form0("Obshchestvo s Ogranichennoi Otvetstvennostyu Sovfrakht", b, sizeof b),
+            "llc sovfrakht");
+  CHECK_STR(form0("Muster Gesellschaft mit beschränkter Haftung", b, sizeof b), "muster llc");
   CHECK_STR(form0("FABERLIC EUROPE Sp. z o.o.", b, sizeof b), "faberlic europe llc");
   CHECK_STR(form0("Petroleos Mexicanos S.A. de C.V.", b, sizeof b), "petroleos mexicanos jsc");
   CHECK_STR(form0("Construtora Norberto Odebrecht Ltda.", b, sizeof b),
