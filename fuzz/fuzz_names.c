@@ -31,6 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   idt_buf_free(&b);
   (void)idt_text_query_forms(s, size, out, sizeof out);
   (void)idt_text_org_acronym(s, size, out, 16);
+  (void)idt_text_org_acronym_legal(s, size, out, 16);
   (void)idt_text_name_forms(s, size, out, sizeof out);
   {
     char k[24];

@@ -151,6 +151,13 @@ TEST(org_acronyms)
   CHECK_STR(acr("Ab Bc Cd Df Eg Fh Gj", b, sizeof b), "");      /* too long */
   CHECK_STR(acr("", b, sizeof b), "");
   CHECK_STR(acr("People's Liberation Army", b, 4), "");        /* cap too small */
+  /* with the initial of a company, corporation or limited form */
+  CHECK(idt_text_org_acronym_legal("Korea Kwangson Banking Corp", 27, b, sizeof b) == 4);
+  CHECK_STR(b, "kkbc");
+  CHECK(idt_text_org_acronym_legal("National Iranian Oil Company", 28, b, sizeof b) == 4);
+  CHECK_STR(b, "nioc");
+  CHECK(idt_text_org_acronym_legal("Islamic Revolutionary Guard Corps", 33, b, sizeof b) == 0);
+  CHECK(idt_text_org_acronym_legal("Rosneft Oil JSC", 15, b, sizeof b) == 0);   /* jsc gives none */
 }
 
 TEST(org_acronym_query_forms)

@@ -89,6 +89,11 @@ size_t idt_text_abd_prefix(const char *s, size_t n, size_t rest);
  * Written into out (cap > 6) NUL-terminated; returns its length, 3 to 6, or
  * 0 (fewer than three such words, more than six, or a number). */
 size_t idt_text_org_acronym(const char *s, size_t n, char *out, size_t cap);
+/* The same with the initial of a company, corporation or limited form
+ * kept (Korea Kwangson Banking Corp -> "kkbc", National Iranian Oil
+ * Company -> "nioc", as such organisations are often known); 0 when the
+ * name has no such form, so the acronym would be the one above. */
+size_t idt_text_org_acronym_legal(const char *s, size_t n, char *out, size_t cap);
 
 /* Forms a name gets as a query, beside idt_text_name_forms: a Wade-Giles
  * name read in pinyin (Hsi Chin-p'ing -> xi jin-ping), a capitalised

@@ -20,19 +20,23 @@ int sc_org_schema(const idt_schema *s)
   return s && idt_schema_is_a(s, "LegalEntity") && !idt_schema_is_a(s, "Person");
 }
 
-size_t sc_acronym(const idt_schema *s, const char *raw, char *out, size_t cap)
+size_t sc_acronym(const idt_schema *s, const char *raw, char *out, size_t cap, int legal)
 {
   if (!sc_org_schema(s) || !raw)
     return 0;
-  return idt_text_org_acronym(raw, strlen(raw), out, cap);
+  return legal ? idt_text_org_acronym_legal(raw, strlen(raw), out, cap) :
+                 idt_text_org_acronym(raw, strlen(raw), out, cap);
 }
 
 int sc_qnames_add_acronym(sc_qnames *q, const idt_schema *s, const char *raw)
 {
   char acr[16];
-  if (!sc_acronym(s, raw, acr, sizeof acr))
-    return 0;
-  return sc_qnames_add(q, acr, raw, 1, NULL, NULL);
+  int legal, rc;
+  for (legal = 0; legal < 2; legal++)   /* as the index has them (index.c) */
+    if (sc_acronym(s, raw, acr, sizeof acr, legal) &&
+        (rc = sc_qnames_add(q, acr, raw, 1, NULL, NULL)) < 0)
+      return rc;
+  return 0;
 }
 
 int sc_acronym_pair(const sc_name *a, const sc_name *b, double *s)

@@ -399,14 +399,17 @@ static int add_name(build_ctx *bc, uint32_t ent, const char *raw, int weak, int 
 }
 
 /* An organisation's initials as a weak alias (acronym.c), shown as the
- * name they stand for; one per distinct acronym of the entity. */
-static int add_acronym(build_ctx *bc, const rec *r, uint32_t ent, uint32_t name0, const char *raw)
+ * name they stand for; one per distinct acronym of the entity: without
+ * its legal form (legal 0) and, when it has a company, corporation or
+ * limited form, with that form's initial (KKBC, NIOC). */
+static int add_acronym(build_ctx *bc, const rec *r, uint32_t ent, uint32_t name0, const char *raw,
+                       int legal)
 {
   idt_screen_index *ix = bc->ix;
   char acr[16];
   size_t k = name0;
   int rc;
-  if (!sc_acronym(r->schema, raw, acr, sizeof acr))
+  if (!sc_acronym(r->schema, raw, acr, sizeof acr, legal))
     return 0;
   for (; k < ix->nnames; k++)
     if (ix->names[k].weak && !strcmp(ix->names[k].form, acr))
@@ -464,7 +467,8 @@ static int add_entity(build_ctx *bc, rec *r, rec **wallets, size_t nw)
         if (!e->caption && v->kind == V_NAME)
           e->caption = v->s;
         if ((rc = add_name(bc, eid, v->s, v->kind == V_WEAK, person)) < 0 ||
-            (v->kind == V_NAME && (rc = add_acronym(bc, r, eid, e->name0, v->s)) < 0))
+            (v->kind == V_NAME && ((rc = add_acronym(bc, r, eid, e->name0, v->s, 0)) < 0 ||
+                                   (rc = add_acronym(bc, r, eid, e->name0, v->s, 1)) < 0)))
           return rc;
       } else if (v->kind == V_DOB) {
         e->dobs[e->ndobs++] = sc_date_key(v->s);

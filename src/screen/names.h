@@ -55,10 +55,12 @@ int sc_qnames_add(sc_qnames *q, const char *raw, const char *orig, int weak,
                   sc_lookup_fn lookup, void *ctx);
 
 /* Organisation acronyms (acronym.c): is s an organisation; its name's
- * initials into out (0: none); raw's acronym added to q as a weak name;
+ * initials into out (0: none; legal: with the initial of its company,
+ * corporation or limited form, 0 without one); raw's acronym added to q
+ * as a weak name;
  * a pair with a weak side: 1 and *s (its score, or -1: not comparable). */
 int sc_org_schema(const idt_schema *s);
-size_t sc_acronym(const idt_schema *s, const char *raw, char *out, size_t cap);
+size_t sc_acronym(const idt_schema *s, const char *raw, char *out, size_t cap, int legal);
 int sc_qnames_add_acronym(sc_qnames *q, const idt_schema *s, const char *raw);
 int sc_acronym_pair(const sc_name *a, const sc_name *b, double *s);
 #endif

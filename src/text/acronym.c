@@ -51,11 +51,23 @@ static int is_skip(const char *w, size_t n)
   return bsearch(k, skip, sizeof skip / sizeof *skip, sizeof *skip, cmp_word) != NULL;
 }
 
-size_t idt_text_org_acronym(const char *s, size_t n, char *out, size_t cap)
+/* The letter a legal form gives an acronym: c for co and corp (Company,
+ * Corporation, Inc.), l for llc (Limited, Ltd); 0 for the others, whose
+ * canonical token does not say how it was written (GmbH, OOO and Ltd are
+ * all llc; JSC, AG and SA all jsc). */
+static char legal_initial(const char *w, size_t n)
+{
+  if ((n == 2 && !memcmp(w, "co", 2)) || (n == 4 && !memcmp(w, "corp", 4)))
+    return 'c';
+  return n == 3 && !memcmp(w, "llc", 3) ? 'l' : 0;
+}
+
+static size_t acronym(const char *s, size_t n, char *out, size_t cap, int legal)
 {
   char forms[IDT_TEXT_MAX_FORMS * IDT_TEXT_MAX_FORM];
   const char *p;
   size_t k = 0;
+  int kept = 0;
   if (!out || cap <= ACR_MAX)
     return 0;
   out[0] = 0;
@@ -73,16 +85,33 @@ size_t idt_text_org_acronym(const char *s, size_t n, char *out, size_t cap)
       p++;
     if (kind == IDT_TOK_NUMBER)
       return 0;
+    if (kind == IDT_TOK_LEGAL && legal && legal_initial(w, wl)) {
+      if (k == ACR_MAX)
+        return 0;
+      out[k++] = legal_initial(w, wl);
+      kept = 1;
+      continue;
+    }
     if (kind == IDT_TOK_LEGAL || is_skip(w, wl))
       continue;
     if (k == ACR_MAX || w[0] < 'a' || w[0] > 'z')
       return 0;
     out[k++] = w[0];
   }
-  if (k < ACR_MIN)
+  if (k < ACR_MIN || (legal && !kept))
     k = 0;
   out[k] = 0;
   return k;
+}
+
+size_t idt_text_org_acronym(const char *s, size_t n, char *out, size_t cap)
+{
+  return acronym(s, n, out, cap, 0);
+}
+
+size_t idt_text_org_acronym_legal(const char *s, size_t n, char *out, size_t cap)
+{
+  return acronym(s, n, out, cap, 1);
 }
 
 /* ------------------------------------------------- country names (ICU) */
