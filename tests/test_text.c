@@ -59,6 +59,8 @@ TEST(legal_forms)
   CHECK_STR(form0("Obshchestvo s Ogranichennoi Otvetstvennostyu Sovfrakht", b, sizeof b),
             "llc sovfrakht");
   CHECK_STR(form0("Muster Gesellschaft mit beschränkter Haftung", b, sizeof b), "muster llc");
+  CHECK_STR(form0("Foreign Trade Bank of the Democratic People's Republic of Korea", b, sizeof b),
+            "foreign trade bank of the dprk");
   CHECK_STR(form0("FABERLIC EUROPE Sp. z o.o.", b, sizeof b), "faberlic europe llc");
   CHECK_STR(form0("Petroleos Mexicanos S.A. de C.V.", b, sizeof b), "petroleos mexicanos jsc");
   CHECK_STR(form0("Construtora Norberto Odebrecht Ltda.", b, sizeof b),

@@ -80,9 +80,14 @@ static const legal_row rows[] = {
   { "comm", "communications" }, { "communication", "communications" },
   { "telecomm", "telecommunications" },
   { "petrochem", "petrochemical" },
-  /* country abbreviations written out or not (U.S. Department of State) */
+  /* country abbreviations written out or not (U.S. Department of State,
+   * Foreign Trade Bank of the DPRK) */
   { "united states", "us" }, { "united states of america", "us" }, { "usa", "us" },
   { "united kingdom", "uk" },
+  { "democratic peoples republic of korea", "dprk" },
+  { "democratic people s republic of korea", "dprk" }, { "d p r k", "dprk" },
+  { "peoples republic of china", "prc" }, { "people s republic of china", "prc" },
+  { "united arab emirates", "uae" }, { "u a e", "uae" },
 };
 
 static const char *const legal_canon[] = { "llc", "jsc", "plc", "corp", "co", "lp" };
