@@ -1,6 +1,7 @@
 /* fuzz_names.c - the name-knowledge romanisers on arbitrary text: Khmer to
  * Latin (which must leave no Khmer behind), Wade-Giles to pinyin, the query
- * forms, an organisation's acronym and the transliteration key (which must
+ * forms, Palladius Cyrillic to pinyin, an organisation's acronym and the
+ * transliteration key (which must
  * fit its buffer and be its own key's length). Inputs that are not valid UTF-8 are
  * skipped: text is validated at the edge (docs/design.md). */
 #include <stdint.h>
@@ -27,6 +28,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     abort();                          /* the pipeline would come back here */
   idt_buf_clear(&b);
   if (idt__text_wade_giles(s, size, &b) > 0 && (!b.len || strlen(b.p) != b.len))
+    abort();
+  idt_buf_clear(&b);
+  if (idt__text_palladius(s, size, &b) > 0 && (!b.len || strlen(b.p) != b.len))
     abort();
   idt_buf_free(&b);
   (void)idt_text_query_forms(s, size, out, sizeof out);

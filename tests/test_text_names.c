@@ -133,6 +133,37 @@ static const char *acr(const char *s, char *buf, size_t cap)
   return idt_text_org_acronym(s, strlen(s), buf, cap) ? buf : "";
 }
 
+static const char *pal(const char *s, idt_buf *b)
+{
+  idt_buf_clear(b);
+  return idt__text_palladius(s, strlen(s), b) > 0 ? b->p : "";
+}
+
+TEST(palladius)
+{
+  idt_buf b;
+  idt_buf_init(&b, 64);
+  CHECK_STR(pal("Си Цзиньпин", &b), "xi jinping");
+  CHECK_STR(pal("Мао Цзэдун", &b), "mao zedong");
+  CHECK_STR(pal("Чжоу Эньлай", &b), "zhou enlai");
+  CHECK_STR(pal("Дэн Сяопин", &b), "deng xiaoping");
+  CHECK_STR(pal("Цзян Цзэминь", &b), "jiang zemin");
+  CHECK_STR(pal("Чжан Сюэлян", &b), "zhang xueliang");
+  CHECK_STR(pal("Юань Шикай", &b), "yuan shikai");
+  CHECK_STR(pal("Ван Ицзюнь", &b), "wang yijun");
+  CHECK_STR(pal("ЧЭНЬ Гуанчэн", &b), "chen guangcheng");
+  /* Russian names do not parse; one word is not a Chinese name */
+  CHECK_STR(pal("Иван Петров", &b), "");
+  CHECK_STR(pal("Владимир Путин", &b), "");
+  CHECK_STR(pal("Анна", &b), "");
+  CHECK_STR(pal("Ли Пэн Ли Пэн", &b), "");   /* four words */
+  CHECK_STR(pal("Ли Peng", &b), "");         /* not all Cyrillic */
+  idt_buf_free(&b);
+  CHECK(cmp("Person", "Си Цзиньпин", "XI Jinping") >= 0.90);
+  CHECK(cmp("Person", "Ху Цзиньтао", "HU Jintao") >= 0.90);
+  CHECK(cmp("Person", "Си Цзиньпин", "HU Jintao") < 0.70);
+}
+
 TEST(org_acronyms)
 {
   char b[16];
@@ -213,6 +244,7 @@ int main(void)
   RUN(khmer_romanisation);
   RUN(khmer_forms_and_scores);
   RUN(khmer_not_new_tai_lue);
+  RUN(palladius);
   RUN(org_acronyms);
   RUN(org_acronym_query_forms);
   RUN(org_acronym_scores);

@@ -444,6 +444,19 @@ static int cyrillic_korean(const char *s, size_t n, idt__forms *f)
 }
 #endif
 
+/* Cyrillic spelling of a Chinese name (Си Цзиньпин): its pinyin. */
+static int cyrillic_chinese(const char *s, size_t n, idt__forms *f)
+{
+  idt_buf b;
+  int rc;
+  idt_buf_init(&b, 256);
+  rc = idt__text_palladius(s, n, &b);
+  if (rc > 0)
+    rc = idt__text_add_form(b.p, b.len, f);
+  idt_buf_free(&b);
+  return rc < 0 ? rc : 0;
+}
+
 /* An empty form list writing into out (shared by the name and query forms). */
 int idt__forms_init(idt__forms *f, char *out, size_t cap)
 {
@@ -507,6 +520,8 @@ static int name_forms(const char *s, size_t n, int person, char *out, size_t cap
   if (!rc && (sc & S_CYRILLIC))
     rc = cyrillic_korean(s, n, &f);
 #endif
+  if (!rc && (sc & S_CYRILLIC))
+    rc = cyrillic_chinese(s, n, &f);
   if (!rc && (sc & (S_HAN | S_KANA)))
     rc = japanese_form(s, n, &f);
   return rc < 0 ? rc : f.n;

@@ -82,6 +82,10 @@ const char *idt__text_nickname(const char *tok, size_t n);
  * changes, else 0. Letters with diacritics (ü ê ŭ) and typographic
  * apostrophes are read as their ASCII letters; any other non-ASCII: 0. */
 int idt__text_wade_giles(const char *s, size_t n, idt_buf *out);
+/* A Chinese name in Cyrillic (Palladius) read in pinyin, appended to out
+ * (palladius.c): 1, or 0 when it is not two or three words that each
+ * parse (out unchanged). */
+int idt__text_palladius(const char *s, size_t n, idt_buf *out);
 /* Could lowercase w be one pinyin syllable (wade_giles.c)? */
 int idt__text_pinyin_syllable(const char *w, size_t n);
 
