@@ -164,6 +164,18 @@ TEST(palladius)
   CHECK(cmp("Person", "Си Цзиньпин", "HU Jintao") < 0.70);
 }
 
+TEST(greek_sounds)
+{
+  /* foreign names in Greek script: mp nt gk ou for b d g u, beta and phi */
+  CHECK(cmp("Person", "Ντόναλντ Τραμπ", "Donald TRUMP") >= 0.70);
+  CHECK(cmp("Person", "Σεργκέι Λαβρόφ", "Sergey LAVROV") >= 0.70);
+  CHECK(cmp("Person", "Πούτιν Βλαντιμίρ", "PUTIN Vladimir") >= 0.90);
+  CHECK(cmp("Person", "Μπαράκ Ομπάμα", "Barack OBAMA") >= 0.70);
+  /* Greek names keep their letters */
+  CHECK(cmp("Person", "Κωνσταντίνος Μητσοτάκης", "Konstantinos MITSOTAKIS") >= 0.80);
+  CHECK(cmp("Person", "Ντόναλντ Τραμπ", "Donald TUSK") < 0.70);
+}
+
 TEST(org_acronyms)
 {
   char b[16];
@@ -245,6 +257,7 @@ int main(void)
   RUN(khmer_forms_and_scores);
   RUN(khmer_not_new_tai_lue);
   RUN(palladius);
+  RUN(greek_sounds);
   RUN(org_acronyms);
   RUN(org_acronym_query_forms);
   RUN(org_acronym_scores);

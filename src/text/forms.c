@@ -278,9 +278,40 @@ static void common_alternatives(const char *lat, size_t n, const idt__toks *t,
   idt_buf_free(&b);
 }
 
+/* Modern Greek writes b, d, g and u of other languages as the digraphs
+ * mp, nt, gk and ou, and ICU's Greek-Latin is the classical one (β b, φ
+ * ph, γκ nk): Ντόναλντ Τραμπ is "ntonalnt tramp", Σεργκέι Λαβρόφ
+ * "sernkei labroph". w read with today's sounds into out (mp but at the
+ * end, where it is mp: Trump; β v, φ f); 1 when it changed. The form is an extra one:
+ * Konstantinos keeps its nt in the form as written. */
+static int greek_sounds(const char *w, size_t l, char *out, size_t *ol)
+{
+  size_t i, o = 0;
+  int any = 0;
+  for (i = 0; i < l; i++) {
+    char c = w[i], nx = i + 1 < l ? w[i + 1] : 0, r = 0;
+    if (c == 'n' && nx == 't') r = 'd';                      /* Ντόναλντ, Βλαντιμίρ */
+    else if (c == 'm' && nx == 'p' && i + 2 < l) r = 'b';    /* Ομπάμα; final: Τραμπ */
+    else if ((c == 'n' || c == 'g') && nx == 'k') r = 'g';   /* Γκορμπατσόφ, Σεργκέι */
+    else if (c == 'o' && nx == 'u') r = 'u';
+    else if (c == 'p' && nx == 'h') r = 'f';                 /* φ: Λαβρόφ */
+    if (r) {
+      out[o++] = r;
+      i++;
+      any = 1;
+    } else {
+      out[o++] = c == 'b' ? 'v' : c;                         /* β: Λαβρόφ */
+      any |= c == 'b';
+    }
+  }
+  *ol = o;
+  return any;
+}
+
 /* Greek: masculine and feminine nominative endings dropped from words of
  * six letters or more (alexandros, nikolaos, georgios -> alexandr, nikola,
- * georgi), for the Latin forms of the same names (Alexander, Nicholas). */
+ * georgi), for the Latin forms of the same names (Alexander, Nicholas),
+ * and the digraphs read as the sounds they stand for (greek_sounds). */
 static void greek_stems(const idt__toks *t, idt__forms *f)
 {
   idt_buf b;
@@ -288,9 +319,12 @@ static void greek_stems(const idt__toks *t, idt__forms *f)
   int any = 0;
   idt_buf_init(&b, IDT_TEXT_MAX_FORM * 2);
   for (i = 0; i < t->n; i++) {
+    char w[IDT_TEXT_MAX_FORM];
     size_t l = t->len[i];
-    const char *w = t->p[i];
     if (i) (void)idt_buf_putc(&b, t->joined[i - 1] ? '-' : ' ');
+    if (l >= sizeof w)
+      l = sizeof w - 1;
+    any |= greek_sounds(t->p[i], l, w, &l);
     if (l >= 6 && w[l - 1] == 's' && strchr("aoie", w[l - 2])) {
       l -= 2;
       any = 1;
