@@ -210,14 +210,24 @@ float sc_weight_max(const sc_term *const *t, size_t n)
   return m;
 }
 
+double sc_weight_sum(const sc_term *const *t, size_t n)
+{
+  double s = 0;
+  size_t i;
+  for (i = 0; i < n; i++)
+    s += t[i]->w;
+  return s;
+}
+
 /* Per name, once (index build, query names): the merge masks, and the
- * token order and heaviest weight the aligner's bound would otherwise
- * work out per pair of names. */
+ * token order, heaviest weight and weight sum the aligner's bound would
+ * otherwise work out per pair of names. */
 void sc_name_masks(sc_name *nm)
 {
   size_t n = nm->n < SC_MAX_TOKS ? nm->n : SC_MAX_TOKS;
   sc_lenmask_of(nm->t, n, &nm->mm);
   sc_weight_order(nm->t, n, nm->ord);
   nm->wmax = sc_weight_max(nm->t, n);
+  nm->wsum = sc_weight_sum(nm->t, n);
 }
 

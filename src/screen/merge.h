@@ -42,6 +42,8 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean,
 void sc_weight_order(const sc_term *const *t, size_t n, uint8_t *ord);
 /* The largest of n tokens' weights, 0 for none (sc_name.wmax). */
 float sc_weight_max(const sc_term *const *t, size_t n);
+/* The sum of n tokens' weights (sc_name.wsum). */
+double sc_weight_sum(const sc_term *const *t, size_t n);
 /* The merge masks of n tokens (sc_name.mm, and a merged side's). */
 void sc_lenmask_of(const sc_term *const *t, size_t n, sc_lenmask *m);
 

@@ -725,17 +725,17 @@ static double unmatched_c_floor(const side *q, const side *c)
  * values can_reach reads back (-1 - cell, to the bit). */
 POPCNT_CLONES
 static int bound_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
-                      const uint8_t *order, int korean, double need, double dc, double wcmax)
+                      const uint8_t *order, int korean, double need, double dc, double wcmax,
+                      double wqsum)
 {
-  double ub[SC_MAX_TOKS], part = -need * dc;
+  /* every row at its most: every cell 1, which beats leaving the token
+   * unmatched (-need x 1.2 wq < 0) as 0 < need < 1, summed at once from
+   * the name's weight sum; need >= 1 (no check) needs no sum, and
+   * fill_sim's need is > 0 */
+  double part = -need * dc + (1.0 - need) * (wqsum + (double)q->n * wcmax);
   size_t i, j, k;
-  /* a row at its most: every cell 1, which beats leaving the token
-   * unmatched (-need x 1.2 wq < 0) as 0 < need < 1; need >= 1 (no check)
-   * needs no ub, and fill_sim's need is > 0 */
-  for (i = 0; i < q->n && need < 1; i++)
-    part += ub[i] = (1.0 - need) * (q->t[i]->w + wcmax);
   for (k = 0; k < q->n; k++) {
-    int check = k + 1 < q->n && need < 1;   /* need >= 1: ub is not an upper bound */
+    int check = k + 1 < q->n && need < 1;   /* need >= 1: part is not an upper bound */
     const sc_term *qt = q->t[i = order[k]];
     double best = -need * UNMATCHED_Q * qt->w;
     for (j = 0; j < c->n; j++) {
@@ -751,7 +751,7 @@ static int bound_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
       if (x > best)
         best = x;
     }
-    if (check && (part += best - ub[i]) < -1e-9)
+    if (check && (part += best - (1.0 - need) * (qt->w + wcmax)) < -1e-9)
       return 0;
   }
   return 1;
@@ -778,9 +778,10 @@ static void peek_cells(const side *q, const side *c, double sim[][SC_MAX_TOKS],
  * missing ones row by row, heaviest query token first, re-checking the
  * bound after each row. order: q's tokens heaviest first (the name's
  * sc_name.ord when q is unmerged), NULL to sort them here; wcmax: c's
- * heaviest token weight (sc_name.wmax when c is unmerged). */
+ * heaviest token weight (sc_name.wmax when c is unmerged); wqsum: q's
+ * weights summed (sc_name.wsum when q is unmerged). */
 static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
-                    int korean, double need, const uint8_t *order, float wcmax)
+                    int korean, double need, const uint8_t *order, float wcmax, double wqsum)
 {
   size_t i, j, k;
   uint8_t own[SC_MAX_TOKS];
@@ -797,7 +798,8 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
     sc_weight_order(q->t, q->n, own);
     order = own;
   }
-  if (!bound_rows(q, c, sim, order, korean, need, dc, wcmax) || !can_reach(q, c, sim, need, dc))
+  if (!bound_rows(q, c, sim, order, korean, need, dc, wcmax, wqsum) ||
+      !can_reach(q, c, sim, need, dc))
     return 0;
   peek_cells(q, c, sim, slot, korean);
   if (!can_reach(q, c, sim, need, dc))
@@ -890,7 +892,8 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
         sim[i][j] = q.t[i]->len == c.t[j]->len &&
                     !memcmp(q.t[i]->s, c.t[j]->s, q.t[i]->len);
   } else if (!fill_sim(&q, &c, sim, korean, need, q.t == qn->t ? qn->ord : NULL,
-                       c.t == cn->t ? cn->wmax : sc_weight_max(c.t, c.n))) {
+                       c.t == cn->t ? cn->wmax : sc_weight_max(c.t, c.n),
+                       q.t == qn->t ? qn->wsum : sc_weight_sum(q.t, q.n))) {
     *pruned = 1;
     return 0;   /* below need: the caller only wants to know that */
   }

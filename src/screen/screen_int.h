@@ -87,6 +87,7 @@ typedef struct sc_name {
   uint8_t ord[SC_MAX_TOKS]; /* tokens heaviest first (sc_weight_order): the
                           * order the aligner's bound takes a query's rows */
   float wmax;            /* its heaviest token's weight (the bound's) */
+  double wsum;           /* its tokens' weights summed (the bound's start) */
   const char *orig;      /* the name as listed */
   const char *form;      /* normalised form */
 } sc_name;
@@ -169,7 +170,7 @@ typedef struct sc_align {
   int substitution;      /* a name on each side left unmatched (score.c) */
 } sc_align;
 
-/* Fill nm->mm, nm->ord and nm->wmax from its tokens (after nm->t, nm->n
+/* Fill nm->mm, nm->ord, nm->wmax and nm->wsum from its tokens (after nm->t, nm->n
  * and the terms' weights are set). */
 void sc_name_masks(sc_name *nm);
 
