@@ -517,6 +517,7 @@ int sc_cache_init(sc_sim_cache *c, uint32_t bits)
 void sc_cache_free(sc_sim_cache *c)
 {
   idt_free(c->slot);
+  idt_free(c->um);
   memset(c, 0, sizeof *c);
 }
 
@@ -530,6 +531,31 @@ void sc_cache_clear(sc_sim_cache *c)
     for (i = 0; i < n; i++)
       c->slot[i].st = 0;
     c->stamp = 1;
+  }
+}
+
+void sc_cache_query(sc_sim_cache *c, sc_term *t, size_t n, size_t nterms)
+{
+  uint32_t qids[SC_UMEMO_K];
+  size_t i, k, nq = 0;
+  if (c->um_cap < nterms) {
+    idt_free(c->um);
+    c->um_cap = 0;
+    c->um_stamp = 0;
+    if (nterms < UINT32_MAX && (c->um = idt_calloc(nterms, sizeof *c->um)))
+      c->um_cap = (uint32_t)nterms;
+  }
+  if (++c->um_stamp == 0) {   /* wrapped: old stamps could look current */
+    for (i = 0; i < c->um_cap; i++)
+      memset(c->um[i].st, 0, sizeof c->um[i].st);
+    c->um_stamp = 1;
+  }
+  for (i = 0; i < n; i++) {
+    for (k = 0; k < nq && qids[k] != t[i].qid; k++)
+      ;
+    if (k == nq && nq < SC_UMEMO_K && c->um_cap)
+      qids[nq++] = t[i].qid;
+    t[i].qslot = (uint8_t)(k < nq ? k + 1 : 0);
   }
 }
 
@@ -723,6 +749,32 @@ static double unmatched_c_floor(const side *q, const side *c)
  * stop after a row or two, without touching the similarity cache. A row's
  * best addition to the sum is taken as its cells are bounded, from the
  * values can_reach reads back (-1 - cell, to the bit). */
+/* What bound_rows puts in a cell: 1 for the same spelling, else -1 -
+ * the sim_upper bound. */
+static BOUND_INLINE double bound_cell(const sc_term *qt, const sc_term *ct, int korean)
+{
+  if (qt->len == ct->len && same_spelling(qt, ct))
+    return 1.0;
+  return -1.0 - sim_upper(qt, ct, korean);
+}
+
+/* bound_cell, read from the query's memo (sc_umemo) when it holds the
+ * pair, else computed and kept there; m: the memo's cache, NULL for
+ * none; slot: qt's qslot. ct is a vocabulary term (an unmerged list
+ * name's), so its id is below the memo's size when there is a memo. */
+static BOUND_INLINE double memo_cell(sc_sim_cache *m, unsigned slot, const sc_term *qt,
+                                    const sc_term *ct, int korean)
+{
+  sc_umemo *u;
+  if (!slot)
+    return bound_cell(qt, ct, korean);
+  u = &m->um[ct->id];
+  if (u->st[slot - 1] == m->um_stamp)
+    return u->cell[slot - 1];
+  u->st[slot - 1] = m->um_stamp;
+  return u->cell[slot - 1] = bound_cell(qt, ct, korean);
+}
+
 POPCNT_CLONES
 static int bound_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
                       const uint8_t *order, int korean, double need, double dc, double wcmax,
@@ -733,18 +785,21 @@ static int bound_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
    * the name's weight sum; need >= 1 (no check) needs no sum, and
    * fill_sim's need is > 0 */
   double part = -need * dc + (1.0 - need) * (wqsum + (double)q->n * wcmax);
+  /* no memo for Korean pairs (their bounds differ) nor merged list
+   * tokens (no vocabulary id) */
+  sc_sim_cache *m = korean || c->t == c->own ? NULL : tl_cache;
   size_t i, j, k;
   for (k = 0; k < q->n; k++) {
     int check = k + 1 < q->n && need < 1;   /* need >= 1: part is not an upper bound */
     const sc_term *qt = q->t[i = order[k]];
+    unsigned slot = m ? qt->qslot : 0;
     double best = -need * UNMATCHED_Q * qt->w;
     for (j = 0; j < c->n; j++) {
       const sc_term *ct = c->t[j];
-      double v = 1.0, x;
-      if (qt->len == ct->len && same_spelling(qt, ct))
-        sim[i][j] = 1.0;
-      else
-        v = -1.0 - (sim[i][j] = -1.0 - sim_upper(qt, ct, korean));
+      double v, x;
+      sim[i][j] = v = memo_cell(m, slot, qt, ct, korean);
+      if (v < 0)
+        v = -1.0 - v;
       if (!check || v < SIM_MIN - 1e-6)
         continue;
       x = (v - need) * (qt->w + ct->w);

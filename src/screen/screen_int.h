@@ -36,6 +36,8 @@ typedef struct sc_term {
   uint8_t particle;      /* al, bin, van ...: weight capped at 0.3;
                           * SC_PARTICLE_KIN for bin, ibn, ben, bint, ould */
   uint8_t patronymic;    /* Viktorovich ...: cheap when the list alone has it */
+  uint8_t qslot;         /* a query token: 1 + its spelling's slot in the
+                          * query's bound memo (sc_cache_query), 0 none */
   uint32_t letters;      /* bit per letter it holds (score.c, sim_upper) */
   uint32_t head3;        /* its first three letters packed (merge.c) */
   float w;               /* weight: rarity x kind */
@@ -139,11 +141,25 @@ typedef struct sc_cache_slot {
   uint32_t st;           /* == stamp: in use */
 } sc_cache_slot;
 
+/* One query's alignment-bound cells of a vocabulary term against the
+ * query's first SC_UMEMO_K spellings (score.c, bound_rows): the value
+ * bound_rows puts in the cell (1 for the same spelling, else -1 - the
+ * sim_upper bound), valid when the slot's st is the query's stamp. A
+ * list term meets the same query tokens in many candidate names (seven
+ * cells in ten repeat within a query). */
+#define SC_UMEMO_K 16
+typedef struct sc_umemo {
+  uint32_t st[SC_UMEMO_K];
+  double cell[SC_UMEMO_K];
+} sc_umemo;
+
 typedef struct sc_sim_cache {
   uint32_t stamp;        /* slots whose st differs are empty */
   uint32_t bits;         /* 2^bits slots */
   uint32_t used;
   sc_cache_slot *slot;   /* one memory access a probe */
+  sc_umemo *um;          /* by term id, um_cap of them (sc_cache_query) */
+  uint32_t um_cap, um_stamp;
 } sc_sim_cache;
 /* Allocate 2^bits slots (0 or IDT_ENOMEM); free with sc_cache_free. */
 int sc_cache_init(sc_sim_cache *c, uint32_t bits);
@@ -151,6 +167,11 @@ void sc_cache_free(sc_sim_cache *c);
 /* Empty it (O(1)). */
 void sc_cache_clear(sc_sim_cache *c);
 void sc_cache_install(sc_sim_cache *c);   /* NULL: none */
+/* A new query for c's bound memo: the query's terms t[0..n) get their
+ * spellings' slots (qslot; by qid, the first SC_UMEMO_K spellings), for
+ * vocabulary term ids below nterms. Without memory, no memo (the bounds
+ * are computed, as they are for the other spellings). */
+void sc_cache_query(sc_sim_cache *c, sc_term *t, size_t n, size_t nterms);
 void sc_cache_put(sc_sim_cache *c, uint32_t qid, uint32_t tid, float s0, float s1);
 
 /* One aligned pair of the best alignment (for evidence). */
