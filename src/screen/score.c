@@ -777,14 +777,14 @@ static BOUND_INLINE double memo_cell(sc_sim_cache *m, unsigned slot, const sc_te
 
 POPCNT_CLONES
 static int bound_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
-                      const uint8_t *order, int korean, double need, double dc, double wcmax,
+                      const uint8_t *order, int korean, double need, double *dc, double wcmax,
                       double wqsum)
 {
   /* every row at its most: every cell 1, which beats leaving the token
    * unmatched (-need x 1.2 wq < 0) as 0 < need < 1, summed at once from
    * the name's weight sum; need >= 1 (no check) needs no sum, and
    * fill_sim's need is > 0 */
-  double part = -need * dc + (1.0 - need) * (wqsum + (double)q->n * wcmax);
+  double part = (1.0 - need) * (wqsum + (double)q->n * wcmax);
   /* no memo for Korean pairs (their bounds differ) nor merged list
    * tokens (no vocabulary id) */
   sc_sim_cache *m = korean || c->t == c->own ? NULL : tl_cache;
@@ -807,6 +807,11 @@ static int bound_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
         best = x;
     }
     if (check && (part += best - (1.0 - need) * (qt->w + wcmax)) < -1e-9)
+      return 0;
+    /* the unmatched list tokens' part (<= 0) only after the first row:
+     * most names are below need without it */
+    if (k == 0 && (*dc = unmatched_c_floor(q, c)) > 0 && check &&
+        (part -= need * *dc) < -1e-9)
       return 0;
   }
   return 1;
@@ -848,12 +853,11 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
         sim[i][j] = cell_sim(q->t[i], c->t[j], korean);
     return 1;
   }
-  dc = unmatched_c_floor(q, c);
   if (!order) {
     sc_weight_order(q->t, q->n, own);
     order = own;
   }
-  if (!bound_rows(q, c, sim, order, korean, need, dc, wcmax, wqsum) ||
+  if (!bound_rows(q, c, sim, order, korean, need, &dc, wcmax, wqsum) ||
       !can_reach(q, c, sim, need, dc))
     return 0;
   peek_cells(q, c, sim, slot, korean);
