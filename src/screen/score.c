@@ -576,7 +576,8 @@ int sc_cache_init(sc_sim_cache *c, uint32_t bits)
 void sc_cache_free(sc_sim_cache *c)
 {
   idt_free(c->slot);
-  idt_free(c->um);
+  idt_free(c->um_st);
+  idt_free(c->um_cell);
   memset(c, 0, sizeof *c);
 }
 
@@ -598,15 +599,17 @@ void sc_cache_query(sc_sim_cache *c, sc_term *t, size_t n, size_t nterms)
   uint32_t qids[SC_UMEMO_K];
   size_t i, k, nq = 0;
   if (c->um_cap < nterms) {
-    idt_free(c->um);
+    idt_free(c->um_st);
+    idt_free(c->um_cell);
     c->um_cap = 0;
     c->um_stamp = 0;
-    if (nterms < UINT32_MAX && (c->um = idt_calloc(nterms, sizeof *c->um)))
+    c->um_st = nterms < UINT32_MAX / SC_UMEMO_K ? idt_calloc(nterms * SC_UMEMO_K, sizeof *c->um_st) : NULL;
+    c->um_cell = c->um_st ? idt_malloc(nterms * SC_UMEMO_K * sizeof *c->um_cell) : NULL;
+    if (c->um_cell)
       c->um_cap = (uint32_t)nterms;
   }
   if (++c->um_stamp == 0) {   /* wrapped: old stamps could look current */
-    for (i = 0; i < c->um_cap; i++)
-      memset(c->um[i].st, 0, sizeof c->um[i].st);
+    memset(c->um_st, 0, (size_t)c->um_cap * SC_UMEMO_K * sizeof *c->um_st);
     c->um_stamp = 1;
   }
   for (i = 0; i < n; i++) {
@@ -817,21 +820,38 @@ static BOUND_INLINE double bound_cell(const sc_term *qt, const sc_term *ct, int 
   return -1.0 - sim_upper(qt, ct, korean);
 }
 
-/* bound_cell, read from the query's memo (sc_umemo) when it holds the
- * pair, else computed and kept there; m: the memo's cache, NULL for
- * none; slot: qt's qslot. ct is a vocabulary term (an unmerged list
- * name's), so its id is below the memo's size when there is a memo. */
-static BOUND_INLINE double memo_cell(sc_sim_cache *m, unsigned slot, const sc_term *qt,
-                                    const sc_term *ct, int korean)
+/* The cells of query token qt's row against c's tokens (sim_row), and
+ * the row's best addition to can_reach's sum when check is set. st,
+ * cell: qt's rows of the query's memo, or NULL for none, when the cells
+ * are computed. Always inlined: the two callers (memo or not) each get
+ * their own loop. */
+static BOUND_INLINE double bound_row(const sc_term *qt, const side *c, double *sim_row,
+                                     uint32_t *st, double *cell, uint32_t stamp,
+                                     int korean, double need, int check)
 {
-  sc_umemo *u;
-  if (!slot)
-    return bound_cell(qt, ct, korean);
-  u = &m->um[ct->id];
-  if (u->st[slot - 1] == m->um_stamp)
-    return u->cell[slot - 1];
-  u->st[slot - 1] = m->um_stamp;
-  return u->cell[slot - 1] = bound_cell(qt, ct, korean);
+  double best = -need * UNMATCHED_Q * qt->w;
+  size_t j;
+  for (j = 0; j < c->n; j++) {
+    const sc_term *ct = c->t[j];
+    double v, x;
+    if (!st) {
+      v = bound_cell(qt, ct, korean);
+    } else if (st[ct->id] == stamp) {
+      v = cell[ct->id];
+    } else {
+      st[ct->id] = stamp;
+      v = cell[ct->id] = bound_cell(qt, ct, korean);
+    }
+    sim_row[j] = v;
+    if (v < 0)
+      v = -1.0 - v;
+    if (!check || v < SIM_MIN - 1e-6)
+      continue;
+    x = (v - need) * (qt->w + ct->w);
+    if (x > best)
+      best = x;
+  }
+  return best;
 }
 
 POPCNT_CLONES
@@ -847,24 +867,15 @@ static int bound_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
   /* no memo for Korean pairs (their bounds differ) nor merged list
    * tokens (no vocabulary id) */
   sc_sim_cache *m = korean || c->t == c->own ? NULL : tl_cache;
-  size_t i, j, k;
+  size_t i, k;
   for (k = 0; k < q->n; k++) {
     int check = k + 1 < q->n && need < 1;   /* need >= 1: part is not an upper bound */
     const sc_term *qt = q->t[i = order[k]];
-    unsigned slot = m ? qt->qslot : 0;
-    double best = -need * UNMATCHED_Q * qt->w;
-    for (j = 0; j < c->n; j++) {
-      const sc_term *ct = c->t[j];
-      double v, x;
-      sim[i][j] = v = memo_cell(m, slot, qt, ct, korean);
-      if (v < 0)
-        v = -1.0 - v;
-      if (!check || v < SIM_MIN - 1e-6)
-        continue;
-      x = (v - need) * (qt->w + ct->w);
-      if (x > best)
-        best = x;
-    }
+    size_t row = m && qt->qslot ? (size_t)(qt->qslot - 1) * m->um_cap : 0;
+    double best = m && qt->qslot ?
+                  bound_row(qt, c, sim[i], m->um_st + row, m->um_cell + row, m->um_stamp,
+                            korean, need, check) :
+                  bound_row(qt, c, sim[i], NULL, NULL, 0, korean, need, check);
     if (check && (part += best - (1.0 - need) * (qt->w + wcmax)) < -1e-9)
       return 0;
     /* the unmatched list tokens' part (<= 0) only after the first row:

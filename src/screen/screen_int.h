@@ -141,24 +141,21 @@ typedef struct sc_cache_slot {
   uint32_t st;           /* == stamp: in use */
 } sc_cache_slot;
 
-/* One query's alignment-bound cells of a vocabulary term against the
- * query's first SC_UMEMO_K spellings (score.c, bound_rows): the value
- * bound_rows puts in the cell (1 for the same spelling, else -1 - the
- * sim_upper bound), valid when the slot's st is the query's stamp. A
- * list term meets the same query tokens in many candidate names (seven
- * cells in ten repeat within a query). */
+/* One query's alignment-bound cells of the vocabulary terms against its
+ * first SC_UMEMO_K spellings (score.c, bound_rows): a row per spelling
+ * (slot), by term id, of the value bound_rows puts in the cell (1 for
+ * the same spelling, else -1 - the sim_upper bound), valid when the
+ * stamp beside it is the query's. A list term meets the same query tokens
+ * in many candidate names (seven cells in ten repeat within a query). */
 #define SC_UMEMO_K 16
-typedef struct sc_umemo {
-  uint32_t st[SC_UMEMO_K];
-  double cell[SC_UMEMO_K];
-} sc_umemo;
 
 typedef struct sc_sim_cache {
   uint32_t stamp;        /* slots whose st differs are empty */
   uint32_t bits;         /* 2^bits slots */
   uint32_t used;
   sc_cache_slot *slot;   /* one memory access a probe */
-  sc_umemo *um;          /* by term id, um_cap of them (sc_cache_query) */
+  uint32_t *um_st;       /* SC_UMEMO_K rows of um_cap stamps and cells */
+  double *um_cell;       /* (sc_cache_query) */
   uint32_t um_cap, um_stamp;
 } sc_sim_cache;
 /* Allocate 2^bits slots (0 or IDT_ENOMEM); free with sc_cache_free. */
