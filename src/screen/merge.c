@@ -135,8 +135,11 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean,
       mt = &pool->terms[pool->n];
       sc_term_init(mt, mb, l);
       mt->w = x->w > y->w ? x->w : y->w;
+      /* an exact merge always beats x and y alone: a token is 1 only
+       * against its own spelling, and z is longer than either */
       sm = exact ? 1.0 : sc_tok_sim(mt, z, korean);
-      if (sm >= 0.75 && sm > sc_tok_sim(x, z, korean) && sm > sc_tok_sim(y, z, korean)) {
+      if (exact ||
+          (sm >= 0.75 && sm > sc_tok_sim(x, z, korean) && sm > sc_tok_sim(y, z, korean))) {
         const sc_term **at = side_own(a);
         pool->n++;
         at[i] = mt;
