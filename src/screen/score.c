@@ -760,7 +760,7 @@ static double cell_sim(const sc_term *a, const sc_term *b, int korean)
  * (score >= need iff that is >= 0), each query token on its own: matched
  * to some candidate token j with sim >= SIM_MIN it adds (sim - need) x
  * (wq + wc_j), unmatched it adds -need x 1.2 wq at best; a cell not
- * computed counts as its sim_upper bound (held in the cell as -1 - bound).
+ * computed counts as its sim_upper bound (which the cell holds then).
  * At least c.n - q.n candidate tokens stay unmatched, each adding
  * -need x 0.4 wc at best (dc: the lightest of them). Dropping the
  * one-to-one constraint only loosens the bound. */
@@ -772,7 +772,7 @@ static int can_reach(const side *q, const side *c, double sim[][SC_MAX_TOKS],
   for (i = 0; i < q->n; i++) {
     double best = -need * UNMATCHED_Q * q->t[i]->w;
     for (j = 0; j < c->n; j++) {
-      double v = sim[i][j] < 0 ? -1.0 - sim[i][j] : sim[i][j], x;
+      double v = sim[i][j], x;
       if (v < SIM_MIN - 1e-6)
         continue;
       x = (v - need) * (q->t[i]->w + c->t[j]->w);
@@ -810,14 +810,14 @@ static double unmatched_c_floor(const side *q, const side *c)
  * full sum can only be lower, so can_reach would say no too. Most names
  * stop after a row or two, without touching the similarity cache. A row's
  * best addition to the sum is taken as its cells are bounded, from the
- * values can_reach reads back (-1 - cell, to the bit). */
-/* What bound_rows puts in a cell: 1 for the same spelling, else -1 -
- * the sim_upper bound. */
+ * values can_reach reads back. */
+/* What bound_rows puts in a cell: 1 for the same spelling, else the
+ * sim_upper bound (peek_cells tells the two apart). */
 static BOUND_INLINE double bound_cell(const sc_term *qt, const sc_term *ct, int korean)
 {
   if (qt->len == ct->len && same_spelling(qt, ct))
     return 1.0;
-  return -1.0 - sim_upper(qt, ct, korean);
+  return sim_upper(qt, ct, korean);
 }
 
 /* The cells of query token qt's row against c's tokens (sim_row), and
@@ -843,8 +843,6 @@ static BOUND_INLINE double bound_row(const sc_term *qt, const side *c, double *s
       v = cell[ct->id] = bound_cell(qt, ct, korean);
     }
     sim_row[j] = v;
-    if (v < 0)
-      v = -1.0 - v;
     if (!check || v < SIM_MIN - 1e-6)
       continue;
     x = (v - need) * (qt->w + ct->w);
@@ -887,19 +885,24 @@ static int bound_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
   return 1;
 }
 
-/* Replace the bounds by cached similarities where the cache has them;
- * slot says where a computed one goes (fill_cell). */
+/* Replace the bounds by cached similarities where the cache has them
+ * (the same spelling's 1 is exact already); bit j of unk[i]: cell (i, j)
+ * still holds a bound, and slot says where its similarity goes
+ * (fill_cell). */
 static void peek_cells(const side *q, const side *c, double sim[][SC_MAX_TOKS],
-                       uint32_t slot[][SC_MAX_TOKS], int korean)
+                       uint32_t slot[][SC_MAX_TOKS], uint32_t *unk, int korean)
 {
   size_t i, j;
-  for (i = 0; i < q->n; i++)
-    for (j = 0; j < c->n; j++)
-      if (sim[i][j] < 0) {
-        double v = peek_sim(q->t[i], c->t[j], korean, &slot[i][j]);
-        if (v >= 0)
-          sim[i][j] = v;
-      }
+  for (i = 0; i < q->n; i++) {
+    unk[i] = 0;
+    for (j = 0; j < c->n; j++) {
+      double v = peek_sim(q->t[i], c->t[j], korean, &slot[i][j]);
+      if (v >= 0)
+        sim[i][j] = v;
+      else
+        unk[i] |= 1u << j;
+    }
+  }
 }
 
 /* Fill the similarity matrix; with need > 0, stop as soon as the score
@@ -915,7 +918,7 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
 {
   size_t i, j, k;
   uint8_t own[SC_MAX_TOKS];
-  uint32_t slot[SC_MAX_TOKS][SC_MAX_TOKS];
+  uint32_t slot[SC_MAX_TOKS][SC_MAX_TOKS], unk[SC_MAX_TOKS];
   double dc;
   if (need <= 0) {
     for (i = 0; i < q->n; i++)
@@ -930,15 +933,15 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
   if (!bound_rows(q, c, sim, order, korean, need, &dc, wcmax, wqsum) ||
       !can_reach(q, c, sim, need, dc))
     return 0;
-  peek_cells(q, c, sim, slot, korean);
+  peek_cells(q, c, sim, slot, unk, korean);
   if (!can_reach(q, c, sim, need, dc))
     return 0;
   for (k = 0; k < q->n; k++) {
     int filled = 0;
     i = order[k];
     for (j = 0; j < c->n; j++)
-      if (sim[i][j] < 0) {
-        double u = -1.0 - sim[i][j];
+      if (unk[i] >> j & 1) {
+        double u = sim[i][j];
         /* below SIM_MIN the value is never used: the bound will do */
         sim[i][j] = u < SIM_MIN - 1e-6 ? u : fill_cell(q->t[i], c->t[j], korean, slot[i][j]);
         filled = 1;

@@ -144,7 +144,7 @@ typedef struct sc_cache_slot {
 /* One query's alignment-bound cells of the vocabulary terms against its
  * first SC_UMEMO_K spellings (score.c, bound_rows): a row per spelling
  * (slot), by term id, of the value bound_rows puts in the cell (1 for
- * the same spelling, else -1 - the sim_upper bound), valid when the
+ * the same spelling, else the sim_upper bound), valid when the
  * stamp beside it is the query's. A list term meets the same query tokens
  * in many candidate names (seven cells in ten repeat within a query). */
 #define SC_UMEMO_K 16
