@@ -106,6 +106,8 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean,
     if (!(lens >> l & 1) && (l < 6 || !(bm->near >> l & 1)))
       continue;
     h = head3(x, y);
+    if (!(bm->head3 & sc_head3_bit(h)))
+      continue;   /* no token of b starts with these three letters */
     for (j = 0; j < b->n; j++) {
       const sc_term *z = b->t[j];
       int exact;
@@ -177,6 +179,7 @@ void sc_lenmask_of(const sc_term *const *t, size_t n, sc_lenmask *m)
     if (l >= 6)   /* L in [l-2, l+2], L >= 6 */
       m->near |= ((uint64_t)0x1f << (l - 2)) & ~(uint64_t)0x3f;
     m->head |= head_bit(t[i], NULL);
+    m->head3 |= sc_head3_bit(t[i]->head3);
     if (i + 1 < n && t[i]->kind == IDT_TOK_WORD && t[i + 1]->kind == IDT_TOK_WORD) {
       size_t l2 = l + t[i + 1]->len;
       /* a triple shorter than two letters has a pair shorter too */

@@ -52,10 +52,19 @@ typedef struct sc_term {
  * least 6 letters within two of L, L >= 6 (near), two or three adjacent
  * word tokens spelling L letters together (pair2, pair3); and a bit per
  * hash of the first two letters of its tokens (head) and of its adjacent
- * word pairs and triples (phead). */
+ * word pairs and triples (phead); and a bit per hash of the first three
+ * letters of its tokens (head3, sc_head3_bit: merge_side's per-pair test).
+ */
 typedef struct sc_lenmask {
-  uint64_t lens, near, pair2, pair3, head, phead;
+  uint64_t lens, near, pair2, pair3, head, phead, head3;
 } sc_lenmask;
+
+/* The bit of sc_lenmask.head3 for first three letters packed as in
+ * sc_term.head3. */
+static inline uint64_t sc_head3_bit(uint32_t h3)
+{
+  return (uint64_t)1 << ((h3 * 0x9E3779B1u) >> 26);
+}
 
 /* Can merge_side(a, b) merge anything? merge3 needs three adjacent word
  * tokens of a spelling as many letters as a token of b; a pair needs a
