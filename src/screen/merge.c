@@ -59,6 +59,18 @@ static uint32_t head3(const sc_term *x, const sc_term *y)
   return x->head3 << (8 * k) | y->head3 >> (8 * (y3 - k));
 }
 
+/* The same for x, y then z (sc_lenmask.phead3 of a triple). */
+static uint32_t head3_of3(const sc_term *x, const sc_term *y, const sc_term *z)
+{
+  size_t l = (size_t)x->len + y->len, z3, k;
+  uint32_t h = head3(x, y);
+  if (l >= 3)
+    return h;
+  z3 = z->len < 3 ? z->len : 3;
+  k = 3 - l < z3 ? 3 - l : z3;   /* letters z adds */
+  return h << (8 * k) | z->head3 >> (8 * (z3 - k));
+}
+
 /* Bits set in v (few: letters one token lacks). */
 static int bits(uint32_t v)
 {
@@ -187,10 +199,12 @@ void sc_lenmask_of(const sc_term *const *t, size_t n, sc_lenmask *m)
       if (l2 < SC_TERM_MAX) {
         m->pair2 |= (uint64_t)1 << l2;
         m->phead |= hb;
+        m->phead3 |= sc_head3_bit(head3(t[i], t[i + 1]));
       }
       if (i + 2 < n && t[i + 2]->kind == IDT_TOK_WORD && l2 + t[i + 2]->len < SC_TERM_MAX) {
         m->pair3 |= (uint64_t)1 << (l2 + t[i + 2]->len);
         m->phead |= hb;
+        m->phead3 |= sc_head3_bit(head3_of3(t[i], t[i + 1], t[i + 2]));
       }
     }
   }

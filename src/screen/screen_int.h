@@ -53,10 +53,11 @@ typedef struct sc_term {
  * word tokens spelling L letters together (pair2, pair3); and a bit per
  * hash of the first two letters of its tokens (head) and of its adjacent
  * word pairs and triples (phead); and a bit per hash of the first three
- * letters of its tokens (head3, sc_head3_bit: merge_side's per-pair test).
+ * letters of its tokens (head3, sc_head3_bit) and of its adjacent word
+ * pairs and triples (phead3).
  */
 typedef struct sc_lenmask {
-  uint64_t lens, near, pair2, pair3, head, phead, head3;
+  uint64_t lens, near, pair2, pair3, head, phead, head3, phead3;
 } sc_lenmask;
 
 /* The bit of sc_lenmask.head3 for first three letters packed as in
@@ -70,12 +71,12 @@ static inline uint64_t sc_head3_bit(uint32_t h3)
  * tokens of a spelling as many letters as a token of b; a pair needs a
  * token of b of its length or, from 6 letters, a token of 6 letters or
  * more within two letters of it; either way the merged token starts with
- * the first two letters of that token of b (exact spelling, or the same
- * first three letters for a near one). Most name pairs fail one of these,
+ * the first three letters of that token of b (exact spelling, or the
+ * same first three letters for a near one). Most name pairs fail one of these,
  * and then merge_side would only walk its loops. */
 static inline int sc_may_merge(const sc_lenmask *a, const sc_lenmask *b)
 {
-  return (a->phead & b->head) &&
+  return (a->phead & b->head) && (a->phead3 & b->head3) &&
          ((a->pair3 & b->lens) || (a->pair2 & (b->lens | b->near)));
 }
 
