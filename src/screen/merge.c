@@ -192,6 +192,13 @@ void sc_lenmask_of(const sc_term *const *t, size_t n, sc_lenmask *m)
       m->near |= ((uint64_t)0x1f << (l - 2)) & ~(uint64_t)0x3f;
     m->head |= head_bit(t[i], NULL);
     m->head3 |= sc_head3_bit(t[i]->head3);
+    m->klen |= sc_klen_bit(l, t[i]->head3);
+    if (l >= 6) {   /* near merges: a pair of l - 2 .. l + 2 letters, >= 6 */
+      size_t d;
+      for (d = l - 2; d <= l + 2; d++)
+        if (d >= 6)
+          m->klen |= sc_klen_bit(d, t[i]->head3);
+    }
     if (i + 1 < n && t[i]->kind == IDT_TOK_WORD && t[i + 1]->kind == IDT_TOK_WORD) {
       size_t l2 = l + t[i + 1]->len;
       /* a triple shorter than two letters has a pair shorter too */
@@ -200,11 +207,13 @@ void sc_lenmask_of(const sc_term *const *t, size_t n, sc_lenmask *m)
         m->pair2 |= (uint64_t)1 << l2;
         m->phead |= hb;
         m->phead3 |= sc_head3_bit(head3(t[i], t[i + 1]));
+        m->pklen |= sc_klen_bit(l2, head3(t[i], t[i + 1]));
       }
       if (i + 2 < n && t[i + 2]->kind == IDT_TOK_WORD && l2 + t[i + 2]->len < SC_TERM_MAX) {
         m->pair3 |= (uint64_t)1 << (l2 + t[i + 2]->len);
         m->phead |= hb;
         m->phead3 |= sc_head3_bit(head3_of3(t[i], t[i + 1], t[i + 2]));
+        m->pklen |= sc_klen_bit(l2 + t[i + 2]->len, head3_of3(t[i], t[i + 1], t[i + 2]));
       }
     }
   }

@@ -54,10 +54,12 @@ typedef struct sc_term {
  * hash of the first two letters of its tokens (head) and of its adjacent
  * word pairs and triples (phead); and a bit per hash of the first three
  * letters of its tokens (head3, sc_head3_bit) and of its adjacent word
- * pairs and triples (phead3).
+ * pairs and triples (phead3); and a bit per hash of a token's length and
+ * first three letters, for every length within two of it from 6 letters
+ * (klen), and of a pair's or triple's (pklen; sc_klen_bit).
  */
 typedef struct sc_lenmask {
-  uint64_t lens, near, pair2, pair3, head, phead, head3, phead3;
+  uint64_t lens, near, pair2, pair3, head, phead, head3, phead3, klen, pklen;
 } sc_lenmask;
 
 /* The bit of sc_lenmask.head3 for first three letters packed as in
@@ -67,16 +69,24 @@ static inline uint64_t sc_head3_bit(uint32_t h3)
   return (uint64_t)1 << ((h3 * 0x9E3779B1u) >> 26);
 }
 
+/* The bit of sc_lenmask.klen for a length and first three letters. */
+static inline uint64_t sc_klen_bit(size_t len, uint32_t h3)
+{
+  return (uint64_t)1 << ((h3 * 0x9E3779B1u + (uint32_t)len * 0x85EBCA77u) >> 26);
+}
+
 /* Can merge_side(a, b) merge anything? merge3 needs three adjacent word
  * tokens of a spelling as many letters as a token of b; a pair needs a
  * token of b of its length or, from 6 letters, a token of 6 letters or
  * more within two letters of it; either way the merged token starts with
  * the first three letters of that token of b (exact spelling, or the
- * same first three letters for a near one). Most name pairs fail one of these,
- * and then merge_side would only walk its loops. */
+ * same first three letters for a near one), and the same token has both
+ * the length and the letters (klen: the hash of the two together). Most
+ * name pairs fail one of these, and then merge_side would only walk its
+ * loops (and score_ent may skip a name by its postings' bound). */
 static inline int sc_may_merge(const sc_lenmask *a, const sc_lenmask *b)
 {
-  return (a->phead & b->head) && (a->phead3 & b->head3) &&
+  return (a->phead & b->head) && (a->phead3 & b->head3) && (a->pklen & b->klen) &&
          ((a->pair3 & b->lens) || (a->pair2 & (b->lens | b->near)));
 }
 
