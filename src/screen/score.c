@@ -225,6 +225,8 @@ void sc_term_init(sc_term *t, const char *s, size_t len)
     vowels += is_vowel(s[i]);
   if (vowels == 0 || (vowels == 1 && len >= 5))
     idt_text_consonants(s, len, t->cons, sizeof t->cons);
+  t->floors = (uint8_t)((t->cons[0] ? SC_FLOOR_CONS : 0) |
+                        (t->nys[0] && len >= 4 ? SC_FLOOR_NYS : 0));
 #ifdef IDT_HAVE_KOREAN
   {
     idt_str seg[4];
@@ -463,10 +465,15 @@ static BOUND_INLINE double sim_upper_exact(const sc_term *a, const sc_term *b, i
     if (a->ko_nsyl == b->ko_nsyl)
       return u < 0.35 ? u : 0.35;
   }
-  if (u < 0.8 && a->len >= 4 && b->len >= 4 && SAME_NYS(a, b))
-    u = 0.8;
-  if (u < 0.85 && (a->cons[0] || b->cons[0]))
-    u = 0.85;
+  /* the floors from the keys' flags: a consonant skeleton's 0.85 covers
+   * the same NYSIIS key's 0.8 */
+  if (u < 0.85) {
+    if ((a->floors | b->floors) & SC_FLOOR_CONS)
+      u = 0.85;
+    else if (u < 0.8 && (a->floors & b->floors & SC_FLOOR_NYS) &&
+             !memcmp(a->nys, b->nys, sizeof a->nys))
+      u = 0.8;
+  }
   return u;
 }
 

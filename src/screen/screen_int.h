@@ -38,6 +38,8 @@ typedef struct sc_term {
   uint8_t patronymic;    /* Viktorovich ...: cheap when the list alone has it */
   uint8_t qslot;         /* a query token: 1 + its spelling's slot in the
                           * query's bound memo (sc_cache_query), 0 none */
+  uint8_t floors;        /* SC_FLOOR_*: which of tok_sim's floors its keys
+                          * can raise a pair to (score.c, sim_upper) */
   uint32_t letters;      /* bit per letter it holds (score.c, sim_upper) */
   uint32_t head3;        /* its first three letters packed (merge.c) */
   float w;               /* weight: rarity x kind */
@@ -46,6 +48,11 @@ typedef struct sc_term {
   uint32_t qid;          /* query token number + 1 (0: not a query token) */
   float indel[SC_TERM_MAX]; /* insertion/deletion cost of each letter (score.c) */
 } sc_term;
+
+/* sc_term.floors: a consonant skeleton (cons: 0.85 against anything);
+ * a NYSIIS key and 4 letters or more (0.8 against the same key). */
+#define SC_FLOOR_CONS 1
+#define SC_FLOOR_NYS 2
 
 /* Token lengths of a name, for the merge test (score.c, sc_name_masks):
  * bit L set when the name has a token of L letters (lens), a token of at
