@@ -20,7 +20,7 @@ static int spells(const sc_term *z, const sc_term *x, const sc_term *y, const sc
 
 /* Merge three adjacent tokens of a whose concatenation is exactly one
  * token of b (CHON MA SAN ~ CHONMASAN). */
-static void merge3(side *a, const side *b, merge_pool *pool, uint64_t lens)
+static void merge3(side *a, const side *b, merge_pool *pool, uint64_t lens, int korean)
 {
   size_t i, j;
   for (i = 0; i + 2 < a->n && pool->n < SC_MAX_TOKS; i++) {
@@ -36,7 +36,7 @@ static void merge3(side *a, const side *b, merge_pool *pool, uint64_t lens)
         mb = pool->buf[pool->n++];
         memcpy(mb, b->t[j]->s, l);
         mb[l] = 0;
-        sc_term_init(mt, mb, l);
+        sc_term_init_pair(mt, mb, l, korean);
         mt->w = x->w > y->w ? (x->w > z->w ? x->w : z->w) : (y->w > z->w ? y->w : z->w);
         at = side_own(a);
         at[i] = mt;
@@ -103,7 +103,7 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean,
   size_t i, j;
   uint64_t lens = bm->lens;   /* bit L: b has a token of L letters */
   if (am->pair3 & lens)   /* else no three tokens of a spell one of b */
-    merge3(a, b, pool, lens);
+    merge3(a, b, pool, lens, korean);
   for (i = 0; i + 1 < a->n && pool->n < SC_MAX_TOKS; i++) {
     const sc_term *x = a->t[i], *y = a->t[i + 1];
     size_t l = (size_t)x->len + y->len;
@@ -147,7 +147,7 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean,
           continue;
       }
       mt = &pool->terms[pool->n];
-      sc_term_init(mt, mb, l);
+      sc_term_init_pair(mt, mb, l, korean);
       mt->w = x->w > y->w ? x->w : y->w;
       /* an exact merge always beats x and y alone: a token is 1 only
        * against its own spelling, and z is longer than either */

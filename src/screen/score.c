@@ -191,7 +191,21 @@ void sc_indel_costs(const char *s, size_t n, float *out)
   indel_row(s, n, out);
 }
 
+static void term_init(sc_term *t, const char *s, size_t len, int korean);
+
 void sc_term_init(sc_term *t, const char *s, size_t len)
+{
+  term_init(t, s, len, 1);
+}
+
+void sc_term_init_pair(sc_term *t, const char *s, size_t len, int korean)
+{
+  term_init(t, s, len, korean);
+}
+
+/* korean: 0 leaves the Korean keys empty (the scorer reads them only for
+ * a Korean pair of names). */
+static void term_init(sc_term *t, const char *s, size_t len, int korean)
 {
   size_t i, vowels = 0;
   if (len >= SC_TERM_MAX)
@@ -228,7 +242,7 @@ void sc_term_init(sc_term *t, const char *s, size_t len)
   t->floors = (uint8_t)((t->cons[0] ? SC_FLOOR_CONS : 0) |
                         (t->nys[0] && len >= 4 ? SC_FLOOR_NYS : 0));
 #ifdef IDT_HAVE_KOREAN
-  {
+  if (korean) {
     idt_str seg[4];
     int k = idt_ko_segment(s, len, seg, 4), j;
     size_t o = 0;

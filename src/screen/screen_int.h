@@ -134,6 +134,10 @@ static inline int sc_cjk_strict(const sc_name *a, const sc_name *b)
 
 /* Fill t's keys from s (lowercase ASCII, len bytes, kept by the caller). */
 void sc_term_init(sc_term *t, const char *s, size_t len);
+/* The same for a term that meets one pair of names only (a merged token,
+ * merge.c): without the Korean keys unless the pair is Korean (korean),
+ * the only pairs that read them. */
+void sc_term_init_pair(sc_term *t, const char *s, size_t len, int korean);
 /* Weight of a term from its document frequency among nnames names. */
 float sc_weight(int kind, uint32_t df, uint32_t nnames);
 
