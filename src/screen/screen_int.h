@@ -93,7 +93,7 @@ static inline uint64_t sc_klen_bit(size_t len, uint32_t h3)
  * loops (and score_ent may skip a name by its postings' bound). */
 static inline int sc_may_merge(const sc_lenmask *a, const sc_lenmask *b)
 {
-  return (a->phead & b->head) && (a->phead3 & b->head3) && (a->pklen & b->klen) &&
+  return (a->pklen & b->klen) && (a->phead3 & b->head3) && (a->phead & b->head) &&
          ((a->pair3 & b->lens) || (a->pair2 & (b->lens | b->near)));
 }
 
