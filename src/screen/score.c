@@ -33,10 +33,11 @@
  * son; patronymics and kinship links are found by kin.c). Greedy rather than Hungarian assignment: names have under ten
  * tokens and greedy on a graded matrix differs only on ties.
  *
- * Past 800 lines because the similarity cache and the alignment bound
- * work on the scorer's cell matrix and term layout, inlined in the hot
- * loop (moving either behind a call cost instructions); the cache's
- * set-up (sc_cache_init/free/clear/put) is the piece to move out next.
+ * Past 800 lines because the similarity cache, the alignment bound and
+ * its per-query memo work on the scorer's cell matrix and term layout,
+ * inlined in the hot loop (moving either behind a call cost
+ * instructions); the cache's and the memo's set-up (sc_cache_init/free/
+ * clear/put/query) is the piece to move out next.
  */
 #include <math.h>
 #include <pthread.h>
