@@ -20,7 +20,7 @@ static int spells(const sc_term *z, const sc_term *x, const sc_term *y, const sc
 
 /* Merge three adjacent tokens of a whose concatenation is exactly one
  * token of b (CHON MA SAN ~ CHONMASAN). */
-static void merge3(side *a, const side *b, merge_pool *pool, uint64_t lens)
+static void merge3(side *a, const side *b, merge_pool *pool, uint64_t lens, int korean)
 {
   size_t i, j;
   for (i = 0; i + 2 < a->n && pool->n < SC_MAX_TOKS; i++) {
@@ -36,7 +36,7 @@ static void merge3(side *a, const side *b, merge_pool *pool, uint64_t lens)
         mb = pool->buf[pool->n++];
         memcpy(mb, b->t[j]->s, l);
         mb[l] = 0;
-        sc_term_init(mt, mb, l);
+        sc_term_init_pair(mt, mb, l, korean);
         mt->w = x->w > y->w ? (x->w > z->w ? x->w : z->w) : (y->w > z->w ? y->w : z->w);
         at = side_own(a);
         at[i] = mt;
@@ -57,6 +57,18 @@ static uint32_t head3(const sc_term *x, const sc_term *y)
   y3 = y->len < 3 ? y->len : 3;
   k = 3 - (size_t)x->len < y3 ? 3 - (size_t)x->len : y3;   /* letters y adds */
   return x->head3 << (8 * k) | y->head3 >> (8 * (y3 - k));
+}
+
+/* The same for x, y then z (sc_lenmask.phead3 of a triple). */
+static uint32_t head3_of3(const sc_term *x, const sc_term *y, const sc_term *z)
+{
+  size_t l = (size_t)x->len + y->len, z3, k;
+  uint32_t h = head3(x, y);
+  if (l >= 3)
+    return h;
+  z3 = z->len < 3 ? z->len : 3;
+  k = 3 - l < z3 ? 3 - l : z3;   /* letters z adds */
+  return h << (8 * k) | z->head3 >> (8 * (z3 - k));
 }
 
 /* Bits set in v (few: letters one token lacks). */
@@ -91,7 +103,7 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean,
   size_t i, j;
   uint64_t lens = bm->lens;   /* bit L: b has a token of L letters */
   if (am->pair3 & lens)   /* else no three tokens of a spell one of b */
-    merge3(a, b, pool, lens);
+    merge3(a, b, pool, lens, korean);
   for (i = 0; i + 1 < a->n && pool->n < SC_MAX_TOKS; i++) {
     const sc_term *x = a->t[i], *y = a->t[i + 1];
     size_t l = (size_t)x->len + y->len;
@@ -106,6 +118,8 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean,
     if (!(lens >> l & 1) && (l < 6 || !(bm->near >> l & 1)))
       continue;
     h = head3(x, y);
+    if (!(bm->head3 & sc_head3_bit(h)))
+      continue;   /* no token of b starts with these three letters */
     for (j = 0; j < b->n; j++) {
       const sc_term *z = b->t[j];
       int exact;
@@ -133,10 +147,13 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean,
           continue;
       }
       mt = &pool->terms[pool->n];
-      sc_term_init(mt, mb, l);
+      sc_term_init_pair(mt, mb, l, korean);
       mt->w = x->w > y->w ? x->w : y->w;
+      /* an exact merge always beats x and y alone: a token is 1 only
+       * against its own spelling, and z is longer than either */
       sm = exact ? 1.0 : sc_tok_sim(mt, z, korean);
-      if (sm >= 0.75 && sm > sc_tok_sim(x, z, korean) && sm > sc_tok_sim(y, z, korean)) {
+      if (exact ||
+          (sm >= 0.75 && sm > sc_tok_sim(x, z, korean) && sm > sc_tok_sim(y, z, korean))) {
         const sc_term **at = side_own(a);
         pool->n++;
         at[i] = mt;
@@ -174,6 +191,14 @@ void sc_lenmask_of(const sc_term *const *t, size_t n, sc_lenmask *m)
     if (l >= 6)   /* L in [l-2, l+2], L >= 6 */
       m->near |= ((uint64_t)0x1f << (l - 2)) & ~(uint64_t)0x3f;
     m->head |= head_bit(t[i], NULL);
+    m->head3 |= sc_head3_bit(t[i]->head3);
+    m->klen |= sc_klen_bit(l, t[i]->head3);
+    if (l >= 6) {   /* near merges: a pair of l - 2 .. l + 2 letters, >= 6 */
+      size_t d;
+      for (d = l - 2; d <= l + 2; d++)
+        if (d >= 6)
+          m->klen |= sc_klen_bit(d, t[i]->head3);
+    }
     if (i + 1 < n && t[i]->kind == IDT_TOK_WORD && t[i + 1]->kind == IDT_TOK_WORD) {
       size_t l2 = l + t[i + 1]->len;
       /* a triple shorter than two letters has a pair shorter too */
@@ -181,10 +206,14 @@ void sc_lenmask_of(const sc_term *const *t, size_t n, sc_lenmask *m)
       if (l2 < SC_TERM_MAX) {
         m->pair2 |= (uint64_t)1 << l2;
         m->phead |= hb;
+        m->phead3 |= sc_head3_bit(head3(t[i], t[i + 1]));
+        m->pklen |= sc_klen_bit(l2, head3(t[i], t[i + 1]));
       }
       if (i + 2 < n && t[i + 2]->kind == IDT_TOK_WORD && l2 + t[i + 2]->len < SC_TERM_MAX) {
         m->pair3 |= (uint64_t)1 << (l2 + t[i + 2]->len);
         m->phead |= hb;
+        m->phead3 |= sc_head3_bit(head3_of3(t[i], t[i + 1], t[i + 2]));
+        m->pklen |= sc_klen_bit(l2 + t[i + 2]->len, head3_of3(t[i], t[i + 1], t[i + 2]));
       }
     }
   }
@@ -210,14 +239,24 @@ float sc_weight_max(const sc_term *const *t, size_t n)
   return m;
 }
 
+double sc_weight_sum(const sc_term *const *t, size_t n)
+{
+  double s = 0;
+  size_t i;
+  for (i = 0; i < n; i++)
+    s += t[i]->w;
+  return s;
+}
+
 /* Per name, once (index build, query names): the merge masks, and the
- * token order and heaviest weight the aligner's bound would otherwise
- * work out per pair of names. */
+ * token order, heaviest weight and weight sum the aligner's bound would
+ * otherwise work out per pair of names. */
 void sc_name_masks(sc_name *nm)
 {
   size_t n = nm->n < SC_MAX_TOKS ? nm->n : SC_MAX_TOKS;
   sc_lenmask_of(nm->t, n, &nm->mm);
   sc_weight_order(nm->t, n, nm->ord);
   nm->wmax = sc_weight_max(nm->t, n);
+  nm->wsum = sc_weight_sum(nm->t, n);
 }
 

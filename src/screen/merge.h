@@ -42,11 +42,14 @@ void sc_merge_side(side *a, const side *b, merge_pool *pool, int korean,
 void sc_weight_order(const sc_term *const *t, size_t n, uint8_t *ord);
 /* The largest of n tokens' weights, 0 for none (sc_name.wmax). */
 float sc_weight_max(const sc_term *const *t, size_t n);
+/* The sum of n tokens' weights (sc_name.wsum). */
+double sc_weight_sum(const sc_term *const *t, size_t n);
 /* The merge masks of n tokens (sc_name.mm, and a merged side's). */
 void sc_lenmask_of(const sc_term *const *t, size_t n, sc_lenmask *m);
 
-/* From score.c, for merges: the bounded weighted distance (a value above
- * maxd once it exceeds maxd; letter costs from sc_indel_costs). */
+/* From score.c, for merges: the bounded weighted distance (the distance
+ * when it is at most maxd, else some value above maxd; letter costs from
+ * sc_indel_costs). */
 double sc_wdist(const char *a, size_t la, const float *ia, const char *b, size_t lb,
                 const float *ib, float maxd);
 

@@ -491,6 +491,8 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
     }
   }
   sc_cache_install(o->exhaustive ? NULL : &s->cache);
+  if (!o->exhaustive)
+    sc_cache_query(&s->cache, qn->terms, qn->nterms, ix->nterms);
   sc_qual_prep(&qp, q->birth_date, q->nationality ? q->nationality : q->country);
   qident_prep(q, &qi);
   sm.n = 0;

@@ -33,10 +33,11 @@
  * son; patronymics and kinship links are found by kin.c). Greedy rather than Hungarian assignment: names have under ten
  * tokens and greedy on a graded matrix differs only on ties.
  *
- * Past 800 lines because the similarity cache and the alignment bound
- * work on the scorer's cell matrix and term layout, inlined in the hot
- * loop (moving either behind a call cost instructions); the cache's
- * set-up (sc_cache_init/free/clear/put) is the piece to move out next.
+ * Past 800 lines because the similarity cache, the alignment bound and
+ * its per-query memo work on the scorer's cell matrix and term layout,
+ * inlined in the hot loop (moving either behind a call cost
+ * instructions); the cache's and the memo's set-up (sc_cache_init/free/
+ * clear/put/query) is the piece to move out next.
  */
 #include <math.h>
 #include <pthread.h>
@@ -60,7 +61,7 @@
  * Prigoschin, Prigozhin; Chruschtschow, Khrushchev. */
 #define SAME_TK(a, b) \
   ((a)->tkh && (a)->tkh == (b)->tkh && !memcmp((a)->tk, (b)->tk, sizeof (a)->tk))
-#define TK_SIM 0.85
+#define TK_SIM 0.85   /* sim_upper folds it with the skeleton's 0.85 */
 
 static int is_vowel(char c)
 {
@@ -196,7 +197,21 @@ void sc_indel_costs(const char *s, size_t n, float *out)
   indel_row(s, n, out);
 }
 
+static void term_init(sc_term *t, const char *s, size_t len, int korean);
+
 void sc_term_init(sc_term *t, const char *s, size_t len)
+{
+  term_init(t, s, len, 1);
+}
+
+void sc_term_init_pair(sc_term *t, const char *s, size_t len, int korean)
+{
+  term_init(t, s, len, korean);
+}
+
+/* korean: 0 leaves the Korean keys empty (the scorer reads them only for
+ * a Korean pair of names). */
+static void term_init(sc_term *t, const char *s, size_t len, int korean)
 {
   size_t i, vowels = 0, tl;
   if (len >= SC_TERM_MAX)
@@ -237,8 +252,10 @@ void sc_term_init(sc_term *t, const char *s, size_t len)
     vowels += is_vowel(s[i]);
   if (vowels == 0 || (vowels == 1 && len >= 5))
     idt_text_consonants(s, len, t->cons, sizeof t->cons);
+  t->floors = (uint8_t)((t->cons[0] ? SC_FLOOR_CONS : 0) |
+                        (t->nys[0] && len >= 4 ? SC_FLOOR_NYS : 0));
 #ifdef IDT_HAVE_KOREAN
-  {
+  if (korean) {
     idt_str seg[4];
     int k = idt_ko_segment(s, len, seg, 4), j;
     size_t o = 0;
@@ -263,7 +280,11 @@ void sc_term_init(sc_term *t, const char *s, size_t len)
 }
 
 /* Weighted optimal string alignment distance with three rolling rows
- * (row i-2 for transpositions); floats, on the stack. */
+ * (row i-2 for transpositions); floats, on the stack. Not inlined into
+ * its one caller: GCC's inlined copy ran 6% more instructions. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static double wdist_bounded(const char *a, size_t la, const float *ia,
                             const char *b, size_t lb, const float *ib, float maxd);
 
@@ -500,12 +521,18 @@ static BOUND_INLINE double sim_upper_exact(const sc_term *a, const sc_term *b, i
       return u < 0.35 ? u : 0.35;
     }
   }
-  if (u < 0.8 && a->len >= 4 && b->len >= 4 && SAME_NYS(a, b))
-    u = 0.8;
-  if (u < TK_SIM && SAME_TK(a, b))
-    u = TK_SIM;
-  if (u < 0.85 && (a->cons[0] || b->cons[0]))
-    u = 0.85;
+  /* the floors from the keys' flags: a consonant skeleton's 0.85 covers
+   * the same transliteration key's (TK_SIM, also 0.85) and the same
+   * NYSIIS key's 0.8 */
+  if (u < 0.85) {
+    if ((a->floors | b->floors) & SC_FLOOR_CONS)
+      u = 0.85;
+    else if (SAME_TK(a, b))
+      u = TK_SIM;
+    else if (u < 0.8 && (a->floors & b->floors & SC_FLOOR_NYS) &&
+             !memcmp(a->nys, b->nys, sizeof a->nys))
+      u = 0.8;
+  }
   return u;
 }
 
@@ -525,10 +552,65 @@ double sc_tok_sim_upper(const sc_term *a, const sc_term *b, int korean)
   return sim_upper(a, b, korean);
 }
 
+/* As wdist_bounded, within a band: a cell (i, j) with |i - j| > w needs
+ * that many insertions or deletions, each at least 0.4, so with w =
+ * maxd / 0.4 its distance is above maxd, and so is any path through it.
+ * The cells at or below maxd are the same sums as wdist_bounded's (the
+ * same distance when it is at most maxd); above maxd the value is only
+ * some value above maxd (cells outside the band count as BAND_OUT). */
+#define BAND_OUT 1e30f
+
 double sc_wdist(const char *a, size_t la, const float *ia, const char *b, size_t lb,
                 const float *ib, float maxd)
 {
-  return wdist_bounded(a, la, ia, b, lb, ib, maxd);
+  float r0[SC_TERM_MAX + 2], r1[SC_TERM_MAX + 2], r2[SC_TERM_MAX + 2];
+  unsigned char bm[SC_TERM_MAX];
+  char bs[SC_TERM_MAX + 1];
+  float *pp = r0, *p = r1, *c = r2, *t;
+  size_t w = (size_t)(((double)maxd + 1e-5) / 0.4), i, j;
+  if (la > lb + w || lb > la + w)
+    return (double)maxd + 1.0;   /* the last cell is outside the band */
+  for (j = 0; j < lb; j++)
+    bm[j] = (unsigned char)b[j] & 127;
+  bs[0] = 0;
+  memcpy(bs + 1, b, lb);
+  p[0] = 0;
+  for (j = 1; j <= lb && j <= w; j++)
+    p[j] = p[j - 1] + ib[j - 1];
+  if (j <= lb)
+    p[j] = BAND_OUT;
+  for (i = 1; i <= la; i++) {
+    const float *sub = sub_tab[(unsigned char)a[i - 1] & 127];
+    const float ins = ia[i - 1];
+    const char ac = a[i - 1], ap = i > 1 ? a[i - 2] : 0;
+    size_t lo = i > w ? i - w : 0, hi = i + w < lb ? i + w : lb;
+    float left, rowmin;
+    if (lo == 0) {
+      left = p[0] + ins;
+      lo = 1;
+    } else {
+      left = BAND_OUT;
+    }
+    c[lo - 1] = rowmin = left;
+    for (j = lo; j <= hi; j++) {
+      float x = p[j - 1] + sub[bm[j - 1]];
+      float y = p[j] + ins;
+      float z = left + ib[j - 1];
+      if (y < x) x = y;
+      if (z < x) x = z;
+      if (ac == bs[j - 1] && ap == bs[j] && pp[j - 2] + 0.6f < x)
+        x = pp[j - 2] + 0.6f;
+      c[j] = left = x;
+      if (x < rowmin)
+        rowmin = x;
+    }
+    if (hi < lb)
+      c[hi + 1] = BAND_OUT;
+    if (rowmin > maxd && i > 1)
+      return (double)maxd + 1.0;
+    t = pp; pp = p; p = c; c = t;
+  }
+  return (double)p[lb];
 }
 
 double sc_tok_sim(const sc_term *a, const sc_term *b, int korean)
@@ -560,6 +642,8 @@ int sc_cache_init(sc_sim_cache *c, uint32_t bits)
 void sc_cache_free(sc_sim_cache *c)
 {
   idt_free(c->slot);
+  idt_free(c->um_st);
+  idt_free(c->um_cell);
   memset(c, 0, sizeof *c);
 }
 
@@ -573,6 +657,33 @@ void sc_cache_clear(sc_sim_cache *c)
     for (i = 0; i < n; i++)
       c->slot[i].st = 0;
     c->stamp = 1;
+  }
+}
+
+void sc_cache_query(sc_sim_cache *c, sc_term *t, size_t n, size_t nterms)
+{
+  uint32_t qids[SC_UMEMO_K];
+  size_t i, k, nq = 0;
+  if (c->um_cap < nterms) {
+    idt_free(c->um_st);
+    idt_free(c->um_cell);
+    c->um_cap = 0;
+    c->um_stamp = 0;
+    c->um_st = nterms < UINT32_MAX / SC_UMEMO_K ? idt_calloc(nterms * SC_UMEMO_K, sizeof *c->um_st) : NULL;
+    c->um_cell = c->um_st ? idt_malloc(nterms * SC_UMEMO_K * sizeof *c->um_cell) : NULL;
+    if (c->um_cell)
+      c->um_cap = (uint32_t)nterms;
+  }
+  if (++c->um_stamp == 0) {   /* wrapped: old stamps could look current */
+    memset(c->um_st, 0, (size_t)c->um_cap * SC_UMEMO_K * sizeof *c->um_st);
+    c->um_stamp = 1;
+  }
+  for (i = 0; i < n; i++) {
+    for (k = 0; k < nq && qids[k] != t[i].qid; k++)
+      ;
+    if (k == nq && nq < SC_UMEMO_K && c->um_cap)
+      qids[nq++] = t[i].qid;
+    t[i].qslot = (uint8_t)(k < nq ? k + 1 : 0);
   }
 }
 
@@ -715,7 +826,7 @@ static double cell_sim(const sc_term *a, const sc_term *b, int korean)
  * (score >= need iff that is >= 0), each query token on its own: matched
  * to some candidate token j with sim >= SIM_MIN it adds (sim - need) x
  * (wq + wc_j), unmatched it adds -need x 1.2 wq at best; a cell not
- * computed counts as its sim_upper bound (held in the cell as -1 - bound).
+ * computed counts as its sim_upper bound (which the cell holds then).
  * At least c.n - q.n candidate tokens stay unmatched, each adding
  * -need x 0.4 wc at best (dc: the lightest of them). Dropping the
  * one-to-one constraint only loosens the bound. */
@@ -727,7 +838,7 @@ static int can_reach(const side *q, const side *c, double sim[][SC_MAX_TOKS],
   for (i = 0; i < q->n; i++) {
     double best = -need * UNMATCHED_Q * q->t[i]->w;
     for (j = 0; j < c->n; j++) {
-      double v = sim[i][j] < 0 ? -1.0 - sim[i][j] : sim[i][j], x;
+      double v = sim[i][j], x;
       if (v < SIM_MIN - 1e-6)
         continue;
       x = (v - need) * (q->t[i]->w + c->t[j]->w);
@@ -765,54 +876,99 @@ static double unmatched_c_floor(const side *q, const side *c)
  * full sum can only be lower, so can_reach would say no too. Most names
  * stop after a row or two, without touching the similarity cache. A row's
  * best addition to the sum is taken as its cells are bounded, from the
- * values can_reach reads back (-1 - cell, to the bit). */
+ * values can_reach reads back. */
+/* What bound_rows puts in a cell: 1 for the same spelling, else the
+ * sim_upper bound (peek_cells tells the two apart). */
+static BOUND_INLINE double bound_cell(const sc_term *qt, const sc_term *ct, int korean)
+{
+  if (qt->len == ct->len && same_spelling(qt, ct))
+    return 1.0;
+  return sim_upper(qt, ct, korean);
+}
+
+/* The cells of query token qt's row against c's tokens (sim_row), and
+ * the row's best addition to can_reach's sum when check is set. st,
+ * cell: qt's rows of the query's memo, or NULL for none, when the cells
+ * are computed. Always inlined: the two callers (memo or not) each get
+ * their own loop. */
+static BOUND_INLINE double bound_row(const sc_term *qt, const side *c, double *sim_row,
+                                     uint32_t *st, double *cell, uint32_t stamp,
+                                     int korean, double need, int check)
+{
+  double best = -need * UNMATCHED_Q * qt->w;
+  size_t j;
+  for (j = 0; j < c->n; j++) {
+    const sc_term *ct = c->t[j];
+    double v, x;
+    if (!st) {
+      v = bound_cell(qt, ct, korean);
+    } else if (st[ct->id] == stamp) {
+      v = cell[ct->id];
+    } else {
+      st[ct->id] = stamp;
+      v = cell[ct->id] = bound_cell(qt, ct, korean);
+    }
+    sim_row[j] = v;
+    if (!check || v < SIM_MIN - 1e-6)
+      continue;
+    x = (v - need) * (qt->w + ct->w);
+    if (x > best)
+      best = x;
+  }
+  return best;
+}
+
 POPCNT_CLONES
 static int bound_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
-                      const uint8_t *order, int korean, double need, double dc, double wcmax)
+                      const uint8_t *order, int korean, double need, double *dc, double wcmax,
+                      double wqsum)
 {
-  double ub[SC_MAX_TOKS], part = -need * dc;
-  size_t i, j, k;
-  /* a row at its most: every cell 1, which beats leaving the token
-   * unmatched (-need x 1.2 wq < 0) as 0 < need < 1; need >= 1 (no check)
-   * needs no ub, and fill_sim's need is > 0 */
-  for (i = 0; i < q->n && need < 1; i++)
-    part += ub[i] = (1.0 - need) * (q->t[i]->w + wcmax);
+  /* every row at its most: every cell 1, which beats leaving the token
+   * unmatched (-need x 1.2 wq < 0) as 0 < need < 1, summed at once from
+   * the name's weight sum; need >= 1 (no check) needs no sum, and
+   * fill_sim's need is > 0 */
+  double part = (1.0 - need) * (wqsum + (double)q->n * wcmax);
+  /* no memo for Korean pairs (their bounds differ) nor merged list
+   * tokens (no vocabulary id) */
+  sc_sim_cache *m = korean || c->t == c->own ? NULL : tl_cache;
+  size_t i, k;
   for (k = 0; k < q->n; k++) {
-    int check = k + 1 < q->n && need < 1;   /* need >= 1: ub is not an upper bound */
+    int check = k + 1 < q->n && need < 1;   /* need >= 1: part is not an upper bound */
     const sc_term *qt = q->t[i = order[k]];
-    double best = -need * UNMATCHED_Q * qt->w;
-    for (j = 0; j < c->n; j++) {
-      const sc_term *ct = c->t[j];
-      double v = 1.0, x;
-      if (qt->len == ct->len && same_spelling(qt, ct))
-        sim[i][j] = 1.0;
-      else
-        v = -1.0 - (sim[i][j] = -1.0 - sim_upper(qt, ct, korean));
-      if (!check || v < SIM_MIN - 1e-6)
-        continue;
-      x = (v - need) * (qt->w + ct->w);
-      if (x > best)
-        best = x;
-    }
-    if (check && (part += best - ub[i]) < -1e-9)
+    size_t row = m && qt->qslot ? (size_t)(qt->qslot - 1) * m->um_cap : 0;
+    double best = m && qt->qslot ?
+                  bound_row(qt, c, sim[i], m->um_st + row, m->um_cell + row, m->um_stamp,
+                            korean, need, check) :
+                  bound_row(qt, c, sim[i], NULL, NULL, 0, korean, need, check);
+    if (check && (part += best - (1.0 - need) * (qt->w + wcmax)) < -1e-9)
+      return 0;
+    /* the unmatched list tokens' part (<= 0) only after the first row:
+     * most names are below need without it */
+    if (k == 0 && (*dc = unmatched_c_floor(q, c)) > 0 && check &&
+        (part -= need * *dc) < -1e-9)
       return 0;
   }
   return 1;
 }
 
-/* Replace the bounds by cached similarities where the cache has them;
- * slot says where a computed one goes (fill_cell). */
+/* Replace the bounds by cached similarities where the cache has them
+ * (the same spelling's 1 is exact already); bit j of unk[i]: cell (i, j)
+ * still holds a bound, and slot says where its similarity goes
+ * (fill_cell). */
 static void peek_cells(const side *q, const side *c, double sim[][SC_MAX_TOKS],
-                       uint32_t slot[][SC_MAX_TOKS], int korean)
+                       uint32_t slot[][SC_MAX_TOKS], uint32_t *unk, int korean)
 {
   size_t i, j;
-  for (i = 0; i < q->n; i++)
-    for (j = 0; j < c->n; j++)
-      if (sim[i][j] < 0) {
-        double v = peek_sim(q->t[i], c->t[j], korean, &slot[i][j]);
-        if (v >= 0)
-          sim[i][j] = v;
-      }
+  for (i = 0; i < q->n; i++) {
+    unk[i] = 0;
+    for (j = 0; j < c->n; j++) {
+      double v = peek_sim(q->t[i], c->t[j], korean, &slot[i][j]);
+      if (v >= 0)
+        sim[i][j] = v;
+      else
+        unk[i] |= 1u << j;
+    }
+  }
 }
 
 /* Fill the similarity matrix; with need > 0, stop as soon as the score
@@ -821,13 +977,14 @@ static void peek_cells(const side *q, const side *c, double sim[][SC_MAX_TOKS],
  * missing ones row by row, heaviest query token first, re-checking the
  * bound after each row. order: q's tokens heaviest first (the name's
  * sc_name.ord when q is unmerged), NULL to sort them here; wcmax: c's
- * heaviest token weight (sc_name.wmax when c is unmerged). */
+ * heaviest token weight (sc_name.wmax when c is unmerged); wqsum: q's
+ * weights summed (sc_name.wsum when q is unmerged). */
 static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
-                    int korean, double need, const uint8_t *order, float wcmax)
+                    int korean, double need, const uint8_t *order, float wcmax, double wqsum)
 {
   size_t i, j, k;
   uint8_t own[SC_MAX_TOKS];
-  uint32_t slot[SC_MAX_TOKS][SC_MAX_TOKS];
+  uint32_t slot[SC_MAX_TOKS][SC_MAX_TOKS], unk[SC_MAX_TOKS];
   double dc;
   if (need <= 0) {
     for (i = 0; i < q->n; i++)
@@ -835,22 +992,22 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
         sim[i][j] = cell_sim(q->t[i], c->t[j], korean);
     return 1;
   }
-  dc = unmatched_c_floor(q, c);
   if (!order) {
     sc_weight_order(q->t, q->n, own);
     order = own;
   }
-  if (!bound_rows(q, c, sim, order, korean, need, dc, wcmax) || !can_reach(q, c, sim, need, dc))
+  if (!bound_rows(q, c, sim, order, korean, need, &dc, wcmax, wqsum) ||
+      !can_reach(q, c, sim, need, dc))
     return 0;
-  peek_cells(q, c, sim, slot, korean);
+  peek_cells(q, c, sim, slot, unk, korean);
   if (!can_reach(q, c, sim, need, dc))
     return 0;
   for (k = 0; k < q->n; k++) {
     int filled = 0;
     i = order[k];
     for (j = 0; j < c->n; j++)
-      if (sim[i][j] < 0) {
-        double u = -1.0 - sim[i][j];
+      if (unk[i] >> j & 1) {
+        double u = sim[i][j];
         /* below SIM_MIN the value is never used: the bound will do */
         sim[i][j] = u < SIM_MIN - 1e-6 ? u : fill_cell(q->t[i], c->t[j], korean, slot[i][j]);
         filled = 1;
@@ -933,7 +1090,8 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
         sim[i][j] = q.t[i]->len == c.t[j]->len &&
                     !memcmp(q.t[i]->s, c.t[j]->s, q.t[i]->len);
   } else if (!fill_sim(&q, &c, sim, korean, need, q.t == qn->t ? qn->ord : NULL,
-                       c.t == cn->t ? cn->wmax : sc_weight_max(c.t, c.n))) {
+                       c.t == cn->t ? cn->wmax : sc_weight_max(c.t, c.n),
+                       q.t == qn->t ? qn->wsum : sc_weight_sum(q.t, q.n))) {
     *pruned = 1;
     return 0;   /* below need: the caller only wants to know that */
   }

@@ -39,6 +39,10 @@ typedef struct sc_term {
   uint8_t particle;      /* al, bin, van ...: weight capped at 0.3;
                           * SC_PARTICLE_KIN for bin, ibn, ben, bint, ould */
   uint8_t patronymic;    /* Viktorovich ...: cheap when the list alone has it */
+  uint8_t qslot;         /* a query token: 1 + its spelling's slot in the
+                          * query's bound memo (sc_cache_query), 0 none */
+  uint8_t floors;        /* SC_FLOOR_*: which of tok_sim's floors its keys
+                          * can raise a pair to (score.c, sim_upper) */
   uint32_t letters;      /* bit per letter it holds (score.c, sim_upper) */
   uint32_t head3;        /* its first three letters packed (merge.c) */
   float w;               /* weight: rarity x kind */
@@ -48,26 +52,51 @@ typedef struct sc_term {
   float indel[SC_TERM_MAX]; /* insertion/deletion cost of each letter (score.c) */
 } sc_term;
 
+/* sc_term.floors: a consonant skeleton (cons: 0.85 against anything);
+ * a NYSIIS key and 4 letters or more (0.8 against the same key). */
+#define SC_FLOOR_CONS 1
+#define SC_FLOOR_NYS 2
+
 /* Token lengths of a name, for the merge test (score.c, sc_name_masks):
  * bit L set when the name has a token of L letters (lens), a token of at
  * least 6 letters within two of L, L >= 6 (near), two or three adjacent
  * word tokens spelling L letters together (pair2, pair3); and a bit per
  * hash of the first two letters of its tokens (head) and of its adjacent
- * word pairs and triples (phead). */
+ * word pairs and triples (phead); and a bit per hash of the first three
+ * letters of its tokens (head3, sc_head3_bit) and of its adjacent word
+ * pairs and triples (phead3); and a bit per hash of a token's length and
+ * first three letters, for every length within two of it from 6 letters
+ * (klen), and of a pair's or triple's (pklen; sc_klen_bit).
+ */
 typedef struct sc_lenmask {
-  uint64_t lens, near, pair2, pair3, head, phead;
+  uint64_t lens, near, pair2, pair3, head, phead, head3, phead3, klen, pklen;
 } sc_lenmask;
+
+/* The bit of sc_lenmask.head3 for first three letters packed as in
+ * sc_term.head3. */
+static inline uint64_t sc_head3_bit(uint32_t h3)
+{
+  return (uint64_t)1 << ((h3 * 0x9E3779B1u) >> 26);
+}
+
+/* The bit of sc_lenmask.klen for a length and first three letters. */
+static inline uint64_t sc_klen_bit(size_t len, uint32_t h3)
+{
+  return (uint64_t)1 << ((h3 * 0x9E3779B1u + (uint32_t)len * 0x85EBCA77u) >> 26);
+}
 
 /* Can merge_side(a, b) merge anything? merge3 needs three adjacent word
  * tokens of a spelling as many letters as a token of b; a pair needs a
  * token of b of its length or, from 6 letters, a token of 6 letters or
  * more within two letters of it; either way the merged token starts with
- * the first two letters of that token of b (exact spelling, or the same
- * first three letters for a near one). Most name pairs fail one of these,
- * and then merge_side would only walk its loops. */
+ * the first three letters of that token of b (exact spelling, or the
+ * same first three letters for a near one), and the same token has both
+ * the length and the letters (klen: the hash of the two together). Most
+ * name pairs fail one of these, and then merge_side would only walk its
+ * loops (and score_ent may skip a name by its postings' bound). */
 static inline int sc_may_merge(const sc_lenmask *a, const sc_lenmask *b)
 {
-  return (a->phead & b->head) &&
+  return (a->pklen & b->klen) && (a->phead3 & b->head3) && (a->phead & b->head) &&
          ((a->pair3 & b->lens) || (a->pair2 & (b->lens | b->near)));
 }
 
@@ -90,6 +119,7 @@ typedef struct sc_name {
   uint8_t ord[SC_MAX_TOKS]; /* tokens heaviest first (sc_weight_order): the
                           * order the aligner's bound takes a query's rows */
   float wmax;            /* its heaviest token's weight (the bound's) */
+  double wsum;           /* its tokens' weights summed (the bound's start) */
   const char *orig;      /* the name as listed */
   const char *form;      /* normalised form */
 } sc_name;
@@ -107,6 +137,10 @@ static inline int sc_cjk_strict(const sc_name *a, const sc_name *b)
 
 /* Fill t's keys from s (lowercase ASCII, len bytes, kept by the caller). */
 void sc_term_init(sc_term *t, const char *s, size_t len);
+/* The same for a term that meets one pair of names only (a merged token,
+ * merge.c): without the Korean keys unless the pair is Korean (korean),
+ * the only pairs that read them. */
+void sc_term_init_pair(sc_term *t, const char *s, size_t len, int korean);
 /* Weight of a term from its document frequency among nnames names. */
 float sc_weight(int kind, uint32_t df, uint32_t nnames);
 
@@ -141,11 +175,22 @@ typedef struct sc_cache_slot {
   uint32_t st;           /* == stamp: in use */
 } sc_cache_slot;
 
+/* One query's alignment-bound cells of the vocabulary terms against its
+ * first SC_UMEMO_K spellings (score.c, bound_rows): a row per spelling
+ * (slot), by term id, of the value bound_rows puts in the cell (1 for
+ * the same spelling, else the sim_upper bound), valid when the
+ * stamp beside it is the query's. A list term meets the same query tokens
+ * in many candidate names (seven cells in ten repeat within a query). */
+#define SC_UMEMO_K 16
+
 typedef struct sc_sim_cache {
   uint32_t stamp;        /* slots whose st differs are empty */
   uint32_t bits;         /* 2^bits slots */
   uint32_t used;
   sc_cache_slot *slot;   /* one memory access a probe */
+  uint32_t *um_st;       /* SC_UMEMO_K rows of um_cap stamps and cells */
+  double *um_cell;       /* (sc_cache_query) */
+  uint32_t um_cap, um_stamp;
 } sc_sim_cache;
 /* Allocate 2^bits slots (0 or IDT_ENOMEM); free with sc_cache_free. */
 int sc_cache_init(sc_sim_cache *c, uint32_t bits);
@@ -153,6 +198,11 @@ void sc_cache_free(sc_sim_cache *c);
 /* Empty it (O(1)). */
 void sc_cache_clear(sc_sim_cache *c);
 void sc_cache_install(sc_sim_cache *c);   /* NULL: none */
+/* A new query for c's bound memo: the query's terms t[0..n) get their
+ * spellings' slots (qslot; by qid, the first SC_UMEMO_K spellings), for
+ * vocabulary term ids below nterms. Without memory, no memo (the bounds
+ * are computed, as they are for the other spellings). */
+void sc_cache_query(sc_sim_cache *c, sc_term *t, size_t n, size_t nterms);
 void sc_cache_put(sc_sim_cache *c, uint32_t qid, uint32_t tid, float s0, float s1);
 
 /* One aligned pair of the best alignment (for evidence). */
@@ -172,7 +222,7 @@ typedef struct sc_align {
   int substitution;      /* a name on each side left unmatched (score.c) */
 } sc_align;
 
-/* Fill nm->mm, nm->ord and nm->wmax from its tokens (after nm->t, nm->n
+/* Fill nm->mm, nm->ord, nm->wmax and nm->wsum from its tokens (after nm->t, nm->n
  * and the terms' weights are set). */
 void sc_name_masks(sc_name *nm);
 

@@ -143,7 +143,8 @@ int sc_other_name(const char *as, size_t an, const char *bs, size_t bn)
 
 static int other_name_plain(const char *as, size_t an, const char *bs, size_t bn)
 {
-  char a[SC_TERM_MAX + 8], b[SC_TERM_MAX + 8];
+  char a[SC_TERM_MAX + 8], b[SC_TERM_MAX + 8], bz[SC_TERM_MAX + 9];
+  unsigned char bm[SC_TERM_MAX + 8];   /* b's letters as table indices */
   uint32_t ia[SC_TERM_MAX + 8], ib[SC_TERM_MAX + 8];
   uint32_t r0[SC_TERM_MAX + 8], r1[SC_TERM_MAX + 8], r2[SC_TERM_MAX + 8];
   uint32_t *pp = r0, *p = r1, *c = r2, *t, v;
@@ -157,22 +158,26 @@ static int other_name_plain(const char *as, size_t an, const char *bs, size_t bn
     return 0;
   for (i = 0; i < la; i++)
     ia[i] = indel_pk[(unsigned char)a[i] & 127];
-  for (j = 0; j < lb; j++)
-    ib[j] = indel_pk[(unsigned char)b[j] & 127];
+  for (j = 0; j < lb; j++) {
+    bm[j] = (unsigned char)b[j] & 127;
+    ib[j] = indel_pk[bm[j]];
+  }
+  bz[0] = 0;   /* bz: b after a 0 (bz[j - 1], bz[j] are b[j - 2], b[j - 1]) */
+  memcpy(bz + 1, b, lb);
   p[0] = 0;
   for (j = 1; j <= lb; j++)
     p[j] = p[j - 1] + ib[j - 1];
   for (i = 1; i <= la; i++) {
     const uint32_t *sub = sub_pk[(unsigned char)a[i - 1] & 127], del = ia[i - 1];
     const char ac = a[i - 1], ap = i > 1 ? a[i - 2] : 0;
-    c[0] = p[0] + del;
+    uint32_t left = c[0] = p[0] + del;
     for (j = 1; j <= lb; j++) {
-      uint32_t x = min3(p[j - 1] + sub[(unsigned char)b[j - 1] & 127], p[j] + del,
-                        c[j - 1] + ib[j - 1]);
-      if (i > 1 && j > 1 && ac == b[j - 2] && ap == b[j - 1] && ac != ap &&
-          pp[j - 2] + 6 * F_COST + F_EDIT < x)
+      uint32_t x = min3(p[j - 1] + sub[bm[j - 1]], p[j] + del, left + ib[j - 1]);
+      /* a transposition needs two letters on each side: folded spellings
+       * hold no 0, so the 0 before bz (j = 1) and ap (i = 1) never match */
+      if (ac == bz[j - 1] && ap == bz[j] && ac != ap && pp[j - 2] + 6 * F_COST + F_EDIT < x)
         x = pp[j - 2] + 6 * F_COST + F_EDIT;
-      c[j] = x;
+      c[j] = left = x;
     }
     t = pp; pp = p; p = c; c = t;
   }
