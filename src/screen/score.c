@@ -288,6 +288,24 @@ __attribute__((noinline))
 static double wdist_bounded(const char *a, size_t la, const float *ia,
                             const char *b, size_t lb, const float *ib, float maxd);
 
+/* One cell of the weighted distance: substitution (sub[bm]), deletion
+ * of a's letter (up + ins), insertion of b's (left + ib), and a
+ * transposition of ac ap with b's bs[j - 1] bs[j] (0.6): tokens hold no
+ * 0, so the 0 before bs (j = 1) and ap (i = 1) never match. */
+static inline float dp_cell(const float *pp, const float *p, size_t j, float left,
+                            const float *sub, const unsigned char *bm, float ins,
+                            const float *ib, char ac, char ap, const char *bs)
+{
+  float x = p[j - 1] + sub[bm[j - 1]];
+  float y = p[j] + ins;
+  float z = left + ib[j - 1];
+  if (y < x) x = y;
+  if (z < x) x = z;
+  if (ac == bs[j - 1] && ap == bs[j] && pp[j - 2] + 0.6f < x)
+    x = pp[j - 2] + 0.6f;
+  return x;
+}
+
 /* As wdist, but gives up (returning a value > maxd) once a whole row is
  * above maxd: similarity below SC_SIM_MIN needs no exact distance. */
 static double wdist_bounded(const char *a, size_t la, const float *ia,
@@ -313,15 +331,7 @@ static double wdist_bounded(const char *a, size_t la, const float *ia,
     float left = p[0] + ins, rowmin = left;
     c[0] = left;
     for (j = 1; j <= lb; j++) {
-      float x = p[j - 1] + sub[bm[j - 1]];
-      float y = p[j] + ins;
-      float z = left + ib[j - 1];
-      if (y < x) x = y;
-      if (z < x) x = z;
-      /* a transposition needs two letters on each side: tokens hold no
-       * 0, so the 0 before bs (j = 1) and ap (i = 1) never match */
-      if (ac == bs[j - 1] && ap == bs[j] && pp[j - 2] + 0.6f < x)
-        x = pp[j - 2] + 0.6f;
+      float x = dp_cell(pp, p, j, left, sub, bm, ins, ib, ac, ap, bs);
       c[j] = left = x;
       if (x < rowmin)
         rowmin = x;
@@ -593,13 +603,7 @@ double sc_wdist(const char *a, size_t la, const float *ia, const char *b, size_t
     }
     c[lo - 1] = rowmin = left;
     for (j = lo; j <= hi; j++) {
-      float x = p[j - 1] + sub[bm[j - 1]];
-      float y = p[j] + ins;
-      float z = left + ib[j - 1];
-      if (y < x) x = y;
-      if (z < x) x = z;
-      if (ac == bs[j - 1] && ap == bs[j] && pp[j - 2] + 0.6f < x)
-        x = pp[j - 2] + 0.6f;
+      float x = dp_cell(pp, p, j, left, sub, bm, ins, ib, ac, ap, bs);
       c[j] = left = x;
       if (x < rowmin)
         rowmin = x;
