@@ -14,6 +14,7 @@
  * rarely parse (Иван, Петров do not); one that does (Лена: lie-na) only
  * gains a form, the name as transliterated is always kept.
  */
+#include <stdio.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -69,7 +70,9 @@ static int at(const char *w, size_t n, size_t i, const char *p)
   return i + l <= n && !memcmp(w + i, p, l);
 }
 
-/* One syllable at w[i]: its pinyin into py (cap 8) and its end, longest
+#define PY_CAP 16   /* a syllable's pinyin: at most 6 letters */
+
+/* One syllable at w[i]: its pinyin into py (PY_CAP) and its end, longest
  * spelling first; 0 when none starts there. Only the first parse is
  * taken, so a word parses one way (longest syllables first). */
 static size_t syllable(const char *w, size_t n, size_t i, char *py)
@@ -78,7 +81,7 @@ static size_t syllable(const char *w, size_t n, size_t i, char *py)
   for (k = 0; k < sizeof whole / sizeof *whole; k++)
     if (at(w, n, i, whole[k].cy) && strlen(whole[k].cy) > best) {
       best = strlen(whole[k].cy);
-      strcpy(py, whole[k].py);
+      snprintf(py, PY_CAP, "%s", whole[k].py);
     }
   for (k = 0; k < sizeof initials / sizeof *initials; k++) {
     const initial *in = &initials[k];
@@ -95,13 +98,9 @@ static size_t syllable(const char *w, size_t n, size_t i, char *py)
       if (!strcmp(f->cy, "ы") && !sib)
         continue;
       best = li + lf;
-      strcpy(py, f->front ? in->jqx : in->py);
-      if (!strcmp(f->cy, "о") && !lab)
-        strcat(py, "uo");
-      else if (sib && !strcmp(f->cy, "и"))
-        strcat(py, "i");   /* ji qi xi */
-      else
-        strcat(py, f->py);
+      snprintf(py, PY_CAP, "%s%s", f->front ? in->jqx : in->py,
+               !strcmp(f->cy, "о") && !lab ? "uo" :
+               sib && !strcmp(f->cy, "и") ? "i" : f->py);   /* duo but bo; ji qi xi */
     }
   }
   return best ? i + best : 0;
@@ -114,7 +113,7 @@ static size_t syllable(const char *w, size_t n, size_t i, char *py)
 static int word(const char *w, size_t n, size_t i, int nsyl, idt_buf *out)
 {
   size_t mark = out->len, end;
-  char py[16];
+  char py[PY_CAP];
   if (i == n)
     return nsyl > 0;
   if (nsyl == PAL_SYL || !(end = syllable(w, n, i, py)))
