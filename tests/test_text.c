@@ -202,6 +202,7 @@ TEST(translit_key)
     { "siergiej", "sergey" }, { "wjatscheslaw", "vyacheslav" },
     { "viatcheslav", "vyacheslav" }, { "abramowicz", "abramovich" },
     { "kovaltchouk", "kovalchuk" }, { "nawalny", "navalny" }, { "lawrow", "lavrov" },
+    { "aleksandr", "alexander" }, { "maxim", "maksim" }, { "alexey", "aleksei" },
   };
   static const char *const apart[][2] = {
     { "zhuang", "shuang" },       /* pinyin: zh and sh are two sounds */

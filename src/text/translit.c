@@ -13,7 +13,8 @@
  *   - sibilants: sch sz zh -> sh; tsch tch cz -> ch; schtsch shtch chtch
  *     szcz -> shch; kh -> h, and ch before a consonant -> h (German and
  *     Polish x: Chruschtschow, Chruszczow);
- *   - w -> v; French ou -> u; gue gui -> ge gi; ph -> f; ck -> k;
+ *   - w -> v; French ou -> u; gue gui -> ge gi; ph -> f; ck -> k; x -> ks
+ *     (Maxim, Maksim; Alexei, Aleksei);
  *   - the semivowel: j or y after a vowel and before a consonant or the
  *     end is i (Sergej, Sergey, Szojgu); j elsewhere is y (Juri, Wjatscheslaw);
  *     a word-initial je ye ie is e (Jewgeni, Yevgeny); ja ia, ju iu iou,
@@ -23,6 +24,7 @@
  *     Evgenii, Yevgeny); -ev -ew -ow -off -eff are -ov (Russian -ов/-ев,
  *     whose ё is written e in English and o in German); -eva -ewa -owa are
  *     -ova; a final e after a consonant goes (French Poutine, Prigojine);
+ *     -ndr is -nder (Aleksandr, the English Alexander);
  *   - doubled letters once.
  * Tokens under five letters and tokens that read as one or two pinyin
  * syllables get no key: pinyin zh and sh, ou and u are different sounds
@@ -72,7 +74,7 @@ static const rule rules[] = {
   R("tsch", "ch", AT_ANY), R("tch", "ch", AT_ANY), R("cz", "ch", AT_ANY),
   R("sch", "sh", AT_ANY), R("sz", "sh", AT_ANY), R("zh", "sh", AT_ANY),
   R("kh", "h", AT_ANY), R("ph", "f", AT_ANY), R("ck", "k", AT_ANY),
-  R("gue", "ge", AT_ANY), R("gui", "gi", AT_ANY), R("ou", "u", AT_ANY),
+  R("gue", "ge", AT_ANY), R("gui", "gi", AT_ANY), R("ou", "u", AT_ANY), R("x", "ks", AT_ANY),
   R("iya", "ya", AFTER_CONS), R("ia", "ya", AFTER_CONS), R("ie", "e", AFTER_CONS),
   R("w", "v", AT_ANY),
 };
@@ -107,8 +109,12 @@ static char one(const char *s, size_t i, size_t n, const char *out, size_t o)
 }
 
 /* Rewrite the ending of key k (length n) in place; returns the length. */
-static size_t endings(char *k, size_t n)
+static size_t endings(char *k, size_t n, size_t cap)
 {
+  if (n >= 5 && n + 2 < cap && !strcmp(k + n - 3, "ndr")) {
+    k[n - 1] = 'e';   /* Aleksandr, Alexander: the English -er */
+    k[n++] = 'r';
+  }
   if (n >= 3 && (!strcmp(k + n - 2, "ii") || !strcmp(k + n - 2, "iy")))
     n--, k[n - 1] = 'i';
   if (n >= 3 && k[n - 1] == 'y' && !vowel(k[n - 2]))
@@ -184,5 +190,5 @@ size_t idt_text_translit_key(const char *tok, size_t n, char *key, size_t cap)
     key[0] = 0;
     return 0;
   }
-  return endings(key, o);
+  return endings(key, o, cap);
 }
