@@ -85,14 +85,17 @@ static size_t acronym(const char *s, size_t n, char *out, size_t cap, int legal)
       p++;
     if (kind == IDT_TOK_NUMBER)
       return 0;
-    if (kind == IDT_TOK_LEGAL && legal && legal_initial(w, wl)) {
+    if (kind == IDT_TOK_LEGAL) {
+      char c = legal ? legal_initial(w, wl) : 0;
+      if (!c)
+        continue;
       if (k == ACR_MAX)
         return 0;
-      out[k++] = legal_initial(w, wl);
+      out[k++] = c;
       kept = 1;
       continue;
     }
-    if (kind == IDT_TOK_LEGAL || is_skip(w, wl))
+    if (is_skip(w, wl))
       continue;
     if (k == ACR_MAX || w[0] < 'a' || w[0] > 'z')
       return 0;

@@ -86,13 +86,14 @@ static size_t syllable(const char *w, size_t n, size_t i, char *py)
   for (k = 0; k < sizeof initials / sizeof *initials; k++) {
     const initial *in = &initials[k];
     size_t li = strlen(in->cy);
+    int sib, lab;
     if (!at(w, n, i, in->cy))
       continue;
+    sib = in->py[0] != in->jqx[0];                 /* цз ц с: z c s or j q x */
+    lab = strchr("bpmf", in->py[0]) && !in->py[1];
     for (m = 0; m < sizeof finals / sizeof *finals; m++) {
       const final *f = &finals[m];
       size_t lf = strlen(f->cy);
-      int sib = !strcmp(in->cy, "цз") || !strcmp(in->cy, "ц") || !strcmp(in->cy, "с");
-      int lab = strchr("bpmf", in->py[0]) && !in->py[1];
       if (!at(w, n, i + li, f->cy) || li + lf <= best)
         continue;
       if (!strcmp(f->cy, "ы") && !sib)

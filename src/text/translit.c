@@ -161,26 +161,22 @@ size_t idt_text_translit_key(const char *tok, size_t n, char *key, size_t cap)
   i = 0;
   while (i < n) {
     const char *to = NULL;
+    char buf[2] = { 0, 0 };
     size_t adv = 1;
-    for (r = 0; r < sizeof rules / sizeof *rules; r++)
+    for (r = 0; r < sizeof rules / sizeof *rules && !to; r++)
       if (fits(&rules[r], tok, i, n, key, o)) {
         to = rules[r].to;
         adv = rules[r].len;
-        break;
       }
-    if (!to) {
-      char c = one(tok, i, n, key, o);
-      char buf[2] = { c == 'H' ? 'h' : c, 0 };
-      if (c == 'H')
+    if (!to) {   /* no rule: the letter's own sound ('H': ch before a consonant) */
+      buf[0] = one(tok, i, n, key, o);
+      if (buf[0] == 'H') {
+        buf[0] = 'h';
         adv = 2;
+      }
       to = buf;
-      for (; *to; to++)
-        if (o + 1 < cap && (!o || key[o - 1] != *to))
-          key[o++] = *to;
-      i += adv;
-      continue;
     }
-    for (; *to; to++)
+    for (; *to; to++)   /* doubled letters once */
       if (o + 1 < cap && (!o || key[o - 1] != *to))
         key[o++] = *to;
     i += adv;
