@@ -42,6 +42,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t kl = idt_text_translit_key(s, size, k, sizeof k);
     if (kl >= sizeof k || strlen(k) != kl)
       abort();
+    kl = idt_text_translit_key_alt(s, size, k, sizeof k);
+    if (kl >= sizeof k || strlen(k) != kl)
+      abort();
   }
   return 0;
 }

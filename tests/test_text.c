@@ -203,12 +203,15 @@ TEST(translit_key)
     { "viatcheslav", "vyacheslav" }, { "abramowicz", "abramovich" },
     { "kovaltchouk", "kovalchuk" }, { "nawalny", "navalny" }, { "lawrow", "lavrov" },
     { "aleksandr", "alexander" }, { "maxim", "maksim" }, { "alexey", "aleksei" },
+    { "janukowitsch", "yanukovych" }, { "ianoukovitch", "yanukovych" },
+    { "siergiej", "sergei" }, { "poutine", "putin" },   /* sergei, putin read as pinyin */
   };
   static const char *const apart[][2] = {
     { "zhuang", "shuang" },       /* pinyin: zh and sh are two sounds */
     { "zhongyi", "shongyi" },     /* two pinyin syllables */
     { "ivanov", "ivanova" },      /* -ov and -ova stay apart */
     { "petrov", "pavlov" },
+    { "zhang", "shang" },         /* pinyin shang keeps its key, zhang has none */
   };
   char a[64], b[64];
   size_t i;
@@ -231,6 +234,34 @@ TEST(translit_key)
   CHECK_STR(a, "");
   idt_text_translit_key("poutine", 7, a, sizeof a);
   CHECK_STR(a, "putin");
+}
+
+TEST(translit_key_alt)
+{
+  /* the other reading's key of the first is the key of the second */
+  static const char *const same[][2] = {
+    { "joukov", "zhukov" }, { "choigou", "shoygu" }, { "joukovski", "zhukovsky" },
+    { "zwetkow", "tsvetkov" }, { "cwietkow", "tsvetkov" }, { "cwietajewa", "tsvetayeva" },
+  };
+  static const char *const none[] = {
+    "zhukov", "medvedev", "tsvetkov", "chernov", "shang", "jose", "joachim", "ab1cd",
+    "jirinovski",   /* French, but nothing in it says so (no ou) */
+  };
+  char a[64], b[64];
+  size_t i;
+  for (i = 0; i < sizeof same / sizeof *same; i++) {
+    CHECK(idt_text_translit_key_alt(same[i][0], strlen(same[i][0]), a, sizeof a) > 0);
+    idt_text_translit_key(same[i][1], strlen(same[i][1]), b, sizeof b);
+    CHECK_STR(a, b);
+  }
+  for (i = 0; i < sizeof none / sizeof *none; i++) {
+    CHECK_INT(idt_text_translit_key_alt(none[i], strlen(none[i]), a, sizeof a), 0);
+    CHECK_STR(a, "");
+  }
+  /* the English reading stays the primary key */
+  idt_text_translit_key("joukov", 6, a, sizeof a);
+  idt_text_translit_key("zhukov", 6, b, sizeof b);
+  CHECK(strcmp(a, b) != 0);
 }
 
 TEST(consonants)
@@ -427,6 +458,7 @@ int main(void)
   RUN(script_alternatives);
   RUN(nysiis);
   RUN(translit_key);
+  RUN(translit_key_alt);
   RUN(consonants);
   RUN(han_words_equal_reference);
   RUN(latin_fast_equals_reference);

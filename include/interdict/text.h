@@ -77,6 +77,13 @@ size_t idt_text_consonants(const char *tok, size_t n, char *out, size_t cap);
  * (and "") for other tokens or when cap is too small. */
 size_t idt_text_translit_key(const char *tok, size_t n, char *key, size_t cap);
 
+/* The key of the token's other reading, where a convention writes a sound
+ * with letters English reads as another (French j, ch: Joukov, Choigou;
+ * German and Polish z, c: Zwetkow, Cwietkow): the same key, of the token
+ * with those letters in the English spelling. 0 (and "") when no such
+ * letter is in it or the key is the primary's. */
+size_t idt_text_translit_key_alt(const char *tok, size_t n, char *key, size_t cap);
+
 /* Length of the 'Abd al- prefix of a lowercase word (abd and the longest
  * article after it that leaves at least rest letters: "abdulmalik" -> 5,
  * "abdurrahman" -> 5, "abdallah" -> 5), 0 when it does not start with

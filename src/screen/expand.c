@@ -254,6 +254,7 @@ static size_t expand(const idt_screen_index *ix, scratch *s, const sc_term *qt,
   from_list(ix, s, &ix->ko_map, qt->ko, qt, korean, out, &n);
   from_list(ix, s, &ix->cons_map, qt->cons, qt, korean, out, &n);
   from_list(ix, s, &ix->tk_map, qt->tk, qt, korean, out, &n);
+  from_list(ix, s, &ix->tk_map, qt->tk2, qt, korean, out, &n);
   /* trigrams: count shared ones per term, keep those sharing enough */
   pad[0] = '^';
   memcpy(pad + 1, qt->s, qt->len);

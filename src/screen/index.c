@@ -546,6 +546,8 @@ static int index_terms(idt_screen_index *ix)
       rc = key_add(&ix->cons_map, &ix->arena, t->cons, strlen(t->cons), (uint32_t)i);
     if (!rc && t->tk[0])
       rc = key_add(&ix->tk_map, &ix->arena, t->tk, strlen(t->tk), (uint32_t)i);
+    if (!rc && t->tk2[0])
+      rc = key_add(&ix->tk_map, &ix->arena, t->tk2, strlen(t->tk2), (uint32_t)i);
   }
   return rc;
 }

@@ -58,10 +58,36 @@
 /* Equal, non-empty NYSIIS keys (sc_term_init zero-fills past the key). */
 #define SAME_NYS(a, b) ((a)->nys[0] && !memcmp((a)->nys, (b)->nys, sizeof (a)->nys))
 /* One name in two transliteration conventions (text/translit.c):
- * Prigoschin, Prigozhin; Chruschtschow, Khrushchev. */
-#define SAME_TK(a, b) \
-  ((a)->tkh && (a)->tkh == (b)->tkh && !memcmp((a)->tk, (b)->tk, sizeof (a)->tk))
+ * Prigoschin, Prigozhin; Chruschtschow, Khrushchev; Joukov, Zhukov (a
+ * key of one equal to a key of the other). */
+static int key_eq(uint32_t ha, const char *a, uint32_t hb, const char *b)
+{
+  return ha && ha == hb && !memcmp(a, b, SC_TK_MAX);
+}
+
+static int same_tk(const sc_term *a, const sc_term *b)
+{
+  if (!(a->tkh | a->tk2h) || !(b->tkh | b->tk2h))
+    return 0;
+  return key_eq(a->tkh, a->tk, b->tkh, b->tk) || key_eq(a->tk2h, a->tk2, b->tkh, b->tk) ||
+         key_eq(a->tkh, a->tk, b->tk2h, b->tk2) || key_eq(a->tk2h, a->tk2, b->tk2h, b->tk2);
+}
+#define SAME_TK(a, b) same_tk(a, b)
 #define TK_SIM 0.85   /* sim_upper folds it with the skeleton's 0.85 */
+
+/* Zero-pad a transliteration key of length n (same_tk compares all of
+ * it) and return its hash: FNV-1a, never 0 for a key; 0 for none. */
+static uint32_t key_hash(char *k, size_t n)
+{
+  uint32_t h = 2166136261u;
+  size_t i;
+  if (!n)
+    return 0;
+  memset(k + n, 0, SC_TK_MAX - n);
+  for (i = 0; i < n; i++)
+    h = (h ^ (unsigned char)k[i]) * 16777619u;
+  return h | 1;
+}
 
 static int is_vowel(char c)
 {
@@ -213,7 +239,7 @@ void sc_term_init_pair(sc_term *t, const char *s, size_t len, int korean)
  * a Korean pair of names). */
 static void term_init(sc_term *t, const char *s, size_t len, int korean)
 {
-  size_t i, vowels = 0, tl;
+  size_t i, vowels = 0;
   if (len >= SC_TERM_MAX)
     len = SC_TERM_MAX - 1;
   memset(t, 0, sizeof *t);
@@ -236,13 +262,8 @@ static void term_init(sc_term *t, const char *s, size_t len, int korean)
   }
   t->patronymic = (uint8_t)sc_patronymic(s, len);
   idt_text_nysiis(s, len, t->nys, sizeof t->nys);
-  if ((tl = idt_text_translit_key(s, len, t->tk, sizeof t->tk)) > 0) {
-    memset(t->tk + tl, 0, sizeof t->tk - tl);   /* SAME_TK compares all */
-    t->tkh = 2166136261u;   /* FNV-1a, never 0 for a key */
-    for (i = 0; i < tl; i++)
-      t->tkh = (t->tkh ^ (unsigned char)t->tk[i]) * 16777619u;
-    t->tkh |= 1;
-  }
+  t->tkh = key_hash(t->tk, idt_text_translit_key(s, len, t->tk, sizeof t->tk));
+  t->tk2h = key_hash(t->tk2, idt_text_translit_key_alt(s, len, t->tk2, sizeof t->tk2));
   {
     /* zero past the key: equal keys are then equal as 9 bytes (SAME_NYS) */
     size_t kl = strnlen(t->nys, sizeof t->nys);

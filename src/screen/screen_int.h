@@ -34,6 +34,9 @@ typedef struct sc_term {
   char cons[SC_TERM_MAX];/* consonant skeleton, "" unless vowel-poor */
   char tk[SC_TK_MAX];    /* transliteration key, zero-padded; "" none */
   uint32_t tkh;          /* its hash, 0 for none: most pairs differ there */
+  char tk2[SC_TK_MAX];   /* the key of its other reading (French j, German
+                          * z...: idt_text_translit_key_alt), "" none */
+  uint32_t tk2h;         /* its hash, 0 for none */
   char ko[SC_TERM_MAX];  /* Korean syllable skeletons joined by '.', "" none */
   uint8_t ko_nsyl;       /* syllables in ko */
   uint8_t particle;      /* al, bin, van ...: weight capped at 0.3;

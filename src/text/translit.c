@@ -26,16 +26,21 @@
  *     -ova; a final e after a consonant goes (French Poutine, Prigojine);
  *     -ndr is -nder (Aleksandr, the English Alexander);
  *   - doubled letters once.
- * Tokens under five letters and tokens that read as one or two pinyin
- * syllables get no key: pinyin zh and sh, ou and u are different sounds
- * (Zhou, Shou; Lou, Lu), and short names are near enough by their
- * letters (Juri, Yuri) or too common to join on a key (Juan, Yuan).
+ * Tokens under five letters get no key, nor do tokens that read as one
+ * or two pinyin syllables unless the rules leave them as they are: pinyin
+ * zh and sh, ou and u are different sounds (Zhou, Shou; Lou, Lu), and
+ * short names are near enough by their letters (Juri, Yuri) or too common
+ * to join on a key (Juan, Yuan). Ukrainian -ych is Russian -ich.
+ * A second key (idt_text_translit_key_alt) reads the letters that French,
+ * German and Polish use for another sound than English does: French j
+ * (zh) and ch (sh) in a word with ou, German z and Polish c (ts) in a
+ * word with w. A token has it only when its letters say which convention
+ * wrote it, so the English reading stays the primary one.
  * The key is an equality test only: two spellings with one key are the
  * same name in two conventions (score.c floors their similarity), and an
- * index of terms by key finds the list's spelling from the query's. What
- * one convention writes differently with no counterpart in another (German
- * z for ц, French j for ж) is left alone: folding z or j everywhere would
- * merge more names than it joins.
+ * index of terms by key finds the list's spelling from the query's.
+ * Folding z or j everywhere would merge more names than it joins: hence
+ * the second key, only where the word shows its convention.
  */
 #include <string.h>
 #include "interdict/text.h"
@@ -115,6 +120,8 @@ static size_t endings(char *k, size_t n, size_t cap)
     k[n - 1] = 'e';   /* Aleksandr, Alexander: the English -er */
     k[n++] = 'r';
   }
+  if (n >= 5 && !strcmp(k + n - 3, "ych"))
+    k[n - 3] = 'i';   /* Ukrainian -ych, Russian -ich (-ович) */
   if (n >= 3 && (!strcmp(k + n - 2, "ii") || !strcmp(k + n - 2, "iy")))
     n--, k[n - 1] = 'i';
   if (n >= 3 && k[n - 1] == 'y' && !vowel(k[n - 2]))
@@ -145,20 +152,10 @@ static int pinyin(const char *s, size_t n)
   return 0;
 }
 
-size_t idt_text_translit_key(const char *tok, size_t n, char *key, size_t cap)
+/* The key of tok (5 letters or more), pinyin or not. */
+static size_t key_of(const char *tok, size_t n, char *key, size_t cap)
 {
   size_t i = 0, o = 0, r;
-  if (!cap)
-    return 0;
-  key[0] = 0;
-  if (n < 5)
-    return 0;
-  for (i = 0; i < n; i++)
-    if (!letter(tok[i]))
-      return 0;
-  if (pinyin(tok, n))
-    return 0;
-  i = 0;
   while (i < n) {
     const char *to = NULL;
     char buf[2] = { 0, 0 };
@@ -187,4 +184,90 @@ size_t idt_text_translit_key(const char *tok, size_t n, char *key, size_t cap)
     return 0;
   }
   return endings(key, o, cap);
+}
+
+/* Lowercase ASCII letters, 5 or more? */
+static int keyable(const char *tok, size_t n, char *key, size_t cap)
+{
+  size_t i;
+  if (!cap)
+    return 0;
+  key[0] = 0;
+  if (n < 5)
+    return 0;
+  for (i = 0; i < n; i++)
+    if (!letter(tok[i]))
+      return 0;
+  return 1;
+}
+
+/* A token that reads as pinyin keeps a key only when the rules leave it
+ * as it is (Sergei, Putin: pu + tin, ser + gei): then no pinyin
+ * distinction (zh/sh, ou/u) is folded, and Siergiej, Poutine find it. */
+size_t idt_text_translit_key(const char *tok, size_t n, char *key, size_t cap)
+{
+  size_t k;
+  if (!keyable(tok, n, key, cap))
+    return 0;
+  k = key_of(tok, n, key, cap);
+  if (k && pinyin(tok, n) && (k != n || memcmp(key, tok, n))) {
+    key[0] = 0;
+    return 0;
+  }
+  return k;
+}
+
+/* The letters whose sound another convention writes with the letters
+ * English uses for a different sound, rewritten to the English: French
+ * (a word with ou) j is zh and ch before a vowel sh (Joukov, Choigou);
+ * German and Polish (a word with w) z and c are ts (Zwetkow, Cwietkow;
+ * not c in ch, cz, ck). Returns the length written to out (0: none
+ * applies or out is too small). */
+static size_t other_reading(const char *tok, size_t n, char *out, size_t cap)
+{
+  int french = 0, wendish = memchr(tok, 'w', n) != NULL;
+  size_t i, o = 0;
+  for (i = 0; i + 1 < n && !french; i++)
+    french = tok[i] == 'o' && tok[i + 1] == 'u';
+  if (!french && !wendish)
+    return 0;
+  for (i = 0; i < n; i++) {
+    char c = tok[i], nx = i + 1 < n ? tok[i + 1] : 0;
+    const char *to = NULL;
+    if (french && c == 'j')
+      to = "zh";
+    else if (french && c == 'c' && nx == 'h' && i + 2 < n && vowel(tok[i + 2]))
+      to = "sh", i++;
+    else if (wendish && !french && c == 'z' && (!i || tok[i - 1] != 's') &&
+             (!i || tok[i - 1] != 'c'))
+      to = "ts";
+    else if (wendish && !french && c == 'c' && nx != 'h' && nx != 'z' && nx != 'k')
+      to = "ts";
+    if (o + (to ? strlen(to) : 1) + 1 > cap)
+      return 0;
+    if (to) {
+      memcpy(out + o, to, strlen(to));
+      o += strlen(to);
+    } else {
+      out[o++] = c;
+    }
+  }
+  out[o] = 0;
+  return o;
+}
+
+size_t idt_text_translit_key_alt(const char *tok, size_t n, char *key, size_t cap)
+{
+  char alt[64], prim[64];
+  size_t m, k;
+  if (!keyable(tok, n, key, cap) || pinyin(tok, n))
+    return 0;
+  if (!(m = other_reading(tok, n, alt, sizeof alt)) || (m == n && !memcmp(alt, tok, n)) ||
+      !(k = key_of(alt, m, key, cap)))
+    return 0;
+  if (key_of(tok, n, prim, sizeof prim) == k && !memcmp(prim, key, k)) {
+    key[0] = 0;   /* the same as the primary key */
+    return 0;
+  }
+  return k;
 }
