@@ -781,8 +781,13 @@ TEST(cyrillic)
 TEST(hanja_plausible)
 {
   CHECK_INT(idt_ko_hanja_plausible("金正恩", strlen("金正恩")), 1);
-  /* simplified characters: Chinese writing (铁 for 鐵) */
-  CHECK_INT(idt_ko_hanja_plausible("金铁三", strlen("金铁三")), 0);
+  /* simplified characters: Chinese writing (铁 for 鐵), of a Korean name
+   * too when it is one run of three characters */
+  CHECK_INT(idt_ko_hanja_plausible("金铁三", strlen("金铁三")), 1);
+  CHECK_INT(idt_ko_hanja_plausible("崔龙海", strlen("崔龙海")), 1);
+  CHECK_INT(idt_ko_hanja_plausible("红 利 李", strlen("红 利 李")), 0);
+  CHECK_INT(idt_ko_hanja_plausible("金铁三山", strlen("金铁三山")), 0);
+  CHECK_INT(idt_ko_hanja_plausible("金 铁三", strlen("金 铁三")), 0);
   /* two characters: mostly Chinese names */
   CHECK_INT(idt_ko_hanja_plausible("李明", strlen("李明")), 0);
   /* not surname first (Western order of a Chinese name) */

@@ -271,23 +271,31 @@ static int simplified(UChar32 c)
 int idt_ko_hanja_plausible(const char *s, size_t n)
 {
   int32_t i = 0, len = n > INT32_MAX ? INT32_MAX : (int32_t)n;
-  int han = 0;
+  int han = 0, simp = 0, other = 0;
   const idt__ko_hanja *h;
   if (!s) return 0;
   while (i < len) {
     UChar32 c;
     U8_NEXT(s, i, len, c);
-    if (c > 0x3000 && (h = hanja_find(c))) {
-      if (simplified(c)) return 0;
-      if (!han++) {
-        /* written surname first: the first character reads as a surname */
-        UChar32 k = SBASE + h->sur;
-        char u[3] = {(char)(0xE0 | (k >> 12)), (char)(0x80 | ((k >> 6) & 0x3F)),
-                     (char)(0x80 | (k & 0x3F))};
-        if (!idt_ko_surname_spellings(u, 3)) return 0;
-      }
+    if (!(c > 0x3000 && (h = hanja_find(c)))) {
+      other = 1;
+      continue;
+    }
+    simp |= simplified(c);
+    if (!han++) {
+      /* written surname first: the first character reads as a surname */
+      UChar32 k = SBASE + h->sur;
+      char u[3] = {(char)(0xE0 | (k >> 12)), (char)(0x80 | ((k >> 6) & 0x3F)),
+                   (char)(0x80 | (k & 0x3F))};
+      if (!idt_ko_surname_spellings(u, 3)) return 0;
     }
   }
+  /* Simplified characters are Chinese writing: of a Korean name too
+   * (Chinese press and registries: 崔龙海, 金与正), which it writes as one
+   * run of three characters, surname first. Spaced or longer, it is a
+   * Chinese name (红 利 李 would read Hong Ri Ri). */
+  if (simp)
+    return !other && han == 3;
   return han >= 3;
 }
 
