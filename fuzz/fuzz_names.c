@@ -1,6 +1,7 @@
 /* fuzz_names.c - the name-knowledge romanisers on arbitrary text: Khmer to
  * Latin (which must leave no Khmer behind), Wade-Giles to pinyin, the query
- * forms, Palladius Cyrillic to pinyin, an organisation's acronym and the
+ * forms, Palladius Cyrillic to pinyin, an organisation's acronym, the
+ * assimilated Arabic article (tokens stay as many, each non-empty) and the
  * transliteration key (which must
  * fit its buffer and be its own key's length). Inputs that are not valid UTF-8 are
  * skipped: text is validated at the edge (docs/design.md). */
@@ -37,6 +38,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   (void)idt_text_org_acronym(s, size, out, 16);
   (void)idt_text_org_acronym_legal(s, size, out, 16);
   (void)idt_text_name_forms(s, size, out, sizeof out);
+  {
+    idt__toks t;
+    size_t i, n;
+    idt__text_tokenize(s, size, &t);
+    n = t.n;
+    idt__text_sun_article(&t);
+    for (i = 0; i < t.n; i++)
+      if (t.n != n || !t.len[i])
+        abort();
+  }
   {
     char k[24];
     size_t kl = idt_text_translit_key(s, size, k, sizeof k);

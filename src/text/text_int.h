@@ -61,8 +61,12 @@ void idt__text_tokenize(const char *s, size_t n, idt__toks *t);
 /* Emit tokens as a form (numbers and legal phrases canonicalised) unless it
  * duplicates an earlier form or the forms are full: 1 when added, else 0. */
 int idt__text_add_toks(const idt__toks *t, idt__forms *f);
-/* Tokenise and split glued legal forms ("SiemensAG"). */
+/* Tokenise, split glued legal forms ("SiemensAG") and read an assimilated
+ * Arabic article as al (idt__text_sun_article). */
 void idt__text_prepare(const char *s, size_t n, idt__toks *t);
+/* The Arabic article assimilated to a sun letter (az-Zawahiri, ash-Shami,
+ * ad-Din) read as al, the noun kept (article.c); idt__text_prepare calls it. */
+void idt__text_sun_article(idt__toks *t);
 /* idt__text_prepare, then idt__text_add_toks. */
 int idt__forms_init(idt__forms *f, char *out, size_t cap);
 int idt__text_add_form(const char *s, size_t n, idt__forms *f);
