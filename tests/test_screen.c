@@ -73,6 +73,9 @@ TEST(compare_han)
 TEST(compare_orgs_and_numbers)
 {
   CHECK(cmp("NAM SAN 6", "NAM SAN 8") < 0.5);
+  CHECK(cmp("Nam San No. 8", "NAM SAN 8") >= 0.9);
+  CHECK(cmp("Nam San No. 6", "NAM SAN 8") < 0.5);
+  CHECK(cmp("Choson Kwangson Banking Corporation", "KOREA KWANGSON BANKING CORP") >= 0.9);
   CHECK(cmp("Korea Ryonbong General Co., Ltd.", "KOREA RYONBONG GENERAL CORPORATION LIMITED") >= 0.85);
   CHECK(cmp("HAIGE GUANGZHOU", "GUANGZHOU HAIGE COMM GRP") >= IDT_SCREEN_THRESHOLD);
   CHECK(cmp("emma daniels", "EMMA LLC") < IDT_SCREEN_THRESHOLD);   /* watchman #338 */

@@ -44,6 +44,13 @@ TEST(ascii_tokens)
   CHECK_STR(form0("RI Ch'ol", b, sizeof b), "ri chol");
   CHECK_STR(form0("O'Brien, U.S.A.", b, sizeof b), "obrien us");
   CHECK_STR(form0("  NAM SAN 8 ", b, sizeof b), "nam san 8");
+  /* the numero sign goes before a number, not at the start (NO Kwang Chol) */
+  CHECK_STR(form0("NAM SAN No. 8", b, sizeof b), "nam san 8");
+  CHECK_STR(form0("Nam San No.8", b, sizeof b), "nam san 8");
+  CHECK_STR(form0("Rye Song Gang Nr 1", b, sizeof b), "rye song gang 1");
+  CHECK_STR(form0("NO Kwang Chol", b, sizeof b), "no kwang chol");
+  CHECK_STR(form0("No 8 Shipping", b, sizeof b), "no 8 shipping");
+  CHECK_STR(form0("Nam San Noah", b, sizeof b), "nam san noah");
   CHECK_INT(idt_text_name_forms("...", 3, b, sizeof b), 0);
 }
 
@@ -61,6 +68,7 @@ TEST(legal_forms)
   CHECK_STR(form0("Muster Gesellschaft mit beschränkter Haftung", b, sizeof b), "muster llc");
   CHECK_STR(form0("Foreign Trade Bank of the Democratic People's Republic of Korea", b, sizeof b),
             "foreign trade bank of the dprk");
+  CHECK_STR(form0("Chosun Kwangson Banking Corp", b, sizeof b), "korea kwangson banking corp");
   CHECK_STR(form0("FABERLIC EUROPE Sp. z o.o.", b, sizeof b), "faberlic europe llc");
   CHECK_STR(form0("Petroleos Mexicanos S.A. de C.V.", b, sizeof b), "petroleos mexicanos jsc");
   CHECK_STR(form0("Construtora Norberto Odebrecht Ltda.", b, sizeof b),

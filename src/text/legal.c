@@ -88,6 +88,10 @@ static const legal_row rows[] = {
   { "democratic people s republic of korea", "dprk" }, { "d p r k", "dprk" },
   { "peoples republic of china", "prc" }, { "people s republic of china", "prc" },
   { "united arab emirates", "uae" }, { "u a e", "uae" },
+  /* the DPRK's own name for Korea, 조선, which its organisations' English
+   * names translate (Korea Kwangson Banking Corp) and trade papers
+   * transcribe (Chosun Kwangson Banking) */
+  { "choson", "korea" }, { "chosun", "korea" }, { "joseon", "korea" },
 };
 
 static const char *const legal_canon[] = { "llc", "jsc", "plc", "corp", "co", "lp" };

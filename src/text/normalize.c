@@ -536,6 +536,7 @@ void idt__text_prepare(const char *s, size_t n, idt__toks *t)
   idt__text_tokenize(s, n, t);
   split_glued(t);
   idt__text_sun_article(t);
+  idt__text_numero(t);
 }
 
 int idt__text_add_form(const char *s, size_t n, idt__forms *f)

@@ -170,3 +170,40 @@ void idt__text_percent_form(const char *s, size_t n, idt__forms *f)
     (void)idt__text_add_form(b.p, b.len, f);
   idt_buf_free(&b);
 }
+
+/* All digits? */
+static int digits(const char *s, size_t n)
+{
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (s[i] < '0' || s[i] > '9')
+      return 0;
+  return n > 0;
+}
+
+/* The numero sign before a number: "NAM SAN No. 8", "No 8", "Nr. 8" are
+ * NAM SAN 8 (vessel names carry it or not as the writer likes), and the
+ * deleted dot glues "No.8" to "no8". Not at the start of a name: No and
+ * Roh are a Korean surname (NO Kwang Chol). */
+void idt__text_numero(idt__toks *t)
+{
+  size_t i, j;
+  for (i = 1; i < t->n; i++) {
+    const char *s = t->p[i];
+    size_t n = t->len[i];
+    if (n < 2 || !((s[0] == 'n' && (s[1] == 'o' || s[1] == 'r'))))
+      continue;
+    if (n > 2 && digits(s + 2, n - 2)) {   /* no8 */
+      t->p[i] += 2;
+      t->len[i] -= 2;
+    } else if (n == 2 && i + 1 < t->n && digits(t->p[i + 1], t->len[i + 1])) {
+      for (j = i; j + 1 < t->n; j++) {   /* drop "no" before 8 */
+        t->p[j] = t->p[j + 1];
+        t->len[j] = t->len[j + 1];
+        t->joined[j] = t->joined[j + 1];
+        t->camel[j] = t->camel[j + 1];
+      }
+      t->n--;
+    }
+  }
+}

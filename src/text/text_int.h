@@ -61,12 +61,16 @@ void idt__text_tokenize(const char *s, size_t n, idt__toks *t);
 /* Emit tokens as a form (numbers and legal phrases canonicalised) unless it
  * duplicates an earlier form or the forms are full: 1 when added, else 0. */
 int idt__text_add_toks(const idt__toks *t, idt__forms *f);
-/* Tokenise, split glued legal forms ("SiemensAG") and read an assimilated
- * Arabic article as al (idt__text_sun_article). */
+/* Tokenise, split glued legal forms ("SiemensAG"), read an assimilated
+ * Arabic article as al (idt__text_sun_article) and drop a numero sign
+ * (idt__text_numero). */
 void idt__text_prepare(const char *s, size_t n, idt__toks *t);
 /* The Arabic article assimilated to a sun letter (az-Zawahiri, ash-Shami,
  * ad-Din) read as al, the noun kept (article.c); idt__text_prepare calls it. */
 void idt__text_sun_article(idt__toks *t);
+/* The numero sign before a number dropped: "Nam San No. 8", "No.8" are
+ * Nam San 8 (numbers.c); idt__text_prepare calls it. */
+void idt__text_numero(idt__toks *t);
 /* idt__text_prepare, then idt__text_add_toks. */
 int idt__forms_init(idt__forms *f, char *out, size_t cap);
 int idt__text_add_form(const char *s, size_t n, idt__forms *f);
