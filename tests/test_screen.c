@@ -468,6 +468,22 @@ TEST(index_identifiers_and_weak_alias)
   r = run(ix, &q, 0);
   CHECK(r && r->n == 1 && !strcmp(r->hits[0].entity_id, "o-1"));
   idt_screen_result_free(r);
+  /* a CryptoWallet query hits the holder of its address, whatever the
+   * holder's schema, also with the address written as the name */
+  q.schema = "CryptoWallet";
+  r = run(ix, &q, 0);
+  CHECK(r && r->n == 1 && !strcmp(r->hits[0].entity_id, "o-1"));
+  idt_screen_result_free(r);
+  q.wallet = NULL;
+  q.name = "0x098B716B8AAF21512996DC57EB0615E2383E2F96";
+  r = run(ix, &q, 0);
+  CHECK(r && r->n == 1 && !strcmp(r->hits[0].entity_id, "o-1"));
+  idt_screen_result_free(r);
+  q.name = "0x098b716b8aaf21512996dc57eb0615e2383e2f97";   /* another address */
+  r = run(ix, &q, 0);
+  CHECK(r && r->n == 0);
+  idt_screen_result_free(r);
+  q.schema = NULL;
   /* a weak alias counts only exactly */
   q.wallet = NULL;
   q.name = "Pyong";

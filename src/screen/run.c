@@ -58,12 +58,15 @@ static int schema_allowed(schema_memo *m, const idt_schema *qs, const idt_schema
   return ok;
 }
 
-static int ent_allowed(const idt_screen_index *ix, const ix_ent *e,
-                       const idt_schema *qs, const idt_screen_opts *o, schema_memo *sm)
+/* holder: the entity holds the wallet a CryptoWallet query screens (it
+ * came through the identifier index), whatever its schema: OFAC lists a
+ * wallet as an identifier of its Person or Organization. */
+static int ent_allowed(const idt_screen_index *ix, const ix_ent *e, const idt_schema *qs,
+                       int holder, const idt_screen_opts *o, schema_memo *sm)
 {
   size_t i;
   (void)ix;
-  if (qs && !schema_allowed(sm, qs, e->schema))
+  if (qs && !holder && !schema_allowed(sm, qs, e->schema))
     return 0;
   if (o->ndatasets) {
     for (i = 0; i < o->ndatasets; i++)
@@ -394,6 +397,8 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   idt_screen_opts dflt = IDT_SCREEN_OPTS_INIT;
   const idt_screen_opts *o = opts ? opts : &dflt;
   const idt_schema *qs = NULL;
+  idt_screen_query wq;
+  int wallet_q;
   sc_qprep qp;
   qident qi;
   schema_memo sm;
@@ -413,6 +418,13 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   if (q->schema && *q->schema && !(qs = idt_schema_get(q->schema)))
     return idt_error_set(IDT_EINVAL, "screen: query %s: unknown schema '%s'",
                          q->id ? q->id : "", q->schema);
+  wallet_q = qs && idt_schema_is_a(qs, "CryptoWallet");
+  if (wallet_q && (!q->wallet || !*q->wallet)) {
+    /* a wallet written as the name: its address is the identifier */
+    wq = *q;
+    wq.wallet = q->name;
+    q = &wq;
+  }
   if (!(s = sc_scratch_get(ix)))
     return IDT_ENOMEM;
   qn = &s->q;
@@ -498,7 +510,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   sm.n = 0;
   for (i = 0; i < nents; i++) {
     const ix_ent *e = &ix->ents[ents[i]];
-    if (!ent_allowed(ix, e, qs, o, &sm))
+    if (!ent_allowed(ix, e, qs, wallet_q && i < nident, o, &sm))
       continue;
     score_ent(ix, s, qn, q, &qp, &qi, o, ents[i],
               o->exhaustive || i < nident ? NULL : s->acc, s->estamp,
