@@ -11,12 +11,34 @@
 #include "interdict/screen.h"
 #include "interdict/text.h"
 #include "common/arena.h"
+#include "screen/names.h"
 
 static double cmp(const char *a, const char *b)
 {
   double s = -1;
   idt_screen_compare(NULL, a, b, IDT_SCREEN_MODE_DEFAULT, &s, NULL);
   return s;
+}
+
+static double cmp_as(const char *schema, const char *a, const char *b)
+{
+  double s = -1;
+  idt_screen_compare(schema, a, b, IDT_SCREEN_MODE_DEFAULT, &s, NULL);
+  return s;
+}
+
+TEST(vessel_prefix)
+{
+  CHECK_INT(sc_vessel_prefix("M/V WISE HONEST"), 4);
+  CHECK_INT(sc_vessel_prefix("M.T. Yuk Tung"), 5);
+  CHECK_INT(sc_vessel_prefix("mv  Chon Ma San"), 4);
+  CHECK_INT(sc_vessel_prefix("MV"), 0);            /* the prefix alone is the name */
+  CHECK_INT(sc_vessel_prefix("MVX HONEST"), 0);
+  CHECK_INT(sc_vessel_prefix("MA SAN"), 0);
+  CHECK(cmp_as("Vessel", "MV Chon Ma San", "CHON MA SAN") >= 0.94);
+  CHECK(cmp_as("Vessel", "M/T Yuk Tung", "YUK TUNG") >= 0.94);
+  CHECK(cmp_as("Vessel", "MV Nam San 6", "NAM SAN 8") < 0.5);
+  CHECK(cmp_as("Person", "MV Smith", "SMITH") < 0.94);   /* vessels only */
 }
 
 TEST(compare_graded)
@@ -618,6 +640,7 @@ TEST(results_independent_of_history)
 
 int main(void)
 {
+  RUN(vessel_prefix);
   RUN(compare_graded);
   RUN(compare_korean);
   RUN(compare_han);

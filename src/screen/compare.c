@@ -40,6 +40,7 @@ int idt_screen_compare(const char *schema, const char *name1, const char *name2,
   }
   b->list_side = 1;
   a->person = b->person = sc && idt_schema_is_a(sc, "Person");
+  a->vessel = b->vessel = sc && idt_schema_is_a(sc, "Vessel");
   if ((rc = sc_qnames_add(a, name1, NULL, 0, NULL, NULL)) < 0 ||
       (rc = sc_qnames_add(b, name2, NULL, 0, NULL, NULL)) < 0 ||
       (rc = sc_qnames_add_acronym(a, sc, name1)) < 0 ||

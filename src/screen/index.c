@@ -339,13 +339,13 @@ typedef struct build_ctx {
   uint32_t *name_tok0;     /* per name: offset into tok_ids */
 } build_ctx;
 
-static int add_name(build_ctx *bc, uint32_t ent, const char *raw, int weak, int person)
+static int add_name(build_ctx *bc, uint32_t ent, const char *raw, int weak, int kind)
 {
   idt_screen_index *ix = bc->ix;
   char forms[(IDT_TEXT_MAX_FORMS + 1) * IDT_TEXT_MAX_FORM];
   uint8_t hf[IDT_TEXT_MAX_FORMS + 1];
   const char *p = forms;
-  int nf = sc_forms(raw, person, forms, sizeof forms, hf), k;
+  int nf = sc_forms(raw, kind, forms, sizeof forms, hf), k;
   if (nf < 0)
     return nf;
   for (k = 0; k < nf; k++, p += strlen(p) + 1) {
@@ -429,14 +429,15 @@ static int add_entity(build_ctx *bc, rec *r, rec **wallets, size_t nw)
   sl *v;
   size_t nd = 0, nc = 0, ni = 0, w;
   uint32_t eid = (uint32_t)ix->nents;
-  int rc, person;
+  int rc, kind;
   memset(e, 0, sizeof *e);
   e->id = r->id;
   e->source_id = r->source_id;
   e->dataset = r->dataset;
   e->schema = r->schema;
   e->name0 = (uint32_t)ix->nnames;
-  person = idt_schema_is_a(r->schema, "Person");
+  kind = idt_schema_is_a(r->schema, "Person") ? SC_NAME_PERSON :
+         idt_schema_is_a(r->schema, "Vessel") ? SC_NAME_VESSEL : 0;
   for (v = r->vals; v; v = v->next) {
     nd += v->kind == V_DOB;
     nc += v->kind == V_COUNTRY;
@@ -466,7 +467,7 @@ static int add_entity(build_ctx *bc, rec *r, rec **wallets, size_t nw)
       if (v->kind == V_NAME || v->kind == V_WEAK) {
         if (!e->caption && v->kind == V_NAME)
           e->caption = v->s;
-        if ((rc = add_name(bc, eid, v->s, v->kind == V_WEAK, person)) < 0 ||
+        if ((rc = add_name(bc, eid, v->s, v->kind == V_WEAK, kind)) < 0 ||
             (v->kind == V_NAME && ((rc = add_acronym(bc, r, eid, e->name0, v->s, 0)) < 0 ||
                                    (rc = add_acronym(bc, r, eid, e->name0, v->s, 1)) < 0)))
           return rc;

@@ -3,6 +3,7 @@
  * terms, with weights looked up in the index vocabulary when there is one.
  * The same pipeline prepares list names in index.c (normalise once).
  */
+#include <ctype.h>
 #include <string.h>
 #include "screen/names.h"
 
@@ -43,11 +44,43 @@ int sc_korean_name(const idt_str *toks, size_t n, int cjk)
   return cjk != SC_CJK_HAN_PINYIN && sc_korean_shape(toks, n);
 }
 
-int sc_forms(const char *raw, int person, char *forms, size_t cap, uint8_t *hflags)
+/* The ship-type prefixes: motor, tanker, steam, fishing and research
+ * vessels; M/S, M.V. and the like are read without their punctuation. */
+static const char *const vessel_prefixes[] = { "mv", "mt", "ms", "ss", "fv", "rv" };
+
+size_t sc_vessel_prefix(const char *raw)
 {
-  size_t rl = strlen(raw);
-  int nf = person ? idt_text_person_forms(raw, rl, forms, cap) :
-                    idt_text_name_forms(raw, rl, forms, cap), k;
+  char p[3];
+  size_t i = 0, n = 0, k;
+  while (raw[i] && n < 3) {
+    unsigned char c = (unsigned char)raw[i];
+    if (isalpha(c))
+      p[n++] = (char)tolower(c);
+    else if (c != '/' && c != '.')
+      break;
+    i++;
+  }
+  if (n != 2 || (raw[i] != ' ' && raw[i] != '\t'))
+    return 0;
+  while (raw[i] == ' ' || raw[i] == '\t')
+    i++;
+  if (!raw[i])
+    return 0;   /* the prefix alone is the name */
+  for (k = 0; k < sizeof vessel_prefixes / sizeof *vessel_prefixes; k++)
+    if (!memcmp(p, vessel_prefixes[k], 2))
+      return i;
+  return 0;
+}
+
+int sc_forms(const char *raw, int kind, char *forms, size_t cap, uint8_t *hflags)
+{
+  size_t rl;
+  int nf, k;
+  if (kind & SC_NAME_VESSEL)
+    raw += sc_vessel_prefix(raw);
+  rl = strlen(raw);
+  nf = kind & SC_NAME_PERSON ? idt_text_person_forms(raw, rl, forms, cap) :
+                               idt_text_name_forms(raw, rl, forms, cap);
   int han = nf > 0 && idt_text_han_only(raw, rl);
   for (k = 0; k < nf && k < IDT_TEXT_MAX_FORMS + 1; k++)
     hflags[k] = han ? (k ? SC_CJK_HAN : SC_CJK_HAN_PINYIN) : 0;
@@ -186,7 +219,8 @@ int sc_qnames_add(sc_qnames *q, const char *raw, const char *orig, int weak,
   size_t first = q->n;
   if (!raw || !*raw)
     return 0;
-  nf = sc_forms(raw, q->person, forms, sizeof forms, hf);
+  nf = sc_forms(raw, (q->person ? SC_NAME_PERSON : 0) | (q->vessel ? SC_NAME_VESSEL : 0),
+                forms, sizeof forms, hf);
   if (nf < 0)
     return nf;
   for (k = 0; k < nf; k++) {

@@ -21,6 +21,7 @@ typedef struct sc_qnames {
   char forms[SC_MAX_QNAMES][IDT_TEXT_MAX_FORM];
   int list_side;         /* compare's second name: a list name, not a query */
   int person;            /* names of a Person (sc_forms): set before adding */
+  int vessel;            /* names of a Vessel (sc_forms): likewise */
 } sc_qnames;
 
 /* Split a normalised form into tokens; bit i of *joined: hyphen after i. */
@@ -28,10 +29,17 @@ size_t sc_form_split(const char *form, idt_str *toks, size_t max, uint32_t *join
 /* The forms of a raw name (idt_text_name_forms) plus, for Hangul, the
  * strict RR form; hflags[k] (sc_name.cjk): 0 neither Hangul nor Han, 1 a
  * Hangul variant, 2 the strict RR form, 3 a variant of a name in Han
- * characters, 4 its pinyin form (the first). person: a Person's name,
- * whose legal-form words stay words (idt_text_person_forms). forms needs
+ * characters, 4 its pinyin form (the first). kind: SC_NAME_PERSON, a
+ * Person's name, whose legal-form words stay words
+ * (idt_text_person_forms); SC_NAME_VESSEL, a Vessel's, read without its
+ * type prefix (MV, M/T: sc_vessel_prefix); 0 any other. forms needs
  * (IDT_TEXT_MAX_FORMS + 1) * IDT_TEXT_MAX_FORM bytes. */
-int sc_forms(const char *raw, int person, char *forms, size_t cap, uint8_t *hflags);
+#define SC_NAME_PERSON 1
+#define SC_NAME_VESSEL 2
+int sc_forms(const char *raw, int kind, char *forms, size_t cap, uint8_t *hflags);
+/* Bytes of raw taken by a ship-type prefix before the name (MV, M/V,
+ * M.V., MT, M/T, MS, SS, FV, RV; 0 none). */
+size_t sc_vessel_prefix(const char *raw);
 /* May names a and b be compared? Hangul on both sides: strict RR only;
  * Han on both sides: pinyin only. */
 static inline int sc_pairable(const sc_name *a, const sc_name *b)

@@ -431,6 +431,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   qn->n = qn->nterms = 0;
   qn->list_side = 0;
   qn->person = qs && idt_schema_is_a(qs, "Person");
+  qn->vessel = qs && idt_schema_is_a(qs, "Vessel");
   lc.ix = ix;
   lc.s = s;
   if ((rc = sc_qnames_add(qn, q->name, NULL, 0, sc_memo_lookup, &lc)) < 0)
