@@ -82,6 +82,12 @@ TEST(date_ranges)
   CHECK(idt_entity_has(e, "birthDate", "1982"));
   CHECK_OK(idt__add_dates(e, "birthDate", "DOB", "sometime", 8));
   CHECK(idt_entity_has(e, "notes", "DOB sometime"));
+  /* "circa "'s blank starts " to ": no range, a note (read past the text
+   * before: the fuzzer's un_xml crash of 2026-11-27) */
+  CHECK_OK(idt__add_dates(e, "birthDate", "DOB", "circa to  7-17", 14));
+  CHECK(idt_entity_has(e, "notes", "DOB to  7-17"));
+  CHECK_OK(idt__add_dates(e, "birthDate", "DOB", "circa 1950 to 1951", 18));
+  CHECK(idt_entity_has(e, "birthDate", "1951"));
   idt_arena_free(&a);
 }
 

@@ -141,7 +141,7 @@ int idt__add_dates(idt_entity *e, const char *prop, const char *label,
                    const char *s, size_t n)
 {
   idt_str t = idt_trim(s, n);
-  const char *to = find(t.p, t.len, " to ");
+  const char *to;
   size_t sep = 4;
   char a[11], b[11];
   int rc, scratch;
@@ -149,6 +149,9 @@ int idt__add_dates(idt_entity *e, const char *prop, const char *label,
     return 0;
   if (idt_startswith_ci(t.p, t.len, "circa "))
     t = idt_trim(t.p + 6, t.len - 6);
+  /* after "circa ": its blank may start " to " ("circa to 1990"), and a
+   * range must lie inside what is left */
+  to = find(t.p, t.len, " to ");
   /* "1979-1982": a year range written with a hyphen. */
   if (!to && t.len == 9 && t.p[4] == '-' && digits(t.p, 4, 4, &scratch) == 0 &&
       digits(t.p + 5, 4, 4, &scratch) == 0) {
