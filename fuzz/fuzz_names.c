@@ -47,6 +47,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (i = 0; i < t.n; i++)
       if (t.n != n || !t.len[i])
         abort();
+    idt__text_numero(&t);   /* drops tokens, never empties one */
+    for (i = 0; i < t.n; i++)
+      if (t.n > n || !t.len[i])
+        abort();
+  }
+  {
+    idt_buf hb;
+    idt_buf_init(&hb, 256);
+    if (idt__text_han_org(s, size, &hb) == 0 && hb.len)
+      abort();   /* nothing translated: nothing written */
+    idt_buf_free(&hb);
   }
   {
     char k[24];

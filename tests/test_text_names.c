@@ -248,6 +248,21 @@ TEST(percent_written_out)
   CHECK(cmp("Organization", "3%ers", "Three Percent Fund") < 0.70);
 }
 
+/* A Chinese company's trade words in English, as one more form; not for a
+ * name without a company word, nor for a person's. */
+TEST(han_company_words)
+{
+  char out[IDT_TEXT_MAX_FORMS * IDT_TEXT_MAX_FORM];
+  const char *p = "郭国际";
+  CHECK(has_form("丹东鸿祥实业发展有限公司", "dan dong hong xiang industrial development llc"));
+  CHECK(has_form("丹东鸿祥实业发展有限公司", "dan dong hong xiang shi ye fa zhan llc"));
+  CHECK(has_form("中國國際貿易集團", "china international trading group"));
+  CHECK(has_form("大连进出口有限公司", "da lian import export llc"));
+  CHECK(!has_form(p, "guo international"));   /* no company word: a person's name */
+  CHECK(!forms_contain(out, idt_text_person_forms("郭国际公司", strlen("郭国际公司"), out,
+                                                  sizeof out), "guo international gong si"));
+}
+
 int main(void)
 {
   RUN(wade_giles_syllables);
@@ -262,6 +277,7 @@ int main(void)
   RUN(org_acronym_query_forms);
   RUN(org_acronym_scores);
   RUN(percent_written_out);
+  RUN(han_company_words);
   idt_text_thread_cleanup();
   return tap_done();
 }

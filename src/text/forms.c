@@ -411,6 +411,25 @@ static void han_foreign(const char *lat, size_t n, idt__forms *f)
   idt_buf_free(&b);
 }
 
+/* A Chinese company's name with its trade words in English (han_org.c),
+ * read in Latin like the name itself, as one more form. */
+static int han_org_form(const char *s, size_t n, idt__forms *f)
+{
+  idt_buf hb, lb;
+  idt__toks t;
+  int rc;
+  idt_buf_init(&hb, IDT_TEXT_MAX_FORM * 4);
+  idt_buf_init(&lb, IDT_TEXT_MAX_FORM * 4);
+  rc = idt__text_han_org(s, n, &hb);
+  if (rc > 0 && (rc = idt__text_latin(hb.p, hb.len, &lb)) == 0 && lb.len) {
+    idt__text_prepare(lb.p, lb.len, &t);
+    (void)idt__text_add_toks(&t, f);
+  }
+  idt_buf_free(&hb);
+  idt_buf_free(&lb);
+  return rc < 0 ? rc : 0;
+}
+
 /* Kanji or kana: the Japanese reading, when japanese.c gives one. */
 static int japanese_form(const char *s, size_t n, idt__forms *f)
 {
@@ -548,6 +567,8 @@ static int name_forms(const char *s, size_t n, int person, char *out, size_t cap
     }
   }
   idt_buf_free(&lb);
+  if (!rc && (sc & S_HAN) && !person)
+    rc = han_org_form(s, n, &f);
 #ifdef IDT_HAVE_KOREAN
   if (!rc && (sc & S_HAN) && !(sc & S_KANA) && idt_ko_hanja_plausible(s, n))
     rc = han_korean(s, n, &f);

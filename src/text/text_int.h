@@ -71,6 +71,11 @@ void idt__text_sun_article(idt__toks *t);
 /* The numero sign before a number dropped: "Nam San No. 8", "No.8" are
  * Nam San 8 (numbers.c); idt__text_prepare calls it. */
 void idt__text_numero(idt__toks *t);
+/* A Chinese company name (one holding 公司, 集团, 银行 ...) with its trade
+ * words in English (实业 industrial, 贸易 trading: han_org.c) appended to
+ * out: 1 when a word was translated, 0 when none or not a company's, < 0
+ * on error. */
+int idt__text_han_org(const char *s, size_t n, idt_buf *out);
 /* idt__text_prepare, then idt__text_add_toks. */
 int idt__forms_init(idt__forms *f, char *out, size_t cap);
 int idt__text_add_form(const char *s, size_t n, idt__forms *f);
