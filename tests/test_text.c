@@ -251,6 +251,10 @@ TEST(translit_key)
     { "aleksandr", "alexander" }, { "maxim", "maksim" }, { "alexey", "aleksei" },
     { "janukowitsch", "yanukovych" }, { "ianoukovitch", "yanukovych" },
     { "siergiej", "sergei" }, { "poutine", "putin" },   /* sergei, putin read as pinyin */
+    /* Ukrainian and Belarusian given names, the Russian's key */
+    { "oleksandr", "alexander" }, { "aliaksandr", "aleksandr" }, { "uladzimir", "vladimir" },
+    { "volodymyr", "wladimir" }, { "siarhei", "sergey" }, { "hennadiy", "gennady" },
+    { "oleh", "oleg" }, { "ihar", "igor" }, { "olha", "olga" }, { "hanna", "anna" },
   };
   static const char *const apart[][2] = {
     { "zhuang", "shuang" },       /* pinyin: zh and sh are two sounds */
@@ -258,6 +262,7 @@ TEST(translit_key)
     { "ivanov", "ivanova" },      /* -ov and -ova stay apart */
     { "petrov", "pavlov" },
     { "zhang", "shang" },         /* pinyin shang keeps its key, zhang has none */
+    { "oleg", "igor" }, { "olga", "olena" }, { "ihor", "ivan" },   /* other names */
   };
   char a[64], b[64];
   size_t i;
@@ -271,8 +276,10 @@ TEST(translit_key)
     idt_text_translit_key(apart[i][1], strlen(apart[i][1]), b, sizeof b);
     CHECK(!a[0] || strcmp(a, b) != 0);
   }
-  /* short tokens, pinyin and digits get no key; a small buffer none */
-  CHECK_INT(idt_text_translit_key("juri", 4, a, sizeof a), 0);
+  /* short tokens (but the given names of the cognate table), pinyin and
+   * digits get no key; a small buffer none */
+  CHECK_INT(idt_text_translit_key("jose", 4, a, sizeof a), 0);
+  CHECK_INT(idt_text_translit_key("juri", 4, a, sizeof a), 4);
   CHECK_INT(idt_text_translit_key("zhou", 4, a, sizeof a), 0);
   CHECK_INT(idt_text_translit_key("xiaoping", 8, a, sizeof a), 0);
   CHECK_INT(idt_text_translit_key("abc12", 5, a, sizeof a), 0);

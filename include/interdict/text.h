@@ -72,9 +72,11 @@ size_t idt_text_consonants(const char *tok, size_t n, char *out, size_t cap);
 /* One key for the English, German, French, Polish and Czech spellings of
  * a Slavic name (Prigozhin, Prigoschin; Khrushchev, Chruschtschow,
  * Khrouchtchev, Chruszczow; Yevgeny, Jewgeni): each convention's spelling
- * of a Cyrillic sound rewritten to one (src/text/translit.c). Lowercase
- * ASCII letters, 5 or more and not pinyin, in; returns the key length, 0
- * (and "") for other tokens or when cap is too small. */
+ * of a Cyrillic sound rewritten to one (src/text/translit.c); the
+ * Ukrainian and Belarusian forms of a given name get its Russian form's
+ * key (Oleksandr, Aliaksandr: Aleksandr). Lowercase ASCII letters, 5 or
+ * more (4 for a given name of that table) and not pinyin, in; returns the
+ * key length, 0 (and "") for other tokens or when cap is too small. */
 size_t idt_text_translit_key(const char *tok, size_t n, char *key, size_t cap);
 
 /* The key of the token's other reading, where a convention writes a sound

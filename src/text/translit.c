@@ -1,6 +1,9 @@
 /*
  * translit.c - one key for the European spellings of a Slavic name.
  *
+ * (Below the rules: the Ukrainian and Belarusian given names that take
+ * their Russian form's key, a table.)
+ *
  * A Russian, Ukrainian or Belarusian name reaches the lists through the
  * transliteration conventions of whoever wrote it down: OFAC and the UN
  * write Prigozhin, Khrushchev, Yevgeniy; the EU's German entries
@@ -201,12 +204,71 @@ static int keyable(const char *tok, size_t n, char *key, size_t cap)
   return 1;
 }
 
+/* East Slavic given names are one name in three languages, spelt apart
+ * by more than a convention: Ukrainian writes h for the Russian g and i, y
+ * for its e, i (Oleksandr, Volodymyr, Hennadiy, Serhiy), Belarusian a for
+ * an unstressed o (Aliaksandr, Uladzimir, Siarhei). EU and UK lists romanise
+ * a Ukrainian or Belarusian name from its own language, OFAC and the UN
+ * often from Russian. Each row gives a name's Ukrainian or Belarusian forms
+ * the key of its Russian form (the short ones, Oleg and Igor, included on
+ * both sides, since words under five letters get no key otherwise). */
+typedef struct cognate {
+  const char *form, *russian;
+} cognate;
+
+static const cognate cognates[] = {
+  { "oleksandr", "aleksandr" }, { "oleksander", "aleksandr" }, { "olexandr", "aleksandr" },
+  { "aliaksandr", "aleksandr" }, { "alyaksandr", "aleksandr" },
+  { "oleksiy", "aleksei" }, { "oleksii", "aleksei" }, { "olexiy", "aleksei" },
+  { "aliaksei", "aleksei" }, { "alyaksei", "aleksei" },
+  { "volodymyr", "vladimir" }, { "uladzimir", "vladimir" },
+  { "mykola", "nikolai" }, { "mikalai", "nikolai" },
+  { "serhiy", "sergei" }, { "serhii", "sergei" }, { "siarhei", "sergei" },
+  { "syarhei", "sergei" },
+  { "dmytro", "dmitri" }, { "dzmitry", "dmitri" }, { "dzmitryi", "dmitri" },
+  { "andriy", "andrei" }, { "andrii", "andrei" },
+  { "oleh", "oleg" }, { "aleh", "oleg" }, { "oleg", "oleg" },
+  { "ihor", "igor" }, { "ihar", "igor" }, { "igor", "igor" },
+  { "yury", "yuri" }, { "yuri", "yuri" }, { "juri", "yuri" }, { "yurii", "yuri" },
+  { "petro", "pyotr" }, { "piotr", "pyotr" }, { "petr", "pyotr" }, { "pyotr", "pyotr" },
+  { "pavlo", "pavel" }, { "mykhailo", "mikhail" }, { "mykhaylo", "mikhail" },
+  { "hryhoriy", "grigori" }, { "hryhorii", "grigori" }, { "ryhor", "grigori" },
+  { "yevhen", "yevgeni" }, { "yevhenii", "yevgeni" }, { "yauhen", "yevgeni" },
+  { "vasyl", "vasili" }, { "fedir", "fyodor" }, { "fedor", "fyodor" },
+  { "kyrylo", "kirill" }, { "kiryl", "kirill" },
+  { "heorhiy", "georgi" }, { "heorhii", "georgi" },
+  { "hennadiy", "gennadi" }, { "hennadii", "gennadi" }, { "henadz", "gennadi" },
+  { "halyna", "galina" }, { "bohdan", "bogdan" }, { "borys", "boris" },
+  { "mykyta", "nikita" }, { "maksym", "maksim" }, { "yakiv", "yakov" },
+  { "olha", "olga" }, { "volha", "olga" }, { "olga", "olga" },
+  { "olena", "elena" }, { "alena", "elena" },
+  { "kateryna", "ekaterina" }, { "katsiaryna", "ekaterina" },
+  { "iryna", "irina" }, { "svitlana", "svetlana" }, { "sviatlana", "svetlana" },
+  { "tetiana", "tatiana" }, { "tetyana", "tatiana" }, { "tatsiana", "tatiana" },
+  { "hanna", "anna" }, { "anna", "anna" },
+};
+
+static const char *russian_form(const char *tok, size_t n)
+{
+  size_t i;
+  for (i = 0; i < sizeof cognates / sizeof *cognates; i++)
+    if (cognates[i].form[0] == tok[0] && strlen(cognates[i].form) == n &&
+        !memcmp(cognates[i].form, tok, n))
+      return cognates[i].russian;
+  return NULL;
+}
+
 /* A token that reads as pinyin keeps a key only when the rules leave it
  * as it is (Sergei, Putin: pu + tin, ser + gei): then no pinyin
  * distinction (zh/sh, ou/u) is folded, and Siergiej, Poutine find it. */
 size_t idt_text_translit_key(const char *tok, size_t n, char *key, size_t cap)
 {
+  const char *ru;
   size_t k;
+  if (cap && n >= 4 && n <= 10 && (ru = russian_form(tok, n)) != NULL) {
+    key[0] = 0;
+    return key_of(ru, strlen(ru), key, cap);
+  }
   if (!keyable(tok, n, key, cap))
     return 0;
   k = key_of(tok, n, key, cap);
