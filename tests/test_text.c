@@ -236,6 +236,20 @@ TEST(nysiis)
   CHECK_INT(idt_text_nysiis("123", 3, k, sizeof k), 0);
 }
 
+/* For each pair, key() of the first is non-empty and equals the primary
+ * transliteration key of the second. */
+static void same_keys(const char *const (*pairs)[2], size_t n,
+                      size_t (*key)(const char *, size_t, char *, size_t))
+{
+  char a[64], b[64];
+  size_t i;
+  for (i = 0; i < n; i++) {
+    CHECK(key(pairs[i][0], strlen(pairs[i][0]), a, sizeof a) > 0);
+    idt_text_translit_key(pairs[i][1], strlen(pairs[i][1]), b, sizeof b);
+    CHECK_STR(a, b);
+  }
+}
+
 TEST(translit_key)
 {
   static const char *const same[][2] = {
@@ -266,11 +280,7 @@ TEST(translit_key)
   };
   char a[64], b[64];
   size_t i;
-  for (i = 0; i < sizeof same / sizeof *same; i++) {
-    CHECK(idt_text_translit_key(same[i][0], strlen(same[i][0]), a, sizeof a) > 0);
-    idt_text_translit_key(same[i][1], strlen(same[i][1]), b, sizeof b);
-    CHECK_STR(a, b);
-  }
+  same_keys(same, sizeof same / sizeof *same, idt_text_translit_key);
   for (i = 0; i < sizeof apart / sizeof *apart; i++) {
     idt_text_translit_key(apart[i][0], strlen(apart[i][0]), a, sizeof a);
     idt_text_translit_key(apart[i][1], strlen(apart[i][1]), b, sizeof b);
@@ -302,11 +312,7 @@ TEST(translit_key_alt)
   };
   char a[64], b[64];
   size_t i;
-  for (i = 0; i < sizeof same / sizeof *same; i++) {
-    CHECK(idt_text_translit_key_alt(same[i][0], strlen(same[i][0]), a, sizeof a) > 0);
-    idt_text_translit_key(same[i][1], strlen(same[i][1]), b, sizeof b);
-    CHECK_STR(a, b);
-  }
+  same_keys(same, sizeof same / sizeof *same, idt_text_translit_key_alt);
   for (i = 0; i < sizeof none / sizeof *none; i++) {
     CHECK_INT(idt_text_translit_key_alt(none[i], strlen(none[i]), a, sizeof a), 0);
     CHECK_STR(a, "");
