@@ -24,6 +24,23 @@ TEST(dates)
   CHECK_STR(iso("Jan"), "ERR");
   CHECK_STR(iso(""), "ERR");
   CHECK_STR(iso("08 Jan 1984 extra"), "ERR");
+  /* users' forms: year first, day first, month first only when the day
+   * cannot be a month; month names first */
+  CHECK_STR(iso("1984.01.08"), "1984-01-08");
+  CHECK_STR(iso("1984/1/8"), "1984-01-08");
+  CHECK_STR(iso("19840108"), "1984-01-08");
+  CHECK_STR(iso("08.01.1984"), "1984-01-08");
+  CHECK_STR(iso("8/1/1984"), "1984-01-08");
+  CHECK_STR(iso("01/28/1984"), "1984-01-28");
+  CHECK_STR(iso("28-01-1984"), "1984-01-28");
+  CHECK_STR(iso("January 8, 1984"), "1984-01-08");
+  CHECK_STR(iso("Jan 8 1984"), "1984-01-08");
+  CHECK_STR(iso("08.01/1984"), "ERR");   /* two separators */
+  CHECK_STR(iso("13/13/1984"), "ERR");
+  CHECK_STR(iso("1984.1"), "ERR");
+  CHECK_STR(iso("1937-5-28"), "1937-05-28");   /* ISO unpadded */
+  CHECK_STR(iso("1974-02-6"), "1974-02-06");
+  CHECK_STR(iso("19841308"), "ERR");
 }
 
 static const char *cc(const char *s)

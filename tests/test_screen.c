@@ -381,6 +381,28 @@ TEST(index_ranking_and_qualifiers)
   r2 = run(ix, &q, 0);
   CHECK(r2 && (!r2->n || r2->hits[0].score < r->hits[0].score - 0.1));
   idt_screen_result_free(r2);
+  {
+    /* a bank's forms of the same date corroborate like the ISO one */
+    static const char *const forms[] = { "08.01.1984", "8 Jan 1984", "January 8, 1984",
+                                         "19840108", "1984/01/08" };
+    for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
+      q.birth_date = forms[k];
+      r2 = run(ix, &q, 0);
+      CHECK(r2 && r2->n && r2->hits[0].score > r->hits[0].score + 0.03);
+      CHECK(r2 && r2->n && strstr(r2->hits[0].explanation, "matches"));
+      idt_screen_result_free(r2);
+    }
+  }
+  q.birth_date = NULL;
+  q.nationality = "PRK";   /* alpha-3, and ISO's inverted short name */
+  r2 = run(ix, &q, 0);
+  CHECK(r2 && r2->n && r2->hits[0].score > r->hits[0].score);
+  idt_screen_result_free(r2);
+  q.nationality = "Korea, Democratic People's Republic of";
+  r2 = run(ix, &q, 0);
+  CHECK(r2 && r2->n && r2->hits[0].score > r->hits[0].score);
+  idt_screen_result_free(r2);
+  q.nationality = NULL;
   idt_screen_result_free(r);
   idt_screen_index_free(ix);
 }

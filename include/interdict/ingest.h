@@ -61,6 +61,12 @@ typedef struct idt_format_info {
 } idt_format_info;
 const idt_format_info *idt_ingest_formats(size_t *n);
 
+/* A date as lists and users write it (08 Jan 1984, 1984-01-08, 08.01.1984,
+ * 8/1/1984, January 8, 1984, 19840108 ...) to an ISO 8601 prefix with the
+ * precision given (1984-01-08, 1984-01, 1984) in out: 0, or -1 when s is
+ * no date. Day first when both numbers could be the month. */
+int idt_date_iso(const char *s, size_t n, char out[11]);
+
 /* Parse paths (a format may take a directory, e.g. ofac-csv) with the named
  * format. IDT_EINVAL for an unknown format. */
 int idt_ingest_run(const char *format, const char *const *paths, size_t npaths,

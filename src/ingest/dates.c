@@ -6,6 +6,13 @@
  * (DATE) or a bare YEAR. FtM dates are prefixes of ISO 8601 with the
  * precision the source has (YYYY, YYYY-MM, YYYY-MM-DD), so nothing is
  * invented: "Jan 1984" stays "1984-01", not "1984-01-01".
+ *
+ * Users' own lists and screening queries (a bank's customer file) bring
+ * the other common forms: 1984.01.08, 1984/1/8, 19840108, 08.01.1984,
+ * 8/1/1984, "January 8, 1984", "Jan 8 1984". Numbers with the year last
+ * are read day first (most of the world), month first only when the day
+ * could not be a month (01/28/1984): the scorer counts a swapped day and
+ * month as near evidence anyway.
  */
 #include <string.h>
 #include "ingest/ingest_int.h"
@@ -40,20 +47,20 @@ static int month(const char *s, size_t n)
   return -1;
 }
 
-/* Split s into up to 3 space-separated tokens. */
+/* Split s into up to 3 tokens separated by blanks and commas. */
 static size_t tokens(const char *s, size_t n, idt_str tok[3])
 {
   size_t i = 0, k = 0;
   while (i < n) {
     size_t st;
-    while (i < n && s[i] == ' ')
+    while (i < n && (s[i] == ' ' || s[i] == ','))
       i++;
     if (i == n)
       break;
     if (k == 3)
       return 4;
     st = i;
-    while (i < n && s[i] != ' ')
+    while (i < n && s[i] != ' ' && s[i] != ',')
       i++;
     tok[k].p = s + st;
     tok[k].len = i - st;
@@ -85,6 +92,45 @@ static int format(int y, int m, int d, char out[11])
   return 0;
 }
 
+/* A number of 1 or 2 digits (day or month) into *v. */
+static int small(const idt_str *t, int *v)
+{
+  return digits(t->p, t->len, t->len == 1 ? 1 : 2, v);
+}
+
+/* Numeric dates: three fields split by one of . / - with the year first
+ * (1984.01.08, 1984/1/8) or last (08.01.1984, 8/1/1984, 01/28/1984), or
+ * eight digits (19840108). */
+static int numeric(idt_str t, char out[11])
+{
+  idt_str f[3];
+  size_t i, k = 0, st = 0;
+  char sep = 0;
+  int y, a, b;
+  if (t.len == 8 && digits(t.p, 4, 4, &y) == 0 && digits(t.p + 4, 2, 2, &a) == 0 &&
+      digits(t.p + 6, 2, 2, &b) == 0)
+    return format(y, a, b, out);
+  for (i = 0; i <= t.len; i++) {
+    char c = i < t.len ? t.p[i] : 0;
+    if (c && c != '.' && c != '/' && c != '-')
+      continue;
+    if (k == 3 || (c && sep && c != sep))
+      return -1;
+    if (c)
+      sep = c;
+    f[k].p = t.p + st;
+    f[k++].len = i - st;
+    st = i + 1;
+  }
+  if (k != 3)
+    return -1;
+  if (digits(f[0].p, f[0].len, 4, &y) == 0 && small(&f[1], &a) == 0 && small(&f[2], &b) == 0)
+    return format(y, a, b, out);
+  if (digits(f[2].p, f[2].len, 4, &y) || small(&f[0], &a) || small(&f[1], &b))
+    return -1;
+  return b > 12 ? format(y, a, b, out) : format(y, b, a, out);   /* day first */
+}
+
 int idt__date_iso(const char *s, size_t n, char out[11])
 {
   idt_str t = idt_trim(s, n), tok[3];
@@ -105,7 +151,7 @@ int idt__date_iso(const char *s, size_t n, char out[11])
       if (t.len == 10 && t.p[7] == '-' && digits(t.p + 8, 2, 2, &d) == 0)
         return format(y, m, d, out);
     }
-    return -1;
+    return numeric(t, out);   /* 1937-5-28, 1974-02-6 */
   }
   k = tokens(t.p, t.len, tok);
   if (k == 2 && (m = month(tok[0].p, tok[0].len)) > 0 &&
@@ -116,7 +162,17 @@ int idt__date_iso(const char *s, size_t n, char out[11])
       (m = month(tok[1].p, tok[1].len)) > 0 &&
       digits(tok[2].p, tok[2].len, 4, &y) == 0)
     return format(y, m, d, out);
+  if (k == 3 && (m = month(tok[0].p, tok[0].len)) > 0 && small(&tok[1], &d) == 0 &&
+      digits(tok[2].p, tok[2].len, 4, &y) == 0)
+    return format(y, m, d, out);   /* January 8, 1984 */
+  if (k == 1)
+    return numeric(t, out);
   return -1;
+}
+
+int idt_date_iso(const char *s, size_t n, char out[11])
+{
+  return s ? idt__date_iso(s, n, out) : -1;
 }
 
 static const char *find(const char *s, size_t n, const char *needle)

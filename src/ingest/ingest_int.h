@@ -55,8 +55,10 @@ const char *idt__country_code(const char *name, size_t n);
 
 /* ---- dates.c ---- */
 /* "08 Jan 1984", "Jan 1984", "1984", "1984-01-08", "1984-01" (with an
- * optional leading "circa ") to ISO 8601 "1984-01-08" / "1984-01" / "1984"
- * in out. 0, or -1 when s is not such a date. */
+ * optional leading "circa "), and the numeric and month-first forms of
+ * users' lists and queries (1984.01.08, 19840108, 08.01.1984, 8/1/1984,
+ * January 8, 1984; see dates.c) to ISO 8601 "1984-01-08" / "1984-01" /
+ * "1984" in out. 0, or -1 when s is not such a date. */
 int idt__date_iso(const char *s, size_t n, char out[11]);
 /* Add the dates of s to prop: a single date, or a range "A to B" (both
  * ends; with every year between when the span is at most 10 years, so a

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
+#include "interdict/ingest.h"
 #include "screen/qual.h"
 
 typedef struct cname {
@@ -42,6 +43,18 @@ static int cmp_cname(const void *a, const void *b)
   return c ? c : (x->ord > y->ord) - (x->ord < y->ord);
 }
 
+/* The alpha-3 code of loc's country (PRK, IRN) as one more name of it. */
+static void add_alpha3(const char *loc, const char *alpha2)
+{
+  const char *a3 = uloc_getISO3Country(loc);
+  if (!a3 || strlen(a3) != 3)
+    return;
+  squash(a3, cnames[ncnames].name, sizeof cnames[ncnames].name);
+  cnames[ncnames].code[0] = (char)(alpha2[0] + 32);
+  cnames[ncnames].code[1] = (char)(alpha2[1] + 32);
+  ncnames++;
+}
+
 static void cn_init(void)
 {
   const char *const *codes = uloc_getISOCountries();
@@ -52,10 +65,17 @@ static void cn_init(void)
     { "koreanorth", "kp" }, { "koreasouth", "kr" }, { "dprk", "kp" },
     { "democraticpeoplesrepublicofkorea", "kp" }, { "republicofkorea", "kr" },
     { "ivorycoast", "ci" }, { "czechrepublic", "cz" }, { "vietnam", "vn" },
+    /* ISO 3166's own short names, inverted as banks' files write them */
+    { "koreademocraticpeoplesrepublicof", "kp" }, { "korearepublicof", "kr" },
+    { "venezuelabolivarianrepublicof", "ve" }, { "boliviaplurinationalstateof", "bo" },
+    { "moldovarepublicof", "md" }, { "tanzaniaunitedrepublicof", "tz" },
+    { "laopeoplesdemocraticrepublic", "la" }, { "congothedemocraticrepublicof", "cd" },
+    { "palestinestateof", "ps" }, { "taiwanprovinceofchina", "tw" },
+    { "micronesiafederatedstatesof", "fm" }, { "turkey", "tr" }, { "turkiye", "tr" },
   };
   size_t n = 0, i;
   while (codes[n]) n++;
-  cnames = calloc(n + sizeof extra / sizeof *extra, sizeof *cnames);
+  cnames = calloc(2 * n + sizeof extra / sizeof *extra, sizeof *cnames);
   if (!cnames)
     return;
   for (i = 0; i < n; i++) {
@@ -73,6 +93,7 @@ static void cn_init(void)
     cnames[ncnames].code[0] = (char)(codes[i][0] + 32);
     cnames[ncnames].code[1] = (char)(codes[i][1] + 32);
     ncnames++;
+    add_alpha3(loc, codes[i]);
   }
   for (i = 0; i < sizeof extra / sizeof *extra; i++) {
     snprintf(cnames[ncnames].name, sizeof cnames[ncnames].name, "%s", extra[i][0]);
@@ -143,6 +164,18 @@ static int parse_date(const char *s, int *y, int *m, int *d)
   return 1;
 }
 
+/* Is s all of an ISO date, YYYY, YYYY-MM or YYYY-MM-DD? */
+static int iso_prefix(const char *s)
+{
+  size_t n = strlen(s), i;
+  if (n != 4 && n != 7 && n != 10)
+    return 0;
+  for (i = 0; i < n; i++)
+    if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+      return 0;
+  return 1;
+}
+
 /* snprintf(out, cap, "%s", s) without the format machinery (hits only). */
 static void copy_val(char *out, size_t cap, const char *s)
 {
@@ -161,7 +194,10 @@ static uint16_t pack_code(const char code[3])
 void sc_qual_prep(sc_qprep *p, const char *dob, const char *country)
 {
   memset(p, 0, sizeof *p);
-  if (dob && parse_date(dob, &p->qy, &p->qm, &p->qd))
+  /* ISO (fast) or any form idt_date_iso reads: 08.01.1984, 8 Jan 1984 */
+  if (dob && (iso_prefix(dob) ? parse_date(dob, &p->qy, &p->qm, &p->qd) :
+              idt_date_iso(dob, strlen(dob), p->iso) == 0 &&
+              parse_date(p->iso, &p->qy, &p->qm, &p->qd)))
     p->dob = dob;
   if (country && sc_country_code(country, p->cc)) {
     p->country = country;

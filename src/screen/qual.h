@@ -11,7 +11,8 @@
 int sc_country_code(const char *s, char code[3]);
 /* A query's qualifiers resolved once (not once per candidate entity). */
 typedef struct sc_qprep {
-  const char *dob;           /* NULL: none or unparsable */
+  const char *dob;           /* NULL: none or unparsable (as written) */
+  char iso[11];              /* dob in ISO 8601, when written otherwise */
   int qy, qm, qd;
   const char *country;       /* NULL: none or unknown */
   char cc[3];
