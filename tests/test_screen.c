@@ -522,6 +522,7 @@ TEST(index_identifiers_and_weak_alias)
   q.name = "0x098B716B8AAF21512996DC57EB0615E2383E2F96";
   r = run(ix, &q, 0);
   CHECK(r && r->n == 1 && !strcmp(r->hits[0].entity_id, "o-1"));
+  CHECK(r && r->n && !strstr(r->hits[0].explanation, "name '"));   /* no name to compare */
   idt_screen_result_free(r);
   q.name = "0x098b716b8aaf21512996dc57eb0615e2383e2f97";   /* another address */
   r = run(ix, &q, 0);

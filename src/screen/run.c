@@ -58,6 +58,19 @@ static int schema_allowed(schema_memo *m, const idt_schema *qs, const idt_schema
   return ok;
 }
 
+/* One run of 20 or more letters and digits: an address, not a name
+ * (addresses of every chain are longer; names have blanks or are short). */
+static int looks_like_address(const char *s)
+{
+  size_t n = 0;
+  if (!s)
+    return 0;
+  for (; *s; s++, n++)
+    if (!isalnum((unsigned char)*s))
+      return 0;
+  return n >= 20;
+}
+
 /* holder: the entity holds the wallet a CryptoWallet query screens (it
  * came through the identifier index), whatever its schema: OFAC lists a
  * wallet as an identifier of its Person or Organization. */
@@ -419,10 +432,12 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
     return idt_error_set(IDT_EINVAL, "screen: query %s: unknown schema '%s'",
                          q->id ? q->id : "", q->schema);
   wallet_q = qs && idt_schema_is_a(qs, "CryptoWallet");
-  if (wallet_q && (!q->wallet || !*q->wallet)) {
-    /* a wallet written as the name: its address is the identifier */
+  if (wallet_q && (!q->wallet || !*q->wallet) && looks_like_address(q->name)) {
+    /* a wallet written as the name: its address is the identifier, not a
+     * name to compare with the holder's */
     wq = *q;
     wq.wallet = q->name;
+    wq.name = NULL;
     q = &wq;
   }
   if (!(s = sc_scratch_get(ix)))
