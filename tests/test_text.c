@@ -269,6 +269,9 @@ TEST(translit_key)
     { "oleksandr", "alexander" }, { "aliaksandr", "aleksandr" }, { "uladzimir", "vladimir" },
     { "volodymyr", "wladimir" }, { "siarhei", "sergey" }, { "hennadiy", "gennady" },
     { "oleh", "oleg" }, { "ihar", "igor" }, { "olha", "olga" }, { "hanna", "anna" },
+    /* Arabic names in Persian romanisation; Persian gh and q */
+    { "esmaeil", "ismail" }, { "hossein", "husayn" }, { "morteza", "murtada" },
+    { "ghaani", "qaani" }, { "ghalibaf", "qalibaf" }, { "bagher", "baqir" }, { "reza", "rida" },
   };
   static const char *const apart[][2] = {
     { "zhuang", "shuang" },       /* pinyin: zh and sh are two sounds */
@@ -277,6 +280,7 @@ TEST(translit_key)
     { "petrov", "pavlov" },
     { "zhang", "shang" },         /* pinyin shang keeps its key, zhang has none */
     { "oleg", "igor" }, { "olga", "olena" }, { "ihor", "ivan" },   /* other names */
+    { "hassan", "hussein" }, { "hamid", "ahmad" }, { "said", "saad" },
   };
   char a[64], b[64];
   size_t i;

@@ -17,7 +17,8 @@
  *     szcz -> shch; kh -> h, and ch before a consonant -> h (German and
  *     Polish x: Chruschtschow, Chruszczow);
  *   - w -> v; French ou -> u; gue gui -> ge gi; ph -> f; ck -> k; x -> ks
- *     (Maxim, Maksim; Alexei, Aleksei);
+ *     (Maxim, Maksim; Alexei, Aleksei); gh -> q (Persian writes ق and غ
+ *     alike: Ghaani, Qaani; Bagher, Baqer);
  *   - the semivowel: j or y after a vowel and before a consonant or the
  *     end is i (Sergej, Sergey, Szojgu); j elsewhere is y (Juri, Wjatscheslaw);
  *     a word-initial je ye ie is e (Jewgeni, Yevgeny); ja ia, ju iu iou,
@@ -81,7 +82,7 @@ static const rule rules[] = {
   R("chtch", "shch", AT_ANY), R("szcz", "shch", AT_ANY),
   R("tsch", "ch", AT_ANY), R("tch", "ch", AT_ANY), R("cz", "ch", AT_ANY),
   R("sch", "sh", AT_ANY), R("sz", "sh", AT_ANY), R("zh", "sh", AT_ANY),
-  R("kh", "h", AT_ANY), R("ph", "f", AT_ANY), R("ck", "k", AT_ANY),
+  R("kh", "h", AT_ANY), R("ph", "f", AT_ANY), R("ck", "k", AT_ANY), R("gh", "q", AT_ANY),
   R("gue", "ge", AT_ANY), R("gui", "gi", AT_ANY), R("ou", "u", AT_ANY), R("x", "ks", AT_ANY),
   R("iya", "ya", AFTER_CONS), R("ia", "ya", AFTER_CONS), R("ie", "e", AFTER_CONS),
   R("w", "v", AT_ANY),
@@ -204,16 +205,18 @@ static int keyable(const char *tok, size_t n, char *key, size_t cap)
   return 1;
 }
 
-/* East Slavic given names are one name in three languages, spelt apart
- * by more than a convention: Ukrainian writes h for the Russian g and i, y
- * for its e, i (Oleksandr, Volodymyr, Hennadiy, Serhiy), Belarusian a for
- * an unstressed o (Aliaksandr, Uladzimir, Siarhei). EU and UK lists romanise
- * a Ukrainian or Belarusian name from its own language, OFAC and the UN
- * often from Russian. Each row gives a name's Ukrainian or Belarusian forms
- * the key of its Russian form (the short ones, Oleg and Igor, included on
- * both sides, since words under five letters get no key otherwise). */
+/* Given names that are one name in two languages, spelt apart by more
+ * than a convention. East Slavic: Ukrainian writes h for the Russian g and
+ * i, y for its e, i (Oleksandr, Volodymyr, Hennadiy, Serhiy), Belarusian a
+ * for an unstressed o (Aliaksandr, Uladzimir, Siarhei); EU and UK lists
+ * romanise a Ukrainian or Belarusian name from its own language, OFAC and
+ * the UN often from Russian. Arabic names in Persian: e and o for the
+ * short i and u (Esmail, Hossein, Morteza). Each row gives a form the key
+ * of the name's usual English form (the short ones, Oleg, Igor, Reza,
+ * included on both sides, since words under five letters get no key
+ * otherwise). */
 typedef struct cognate {
-  const char *form, *russian;
+  const char *form, *english;   /* whose key the form takes */
 } cognate;
 
 static const cognate cognates[] = {
@@ -246,15 +249,37 @@ static const cognate cognates[] = {
   { "iryna", "irina" }, { "svitlana", "svetlana" }, { "sviatlana", "svetlana" },
   { "tetiana", "tatiana" }, { "tetyana", "tatiana" }, { "tatsiana", "tatiana" },
   { "hanna", "anna" }, { "anna", "anna" },
+  /* Arabic given names in Persian and Arabic romanisation: Persian writes
+   * e and o for the short i and u (Esmail, Hossein, Morteza) */
+  { "esmail", "ismail" }, { "esmaeil", "ismail" }, { "esmaiel", "ismail" },
+  { "ismael", "ismail" },
+  { "hossein", "hussein" }, { "hosein", "hussein" }, { "husayn", "hussein" },
+  { "hussain", "hussein" }, { "husain", "hussein" }, { "hussayn", "hussein" },
+  { "ebrahim", "ibrahim" }, { "ebraheem", "ibrahim" }, { "ibraheem", "ibrahim" },
+  { "eshaq", "ishaq" }, { "eshagh", "ishaq" },
+  { "yousef", "yusuf" }, { "yousuf", "yusuf" }, { "youssef", "yusuf" },
+  { "yussef", "yusuf" },
+  { "morteza", "murtada" }, { "murtaza", "murtada" }, { "mortaza", "murtada" },
+  { "mostafa", "mustafa" }, { "moustafa", "mustafa" }, { "mustapha", "mustafa" },
+  { "mahmoud", "mahmud" }, { "mahmood", "mahmud" },
+  { "baqer", "baqir" }, { "bagher", "baqir" }, { "sadeq", "sadiq" }, { "sadegh", "sadiq" },
+  { "qasem", "qasim" }, { "ghasem", "qasim" }, { "qassem", "qasim" }, { "qassim", "qasim" },
+  { "hashem", "hashim" }, { "kazem", "kazim" }, { "kadhim", "kazim" },
+  { "mehdi", "mahdi" }, { "ahmed", "ahmad" }, { "mohsen", "muhsin" },
+  { "hamed", "hamid" }, { "saeed", "said" }, { "saeid", "said" }, { "said", "said" },
+  { "reza", "rida" }, { "ridha", "rida" }, { "rida", "rida" },
+  { "gholam", "ghulam" }, { "qolam", "ghulam" }, { "golam", "ghulam" },
+  { "omar", "umar" }, { "umar", "umar" },
+  { "osman", "uthman" }, { "othman", "uthman" }, { "usman", "uthman" },
 };
 
-static const char *russian_form(const char *tok, size_t n)
+static const char *table_form(const char *tok, size_t n)
 {
   size_t i;
   for (i = 0; i < sizeof cognates / sizeof *cognates; i++)
     if (cognates[i].form[0] == tok[0] && strlen(cognates[i].form) == n &&
         !memcmp(cognates[i].form, tok, n))
-      return cognates[i].russian;
+      return cognates[i].english;
   return NULL;
 }
 
@@ -265,7 +290,7 @@ size_t idt_text_translit_key(const char *tok, size_t n, char *key, size_t cap)
 {
   const char *ru;
   size_t k;
-  if (cap && n >= 4 && n <= 10 && (ru = russian_form(tok, n)) != NULL) {
+  if (cap && n >= 4 && n <= 10 && (ru = table_form(tok, n)) != NULL) {
     key[0] = 0;
     return key_of(ru, strlen(ru), key, cap);
   }
