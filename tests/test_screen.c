@@ -505,6 +505,16 @@ TEST(index_identifiers_and_weak_alias)
   r = run(ix, &q, 0);
   CHECK(r && r->n == 0);
   idt_screen_result_free(r);
+  /* a ship or aircraft named by its number: the number is an identifier */
+  q.name = "8122347";
+  r = run(ix, &q, 0);
+  CHECK(r && r->n == 1 && !strcmp(r->hits[0].entity_id, "v-1") && r->hits[0].score >= 0.97);
+  idt_screen_result_free(r);
+  q.schema = "Person";   /* not for a person's name */
+  r = run(ix, &q, 0);
+  CHECK(r && r->n == 0);
+  idt_screen_result_free(r);
+  q.schema = "Vessel";
   /* ETH addresses compare case-insensitively; the wallet hits its holder */
   q.schema = NULL;
   q.name = NULL;

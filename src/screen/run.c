@@ -71,6 +71,23 @@ static int looks_like_address(const char *s)
   return n >= 20;
 }
 
+/* A registration or hull number: one run of 4 to 16 letters, digits and
+ * hyphens holding a digit or a hyphen (EP-MMH, N123AB, 9187629). */
+static int looks_like_code(const char *s)
+{
+  size_t n = 0;
+  int mark = 0;
+  if (!s)
+    return 0;
+  for (; *s; s++, n++) {
+    if (*s == '-' || isdigit((unsigned char)*s))
+      mark = 1;
+    else if (!isalpha((unsigned char)*s))
+      return 0;
+  }
+  return mark && n >= 4 && n <= 16;
+}
+
 /* holder: the entity holds the wallet a CryptoWallet query screens (it
  * came through the identifier index), whatever its schema: OFAC lists a
  * wallet as an identifier of its Person or Organization. */
@@ -438,6 +455,14 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
     wq = *q;
     wq.wallet = q->name;
     wq.name = NULL;
+    q = &wq;
+  } else if (qs && (idt_schema_is_a(qs, "Airplane") || idt_schema_is_a(qs, "Vessel")) &&
+             (!q->id_number || !*q->id_number) && looks_like_code(q->name)) {
+    /* an aircraft or ship named by its tail number or IMO (EP-MMH): also
+     * an identifier, since lists give it as one (OFAC: Aircraft Tail
+     * Number) under a name such as MSN 391 */
+    wq = *q;
+    wq.id_number = q->name;
     q = &wq;
   }
   if (!(s = sc_scratch_get(ix)))
