@@ -88,6 +88,30 @@ static int looks_like_code(const char *s)
   return mark && n >= 4 && n <= 16;
 }
 
+/* The query with its name read as an identifier where the name is one
+ * (in *wq), else q itself: a CryptoWallet's address written as its name
+ * is the wallet, and not a name to compare with the holder's; an
+ * aircraft's or ship's tail or hull number written as its name (EP-MMH)
+ * is also an identifier, since lists give it as one (OFAC: Aircraft Tail
+ * Number) under a name such as MSN 391. */
+static const idt_screen_query *name_as_ident(const idt_screen_query *q, const idt_schema *qs,
+                                             int wallet_q, idt_screen_query *wq)
+{
+  if (wallet_q && (!q->wallet || !*q->wallet) && looks_like_address(q->name)) {
+    *wq = *q;
+    wq->wallet = q->name;
+    wq->name = NULL;
+    return wq;
+  }
+  if (qs && (idt_schema_is_a(qs, "Airplane") || idt_schema_is_a(qs, "Vessel")) &&
+      (!q->id_number || !*q->id_number) && looks_like_code(q->name)) {
+    *wq = *q;
+    wq->id_number = q->name;
+    return wq;
+  }
+  return q;
+}
+
 /* holder: the entity holds the wallet a CryptoWallet query screens (it
  * came through the identifier index), whatever its schema: OFAC lists a
  * wallet as an identifier of its Person or Organization. */
@@ -449,22 +473,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
     return idt_error_set(IDT_EINVAL, "screen: query %s: unknown schema '%s'",
                          q->id ? q->id : "", q->schema);
   wallet_q = qs && idt_schema_is_a(qs, "CryptoWallet");
-  if (wallet_q && (!q->wallet || !*q->wallet) && looks_like_address(q->name)) {
-    /* a wallet written as the name: its address is the identifier, not a
-     * name to compare with the holder's */
-    wq = *q;
-    wq.wallet = q->name;
-    wq.name = NULL;
-    q = &wq;
-  } else if (qs && (idt_schema_is_a(qs, "Airplane") || idt_schema_is_a(qs, "Vessel")) &&
-             (!q->id_number || !*q->id_number) && looks_like_code(q->name)) {
-    /* an aircraft or ship named by its tail number or IMO (EP-MMH): also
-     * an identifier, since lists give it as one (OFAC: Aircraft Tail
-     * Number) under a name such as MSN 391 */
-    wq = *q;
-    wq.id_number = q->name;
-    q = &wq;
-  }
+  q = name_as_ident(q, qs, wallet_q, &wq);
   if (!(s = sc_scratch_get(ix)))
     return IDT_ENOMEM;
   qn = &s->q;
