@@ -133,6 +133,11 @@ class WebDriver:
                 return last
             err = self.js("const e = document.querySelector('.msg.error'); return e ? e.textContent : ''")
             if err:
+                # the awaited state may be the error itself (the key prompt
+                # waits for the 401), drawn between the two calls: ask again
+                last = self.js(script, *args)
+                if last:
+                    return last
                 raise StepFailed("waiting for %s, the page says: %s" % (what, err))
             time.sleep(0.15)
         err = self.js("const e = document.querySelector('.msg.error'); return e ? e.textContent : ''")
