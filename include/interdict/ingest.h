@@ -67,6 +67,12 @@ const idt_format_info *idt_ingest_formats(size_t *n);
  * no date. Day first when both numbers could be the month. */
 int idt_date_iso(const char *s, size_t n, char out[11]);
 
+/* The FtM country code (ISO 3166-1 alpha-2, lowercase, static storage) of
+ * a country as lists and users write it: English name, the lists' own
+ * spellings ("Korea, North", "Burma"), ISO's inverted short names, the
+ * alpha-3 code (PRK); NULL when unknown. Thread-safe. */
+const char *idt_country_code(const char *name, size_t n);
+
 /* Parse paths (a format may take a directory, e.g. ofac-csv) with the named
  * format. IDT_EINVAL for an unknown format. */
 int idt_ingest_run(const char *format, const char *const *paths, size_t npaths,

@@ -6,7 +6,8 @@
  * English), so names track CLDR rather than a hand-kept table; a small alias
  * table adds the lists' own spellings that CLDR does not use ("Korea,
  * North", "Burma", "Iran (Islamic Republic of)", "Congo, Democratic Republic
- * of the"). Keys are folded to ASCII letters and digits with the filler
+ * of the"), its alpha-3 code (PRK) and ISO's inverted short names ("Korea,
+ * Democratic People's Republic of"). Keys are folded to ASCII letters and digits with the filler
  * words "and", "the", "of" dropped, so "Bosnia and Herzegovina", "Bosnia &
  * Herzegovina" and "Bosnia-Herzegovina" meet. The table is built once
  * (pthread_once) into static storage and binary-searched: no heap, so the
@@ -20,7 +21,7 @@
 #include "ingest/ingest_int.h"
 
 #define KEY_MAX 64
-#define TABLE_MAX 512
+#define TABLE_MAX 768   /* CLDR's names, their alpha-3 codes, the aliases */
 
 typedef struct country {
   char key[KEY_MAX];
@@ -70,6 +71,13 @@ static const char *const aliases[][2] = {
   { "Trinidad and Tobago", "tt" }, { "Antigua and Barbuda", "ag" },
   { "Heard Island and McDonald Islands", "hm" }, { "Man, Isle of", "im" },
   { "Virgin Islands, British", "vg" }, { "British Virgin Islands", "vg" },
+  /* queries (a bank's customer file): short forms and ISO 3166's own
+   * inverted short names */
+  { "UK", "gb" }, { "Great Britain", "gb" }, { "USA", "us" },
+  { "Korea, Democratic People's Republic of", "kp" },
+  { "Venezuela, Bolivarian Republic of", "ve" }, { "Bolivia, Plurinational State of", "bo" },
+  { "Moldova, Republic of", "md" }, { "Tanzania, United Republic of", "tz" },
+  { "Palestine, State of", "ps" }, { "Taiwan, Province of China", "tw" },
 };
 
 /* Fold to lowercase ASCII alnum, dropping filler words and non-ASCII. */
@@ -124,6 +132,14 @@ static int cmp(const void *a, const void *b)
   return strcmp(((const country *)a)->key, ((const country *)b)->key);
 }
 
+/* The alpha-3 code of loc's country (PRK, IRN) as one more name of it. */
+static void alpha3(const char *loc, const char *code)
+{
+  const char *a3 = uloc_getISO3Country(loc);
+  if (a3 && strlen(a3) == 3)
+    put(a3, 3, code);
+}
+
 static void build(void)
 {
   const char *const *iso = uloc_getISOCountries();
@@ -146,12 +162,18 @@ static void build(void)
     code[1] = (char)(iso[i][1] - 'A' + 'a');
     code[2] = '\0';
     put(utf8, (size_t)u8len, code);
+    alpha3(loc, code);
   }
   for (i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
     put(aliases[i][0], strlen(aliases[i][0]), aliases[i][1]);
   /* An alias equal to a CLDR name carries the same code, so which of the
    * two bsearch finds does not matter. */
   qsort(table, ntable, sizeof table[0], cmp);
+}
+
+const char *idt_country_code(const char *name, size_t n)
+{
+  return name ? idt__country_code(name, n) : NULL;
 }
 
 const char *idt__country_code(const char *name, size_t n)

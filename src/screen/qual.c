@@ -1,29 +1,17 @@
 /*
  * qual.c - qualifiers: birth date, country, gender, identifiers.
  *
- * Country names in queries are resolved to ISO 3166 codes with ICU's own
- * English display names (uloc_getISOCountries / uloc_getDisplayCountry),
- * built once per process, so "Iraq", "IQ" and "iq" agree without a
- * hand-kept table; lists arrive with FtM codes from the parsers.
+ * Country names in queries are resolved to ISO 3166 codes by the list
+ * parsers' resolver (idt_country_code: ICU's English names, the lists' own
+ * spellings, alpha-3 codes), so "Iraq", "IRQ", "IQ" and "iq" agree, and a
+ * query reads a country as the lists do; lists arrive with FtM codes.
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uloc.h>
-#include <unicode/ustring.h>
 #include "interdict/ingest.h"
 #include "screen/qual.h"
 
-typedef struct cname {
-  char name[64];
-  char code[3];
-  unsigned ord;             /* insertion order: the first of equal names wins */
-} cname;
-
-static cname *cnames;
-static size_t ncnames;
-static pthread_once_t cn_once = PTHREAD_ONCE_INIT;
-
+/* Squash to lowercase ASCII letters and digits (" KP " -> "kp"). */
 static void squash(const char *s, char *out, size_t cap)
 {
   size_t o = 0;
@@ -36,103 +24,21 @@ static void squash(const char *s, char *out, size_t cap)
   out[o] = 0;
 }
 
-static int cmp_cname(const void *a, const void *b)
-{
-  const cname *x = a, *y = b;
-  int c = strcmp(x->name, y->name);
-  return c ? c : (x->ord > y->ord) - (x->ord < y->ord);
-}
-
-/* The alpha-3 code of loc's country (PRK, IRN) as one more name of it. */
-static void add_alpha3(const char *loc, const char *alpha2)
-{
-  const char *a3 = uloc_getISO3Country(loc);
-  if (!a3 || strlen(a3) != 3)
-    return;
-  squash(a3, cnames[ncnames].name, sizeof cnames[ncnames].name);
-  cnames[ncnames].code[0] = (char)(alpha2[0] + 32);
-  cnames[ncnames].code[1] = (char)(alpha2[1] + 32);
-  ncnames++;
-}
-
-static void cn_init(void)
-{
-  const char *const *codes = uloc_getISOCountries();
-  static const char *const extra[][2] = {
-    { "usa", "us" }, { "unitedstatesofamerica", "us" }, { "uk", "gb" },
-    { "greatbritain", "gb" }, { "burma", "mm" }, { "russianfederation", "ru" },
-    { "iranislamicrepublicof", "ir" }, { "syrianarabrepublic", "sy" },
-    { "koreanorth", "kp" }, { "koreasouth", "kr" }, { "dprk", "kp" },
-    { "democraticpeoplesrepublicofkorea", "kp" }, { "republicofkorea", "kr" },
-    { "ivorycoast", "ci" }, { "czechrepublic", "cz" }, { "vietnam", "vn" },
-    /* ISO 3166's own short names, inverted as banks' files write them */
-    { "koreademocraticpeoplesrepublicof", "kp" }, { "korearepublicof", "kr" },
-    { "venezuelabolivarianrepublicof", "ve" }, { "boliviaplurinationalstateof", "bo" },
-    { "moldovarepublicof", "md" }, { "tanzaniaunitedrepublicof", "tz" },
-    { "laopeoplesdemocraticrepublic", "la" }, { "congothedemocraticrepublicof", "cd" },
-    { "palestinestateof", "ps" }, { "taiwanprovinceofchina", "tw" },
-    { "micronesiafederatedstatesof", "fm" }, { "turkey", "tr" }, { "turkiye", "tr" },
-  };
-  size_t n = 0, i;
-  while (codes[n]) n++;
-  cnames = calloc(2 * n + sizeof extra / sizeof *extra, sizeof *cnames);
-  if (!cnames)
-    return;
-  for (i = 0; i < n; i++) {
-    char loc[16], name[128];
-    UChar u[128];
-    UErrorCode st = U_ZERO_ERROR;
-    int32_t len;
-    snprintf(loc, sizeof loc, "und_%s", codes[i]);
-    len = uloc_getDisplayCountry(loc, "en", u, 128, &st);
-    if (U_FAILURE(st) || len <= 0)
-      continue;
-    u_austrncpy(name, u, (int32_t)sizeof name - 1);
-    name[sizeof name - 1] = 0;
-    squash(name, cnames[ncnames].name, sizeof cnames[ncnames].name);
-    cnames[ncnames].code[0] = (char)(codes[i][0] + 32);
-    cnames[ncnames].code[1] = (char)(codes[i][1] + 32);
-    ncnames++;
-    add_alpha3(loc, codes[i]);
-  }
-  for (i = 0; i < sizeof extra / sizeof *extra; i++) {
-    snprintf(cnames[ncnames].name, sizeof cnames[ncnames].name, "%s", extra[i][0]);
-    memcpy(cnames[ncnames].code, extra[i][1], 3);
-    ncnames++;
-  }
-  /* sorted once so that each lookup is a binary search (it runs for every
-   * candidate entity of every query with a nationality) */
-  for (i = 0; i < ncnames; i++)
-    cnames[i].ord = (unsigned)i;
-  qsort(cnames, ncnames, sizeof *cnames, cmp_cname);
-}
-
 int sc_country_code(const char *s, char code[3])
 {
   char sq[64];
-  size_t lo, hi;
+  const char *c;
   if (!s)
     return 0;
   squash(s, sq, sizeof sq);
-  if (strlen(sq) == 2) {
+  if (strlen(sq) == 2) {   /* an alpha-2 code already */
     memcpy(code, sq, 3);
     return 1;
   }
-  pthread_once(&cn_once, cn_init);
-  lo = 0;
-  hi = ncnames;
-  while (lo < hi) {           /* first entry whose name is >= sq */
-    size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(cnames[mid].name, sq) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  if (lo < ncnames && !strcmp(cnames[lo].name, sq)) {
-    memcpy(code, cnames[lo].code, 3);
-    return 1;
-  }
-  return 0;
+  if (!(c = idt_country_code(s, strlen(s))))
+    return 0;
+  memcpy(code, c, 3);
+  return 1;
 }
 
 /* n ASCII digits at s (and not one more) as an int; -1 otherwise. */
