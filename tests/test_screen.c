@@ -407,6 +407,54 @@ TEST(index_ranking_and_qualifiers)
   idt_screen_index_free(ix);
 }
 
+TEST(aircraft_registration)
+{
+  /* an aircraft named by its registration is compared as a code: Mahan
+   * Air's EP-MMH and EP-MHA are two aircraft, whatever the name rules
+   * (the consonant skeleton of EP-MHA is EP-MH's) say */
+  idt_screen_builder *b = persons_begin();
+  idt_screen_index *ix;
+  idt_screen_query q = IDT_SCREEN_QUERY_INIT;
+  idt_screen_result *r;
+  static const char *const regs[] = { "EP-MHA", "EP-MNH", "EP-MMH", NULL };
+  char id[16];
+  for (size_t k = 0; regs[k]; k++) {
+    idt_entity *e = ent("Airplane", (snprintf(id, sizeof id, "a-%zu", k), id), "test");
+    idt_entity_add(e, "name", regs[k]);
+    CHECK_OK(idt_screen_builder_add(b, e));
+  }
+  ix = persons_build(b);
+  q.schema = "Airplane";
+  q.name = "EP-MMH";
+  r = run(ix, &q, 0);
+  CHECK(r && r->n >= 1 && !strcmp(r->hits[0].entity_id, "a-2") && r->hits[0].score >= 0.94);
+  for (size_t i = 1; r && i < r->n; i++)   /* the others are listed, below the threshold */
+    CHECK(r->hits[i].score < IDT_SCREEN_THRESHOLD);
+  idt_screen_result_free(r);
+  q.name = "EP MMH";   /* not code-shaped (a blank): a name like any other */
+  r = run(ix, &q, 0);
+  CHECK(r && r->n >= 1 && !strcmp(r->hits[0].entity_id, "a-2"));
+  idt_screen_result_free(r);
+  q.name = "EP-MMA";   /* listed nowhere: no alert on its neighbours */
+  r = run(ix, &q, 0);
+  CHECK(r != NULL);
+  for (size_t i = 0; r && i < r->n; i++)
+    CHECK(r->hits[i].score < IDT_SCREEN_THRESHOLD);
+  idt_screen_result_free(r);
+  idt_screen_index_free(ix);
+  CHECK(cmp_as("Airplane", "EP-MMH", "EP-MHA") < IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Airplane", "EP-MMH", "ep mmh") >= 0.94);
+  CHECK(cmp_as("Airplane", "RA-73001", "RA73001") >= 0.94);
+  CHECK(cmp_as("Vessel", "CHON-MA-SAN", "CHEON MA SAN") >= IDT_SCREEN_THRESHOLD);  /* names */
+  {
+    char *x = NULL;
+    double s;
+    CHECK_OK(idt_screen_compare("Airplane", "EP-MMH", "EP-MHA", IDT_SCREEN_MODE_DEFAULT, &s, &x));
+    CHECK(x && strstr(x, "registration EP-MMH is not EP-MHA"));
+    idt_free(x);
+  }
+}
+
 TEST(index_verbatim_tie)
 {
   /* two people named KIM Tong Chol; the query writes one's alias letter
@@ -688,6 +736,7 @@ int main(void)
   RUN(compare_person_no_legal_form);
   RUN(compare_ofac_mode);
   RUN(index_ranking_and_qualifiers);
+  RUN(aircraft_registration);
   RUN(index_verbatim_tie);
   RUN(index_cut_name);
   RUN(index_many_candidates);

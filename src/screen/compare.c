@@ -8,6 +8,7 @@
 #include "interdict/screen.h"
 #include "screen/names.h"
 #include "screen/explain.h"
+#include "screen/regcode.h"
 
 int idt_screen_compare(const char *schema, const char *name1, const char *name2,
                        int mode, double *score, char **explanation)
@@ -17,7 +18,7 @@ int idt_screen_compare(const char *schema, const char *name1, const char *name2,
   sc_align al, best_al;
   size_t i, j, bi = 0, bj = 0;
   double best = -1;
-  int rc = 0;
+  int rc = 0, capped = 0, cap_ij = 0;
   if (!name1 || !name2 || !score)
     return idt_error_set(IDT_EINVAL, "compare: two names needed");
   if (explanation)
@@ -41,8 +42,11 @@ int idt_screen_compare(const char *schema, const char *name1, const char *name2,
   b->list_side = 1;
   a->person = b->person = sc && idt_schema_is_a(sc, "Person");
   a->vessel = b->vessel = sc && idt_schema_is_a(sc, "Vessel");
-  if ((rc = sc_qnames_add(a, name1, NULL, 0, NULL, NULL)) < 0 ||
-      (rc = sc_qnames_add(b, name2, NULL, 0, NULL, NULL)) < 0 ||
+  if ((rc = sc_qnames_add(a, name1, NULL, 0, NULL, NULL)) < 0)
+    goto out;
+  if (sc_reg_code(sc, name1))
+    a->code_n = a->n;
+  if ((rc = sc_qnames_add(b, name2, NULL, 0, NULL, NULL)) < 0 ||
       (rc = sc_qnames_add_acronym(a, sc, name1)) < 0 ||
       (rc = sc_qnames_add_acronym(b, sc, name2)) < 0)
     goto out;
@@ -57,8 +61,15 @@ int idt_screen_compare(const char *schema, const char *name1, const char *name2,
       } else {
         s = sc_name_score(&a->names[i], &b->names[j], &al);
       }
+      cap_ij = 0;
+      if (i < a->code_n) {
+        double v = sc_code_cap(name1, name2, s);
+        cap_ij = v < s;
+        s = v;
+      }
       if (s > best) {
         best = s;
+        capped = cap_ij;
         best_al = al;
         bi = i;
         bj = j;
@@ -77,6 +88,8 @@ int idt_screen_compare(const char *schema, const char *name1, const char *name2,
     sc_explain_name(&eb, &a->names[bi], &b->names[bj], &best_al, best);
     if (a->names[bi].weak || b->names[bj].weak)
       idt_buf_puts(&eb, "the organisation's initials, exact");
+    if (capped)
+      idt_buf_printf(&eb, "; registration %s is not %s", name1, name2);
     *explanation = idt_buf_detach(&eb);
   }
 out:

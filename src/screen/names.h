@@ -22,6 +22,8 @@ typedef struct sc_qnames {
   int list_side;         /* compare's second name: a list name, not a query */
   int person;            /* names of a Person (sc_forms): set before adding */
   int vessel;            /* names of a Vessel (sc_forms): likewise */
+  size_t code_n;         /* names[0..code_n) are forms of an aircraft's
+                          * registration, compared as a code (regcode.c) */
 } sc_qnames;
 
 /* Split a normalised form into tokens; bit i of *joined: hyphen after i. */

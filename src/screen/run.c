@@ -23,6 +23,7 @@
 #include <string.h>
 #include "screen/run_int.h"
 #include "screen/qual.h"
+#include "screen/regcode.h"
 
 /* ---------------------------------------------------------------- scoring */
 
@@ -71,23 +72,6 @@ static int looks_like_address(const char *s)
   return n >= 20;
 }
 
-/* A registration or hull number: one run of 4 to 16 letters, digits and
- * hyphens holding a digit or a hyphen (EP-MMH, N123AB, 9187629). */
-static int looks_like_code(const char *s)
-{
-  size_t n = 0;
-  int mark = 0;
-  if (!s)
-    return 0;
-  for (; *s; s++, n++) {
-    if (*s == '-' || isdigit((unsigned char)*s))
-      mark = 1;
-    else if (!isalpha((unsigned char)*s))
-      return 0;
-  }
-  return mark && n >= 4 && n <= 16;
-}
-
 /* The query with its name read as an identifier where the name is one
  * (in *wq), else q itself: a CryptoWallet's address written as its name
  * is the wallet, and not a name to compare with the holder's; an
@@ -104,7 +88,7 @@ static const idt_screen_query *name_as_ident(const idt_screen_query *q, const id
     return wq;
   }
   if (qs && (idt_schema_is_a(qs, "Airplane") || idt_schema_is_a(qs, "Vessel")) &&
-      (!q->id_number || !*q->id_number) && looks_like_code(q->name)) {
+      (!q->id_number || !*q->id_number) && sc_code_shaped(q->name)) {
     *wq = *q;
     wq->id_number = q->name;
     return wq;
@@ -324,6 +308,8 @@ static void score_ent(const idt_screen_index *ix, scratch *sc, const sc_qnames *
       } else {
         s = sc_name_score_min(&qn->names[i], en, best > need ? best : need);
       }
+      if (i < qn->code_n)
+        s = sc_code_cap(qn->names[i].orig, en->orig, s);
       if (c->qi >= 0 && s <= best) {
         /* a tie (of a score that can make a hit): the name written as the
          * query was explains it */
@@ -397,7 +383,7 @@ static int make_hit(const idt_screen_index *ix, const sc_qnames *qn, const cand 
   sc_align al;
   const sc_name *qname = c->qi >= 0 ? &qn->names[c->qi] : NULL;
   const sc_name *ename = c->qi >= 0 ? &ix->names[c->ni] : NULL;
-  int rc = 0;
+  int rc = 0, capped = 0;
   h->entity_id = e->id;
   h->dataset = e->dataset;
   h->source_id = e->source_id;
@@ -415,6 +401,11 @@ static int make_hit(const idt_screen_index *ix, const sc_qnames *qn, const cand 
       al.score = c->name;
     } else {
       sc_name_score(qname, ename, &al);
+      if ((size_t)c->qi < qn->code_n) {
+        double v = sc_code_cap(qname->orig, ename->orig, al.score);
+        capped = v < al.score;
+        al.score = v;
+      }
     }
   }
   if (o->mode == IDT_SCREEN_MODE_OFAC) {
@@ -435,6 +426,8 @@ static int make_hit(const idt_screen_index *ix, const sc_qnames *qn, const cand 
     sc_explain_hit(&xb, qname, ename, qname ? &al : NULL, c->name, &c->qu);
     if (ename && ename->weak)
       idt_buf_puts(&xb, " (exact weak alias)");
+    if (capped)
+      idt_buf_printf(&xb, "; registration %s is not %s", qname->orig, ename->orig);
   }
   h->evidence = idt_arena_strndup(a, eb.p ? eb.p : "{}", eb.p ? eb.len : 2);
   h->explanation = idt_arena_strndup(a, xb.p ? xb.p : "", xb.p ? xb.len : 0);
@@ -481,10 +474,13 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   qn->list_side = 0;
   qn->person = qs && idt_schema_is_a(qs, "Person");
   qn->vessel = qs && idt_schema_is_a(qs, "Vessel");
+  qn->code_n = 0;
   lc.ix = ix;
   lc.s = s;
   if ((rc = sc_qnames_add(qn, q->name, NULL, 0, sc_memo_lookup, &lc)) < 0)
     return rc;
+  if (sc_reg_code(qs, q->name))
+    qn->code_n = qn->n;
   for (i = 0; i < q->naliases; i++)
     if ((rc = sc_qnames_add(qn, q->aliases[i], NULL, 0, sc_memo_lookup, &lc)) < 0)
       return rc;
