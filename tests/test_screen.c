@@ -41,6 +41,29 @@ TEST(vessel_prefix)
   CHECK(cmp_as("Person", "MV Smith", "SMITH") < 0.94);   /* vessels only */
 }
 
+TEST(vessel_numeral)
+{
+  char out[64];
+  CHECK_INT(sc_vessel_numeral("NAM SAN VIII", out, sizeof out), 9);
+  CHECK_STR(out, "NAM SAN 8");
+  CHECK_INT(sc_vessel_numeral("Ocean Star xxxix ", out, sizeof out), 13);
+  CHECK_STR(out, "Ocean Star 39");
+  CHECK_INT(sc_vessel_numeral("NAM SAN IIX", out, sizeof out), 0);   /* not canonical */
+  CHECK_INT(sc_vessel_numeral("ARGO I", out, sizeof out), 6);        /* one letter too */
+  CHECK_STR(out, "ARGO 1");
+  CHECK_INT(sc_vessel_numeral("HUA XI", out, sizeof out), 0);        /* a syllable */
+  CHECK_INT(sc_vessel_numeral("VIII", out, sizeof out), 0);          /* the whole name */
+  CHECK_INT(sc_vessel_numeral("NAM SAN XL", out, sizeof out), 0);    /* I, V, X only */
+  CHECK_INT(sc_vessel_numeral("NAM SAN VIII", out, 10), 0);          /* no room */
+  CHECK(cmp_as("Vessel", "Nam San VIII", "NAM SAN 8") >= 0.94);
+  CHECK(cmp_as("Vessel", "Nam San 8", "NAM SAN VIII") >= 0.94);
+  CHECK(cmp_as("Vessel", "Nam San VIII", "NAM SAN 6") < 0.5);
+  /* OFAC's sixteen BICENTENARIOs are sixteen ships */
+  CHECK(cmp_as("Vessel", "Bicentenario II", "BICENTENARIO III") < 0.5);
+  CHECK(cmp_as("Vessel", "Bicentenario I", "BICENTENARIO 1") >= 0.94);
+  CHECK(cmp_as("Organization", "Fund XII", "FUND 12") < IDT_SCREEN_THRESHOLD);   /* vessels only */
+}
+
 TEST(compare_graded)
 {
   double exact = cmp("Vladimir Putin", "PUTIN, Vladimir");
@@ -722,6 +745,7 @@ TEST(results_independent_of_history)
 int main(void)
 {
   RUN(vessel_prefix);
+  RUN(vessel_numeral);
   RUN(compare_graded);
   RUN(compare_korean);
   RUN(compare_han);

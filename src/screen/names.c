@@ -44,40 +44,16 @@ int sc_korean_name(const idt_str *toks, size_t n, int cjk)
   return cjk != SC_CJK_HAN_PINYIN && sc_korean_shape(toks, n);
 }
 
-/* The ship-type prefixes: motor, tanker, steam, fishing and research
- * vessels; M/S, M.V. and the like are read without their punctuation. */
-static const char *const vessel_prefixes[] = { "mv", "mt", "ms", "ss", "fv", "rv" };
-
-size_t sc_vessel_prefix(const char *raw)
-{
-  char p[3];
-  size_t i = 0, n = 0, k;
-  while (raw[i] && n < 3) {
-    unsigned char c = (unsigned char)raw[i];
-    if (isalpha(c))
-      p[n++] = (char)tolower(c);
-    else if (c != '/' && c != '.')
-      break;
-    i++;
-  }
-  if (n != 2 || (raw[i] != ' ' && raw[i] != '\t'))
-    return 0;
-  while (raw[i] == ' ' || raw[i] == '\t')
-    i++;
-  if (!raw[i])
-    return 0;   /* the prefix alone is the name */
-  for (k = 0; k < sizeof vessel_prefixes / sizeof *vessel_prefixes; k++)
-    if (!memcmp(p, vessel_prefixes[k], 2))
-      return i;
-  return 0;
-}
-
 int sc_forms(const char *raw, int kind, char *forms, size_t cap, uint8_t *hflags)
 {
   size_t rl;
   int nf, k;
-  if (kind & SC_NAME_VESSEL)
+  char vname[256];
+  if (kind & SC_NAME_VESSEL) {
     raw += sc_vessel_prefix(raw);
+    if (sc_vessel_numeral(raw, vname, sizeof vname))
+      raw = vname;
+  }
   rl = strlen(raw);
   nf = kind & SC_NAME_PERSON ? idt_text_person_forms(raw, rl, forms, cap) :
                                idt_text_name_forms(raw, rl, forms, cap);

@@ -42,6 +42,11 @@ int sc_forms(const char *raw, int kind, char *forms, size_t cap, uint8_t *hflags
 /* Bytes of raw taken by a ship-type prefix before the name (MV, M/V,
  * M.V., MT, M/T, MS, SS, FV, RV; 0 none). */
 size_t sc_vessel_prefix(const char *raw);
+/* A vessel's name ending in a Roman numeral (NAM SAN VIII, OCEAN STAR
+ * II) written with digits into out (NAM SAN 8), so that it agrees or
+ * clashes as a number; its length, or 0 (out unset) when raw ends in
+ * none. XI (a Chinese syllable: HUA XI) is not read. */
+size_t sc_vessel_numeral(const char *raw, char *out, size_t cap);
 /* May names a and b be compared? Hangul on both sides: strict RR only;
  * Han on both sides: pinyin only. */
 static inline int sc_pairable(const sc_name *a, const sc_name *b)

@@ -1,0 +1,97 @@
+/*
+ * vessel.c - how vessel names are written: a ship-type prefix before the
+ * name (MV, M/T) and a Roman numeral after it (NAM SAN VIII).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include "screen/names.h"
+
+/* The ship-type prefixes: motor, tanker, steam, fishing and research
+ * vessels; M/S, M.V. and the like are read without their punctuation. */
+static const char *const vessel_prefixes[] = { "mv", "mt", "ms", "ss", "fv", "rv" };
+
+size_t sc_vessel_prefix(const char *raw)
+{
+  char p[3];
+  size_t i = 0, n = 0, k;
+  while (raw[i] && n < 3) {
+    unsigned char c = (unsigned char)raw[i];
+    if (isalpha(c))
+      p[n++] = (char)tolower(c);
+    else if (c != '/' && c != '.')
+      break;
+    i++;
+  }
+  if (n != 2 || (raw[i] != ' ' && raw[i] != '\t'))
+    return 0;
+  while (raw[i] == ' ' || raw[i] == '\t')
+    i++;
+  if (!raw[i])
+    return 0;   /* the prefix alone is the name */
+  for (k = 0; k < sizeof vessel_prefixes / sizeof *vessel_prefixes; k++)
+    if (!memcmp(p, vessel_prefixes[k], 2))
+      return i;
+  return 0;
+}
+
+/* The value of Roman numeral s (n letters of I, V and X, any case)
+ * written the canonical way (VIII, not IIX), 1..39; 0 when it is not one. */
+static int roman_value(const char *s, size_t n)
+{
+  static const char *const units[] = { "", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix" };
+  char canon[16];
+  int v = 0, i;
+  size_t k;
+  for (k = 0; k < n; k++) {
+    int c = tolower((unsigned char)s[k]);
+    int x = c == 'i' ? 1 : c == 'v' ? 5 : c == 'x' ? 10 : 0;
+    if (!x || n > 8)
+      return 0;
+    /* subtractive: a smaller letter before a larger one */
+    if (k + 1 < n) {
+      int d = tolower((unsigned char)s[k + 1]);
+      int y = d == 'i' ? 1 : d == 'v' ? 5 : d == 'x' ? 10 : 0;
+      if (y > x)
+        x = -x;
+    }
+    v += x;
+  }
+  if (v < 1 || v > 39)
+    return 0;
+  k = 0;
+  for (i = 0; i < v / 10; i++)
+    canon[k++] = 'x';
+  canon[k] = 0;
+  if (k + strlen(units[v % 10]) >= sizeof canon)
+    return 0;
+  memcpy(canon + k, units[v % 10], strlen(units[v % 10]) + 1);
+  if (strlen(canon) != n)
+    return 0;
+  for (k = 0; k < n; k++)
+    if (tolower((unsigned char)s[k]) != canon[k])
+      return 0;
+  return v;
+}
+
+size_t sc_vessel_numeral(const char *raw, char *out, size_t cap)
+{
+  size_t n = strlen(raw), e, b;
+  int v;
+  e = n;
+  while (e && (raw[e - 1] == ' ' || raw[e - 1] == '\t'))
+    e--;
+  b = e;
+  while (b && raw[b - 1] != ' ' && raw[b - 1] != '\t')
+    b--;
+  /* a numeral after a name (not the whole name; one letter too: OFAC
+   * lists ARGO I, MARIE DE LOURDES V, BICENTENARIO X), but not XI, a
+   * Chinese syllable (HUA XI) */
+  if (!b || b == e || (e - b == 2 && tolower((unsigned char)raw[b]) == 'x' &&
+                       tolower((unsigned char)raw[b + 1]) == 'i'))
+    return 0;
+  if (!(v = roman_value(raw + b, e - b)) || b + 3 >= cap)
+    return 0;
+  memcpy(out, raw, b);
+  return b + (size_t)snprintf(out + b, cap - b, "%d", v);
+}
