@@ -131,6 +131,13 @@ TEST(compare_orgs_and_numbers)
         cmp("Bowne Litigation Solutions, L.L.C.", "Bowne Solutions, L.L.C."));
   CHECK(cmp("OOO SHIPYARD 'ZALIV'", "JSC SHIPYARD 'ZALIV'") >= 0.8);   /* one entity in OFAC */
   CHECK(cmp("Korea Ryonbong General Co.", "KOREA RYONBONG GENERAL CORPORATION LIMITED") >= 0.85);
+  /* group designators weigh like a legal form, in several languages */
+  CHECK(cmp_as("Organization", "Wagner Group", "WAGNER") >= 0.85);
+  CHECK(cmp_as("Organization", "Lazarus", "LAZARUS GROUP") >= 0.9);
+  CHECK(cmp_as("Organization", "Gruppa Wagner", "WAGNER GROUP") >= 0.94);
+  CHECK(cmp_as("Organization", "Sistema Holdings", "SISTEMA HOLDING") >= 0.94);
+  CHECK(cmp_as("Organization", "Wagner Group", "Wagner Group LLC") >
+        cmp_as("Organization", "Wagner Group LLC", "Wagner Group JSC"));   /* no kind */
 }
 
 TEST(compare_kinship_order)

@@ -187,6 +187,7 @@ TEST(org_acronyms)
   CHECK_STR(acr("Fuerzas Armadas Revolucionarias de Colombia", b, sizeof b), "farc");
   CHECK_STR(acr("Korean Central News Agency", b, sizeof b), "kcna");
   CHECK_STR(acr("Korea Mining Development Trading Corporation", b, sizeof b), "kmdt");
+  CHECK_STR(acr("China Poly Group Holding", b, sizeof b), "cpgh");   /* designators are words */
   CHECK_STR(acr("Ab Bc Cd Df Eg Fh", b, sizeof b), "abcdef");
   CHECK_STR(acr("Siemens AG", b, sizeof b), "");               /* one word */
   CHECK_STR(acr("Bank of China", b, sizeof b), "");            /* two */

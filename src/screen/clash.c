@@ -7,11 +7,18 @@
 #include "screen/clash.h"
 
 /* A legal form of a kind: a limited-liability or joint-stock company, a
- * public limited company, a partnership (Corp and Co are no kind). */
+ * public limited company, a partnership (Corp and Co are no kind, nor
+ * are the group designators Group and Holding). */
 static int strong_form(const sc_term *t)
 {
-  return t->kind == IDT_TOK_LEGAL && !(t->len == 4 && !memcmp(t->s, "corp", 4)) &&
-         !(t->len == 2 && !memcmp(t->s, "co", 2));
+  static const char *const kinds[] = { "llc", "jsc", "plc", "lp" };
+  size_t i;
+  if (t->kind != IDT_TOK_LEGAL)
+    return 0;
+  for (i = 0; i < sizeof kinds / sizeof *kinds; i++)
+    if (t->len == strlen(kinds[i]) && !memcmp(t->s, kinds[i], t->len))
+      return 1;
+  return 0;
 }
 
 /* A name: a word, number or initial, not a legal form or particle. */

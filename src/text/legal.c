@@ -4,7 +4,8 @@
  * A phrase table (after transliteration, so Chinese 有限公司 arrives as
  * "you xian gong si" and Russian ООО as "ooo") mapping each spelling to one
  * canonical token. Canonical legal forms (llc, jsc, plc, corp, co, lp) are
- * classified IDT_TOK_LEGAL and weigh little in the scorer; the other rows
+ * classified IDT_TOK_LEGAL and weigh little in the scorer, as do the
+ * group designators (group, holding, in several languages); the other rows
  * (shpg -> shipping, grp -> group) only unify abbreviations of ordinary
  * words, whose weight then comes from their frequency in the index.
  *
@@ -70,8 +71,16 @@ static const legal_row rows[] = {
   { "incorporated", "corp" }, { "co", "co" }, { "company", "co" },
   { "gong si", "co" }, { "lp", "lp" }, { "llp", "lp" },
   { "limited partnership", "lp" },
+  /* words that say an organisation is a group of companies, not which:
+   * they weigh as little as a legal form (Wagner Group is listed as PMC
+   * WAGNER, Lazarus as LAZARUS GROUP) but are no kind of company
+   * (clash.c) */
+  { "group", "group" }, { "grp", "group" }, { "ji tuan", "group" },
+  { "groupe", "group" }, { "gruppe", "group" }, { "grupo", "group" },
+  { "gruppo", "group" }, { "gruppa", "group" }, { "grupa", "group" },
+  { "holding", "holding" }, { "holdings", "holding" }, { "kholding", "holding" },
   /* abbreviations of ordinary words frequent in organisation names */
-  { "shpg", "shipping" }, { "grp", "group" }, { "ji tuan", "group" },
+  { "shpg", "shipping" },
   { "intl", "international" }, { "int l", "international" },
   { "trdg", "trading" }, { "mgmt", "management" }, { "mfg", "manufacturing" },
   { "engg", "engineering" }, { "devt", "development" }, { "ind", "industrial" }, { "inds", "industries" },
@@ -94,7 +103,8 @@ static const legal_row rows[] = {
   { "choson", "korea" }, { "chosun", "korea" }, { "joseon", "korea" },
 };
 
-static const char *const legal_canon[] = { "llc", "jsc", "plc", "corp", "co", "lp" };
+static const char *const legal_canon[] = { "llc", "jsc", "plc", "corp", "co", "lp", "group",
+                                           "holding" };
 
 int idt_text_token_kind(const char *tok, size_t n)
 {
