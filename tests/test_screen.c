@@ -237,6 +237,8 @@ TEST(compare_transliterations)
   CHECK(cmp("Kim Young Chul", "KIM YONG NAM") < IDT_SCREEN_THRESHOLD);
   /* Malay and Bangladeshi short forms of Muhammad */
   CHECK(cmp("Mohd Hassan", "MUHAMMAD HASAN") >= IDT_SCREEN_THRESHOLD);
+  /* qaf written q, k or g (Libyan and Gulf g): Gaddafi is Qadhafi */
+  CHECK(cmp("Muammar Gaddafi", "QADHAFI, Moammar") >= IDT_SCREEN_THRESHOLD);
 }
 
 TEST(compare_cut_at_field_width)

@@ -137,12 +137,13 @@ float sc_weight(int kind, uint32_t df, uint32_t nnames)
   return (float)(0.25 + 0.75 * sqrt(r));
 }
 
-/* Cheap substitutions: letters that transliterations swap. */
+/* Cheap substitutions: letters that transliterations swap (gq: the
+ * Arabic qaf, written g where it is said so: Gaddafi, Qadhafi). */
 static double sub_cost_slow(char a, char b)
 {
   static const char *const pairs[] = {
     "ck", "kq", "cs", "sz", "iy", "ei", "ou", "uw", "vw", "fp", "gj", "dt",
-    "bp", "gk", "ae", "ao", "eo", "ia", "jy", "xh", "kh", "cz", "lr", "mn",
+    "bp", "gk", "gq", "ae", "ao", "eo", "ia", "jy", "xh", "kh", "cz", "lr", "mn",
   };
   size_t i;
   if (a == b)
