@@ -239,6 +239,9 @@ TEST(compare_transliterations)
   CHECK(cmp("Mohd Hassan", "MUHAMMAD HASAN") >= IDT_SCREEN_THRESHOLD);
   /* qaf written q, k or g (Libyan and Gulf g): Gaddafi is Qadhafi */
   CHECK(cmp("Muammar Gaddafi", "QADHAFI, Moammar") >= IDT_SCREEN_THRESHOLD);
+  /* French transcriptions without ou */
+  CHECK(cmp("Evgueni Prigojine", "PRIGOZHIN, Yevgeniy Viktorovich") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("Jirinovski", "ZHIRINOVSKY") >= IDT_SCREEN_THRESHOLD);
 }
 
 TEST(compare_cut_at_field_width)

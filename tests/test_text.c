@@ -309,10 +309,13 @@ TEST(translit_key_alt)
   static const char *const same[][2] = {
     { "joukov", "zhukov" }, { "choigou", "shoygu" }, { "joukovski", "zhukovsky" },
     { "zwetkow", "tsvetkov" }, { "cwietkow", "tsvetkov" }, { "cwietajewa", "tsvetayeva" },
+    /* French without ou: -ine after a consonant, -ski with v */
+    { "prigojine", "prigozhin" }, { "jirinovski", "zhirinovsky" },
   };
   static const char *const none[] = {
     "zhukov", "medvedev", "tsvetkov", "chernov", "shang", "jose", "joachim", "ab1cd",
-    "jirinovski",   /* French, but nothing in it says so (no ou) */
+    "jaroslawski",   /* -ski with w: Polish, where j is y */
+    "joaquine",      /* -ine after a vowel */
   };
   char a[64], b[64];
   size_t i;

@@ -304,18 +304,31 @@ size_t idt_text_translit_key(const char *tok, size_t n, char *key, size_t cap)
   return k;
 }
 
+/* Does a word look like a French transcription of a Russian name: ou
+ * (Joukov), a final e after a consonant and n (Prigojine, Setchine), or
+ * -ski with v, which Polish would write w (Jirinovski)? */
+static int french_shape(const char *tok, size_t n)
+{
+  size_t i;
+  for (i = 0; i + 1 < n; i++)
+    if (tok[i] == 'o' && tok[i + 1] == 'u')
+      return 1;
+  if (n >= 6 && !memcmp(tok + n - 3, "ine", 3) && !vowel(tok[n - 4]))
+    return 1;
+  return n >= 6 && !memcmp(tok + n - 3, "ski", 3) && memchr(tok, 'v', n) &&
+         !memchr(tok, 'w', n);
+}
+
 /* The letters whose sound another convention writes with the letters
  * English uses for a different sound, rewritten to the English: French
- * (a word with ou) j is zh and ch before a vowel sh (Joukov, Choigou);
+ * (french_shape) j is zh and ch before a vowel sh (Joukov, Choigou);
  * German and Polish (a word with w) z and c are ts (Zwetkow, Cwietkow;
  * not c in ch, cz, ck). Returns the length written to out (0: none
  * applies or out is too small). */
 static size_t other_reading(const char *tok, size_t n, char *out, size_t cap)
 {
-  int french = 0, wendish = memchr(tok, 'w', n) != NULL;
+  int french = french_shape(tok, n), wendish = memchr(tok, 'w', n) != NULL;
   size_t i, o = 0;
-  for (i = 0; i + 1 < n && !french; i++)
-    french = tok[i] == 'o' && tok[i + 1] == 'u';
   if (!french && !wendish)
     return 0;
   for (i = 0; i < n; i++) {
