@@ -136,6 +136,12 @@ TEST(compare_orgs_and_numbers)
   CHECK(cmp_as("Organization", "Lazarus", "LAZARUS GROUP") >= 0.9);
   CHECK(cmp_as("Organization", "Gruppa Wagner", "WAGNER GROUP") >= 0.94);
   CHECK(cmp_as("Organization", "Sistema Holdings", "SISTEMA HOLDING") >= 0.94);
+  CHECK(cmp_as("Organization", "PMC Wagner", "WAGNER GROUP") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Organization", "ChVK Vagner", "PMC WAGNER") >= IDT_SCREEN_THRESHOLD);
+  /* airlines with or without the word; North Korea is the DPRK */
+  CHECK(cmp_as("Organization", "Mahan Airlines", "MAHAN AIR") >= 0.94);
+  CHECK(cmp_as("Organization", "Foreign Trade Bank of North Korea",
+               "FOREIGN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA") >= 0.9);
   CHECK(cmp_as("Organization", "Wagner Group", "Wagner Group LLC") >
         cmp_as("Organization", "Wagner Group LLC", "Wagner Group JSC"));   /* no kind */
 }

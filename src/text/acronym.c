@@ -87,7 +87,7 @@ static size_t acronym(const char *s, size_t n, char *out, size_t cap, int legal)
       return 0;
     /* a group designator is a word of the acronym (Lazarus Group: LG) */
     if (kind == IDT_TOK_LEGAL && !(wl == 5 && !memcmp(w, "group", 5)) &&
-        !(wl == 7 && !memcmp(w, "holding", 7))) {
+        !(wl == 7 && !memcmp(w, "holding", 7)) && !(wl == 3 && !memcmp(w, "pmc", 3))) {
       char c = legal ? legal_initial(w, wl) : 0;
       if (!c)
         continue;

@@ -79,6 +79,10 @@ static const legal_row rows[] = {
   { "groupe", "group" }, { "gruppe", "group" }, { "grupo", "group" },
   { "gruppo", "group" }, { "gruppa", "group" }, { "grupa", "group" },
   { "holding", "holding" }, { "holdings", "holding" }, { "kholding", "holding" },
+  /* a private military company (ChVK, Russian ЧВК): PMC Wagner is listed
+   * as WAGNER GROUP */
+  { "pmc", "pmc" }, { "private military company", "pmc" }, { "chvk", "pmc" },
+  { "chastnaya voennaya kompaniya", "pmc" }, { "chastnaya voyennaya kompaniya", "pmc" },
   /* abbreviations of ordinary words frequent in organisation names */
   { "shpg", "shipping" },
   { "intl", "international" }, { "int l", "international" },
@@ -89,11 +93,14 @@ static const legal_row rows[] = {
   { "comm", "communications" }, { "communication", "communications" },
   { "telecomm", "telecommunications" },
   { "petrochem", "petrochemical" },
+  /* an airline's name with or without its word for airline (Mahan Air,
+   * Mahan Airlines) */
+  { "airlines", "air" }, { "airline", "air" }, { "airways", "air" },
   /* country abbreviations written out or not (U.S. Department of State,
    * Foreign Trade Bank of the DPRK) */
   { "united states", "us" }, { "united states of america", "us" }, { "usa", "us" },
   { "united kingdom", "uk" },
-  { "democratic peoples republic of korea", "dprk" },
+  { "democratic peoples republic of korea", "dprk" }, { "north korea", "dprk" },
   { "democratic people s republic of korea", "dprk" }, { "d p r k", "dprk" },
   { "peoples republic of china", "prc" }, { "people s republic of china", "prc" },
   { "united arab emirates", "uae" }, { "u a e", "uae" },
@@ -104,7 +111,7 @@ static const legal_row rows[] = {
 };
 
 static const char *const legal_canon[] = { "llc", "jsc", "plc", "corp", "co", "lp", "group",
-                                           "holding" };
+                                           "holding", "pmc" };
 
 int idt_text_token_kind(const char *tok, size_t n)
 {
