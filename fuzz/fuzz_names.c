@@ -1,6 +1,8 @@
 /* fuzz_names.c - the name-knowledge romanisers on arbitrary text: Khmer to
  * Latin (which must leave no Khmer behind), Wade-Giles to pinyin, the query
- * forms, Palladius Cyrillic to pinyin, an organisation's acronym, the
+ * forms, Palladius Cyrillic to pinyin, an organisation's acronym, Chinese
+ * and Korean company words in English (nothing written when nothing is
+ * translated), the
  * assimilated Arabic article (tokens stay as many, each non-empty) and the
  * transliteration key (which must
  * fit its buffer and be its own key's length). Inputs that are not valid UTF-8 are
@@ -57,6 +59,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     idt_buf_init(&hb, 256);
     if (idt__text_han_org(s, size, &hb) == 0 && hb.len)
       abort();   /* nothing translated: nothing written */
+    idt_buf_clear(&hb);
+    if (idt__text_ko_org(s, size, &hb) == 0 && hb.len)
+      abort();
     idt_buf_free(&hb);
   }
   {

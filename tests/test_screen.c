@@ -94,6 +94,13 @@ TEST(compare_korean)
   CHECK(cmp("RI Ch'ol", "Lee Chol") >= 0.9);
   CHECK(cmp("Ri Pyong Chol", "Ri Jong Chol") < IDT_SCREEN_THRESHOLD);
   CHECK(cmp("Kim Jongun", "Kim Jong-un") >= 0.9);
+  /* DPRK organisations named in Korean: their words in English (ko_org.c) */
+  CHECK(cmp_as("Organization", "조선련봉총회사", "KOREA RYONBONG GENERAL CORPORATION") >= 0.94);
+  CHECK(cmp_as("Organization", "단천상업은행", "TANCHON COMMERCIAL BANK") >= 0.94);
+  CHECK(cmp_as("Organization", "정찰총국", "RECONNAISSANCE GENERAL BUREAU") >= 0.94);
+  CHECK(cmp_as("Company", "조선광업개발무역회사", "KOREA MINING DEVELOPMENT TRADING CORPORATION") >=
+        0.9);
+  CHECK(cmp_as("Person", "조은행", "CHO BANK") < IDT_SCREEN_THRESHOLD);   /* a person's name */
 }
 
 TEST(compare_han)

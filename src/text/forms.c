@@ -430,6 +430,25 @@ static int han_org_form(const char *s, size_t n, idt__forms *f)
   return rc < 0 ? rc : 0;
 }
 
+#ifdef IDT_HAVE_KOREAN
+/* A Korean organisation's name with its words in English (ko_org.c),
+ * first: the plain readings' variants may fill the forms. */
+static int ko_org_form(const char *s, size_t n, idt__forms *f)
+{
+  idt_buf kb;
+  idt__toks t;
+  int rc;
+  idt_buf_init(&kb, IDT_TEXT_MAX_FORM * 4);
+  rc = idt__text_ko_org(s, n, &kb);
+  if (rc > 0 && kb.len) {
+    idt__text_prepare(kb.p, kb.len, &t);
+    (void)idt__text_add_toks(&t, f);
+  }
+  idt_buf_free(&kb);
+  return rc < 0 ? rc : 0;
+}
+#endif
+
 /* Kanji or kana: the Japanese reading, when japanese.c gives one. */
 static int japanese_form(const char *s, size_t n, idt__forms *f)
 {
@@ -546,6 +565,8 @@ static int name_forms(const char *s, size_t n, int person, char *out, size_t cap
   sc = scripts_of(s, n);
 #ifdef IDT_HAVE_KOREAN
   if (sc & S_HANGUL) {
+    if (!person && (rc = ko_org_form(s, n, &f)) < 0)
+      return rc;
     if ((rc = hangul_form(s, n, &f, 1)) < 0)
       return rc;
     if (f.n)

@@ -76,6 +76,10 @@ void idt__text_numero(idt__toks *t);
  * out: 1 when a word was translated, 0 when none or not a company's, < 0
  * on error. */
 int idt__text_han_org(const char *s, size_t n, idt_buf *out);
+/* The same for a Korean organisation's name in Hangul (one holding 회사,
+ * 은행, 총국 ...): its words in English, the rest romanised (DPRK
+ * McCune-Reischauer, running words), appended to out (ko_org.c). */
+int idt__text_ko_org(const char *s, size_t n, idt_buf *out);
 /* idt__text_prepare, then idt__text_add_toks. */
 int idt__forms_init(idt__forms *f, char *out, size_t cap);
 int idt__text_add_form(const char *s, size_t n, idt__forms *f);
