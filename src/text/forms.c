@@ -565,9 +565,13 @@ static int name_forms(const char *s, size_t n, int person, char *out, size_t cap
   sc = scripts_of(s, n);
 #ifdef IDT_HAVE_KOREAN
   if (sc & S_HANGUL) {
+    int org = f.n;
     if (!person && (rc = ko_org_form(s, n, &f)) < 0)
       return rc;
-    if ((rc = hangul_form(s, n, &f, 1)) < 0)
+    /* an organisation's name in English needs no eight syllable-by-
+     * syllable readings: their syllables would outweigh its words in the
+     * candidates' sums (cands.c), so then only the first */
+    if ((rc = hangul_form(s, n, &f, f.n == org)) < 0)
       return rc;
     if (f.n)
       return f.n;
