@@ -2,7 +2,7 @@
  * Latin (which must leave no Khmer behind), Wade-Giles to pinyin, the query
  * forms, Palladius Cyrillic to pinyin, an organisation's acronym, Chinese
  * and Korean company words in English (nothing written when nothing is
- * translated), the
+ * translated), the consonants of Arabic script, the
  * assimilated Arabic article (tokens stay as many, each non-empty) and the
  * transliteration key (which must
  * fit its buffer and be its own key's length). Inputs that are not valid UTF-8 are
@@ -62,6 +62,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     idt_buf_clear(&hb);
     if (idt__text_ko_org(s, size, &hb) == 0 && hb.len)
       abort();
+    idt_buf_clear(&hb);
+    (void)idt__text_abjad_form(s, size, &hb);
     idt_buf_free(&hb);
   }
   {

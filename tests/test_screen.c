@@ -78,6 +78,12 @@ TEST(compare_graded)
   /* cross-script */
   CHECK(cmp("Владимир Путин", "Vladimir Putin") >= IDT_SCREEN_THRESHOLD);
   CHECK(cmp("محمد علي", "Mohamed Ali") >= IDT_SCREEN_THRESHOLD);
+  /* Arabic script read as its consonants: the hamza's vowel and the ta
+   * marbuta (Usama) and the article written apart (al-Zawahiri) */
+  CHECK(cmp("أسامة بن لادن", "BIN LADIN, Usama") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("أيمن الظواهري", "AL-ZAWAHIRI, Ayman") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("حمزة بن لادن", "BIN LADEN, Hamza") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp("أسامة بن لادن", "BIN LADEN, Hamza") < IDT_SCREEN_THRESHOLD);
 }
 
 TEST(compare_korean)

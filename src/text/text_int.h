@@ -80,6 +80,10 @@ int idt__text_han_org(const char *s, size_t n, idt_buf *out);
  * 은행, 총국 ...): its words in English, the rest romanised (DPRK
  * McCune-Reischauer, running words), appended to out (ko_org.c). */
 int idt__text_ko_org(const char *s, size_t n, idt_buf *out);
+/* A name in Arabic script as its consonants: Latin without the ta marbuta
+ * and the vowel letters ("sm bn ldn"), appended to out (abjad.c): 1 when
+ * a vowel was dropped, 0 when the form is the plain one, < 0 on error. */
+int idt__text_abjad_form(const char *s, size_t n, idt_buf *out);
 /* idt__text_prepare, then idt__text_add_toks. */
 int idt__forms_init(idt__forms *f, char *out, size_t cap);
 int idt__text_add_form(const char *s, size_t n, idt__forms *f);
