@@ -151,6 +151,8 @@ TEST(compare_orgs_and_numbers)
   CHECK(cmp_as("Organization", "Sistema Holdings", "SISTEMA HOLDING") >= 0.94);
   CHECK(cmp_as("Organization", "PMC Wagner", "WAGNER GROUP") >= IDT_SCREEN_THRESHOLD);
   CHECK(cmp_as("Organization", "ChVK Vagner", "PMC WAGNER") >= IDT_SCREEN_THRESHOLD);
+  /* industry, industries and industrial are one word in a company name */
+  CHECK(cmp_as("Organization", "Hyundai Heavy Industry", "HYUNDAI HEAVY INDUSTRIES CO") >= 0.9);
   /* airlines with or without the word; North Korea is the DPRK */
   CHECK(cmp_as("Organization", "Mahan Airlines", "MAHAN AIR") >= 0.94);
   CHECK(cmp_as("Organization", "Foreign Trade Bank of North Korea",
