@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include "test_ingest_sink.h"
 #include "interdict/common.h"
+#include "common/util.h"
 
 static sink S;
 static idt_ingest_stats st;
@@ -294,6 +295,39 @@ TEST(synthetic_forms)
   sink_free(&s);
 }
 
+/* Names and addresses longer than the parser's buffers are cut on a
+ * character boundary: still valid UTF-8 (3-byte characters here, so a
+ * cut at any byte count but a multiple of 3 would split one). */
+TEST(long_values_cut_whole)
+{
+  static char xml[16384];
+  char big[3000 + 1];
+  const char *v;
+  size_t i, o;
+  sink s;
+  idt_ingest_stats stats;
+  for (i = 0; i + 3 <= 3000; i += 3)
+    memcpy(big + i, "\xea\xb9\x80", 3);
+  big[i] = '\0';
+  o = (size_t)snprintf(xml, sizeof xml, HEAD "<sanctionEntity logicalId=\"9\">"
+                       "<subjectType code=\"person\"/>"
+                       "<nameAlias wholeName=\"xy%s\" strong=\"true\"/>"
+                       "<nameAlias firstName=\"%s\" lastName=\"y\" strong=\"false\"/>"
+                       "<address street=\"%s\" city=\"z%s\"/>"
+                       "</sanctionEntity></export>", big, big, big, big);
+  CHECK(o < sizeof xml);
+  memset(&stats, 0, sizeof stats);
+  CHECK_OK(run_mem(&s, &stats, "long.xml", xml));
+  v = sink_get(&s, "eu-9") ? idt_entity_first(sink_get(&s, "eu-9"), "name") : NULL;
+  CHECK(v != NULL && strlen(v) > 2000 && strlen(v) < 2048);
+  CHECK(v != NULL && idt_utf8_invalid_at(v, strlen(v)) == (size_t)-1);
+  v = sink_get(&s, "eu-9") ? idt_entity_first(sink_get(&s, "eu-9"), "weakAlias") : NULL;
+  CHECK(v != NULL && strlen(v) > 900 && idt_utf8_invalid_at(v, strlen(v)) == (size_t)-1);
+  v = sink_get(&s, "eu-9") ? idt_entity_first(sink_get(&s, "eu-9"), "address") : NULL;
+  CHECK(v != NULL && strlen(v) > 1900 && idt_utf8_invalid_at(v, strlen(v)) == (size_t)-1);
+  sink_free(&s);
+}
+
 static void bad(const char *name, const char *xml, const char *want)
 {
   sink s;
@@ -456,6 +490,7 @@ int main(void)
   RUN(weak_alias_range_description);
   RUN(terr_non_latin);
   RUN(synthetic_forms);
+  RUN(long_values_cut_whole);
   RUN(bad_input);
   RUN(registered);
   RUN(oom_sweep);

@@ -26,6 +26,38 @@ static const char *A(const node *n, const char *k)
   return idt__eu_attr(n->attr, k);
 }
 
+/* The length of s[0..n) cut to at most max bytes, backed off to a UTF-8
+ * character boundary so that a cut value stays valid UTF-8. */
+static int clip(const char *s, size_t n, size_t max)
+{
+  if (n <= max)
+    return (int)n;
+  n = max;
+  while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+    n--;
+  return (int)n;
+}
+
+/* out holds cap - 1 bytes cut by snprintf: drop a character left
+ * incomplete at the end; the new length. */
+static size_t clip_tail(char *out, size_t cap)
+{
+  size_t o = cap - 1, i = o, k = 0, need;
+  unsigned char c;
+  while (i && k < 4 && ((unsigned char)out[i - 1] & 0xC0) == 0x80) {
+    i--;
+    k++;
+  }
+  if (i) {
+    c = (unsigned char)out[i - 1];
+    need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (o - (i - 1) < need)
+      o = i - 1;
+  }
+  out[o] = '\0';
+  return o;
+}
+
 static int is_person(const eux *u)
 {
   return idt_schema_is_a(u->e->schema, "Person");
@@ -71,9 +103,11 @@ static size_t join(char *out, size_t cap, const char *const *parts, size_t n)
     if (!t.len)
       continue;
     o += (size_t)snprintf(out + o, cap - o, "%s%.*s", o ? ", " : "",
-                          (int)(t.len > 1000 ? 1000 : t.len), t.p);
-    if (o >= cap)
-      o = cap - 1;
+                          clip(t.p, t.len, 1000), t.p);
+    if (o >= cap) {
+      o = clip_tail(out, cap);
+      break;
+    }
   }
   return o;
 }
@@ -90,7 +124,7 @@ static size_t alias_name(const node *n, char *out, size_t cap)
   idt_str w = idt_trim(A(n, "wholeName"), strlen(A(n, "wholeName")));
   size_t i, o = 0;
   if (w.len) {
-    snprintf(out, cap, "%.*s", (int)(w.len >= cap ? cap - 1 : w.len), w.p);
+    snprintf(out, cap, "%.*s", clip(w.p, w.len, cap - 1), w.p);
     return strlen(out);
   }
   parts[0] = A(n, "firstName");
@@ -102,9 +136,11 @@ static size_t alias_name(const node *n, char *out, size_t cap)
     if (!t.len)
       continue;
     o += (size_t)snprintf(out + o, cap - o, "%s%.*s", o ? " " : "",
-                          (int)(t.len > 1000 ? 1000 : t.len), t.p);
-    if (o >= cap)
-      o = cap - 1;
+                          clip(t.p, t.len, 1000), t.p);
+    if (o >= cap) {
+      o = clip_tail(out, cap);
+      break;
+    }
   }
   return o;
 }
@@ -129,7 +165,7 @@ static int name_details(eux *u, const node *n)
   }
   if (!*fn)
     return 0;
-  snprintf(note, sizeof note, "Function: %.1000s", fn);
+  snprintf(note, sizeof note, "Function: %.*s", clip(fn, strlen(fn), 1000), fn);
   return idt_entity_add(u->e, "notes", note);
 }
 
@@ -189,7 +225,8 @@ static int birth_date(eux *u, const node *n)
   if (*iso)
     return idt__add_dates(u->e, "birthDate", "DOB", iso, strlen(iso));
   if (*from && *to && strcmp(from, to) != 0) {
-    snprintf(buf, sizeof buf, "%.20s to %.20s", from, to);
+    snprintf(buf, sizeof buf, "%.*s to %.*s", clip(from, strlen(from), 20),
+             from, clip(to, strlen(to), 20), to);
     return idt__add_dates(u->e, "birthDate", "DOB", buf, strlen(buf));
   }
   if (!*year)
@@ -197,11 +234,12 @@ static int birth_date(eux *u, const node *n)
   if (!*year)
     return 0;
   if (m >= 1 && m <= 12 && day >= 1 && day <= 31)
-    snprintf(buf, sizeof buf, "%.8s-%02d-%02d", year, m, day);
+    snprintf(buf, sizeof buf, "%.*s-%02d-%02d", clip(year, strlen(year), 8),
+             year, m, day);
   else if (m >= 1 && m <= 12)
-    snprintf(buf, sizeof buf, "%.8s-%02d", year, m);
+    snprintf(buf, sizeof buf, "%.*s-%02d", clip(year, strlen(year), 8), year, m);
   else
-    snprintf(buf, sizeof buf, "%.8s", year);
+    snprintf(buf, sizeof buf, "%.*s", clip(year, strlen(year), 8), year);
   if (idt_date_iso(buf, strlen(buf), d) == 0)
     return idt_entity_add(u->e, "birthDate", d);
   return idt__add_dates(u->e, "birthDate", "DOB", year, strlen(year));
@@ -267,8 +305,8 @@ static int map_address(eux *u, const node *n)
     if (!*v)
       continue;
     if (!prop) {
-      idt__ingest_warn(u->opts, "%s:%zu: contactInfo key '%.40s' skipped",
-                       u->name, c->line, k);
+      idt__ingest_warn(u->opts, "%s:%zu: contactInfo key '%.*s' skipped",
+                       u->name, c->line, clip(k, strlen(k), 40), k);
       continue;
     }
     if ((rc = idt_entity_add(u->e, prop, v)))
@@ -403,8 +441,9 @@ static const char *schema_of(eux *u)
       if (strcmp(c, "person") == 0)
         return "Person";
       if (strcmp(c, "enterprise") != 0)
-        idt__ingest_warn(u->opts, "%s:%zu: subjectType code '%.40s' read as "
-                         "an Organization", u->name, n->line, c);
+        idt__ingest_warn(u->opts, "%s:%zu: subjectType code '%.*s' read as "
+                         "an Organization", u->name, n->line,
+                         clip(c, strlen(c), 40), c);
       return "Organization";
     }
   idt__ingest_warn(u->opts, "%s:%zu: eu-%s has no subjectType; read as an "
