@@ -7,6 +7,7 @@
 #include "test_ingest_sink.h"
 #include "interdict/common.h"
 #include "common/util.h"
+#include "interdict/store.h"
 
 static sink S;
 static idt_ingest_stats st;
@@ -387,6 +388,53 @@ TEST(registered)
   CHECK_INT(idt_ingest_run("eu-xm", &p, 1, &o), IDT_EINVAL);
   CHECK(strstr(idt_error_msg(), "eu-xml") != NULL);
   sink_free(&s);
+  /* `interdict update eu` */
+  found = 0;
+  {
+    const idt_update_source *u = idt_update_sources(&n);
+    for (i = 0; i < n; i++)
+      if (strcmp(u[i].name, "eu") == 0) {
+        found++;
+        CHECK_STR(u[i].format, "eu-xml");
+        CHECK_STR(u[i].dataset, "eu_fsf");
+        CHECK_INT(u[i].nurls, 1);
+        CHECK(strncmp(u[i].urls[0], "https://webgate.ec.europa.eu/fsd/fsf/public/"
+                      "files/xmlFullSanctionsList_1_1/content?token=", 89) == 0);
+      }
+  }
+  CHECK_INT(found, 1);
+}
+
+static size_t ncalls, last_done, last_total;
+static void on_progress(void *ctx, size_t done, size_t total)
+{
+  (void)ctx;
+  ncalls++;
+  last_done = done;
+  last_total = total;
+}
+
+/* The file path entry point reports progress up to the file's size. */
+TEST(progress)
+{
+  sink s;
+  idt_ingest_opts o;
+  FILE *f = fopen(fixture(), "rb");
+  long size = -1;
+  if (f && fseek(f, 0, SEEK_END) == 0)
+    size = ftell(f);
+  if (f)
+    fclose(f);
+  CHECK(size > 1000);
+  sink_init(&s);
+  o = sink_opts(&s);
+  o.progress = on_progress;
+  CHECK_OK(idt_ingest_eu_xml(fixture(), &o));
+  CHECK_INT(ncalls, 1);
+  CHECK_INT(last_done, size);
+  CHECK_INT(last_total, size);
+  CHECK_INT(s.listed, 7);
+  sink_free(&s);
 }
 
 /* Every allocation of a parse failing in turn (once, and from then on):
@@ -494,6 +542,7 @@ int main(void)
   RUN(bad_input);
   RUN(registered);
   RUN(oom_sweep);
+  RUN(progress);
   RUN(screen_cli);
   if (loaded > 0)
     sink_free(&S);
