@@ -23,6 +23,7 @@ static const char help[] =
   "  ofac  OFAC SDN legacy CSV (SDN.CSV, ALT.CSV, ADD.CSV, SDN_COMMENTS.CSV)\n"
   "        -> dataset us_ofac_sdn\n"
   "  un    UN Security Council consolidated list XML -> dataset un_sc_sanctions\n"
+  "  eu    EU Financial Sanctions Files consolidated list XML -> dataset eu_fsf\n"
   "options:\n"
   "  --base-url URL  fetch every file as URL/<FILE NAME> instead of the\n"
   "                  official address (mirrors, tests); also the\n"

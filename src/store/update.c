@@ -43,10 +43,16 @@ static const char *const un_urls[] = {
   "https://scsanctions.un.org/resources/xml/en/consolidated.xml"
 };
 static const char *const un_files[] = { "consolidated.xml" };
+static const char *const eu_urls[] = {
+  "https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/"
+  "content?token=dG9rZW4tMjAxNw"
+};
+static const char *const eu_files[] = { "eu_fsf.xml" };
 
 static const idt_update_source sources[] = {
   { "ofac", "ofac-csv", "us_ofac_sdn", ofac_urls, ofac_files, 4 },
   { "un", "un-xml", "un_sc_sanctions", un_urls, un_files, 1 },
+  { "eu", "eu-xml", "eu_fsf", eu_urls, eu_files, 1 },
 };
 
 const idt_update_source *idt_update_sources(size_t *n)
