@@ -449,22 +449,6 @@ static int ko_org_form(const char *s, size_t n, idt__forms *f)
 }
 #endif
 
-/* A name in Arabic script as its consonants (abjad.c). */
-static int abjad_form(const char *s, size_t n, idt__forms *f)
-{
-  idt_buf ab;
-  idt__toks t;
-  int rc;
-  idt_buf_init(&ab, IDT_TEXT_MAX_FORM * 4);
-  rc = idt__text_abjad_form(s, n, &ab);
-  if (rc > 0 && ab.len) {
-    idt__text_prepare(ab.p, ab.len, &t);
-    (void)idt__text_add_toks(&t, f);
-  }
-  idt_buf_free(&ab);
-  return rc < 0 ? rc : 0;
-}
-
 /* Kanji or kana: the Japanese reading, when japanese.c gives one. */
 static int japanese_form(const char *s, size_t n, idt__forms *f)
 {
@@ -594,16 +578,18 @@ static int name_forms(const char *s, size_t n, int person, char *out, size_t cap
   }
 #endif
   idt_buf_init(&lb, 1 << 14);
-  rc = idt__text_latin(s, n, &lb);
+  /* Arabic script is read as its consonants only (abjad.c): its Latin
+   * with alifs as a's is neither a spelling nor a skeleton */
+  rc = sc & S_ARABIC ? idt__text_abjad_form(s, n, &lb) : idt__text_latin(s, n, &lb);
+  if (rc > 0)
+    rc = 0;
   if (!rc && lb.len) {
     idt__text_prepare(lb.p, lb.len, &t);
     if (idt__text_add_toks(&t, &f)) {
       if (sc & S_GREEK)
         greek_stems(&t, &f);
-      if (sc & S_ARABIC) {
+      if (sc & S_ARABIC)
         arabic_abd(&t, 1, &f);
-        rc = abjad_form(s, n, &f);
-      }
       if (sc & S_HAN)
         han_foreign(lb.p, lb.len, &f);
       common_alternatives(lb.p, lb.len, &t, !(sc & ~(unsigned)S_OTHER), &f);

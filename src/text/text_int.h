@@ -81,8 +81,9 @@ int idt__text_han_org(const char *s, size_t n, idt_buf *out);
  * McCune-Reischauer, running words), appended to out (ko_org.c). */
 int idt__text_ko_org(const char *s, size_t n, idt_buf *out);
 /* A name in Arabic script as its consonants: Latin without the ta marbuta
- * and the vowel letters ("sm bn ldn"), appended to out (abjad.c): 1 when
- * a vowel was dropped, 0 when the form is the plain one, < 0 on error. */
+ * and the vowel letters, the article apart ("sm bn ldn"), appended to out
+ * (abjad.c; forms.c reads Arabic script so): 1 when a vowel was dropped,
+ * 0 when none was, < 0 on error. */
 int idt__text_abjad_form(const char *s, size_t n, idt_buf *out);
 /* idt__text_prepare, then idt__text_add_toks. */
 int idt__forms_init(idt__forms *f, char *out, size_t cap);
