@@ -8,7 +8,7 @@
  * by id (idt_entity_merge semantics).
  *
  * Ids are stable across list versions: OFAC "ofac-<ent_num>", UN
- * "un-<REFERENCE_NUMBER>" (e.g. un-KPi.001), FtM its own id, user CSV
+ * "un-<REFERENCE_NUMBER>" (e.g. un-KPi.001), UK "gb-fcdo-<UniqueID>", FtM its own id, user CSV
  * "<dataset>-<id column or row key>"; derived entities (Sanction, edges,
  * wallets, addresses) get ids derived from their parent's and content.
  * source_id is the list's own identifier.
@@ -53,7 +53,7 @@ typedef struct idt_ingest_opts {
 #define IDT_INGEST_OPTS_VERSION 1
 #define IDT_INGEST_OPTS_INIT { IDT_INGEST_OPTS_VERSION, NULL, NULL, NULL, NULL, NULL }
 
-/* Formats: "ofac-csv", "un-xml", "ftm", "csv". */
+/* Formats: "ofac-csv", "un-xml", "uk-xml", "ftm", "csv". */
 typedef struct idt_format_info {
   const char *name;
   const char *default_dataset;   /* used when opts->dataset is NULL */
@@ -83,6 +83,9 @@ int idt_ingest_run(const char *format, const char *const *paths, size_t npaths,
  * cons_comments), or the sdn.csv path itself. */
 int idt_ingest_ofac_csv(const char *path, const idt_ingest_opts *opts);
 int idt_ingest_un_xml(const char *path, const idt_ingest_opts *opts);
+/* uk-xml: the FCDO UK Sanctions List (UK-Sanctions-List.xml); ids
+ * "gb-fcdo-<UniqueID>". */
+int idt_ingest_uk_xml(const char *path, const idt_ingest_opts *opts);
 int idt_ingest_ftm(const char *path, const idt_ingest_opts *opts);
 int idt_ingest_csv(const char *path, const idt_ingest_opts *opts);
 
@@ -92,6 +95,7 @@ typedef struct idt_mem { const char *p; size_t n; } idt_mem;
 int idt_ingest_ofac_csv_mem(idt_mem sdn, idt_mem alt, idt_mem add,
                             idt_mem comments, const idt_ingest_opts *opts);
 int idt_ingest_un_xml_mem(const char *name, idt_mem xml, const idt_ingest_opts *opts);
+int idt_ingest_uk_xml_mem(const char *name, idt_mem xml, const idt_ingest_opts *opts);
 int idt_ingest_ftm_mem(const char *name, idt_mem json, const idt_ingest_opts *opts);
 int idt_ingest_csv_mem(const char *name, idt_mem csv, const idt_ingest_opts *opts);
 
