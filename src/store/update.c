@@ -43,10 +43,15 @@ static const char *const un_urls[] = {
   "https://scsanctions.un.org/resources/xml/en/consolidated.xml"
 };
 static const char *const un_files[] = { "consolidated.xml" };
+static const char *const uk_urls[] = {
+  "https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml"
+};
+static const char *const uk_files[] = { "UK-Sanctions-List.xml" };
 
 static const idt_update_source sources[] = {
   { "ofac", "ofac-csv", "us_ofac_sdn", ofac_urls, ofac_files, 4 },
   { "un", "un-xml", "un_sc_sanctions", un_urls, un_files, 1 },
+  { "uk", "uk-xml", "gb_fcdo_sanctions", uk_urls, uk_files, 1 },
 };
 
 const idt_update_source *idt_update_sources(size_t *n)
