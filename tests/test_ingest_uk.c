@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 #include "test_ingest_sink.h"
+#include "common/util.h"
 
 static sink S;
 static int loaded;
@@ -293,6 +294,43 @@ TEST(quirks)
   sink_free(&s);
 }
 
+/* Values longer than the parser's buffers are cut on a character
+ * boundary: a 1,200-byte Cyrillic name, a 901-byte nationality (kept as
+ * a note of at most 400 bytes; the leading A puts byte 400 mid-letter). */
+TEST(long_values)
+{
+  sink s;
+  char xml[8192];
+  size_t o, i;
+  const char *v;
+  o = (size_t)snprintf(xml, sizeof xml, "%s<Designation><UniqueID>X1"
+                       "</UniqueID><Names><Name><Name1>", HEAD);
+  for (i = 0; i < 600; i++)
+    o += (size_t)snprintf(xml + o, sizeof xml - o, "\xd0\x96");
+  o += (size_t)snprintf(xml + o, sizeof xml - o, "</Name1></Name></Names>"
+                        "<IndividualEntityShip>Individual</IndividualEntityShip>"
+                        "<IndividualDetails><Individual><Nationalities>"
+                        "<Nationality>A");
+  for (i = 0; i < 450; i++)
+    o += (size_t)snprintf(xml + o, sizeof xml - o, "\xd0\x96");
+  snprintf(xml + o, sizeof xml - o, "</Nationality></Nationalities>"
+           "</Individual></IndividualDetails></Designation></Designations>");
+  CHECK_OK(parse(&s, "long.xml", xml));
+  v = sink_get(&s, "gb-fcdo-X1") ? idt_entity_first(sink_get(&s, "gb-fcdo-X1"),
+                                                    "name") : NULL;
+  CHECK(v != NULL);
+  if (v) {
+    CHECK(strlen(v) >= 1000 && strlen(v) < 1024);
+    CHECK(idt_utf8_invalid_at(v, strlen(v)) == (size_t)-1);
+  }
+  v = sink_get(&s, "gb-fcdo-X1") ? idt_entity_first(sink_get(&s, "gb-fcdo-X1"),
+                                                    "notes") : NULL;
+  CHECK(v != NULL && strncmp(v, "Nationality: ", 13) == 0);
+  if (v)
+    CHECK(idt_utf8_invalid_at(v, strlen(v)) == (size_t)-1);
+  sink_free(&s);
+}
+
 /* Each broken document fails with IDT_EPARSE and a message that starts
  * with the file name and a line, never a crash. */
 static void bad(const char *name, const char *xml, const char *want)
@@ -391,6 +429,7 @@ int main(void)
   RUN(russian_entity);
   RUN(identifiers_and_birth);
   RUN(quirks);
+  RUN(long_values);
   RUN(bad_input);
   RUN(file_entry_point);
   RUN(search_cli);

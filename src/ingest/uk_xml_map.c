@@ -37,6 +37,19 @@ static int eq_ci(const char *s, const char *lit)
   return n == strlen(lit) && idt_startswith_ci(s, n, lit);
 }
 
+/* The longest prefix of s, at most max bytes, that ends on a UTF-8
+ * character boundary: cutting text to fit a buffer or a note must not
+ * leave half a character (the model stores values as given). */
+static size_t utf8_prefix(const char *s, size_t max)
+{
+  size_t n = strlen(s);
+  if (n <= max)
+    return n;
+  while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+    max--;
+  return max;
+}
+
 static int is_person(const uk_record *r)
 {
   return idt_schema_is_a(r->e->schema, "Person");
@@ -55,7 +68,8 @@ static int put_country(idt_entity *e, const char *prop, const char *label,
 {
   if (!v || !*v || !idt_schema_prop(e->schema, prop))
     return 0;
-  return idt__add_country(e, prop, label, v, strlen(v));
+  /* idt__add_country notes at most 400 bytes of an unknown name */
+  return idt__add_country(e, prop, label, v, utf8_prefix(v, 400));
 }
 
 static int add_derived(uk_record *r, idt_entity *d)
@@ -93,6 +107,13 @@ static void append(char *out, size_t cap, const char *sep, const char *s)
     out[o++] = ws ? ' ' : *s;
   }
   out[o] = '\0';
+  /* Cut short inside a character (the next byte continues it): drop
+   * the character's bytes already copied. */
+  if (((unsigned char)*s & 0xC0) == 0x80) {
+    while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80)
+      o--;
+    out[o > 0 ? o - 1 : 0] = '\0';
+  }
 }
 
 /* ---- names ---- */
@@ -227,7 +248,9 @@ static int add_dob(uk_record *r, const char *v)
   } else if (!idt__date_iso(p, n, iso)) {
     return idt_entity_add(r->e, "birthDate", iso);
   }
-  return idt__add_dates(r->e, "birthDate", "DOB", t.p, t.len);
+  /* its note keeps at most 400 bytes */
+  return idt__add_dates(r->e, "birthDate", "DOB", t.p,
+                        t.len > 400 ? utf8_prefix(t.p, 400) : t.len);
 }
 
 /* A listing's own date (DateDesignated, LastUpdated): ISO or nothing. */
@@ -360,7 +383,7 @@ static int put_imo(uk_record *r, const char *v)
 static int put_note(uk_record *r, const char *label, const char *v)
 {
   char note[1024];
-  snprintf(note, sizeof note, "%s: %.900s", label, v);
+  snprintf(note, sizeof note, "%s: %.*s", label, (int)utf8_prefix(v, 900), v);
   return put(r->e, "notes", note);
 }
 
