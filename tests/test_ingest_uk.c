@@ -1,7 +1,7 @@
 /* test_ingest_uk.c - the uk-xml parser (FCDO UK Sanctions List) on the
  * hand-written fixture tests/fixtures/uk/uk_sanctions_sample.xml (see its
  * SOURCES), on small in-memory documents for the FCDO's quirks, on broken
- * input, and end to end through `interdict search --list uk-xml:...`.
+ * input, under an allocation-failure sweep, and end to end through `interdict search --list uk-xml:...`.
  * Each expected value is quoted from the fixture in the comment above it. */
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -391,6 +391,58 @@ TEST(file_entry_point)
   sink_free(&s);
 }
 
+/* OOM sweep: failing the k-th allocation (once, or k and every later
+ * one) of a run over a seed file gives IDT_ENOMEM or, when only one
+ * allocation failed and nothing depended on it, the full result; never a
+ * crash or another error (ASan checks the leaks). */
+static int oom_once(idt_mem m, long k, int sticky, size_t want)
+{
+  sink s;
+  idt_ingest_opts o;
+  int rc, bad = 0;
+  sink_init(&s);
+  o = sink_opts(&s);
+  idt_alloc_fail_after(k, sticky);
+  rc = idt_ingest_uk_xml_mem("oom.xml", m, &o);
+  idt_alloc_fail_after(-1, 0);
+  if ((rc == 0 && (sticky || s.listed != want)) ||
+      (rc != 0 && rc != IDT_ENOMEM)) {
+    tap_diag("k=%ld%s: rc %d, %zu listed (%s)", k, sticky ? " sticky" : "",
+             rc, s.listed, rc ? idt_error_msg() : "");
+    bad = 1;
+  }
+  sink_free(&s);
+  return bad;
+}
+
+static void oom_sweep(const char *rel, size_t want)
+{
+  idt_buf b;
+  idt_mem m;
+  unsigned long before, total;
+  long k;
+  int bad = 0;
+  idt_buf_init(&b, (size_t)1 << 20);
+  CHECK_OK(idt_read_file(tap_data(rel), &b));
+  m.p = b.p;
+  m.n = b.len;
+  before = idt_alloc_count();
+  bad += oom_once(m, -1, 0, want);
+  total = idt_alloc_count() - before;
+  for (k = 0; k < (long)total && bad < 5; k++)
+    bad += oom_once(m, k, 0, want) + oom_once(m, k, 1, want);
+  tap_diag("%s: %lu allocation points swept", rel, total);
+  CHECK(total > 20);
+  CHECK_INT(bad, 0);
+  idt_buf_free(&b);
+}
+
+TEST(oom)
+{
+  oom_sweep("fuzz/corpus/uk_xml/aqd_documents.xml", 1);
+  oom_sweep("fuzz/corpus/uk_xml/sberbank_cyrillic.xml", 1);
+}
+
 static int run(const char *cmd, char *out, size_t cap)
 {
   FILE *p = popen(cmd, "r");
@@ -432,6 +484,7 @@ int main(void)
   RUN(long_values);
   RUN(bad_input);
   RUN(file_entry_point);
+  RUN(oom);
   RUN(search_cli);
   if (loaded > 0)
     sink_free(&S);
