@@ -301,9 +301,12 @@ static int apply_passport(uk_record *r, const uk_item *it)
   int rc;
   if (!num || !*num)
     return 0;   /* additional information without a number */
-  if (!is_person(r))
-    return (rc = put(r->e, "idNumber", num)) ? rc
+  if (!is_person(r)) {   /* not seen in the list; a ship has no idNumber */
+    if (!idt_schema_prop(r->e->schema, "idNumber"))
+      return 0;
+    return (rc = idt_entity_add(r->e, "idNumber", num)) ? rc
            : add_doc(r, "Identification", "Passport", num, it->v[1]);
+  }
   if ((rc = idt_entity_add(r->e, "passportNumber", num)))
     return rc;
   return add_doc(r, "Passport", "Passport", num, it->v[1]);
