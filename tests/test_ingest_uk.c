@@ -256,7 +256,8 @@ static int parse(sink *s, const char *name, const char *xml)
 
 /* Partial dates (dd/05/1950, 05/1950, dd/mm/1950), an unreadable one kept
  * as a note, an IMO number without its prefix, a Primary Name after an
- * alias, an id-only whitespace name, names with the FCDO's line wrapping. */
+ * alias, a blank Primary Name, line wrapping inside a name, two Primary
+ * Names, a parent company, a title, Gender Female, no phone on a ship. */
 TEST(quirks)
 {
   sink s;
@@ -278,7 +279,20 @@ TEST(quirks)
     "<IndividualEntityShip>Ship</IndividualEntityShip><PhoneNumbers>"
     "<PhoneNumber>123</PhoneNumber></PhoneNumbers><ShipDetails><Ship>"
     "<IMONumbers><IMONumber>8122347</IMONumber></IMONumbers></Ship>"
-    "</ShipDetails></Designation>\n</Designations>\n";
+    "</ShipDetails></Designation>\n"
+    "<Designation><UniqueID>RUS0002</UniqueID><Names><Name><Name6>FIRST LLC"
+    "</Name6><NameType>Primary Name</NameType></Name><Name><Name6>SECOND LLC"
+    "</Name6><NameType>Primary Name</NameType></Name><Name><Name6>FIRST LLC"
+    "</Name6><NameType>Alias</NameType></Name></Names>"
+    "<IndividualEntityShip>Entity</IndividualEntityShip><EntityDetails>"
+    "<Entity><ParentCompanies><ParentCompany>Parent JSC</ParentCompany>"
+    "</ParentCompanies></Entity></EntityDetails></Designation>\n"
+    "<Designation><UniqueID>RUS0003</UniqueID><Names><Name><Name1>Anna"
+    "</Name1><Name6>Ivanova</Name6><NameType>Primary Name</NameType></Name>"
+    "</Names><Titles><Title>Colonel</Title></Titles><IndividualEntityShip>"
+    "Individual</IndividualEntityShip><IndividualDetails><Individual>"
+    "<Genders><Gender>Female</Gender></Genders></Individual>"
+    "</IndividualDetails></Designation>\n</Designations>\n";
   CHECK_OK(parse(&s, "quirks.xml", xml));
   CHECK(has_in(&s, "gb-fcdo-RUS0001", "name", "Ivan Ivanovich PETROV"));
   CHECK(has_in(&s, "gb-fcdo-RUS0001", "alias", "Ivan Petrov"));
@@ -289,6 +303,14 @@ TEST(quirks)
   CHECK(has_in(&s, "gb-fcdo-RUS0001", "notes", "Nationality: Atlantis"));
   CHECK_INT(sink_n(&s, "Passport"), 0);
   CHECK(has_in(&s, "gb-fcdo-DPR0100", "imoNumber", "8122347"));
+  /* a second Primary Name is an alias; an alias equal to name is dropped */
+  CHECK(has_in(&s, "gb-fcdo-RUS0002", "name", "FIRST LLC"));
+  CHECK(has_in(&s, "gb-fcdo-RUS0002", "alias", "SECOND LLC"));
+  CHECK(sink_get(&s, "gb-fcdo-RUS0002") &&
+        idt_entity_values(sink_get(&s, "gb-fcdo-RUS0002"), "alias", NULL, 0) == 1);
+  CHECK(has_in(&s, "gb-fcdo-RUS0002", "notes", "Parent company: Parent JSC"));
+  CHECK(has_in(&s, "gb-fcdo-RUS0003", "title", "Colonel"));
+  CHECK(has_in(&s, "gb-fcdo-RUS0003", "gender", "female"));
   CHECK(sink_get(&s, "gb-fcdo-DPR0100") &&
         !idt_entity_first(sink_get(&s, "gb-fcdo-DPR0100"), "phone"));
   sink_free(&s);

@@ -8,10 +8,11 @@
  * by id (idt_entity_merge semantics).
  *
  * Ids are stable across list versions: OFAC "ofac-<ent_num>", UN
- * "un-<REFERENCE_NUMBER>" (e.g. un-KPi.001), UK "gb-fcdo-<UniqueID>", FtM its own id, user CSV
+ * "un-<REFERENCE_NUMBER>" (e.g. un-KPi.001), FtM its own id, user CSV
  * "<dataset>-<id column or row key>"; derived entities (Sanction, edges,
  * wallets, addresses) get ids derived from their parent's and content.
  * source_id is the list's own identifier.
+ * The UK Sanctions List (uk-xml): "gb-fcdo-<UniqueID>" (gb-fcdo-DPR0001).
  *
  * Errors: IDT_EPARSE / IDT_EUTF8 / IDT_EIO with "file:line: field: why" (or
  * a byte offset for XML) in the last error. A parse error stops the parse
