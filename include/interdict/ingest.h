@@ -12,6 +12,7 @@
  * "<dataset>-<id column or row key>"; derived entities (Sanction, edges,
  * wallets, addresses) get ids derived from their parent's and content.
  * source_id is the list's own identifier.
+ * The UK Sanctions List (uk-xml): "gb-fcdo-<UniqueID>" (gb-fcdo-DPR0001).
  *
  * Errors: IDT_EPARSE / IDT_EUTF8 / IDT_EIO with "file:line: field: why" (or
  * a byte offset for XML) in the last error. A parse error stops the parse
@@ -53,7 +54,7 @@ typedef struct idt_ingest_opts {
 #define IDT_INGEST_OPTS_VERSION 1
 #define IDT_INGEST_OPTS_INIT { IDT_INGEST_OPTS_VERSION, NULL, NULL, NULL, NULL, NULL }
 
-/* Formats: "ofac-csv", "un-xml", "eu-xml", "ftm", "csv". */
+/* Formats: "ofac-csv", "un-xml", "eu-xml", "uk-xml", "ftm", "csv". */
 typedef struct idt_format_info {
   const char *name;
   const char *default_dataset;   /* used when opts->dataset is NULL */
@@ -85,6 +86,9 @@ int idt_ingest_ofac_csv(const char *path, const idt_ingest_opts *opts);
 int idt_ingest_un_xml(const char *path, const idt_ingest_opts *opts);
 /* eu-xml: the EU Financial Sanctions Files consolidated list (FSF v1.1). */
 int idt_ingest_eu_xml(const char *path, const idt_ingest_opts *opts);
+/* uk-xml: the FCDO UK Sanctions List (UK-Sanctions-List.xml); ids
+ * "gb-fcdo-<UniqueID>". */
+int idt_ingest_uk_xml(const char *path, const idt_ingest_opts *opts);
 int idt_ingest_ftm(const char *path, const idt_ingest_opts *opts);
 int idt_ingest_csv(const char *path, const idt_ingest_opts *opts);
 
@@ -95,6 +99,7 @@ int idt_ingest_ofac_csv_mem(idt_mem sdn, idt_mem alt, idt_mem add,
                             idt_mem comments, const idt_ingest_opts *opts);
 int idt_ingest_un_xml_mem(const char *name, idt_mem xml, const idt_ingest_opts *opts);
 int idt_ingest_eu_xml_mem(const char *name, idt_mem xml, const idt_ingest_opts *opts);
+int idt_ingest_uk_xml_mem(const char *name, idt_mem xml, const idt_ingest_opts *opts);
 int idt_ingest_ftm_mem(const char *name, idt_mem json, const idt_ingest_opts *opts);
 int idt_ingest_csv_mem(const char *name, idt_mem csv, const idt_ingest_opts *opts);
 

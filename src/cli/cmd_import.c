@@ -21,7 +21,7 @@ static const char help[] =
   "stays current and the exit status is 1. Files whose checksums equal the\n"
   "current version's are not parsed again (\"unchanged\").\n"
   "\n"
-  "formats: ofac-csv, un-xml, eu-xml, ftm, csv\n"
+  "formats: ofac-csv, un-xml, eu-xml, uk-xml, ftm, csv\n"
   "  --dataset NAME  store under this dataset name\n"
   "  --quiet         print nothing on success\n";
 
@@ -107,7 +107,7 @@ int cmd_import(int argc, char **argv)
   if (!format || !np)
     return cli_usage("import", "need a FORMAT and at least one PATH");
   if (!default_dataset(format))
-    return cli_usage("import", "unknown format '%s' (ofac-csv, un-xml, eu-xml, ftm, csv)",
+    return cli_usage("import", "unknown format '%s' (ofac-csv, un-xml, eu-xml, uk-xml, ftm, csv)",
                      format);
   if (!dataset)
     dataset = default_dataset(format);

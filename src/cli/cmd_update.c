@@ -24,6 +24,8 @@ static const char help[] =
   "        -> dataset us_ofac_sdn\n"
   "  un    UN Security Council consolidated list XML -> dataset un_sc_sanctions\n"
   "  eu    EU Financial Sanctions Files consolidated list XML -> dataset eu_fsf\n"
+  "  uk    FCDO UK Sanctions List XML (UK-Sanctions-List.xml)\n"
+  "        -> dataset gb_fcdo_sanctions\n"
   "options:\n"
   "  --base-url URL  fetch every file as URL/<FILE NAME> instead of the\n"
   "                  official address (mirrors, tests); also the\n"

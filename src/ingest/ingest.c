@@ -21,6 +21,8 @@ static const idt_format_info formats[] = {
     "UN Security Council consolidated list XML (all regimes)" },
   { "eu-xml", "eu_fsf",
     "EU Financial Sanctions Files consolidated list XML (FSF v1.1)" },
+  { "uk-xml", "gb_fcdo_sanctions",
+    "UK Sanctions List XML (FCDO, all UK regimes)" },
   { "ftm", "ftm", "FollowTheMoney JSON lines (OpenSanctions exports)" },
   { "csv", "watchlist", "a user's own watch list, CSV with a header row" },
 };
@@ -50,13 +52,15 @@ int idt_ingest_run(const char *format, const char *const *paths, size_t npaths,
     fn = idt_ingest_un_xml;
   else if (strcmp(format, "eu-xml") == 0)
     fn = idt_ingest_eu_xml;
+  else if (strcmp(format, "uk-xml") == 0)
+    fn = idt_ingest_uk_xml;
   else if (strcmp(format, "ftm") == 0)
     fn = idt_ingest_ftm;
   else if (strcmp(format, "csv") == 0)
     fn = idt_ingest_csv;
   if (!fn)
     return idt_error_set(IDT_EINVAL, "unknown import format '%s' (known: "
-                         "ofac-csv, un-xml, eu-xml, ftm, csv)", format);
+                         "ofac-csv, un-xml, eu-xml, uk-xml, ftm, csv)", format);
   if (npaths == 0)
     return idt_error_set(IDT_EINVAL, "import %s: no input path", format);
   for (i = 0; i < npaths; i++)

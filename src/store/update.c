@@ -48,11 +48,16 @@ static const char *const eu_urls[] = {
   "content?token=dG9rZW4tMjAxNw"
 };
 static const char *const eu_files[] = { "eu_fsf.xml" };
+static const char *const uk_urls[] = {
+  "https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml"
+};
+static const char *const uk_files[] = { "UK-Sanctions-List.xml" };
 
 static const idt_update_source sources[] = {
   { "ofac", "ofac-csv", "us_ofac_sdn", ofac_urls, ofac_files, 4 },
   { "un", "un-xml", "un_sc_sanctions", un_urls, un_files, 1 },
   { "eu", "eu-xml", "eu_fsf", eu_urls, eu_files, 1 },
+  { "uk", "uk-xml", "gb_fcdo_sanctions", uk_urls, uk_files, 1 },
 };
 
 const idt_update_source *idt_update_sources(size_t *n)
