@@ -3,6 +3,7 @@
  * and the OFAC remark table on single segments. */
 #include "tap.h"
 #include "ingest/ingest_int.h"
+#include "common/util.h"
 
 static const char *iso(const char *s)
 {
@@ -72,6 +73,38 @@ TEST(countries)
   CHECK_STR(cc("  china "), "cn");
   CHECK_STR(cc("Atlantis"), "NULL");
   CHECK_STR(cc(""), "NULL");
+}
+
+TEST(notes_cut_on_characters)
+{
+  /* an unknown country of 300 two-byte letters makes a note cut at 400
+   * bytes: on a character boundary, so the note is valid UTF-8 */
+  idt_arena a;
+  idt_entity *e = NULL;
+  char name[700];
+  const char *n;
+  size_t i;
+  idt_arena_init(&a);
+  name[0] = 'x';   /* odd offset: byte 400 falls inside a letter */
+  for (i = 0; i < 300; i++)
+    memcpy(name + 1 + 2 * i, "\xc3\xa9", 2);
+  name[601] = 0;
+  CHECK_OK(idt_entity_new(&e, &a, idt_schema_get("Person"), "p1"));
+  CHECK_OK(idt__add_country(e, "nationality", "Nationality", name, strlen(name)));
+  CHECK_OK(idt__add_dates(e, "birthDate", "DOB", name, strlen(name)));
+  n = idt_entity_first(e, "notes");
+  CHECK(n && strlen(n) > 400);
+  {
+    const char *v[8];
+    size_t k, nv = idt_entity_values(e, "notes", v, 8);
+    CHECK_INT(nv, 2);
+    for (k = 0; k < nv && k < 8; k++)
+      CHECK(idt_utf8_invalid_at(v[k], strlen(v[k])) == (size_t)-1);
+  }
+  CHECK_INT(idt_utf8_prefix("a\xc3\xa9", 3, 2), 1);
+  CHECK_INT(idt_utf8_prefix("a\xc3\xa9", 3, 3), 3);
+  CHECK_INT(idt_utf8_prefix("abc", 3, 9), 3);
+  idt_arena_free(&a);
 }
 
 static idt_entity *person(idt_arena *a)
@@ -156,6 +189,7 @@ int main(void)
 {
   RUN(dates);
   RUN(countries);
+  RUN(notes_cut_on_characters);
   RUN(date_ranges);
   RUN(ofac_remarks);
   return tap_done();

@@ -12,6 +12,15 @@
 #include "interdict/common.h"
 #include "common/util.h"
 
+size_t idt_utf8_prefix(const char *s, size_t n, size_t max)
+{
+  if (n <= max)
+    return n;
+  while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+    max--;
+  return max;
+}
+
 size_t idt_utf8_invalid_at(const char *s, size_t n)
 {
   int32_t i = 0, len;

@@ -11,6 +11,10 @@
 
 /* Offset of the first invalid byte, or (size_t)-1 when s is valid UTF-8. */
 size_t idt_utf8_invalid_at(const char *s, size_t n);
+/* The length of s[0..n) cut to at most max bytes and backed off to a
+ * UTF-8 character boundary: a value cut to fit a note or a buffer stays
+ * valid UTF-8 (the model stores values as given). */
+size_t idt_utf8_prefix(const char *s, size_t n, size_t max);
 /* Append Latin-1 bytes to b as UTF-8. */
 int idt_latin1_to_utf8(idt_buf *b, const char *s, size_t n);
 /* Lowercase hex SHA-256 (65 bytes with NUL) of a file or a memory block. */

@@ -189,7 +189,7 @@ static int note(idt_entity *e, const char *label, const char *s, size_t n)
   char buf[512];
   if (!idt_schema_prop(e->schema, "notes"))
     return 0;   /* e.g. a Passport: the listed entity keeps the text */
-  snprintf(buf, sizeof buf, "%s %.*s", label, (int)(n > 400 ? 400 : n), s);
+  snprintf(buf, sizeof buf, "%s %.*s", label, (int)idt_utf8_prefix(s, n, 400), s);
   return idt_entity_add(e, "notes", buf);
 }
 

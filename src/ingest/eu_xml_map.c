@@ -26,16 +26,11 @@ static const char *A(const node *n, const char *k)
   return idt__eu_attr(n->attr, k);
 }
 
-/* The length of s[0..n) cut to at most max bytes, backed off to a UTF-8
- * character boundary so that a cut value stays valid UTF-8. */
+/* The length of s[0..n) cut to at most max bytes on a character
+ * boundary, as an int for "%.*s". */
 static int clip(const char *s, size_t n, size_t max)
 {
-  if (n <= max)
-    return (int)n;
-  n = max;
-  while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
-    n--;
-  return (int)n;
+  return (int)idt_utf8_prefix(s, n, max);
 }
 
 /* out holds cap - 1 bytes cut by snprintf: drop a character left

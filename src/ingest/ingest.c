@@ -169,7 +169,7 @@ int idt__add_country(idt_entity *e, const char *prop, const char *label,
     return idt_entity_add(e, prop, code);
   if (!idt_schema_prop(e->schema, "notes"))
     return 0;
-  snprintf(note, sizeof note, "%s: %.*s", label, (int)(t.len > 400 ? 400 : t.len),
+  snprintf(note, sizeof note, "%s: %.*s", label, (int)idt_utf8_prefix(t.p, t.len, 400),
            t.p);
   return idt_entity_add(e, "notes", note);
 }

@@ -37,17 +37,11 @@ static int eq_ci(const char *s, const char *lit)
   return n == strlen(lit) && idt_startswith_ci(s, n, lit);
 }
 
-/* The longest prefix of s, at most max bytes, that ends on a UTF-8
- * character boundary: cutting text to fit a buffer or a note must not
- * leave half a character (the model stores values as given). */
+/* The longest prefix of s, at most max bytes, ending on a character
+ * boundary (idt_utf8_prefix). */
 static size_t utf8_prefix(const char *s, size_t max)
 {
-  size_t n = strlen(s);
-  if (n <= max)
-    return n;
-  while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-    max--;
-  return max;
+  return idt_utf8_prefix(s, strlen(s), max);
 }
 
 static int is_person(const uk_record *r)
