@@ -283,16 +283,5 @@ int idt_ingest_eu_xml_mem(const char *name, idt_mem xml,
 
 int idt_ingest_eu_xml(const char *path, const idt_ingest_opts *opts)
 {
-  idt_buf b;
-  idt_mem m;
-  int rc;
-  if (!path)
-    return idt_error_set(IDT_EINVAL, "eu-xml: no path");
-  if ((rc = idt__ingest_read(path, &b)) == 0) {
-    m.p = b.p;
-    m.n = b.len;
-    rc = idt_ingest_eu_xml_mem(path, m, opts);
-  }
-  idt_buf_free(&b);
-  return rc;
+  return idt__ingest_file(path, "eu-xml", idt_ingest_eu_xml_mem, opts);
 }

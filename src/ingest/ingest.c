@@ -128,6 +128,23 @@ int idt__ingest_read(const char *path, idt_buf *b)
   return idt_read_file(path, b);
 }
 
+int idt__ingest_file(const char *path, const char *fmt, idt__mem_fn mem,
+                     const idt_ingest_opts *opts)
+{
+  idt_buf b;
+  idt_mem m;
+  int rc;
+  if (!path)
+    return idt_error_set(IDT_EINVAL, "%s: no path", fmt);
+  if ((rc = idt__ingest_read(path, &b)) == 0) {
+    m.p = b.p;
+    m.n = b.len;
+    rc = mem(path, m, opts);
+  }
+  idt_buf_free(&b);
+  return rc;
+}
+
 void idt__ingest_linecol(const char *p, size_t n, size_t off, size_t *line,
                          size_t *col)
 {

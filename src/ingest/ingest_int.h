@@ -35,6 +35,11 @@ int idt__ingest_entity(idt_entity **out, idt_arena *a, const char *sname,
                        const char *dataset);
 /* Read a file into b (capped at IDT_INGEST_MAX_FILE). */
 int idt__ingest_read(const char *path, idt_buf *b);
+/* Read path whole and parse it with mem, the format's in-memory entry
+ * point (fmt names the format in the error for a NULL path). */
+typedef int (*idt__mem_fn)(const char *name, idt_mem m, const idt_ingest_opts *opts);
+int idt__ingest_file(const char *path, const char *fmt, idt__mem_fn mem,
+                     const idt_ingest_opts *opts);
 /* 1-based line and column of byte offset off in p. */
 void idt__ingest_linecol(const char *p, size_t n, size_t off, size_t *line,
                          size_t *col);

@@ -335,16 +335,5 @@ out:
 
 int idt_ingest_uk_xml(const char *path, const idt_ingest_opts *opts)
 {
-  idt_buf b;
-  idt_mem m;
-  int rc;
-  if (!path)
-    return idt_error_set(IDT_EINVAL, "uk-xml: no path");
-  if ((rc = idt__ingest_read(path, &b)) == 0) {
-    m.p = b.p;
-    m.n = b.len;
-    rc = idt_ingest_uk_xml_mem(path, m, opts);
-  }
-  idt_buf_free(&b);
-  return rc;
+  return idt__ingest_file(path, "uk-xml", idt_ingest_uk_xml_mem, opts);
 }

@@ -302,16 +302,5 @@ int idt_ingest_csv_mem(const char *name, idt_mem csv,
 
 int idt_ingest_csv(const char *path, const idt_ingest_opts *opts)
 {
-  idt_buf b;
-  idt_mem m;
-  int rc;
-  if (!path)
-    return idt_error_set(IDT_EINVAL, "csv: no path");
-  if ((rc = idt__ingest_read(path, &b)) == 0) {
-    m.p = b.p;
-    m.n = b.len;
-    rc = idt_ingest_csv_mem(path, m, opts);
-  }
-  idt_buf_free(&b);
-  return rc;
+  return idt__ingest_file(path, "csv", idt_ingest_csv_mem, opts);
 }
