@@ -128,6 +128,14 @@ int idt__ingest_read(const char *path, idt_buf *b)
   return idt_read_file(path, b);
 }
 
+int idt__xml_text(idt_buf *b, const char *name, unsigned long line, const char *s, int len)
+{
+  int rc = idt_buf_append(b, s, (size_t)len);
+  if (rc == IDT_ELIMIT)
+    idt_error_set(rc, "%s:%lu: element text longer than %zu bytes", name, line, b->max);
+  return rc;
+}
+
 int idt__ingest_file(const char *path, const char *fmt, idt__mem_fn mem,
                      const idt_ingest_opts *opts)
 {

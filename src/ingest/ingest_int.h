@@ -37,6 +37,9 @@ int idt__ingest_entity(idt_entity **out, idt_arena *a, const char *sname,
 int idt__ingest_read(const char *path, idt_buf *b);
 /* Read path whole and parse it with mem, the format's in-memory entry
  * point (fmt names the format in the error for a NULL path). */
+/* Append an XML element's text piece to b; past b's cap, the error
+ * "name:line: element text longer than N bytes". 0 or the error. */
+int idt__xml_text(idt_buf *b, const char *name, unsigned long line, const char *s, int len);
 typedef int (*idt__mem_fn)(const char *name, idt_mem m, const idt_ingest_opts *opts);
 int idt__ingest_file(const char *path, const char *fmt, idt__mem_fn mem,
                      const idt_ingest_opts *opts);

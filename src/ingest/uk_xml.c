@@ -254,12 +254,8 @@ static void XMLCALL on_text(void *data, const XML_Char *s, int len)
   int rc;
   if (u->rc || !u->in_record || len <= 0)
     return;
-  if ((rc = idt_buf_append(&u->text, s, (size_t)len))) {
-    if (rc == IDT_ELIMIT)
-      idt_error_set(rc, "%s:%lu: element text longer than %zu bytes",
-                    u->r.name, line_now(u), u->text.max);
+  if ((rc = idt__xml_text(&u->text, u->r.name, line_now(u), s, len)))
     fail(u, rc);
-  }
 }
 
 static void *xml_malloc(size_t n) { return idt_malloc(n); }
