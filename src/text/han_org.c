@@ -20,11 +20,7 @@
 #include <string.h>
 #include "text/text_int.h"
 
-typedef struct han_word {
-  const char *han, *en;
-} han_word;
-
-static const han_word words[] = {
+static const idt__word_row words[] = {
   { "进出口", "import export" }, { "進出口", "import export" },
   { "房地产", "real estate" }, { "房地產", "real estate" },
   { "实业", "industrial" }, { "實業", "industrial" },
@@ -61,59 +57,8 @@ static const char *const markers[] = {
   "公司", "集团", "集團", "银行", "銀行", "厂", "廠", "商行", "企业", "企業",
 };
 
-static int has(const char *s, size_t n, const char *w)
-{
-  size_t wl = strlen(w), i;
-  for (i = 0; i + wl <= n; i++)
-    if (!memcmp(s + i, w, wl))
-      return 1;
-  return 0;
-}
-
-/* The row spelt at s (n bytes left), or NULL. */
-static const han_word *word_at(const char *s, size_t n)
-{
-  size_t k;
-  for (k = 0; k < sizeof words / sizeof *words; k++) {
-    size_t l = strlen(words[k].han);
-    if (l <= n && !memcmp(s, words[k].han, l))
-      return &words[k];
-  }
-  return NULL;
-}
-
-/* Bytes of the UTF-8 character that starts with byte c (1 for a stray
- * continuation byte, so the walk always advances). */
-static size_t char_len(unsigned char c)
-{
-  return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-}
-
 int idt__text_han_org(const char *s, size_t n, idt_buf *out)
 {
-  size_t i = 0, k, start = out->len;
-  int any = 0, marked = 0, rc = 0;
-  for (k = 0; k < sizeof markers / sizeof *markers && !marked; k++)
-    marked = has(s, n, markers[k]);
-  if (!marked)
-    return 0;
-  while (i < n && !rc) {
-    const han_word *w = word_at(s + i, n - i);
-    size_t cl = char_len((unsigned char)s[i]);
-    if (w) {
-      rc = idt_buf_printf(out, " %s ", w->en);
-      i += strlen(w->han);
-      any = 1;
-      continue;
-    }
-    if (cl > n - i)
-      cl = n - i;
-    rc = idt_buf_append(out, s + i, cl);
-    i += cl;
-  }
-  if ((rc < 0 || !any) && out->p) {
-    out->len = start;   /* nothing translated: out as it was */
-    out->p[start] = 0;
-  }
-  return rc < 0 ? rc : any;
+  return idt__text_word_table(s, n, words, sizeof words / sizeof *words, markers,
+                              sizeof markers / sizeof *markers, out);
 }

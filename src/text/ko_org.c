@@ -21,11 +21,7 @@
 #include "text/text_int.h"
 #include "text/korean.h"
 
-typedef struct ko_word {
-  const char *ko, *en;
-} ko_word;
-
-static const ko_word words[] = {
+static const idt__word_row words[] = {
   { "총회사", "general corporation" }, { "회사", "company" }, { "공사", "corporation" },
   { "상업은행", "commercial bank" }, { "무역은행", "trade bank" }, { "신용은행", "credit bank" },
   { "은행", "bank" }, { "정찰총국", "reconnaissance general bureau" },
@@ -52,70 +48,15 @@ static const char *const markers[] = {
   "연구소", "연구원", "대학", "항공", "로동당", "노동당",
 };
 
-static int has(const char *s, size_t n, const char *w)
-{
-  size_t wl = strlen(w), i;
-  for (i = 0; i + wl <= n; i++)
-    if (!memcmp(s + i, w, wl))
-      return 1;
-  return 0;
-}
-
-static const ko_word *word_at(const char *s, size_t n)
-{
-  size_t k;
-  for (k = 0; k < sizeof words / sizeof *words; k++) {
-    size_t l = strlen(words[k].ko);
-    if (l <= n && !memcmp(s, words[k].ko, l))
-      return &words[k];
-  }
-  return NULL;
-}
-
-static size_t char_len(unsigned char c)
-{
-  return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-}
-
-/* s with the table's words in English between blanks, the rest as is. */
-static int translate(const char *s, size_t n, idt_buf *mix, int *any)
-{
-  size_t i = 0;
-  int rc = 0;
-  while (i < n && !rc) {
-    const ko_word *w = word_at(s + i, n - i);
-    size_t cl = char_len((unsigned char)s[i]);
-    if (w) {
-      rc = idt_buf_printf(mix, " %s ", w->en);
-      i += strlen(w->ko);
-      *any = 1;
-      continue;
-    }
-    if (cl > n - i)
-      cl = n - i;
-    rc = idt_buf_append(mix, s + i, cl);
-    i += cl;
-  }
-  return rc;
-}
-
 int idt__text_ko_org(const char *s, size_t n, idt_buf *out)
 {
   idt_buf mix;
-  size_t k, start = out->len;
-  int any = 0, marked = 0, rc;
-  for (k = 0; k < sizeof markers / sizeof *markers && !marked; k++)
-    marked = has(s, n, markers[k]);
-  if (!marked)
-    return 0;
+  int rc;
   idt_buf_init(&mix, 1 << 12);
-  rc = translate(s, n, &mix, &any);
-  if (!rc && any)
-    rc = idt_ko_romanize_text(mix.p, mix.len, IDT_KO_MR, out);
+  rc = idt__text_word_table(s, n, words, sizeof words / sizeof *words, markers,
+                            sizeof markers / sizeof *markers, &mix);
+  if (rc > 0 && (rc = idt_ko_romanize_text(mix.p, mix.len, IDT_KO_MR, out)) == 0)
+    rc = 1;
   idt_buf_free(&mix);
-  if ((rc < 0 || !any) && out->p) {
-    out->len = start;   /* nothing translated: out as it was */
-    out->p[start] = 0;
-  }
-  return rc < 0 ? rc : any;
+  return rc;
 }

@@ -76,6 +76,15 @@ void idt__text_numero(idt__toks *t);
  * out: 1 when a word was translated, 0 when none or not a company's, < 0
  * on error. */
 int idt__text_han_org(const char *s, size_t n, idt_buf *out);
+/* A table row: a word of the source script and its English. */
+typedef struct idt__word_row {
+  const char *src, *en;
+} idt__word_row;
+/* When s holds one of the markers, s with the rows' words in English
+ * between blanks appended to out (word_table.c): 1 when a word was
+ * translated, 0 (out unchanged) when none or no marker, < 0 on error. */
+int idt__text_word_table(const char *s, size_t n, const idt__word_row *rows, size_t nrows,
+                         const char *const *markers, size_t nmarkers, idt_buf *out);
 /* The same for a Korean organisation's name in Hangul (one holding 회사,
  * 은행, 총국 ...): its words in English, the rest romanised (DPRK
  * McCune-Reischauer, running words), appended to out (ko_org.c). */
