@@ -267,26 +267,28 @@ TEST(cli_update)
   expect_current(v2 + 1, 0);
 }
 
-/* The UN source: one URL, the parser given the file rather than the
- * directory. */
-TEST(un_source)
+/* A source of one file (UN, UK): fetched, parsed from the file rather
+ * than the directory, made the dataset's current version; not parsed
+ * again when the server answers 304. */
+static void one_file_source(const char *name, const char *fixture, const char *file,
+                            const char *dataset, size_t listed)
 {
   idt_store *s = NULL;
   idt_update_opts o = IDT_UPDATE_OPTS_INIT;
   idt_update_result r;
-  const idt_update_source *srcs, *un = NULL;
+  const idt_update_source *srcs, *src = NULL;
   char to[600];
   size_t n, i;
   int64_t cur = 0;
   srcs = idt_update_sources(&n);
   for (i = 0; i < n; i++)
-    if (strcmp(srcs[i].name, "un") == 0)
-      un = &srcs[i];
-  CHECK(un != NULL);
-  if (!un)
+    if (strcmp(srcs[i].name, name) == 0)
+      src = &srcs[i];
+  CHECK(src != NULL);
+  if (!src)
     return;
-  snprintf(to, sizeof to, "%s/consolidated.xml", srvdir);
-  CHECK_INT(copy(tap_data("tests/fixtures/store/un_v1/consolidated.xml"), to), 0);
+  snprintf(to, sizeof to, "%s/%s", srvdir, file);
+  CHECK_INT(copy(tap_data(fixture), to), 0);
   serve("ofac_v1", "normal");
   o.base_url = base;
   o.tmpdir = tap_tmpdir();
@@ -294,15 +296,26 @@ TEST(un_source)
   CHECK_OK(idt_store_open(&s, dbpath));
   if (!s)
     return;
-  CHECK_OK(idt_update_run(s, un, &o, &r));
+  CHECK_OK(idt_update_run(s, src, &o, &r));
   CHECK_INT(r.not_modified, 0);
-  CHECK_INT(r.info.entities, 2);
-  CHECK_INT(r.info.listed, 1);
-  CHECK_OK(idt_store_current(s, "un_sc_sanctions", &cur));
+  CHECK_INT(r.info.listed, listed);
+  CHECK_OK(idt_store_current(s, dataset, &cur));
   CHECK_INT(cur, r.info.version);
-  CHECK_OK(idt_update_run(s, un, &o, &r));
+  CHECK_OK(idt_update_run(s, src, &o, &r));
   CHECK_INT(r.not_modified, 1);
   idt_store_close(s);
+}
+
+TEST(un_source)
+{
+  one_file_source("un", "tests/fixtures/store/un_v1/consolidated.xml", "consolidated.xml",
+                  "un_sc_sanctions", 1);
+}
+
+TEST(uk_source)
+{
+  one_file_source("uk", "tests/fixtures/uk/uk_sanctions_sample.xml", "UK-Sanctions-List.xml",
+                  "gb_fcdo_sanctions", 5);
 }
 
 int main(void)
@@ -325,6 +338,7 @@ int main(void)
   RUN(server_error);
   RUN(cli_update);
   RUN(un_source);
+  RUN(uk_source);
   stop_server();
   return tap_done();
 }
