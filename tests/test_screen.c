@@ -39,6 +39,10 @@ TEST(vessel_prefix)
   CHECK(cmp_as("Vessel", "M/T Yuk Tung", "YUK TUNG") >= 0.94);
   CHECK(cmp_as("Vessel", "MV Nam San 6", "NAM SAN 8") < 0.5);
   CHECK(cmp_as("Person", "MV Smith", "SMITH") < 0.94);   /* vessels only */
+  /* a number glued to the name, as AIS and port records write it */
+  CHECK(cmp_as("Vessel", "NAMSAN8", "NAM SAN 8") >= 0.94);
+  CHECK(cmp_as("Vessel", "HAO FAN6", "HAO FAN 6") >= 0.94);
+  CHECK(cmp_as("Vessel", "NAMSAN6", "NAM SAN 8") < 0.5);
 }
 
 TEST(vessel_numeral)

@@ -222,6 +222,10 @@ TEST(script_alternatives)
     CHECK_STR(forms("Ким Чен Ын", b, sizeof b),
               "kim chen yn | kim jon un | kim jong un | kim chon un");
   CHECK_STR(forms("Иван Петров", b, sizeof b), "ivan petrov");
+  /* a number glued to a word is split off; codes keep theirs */
+  CHECK_STR(forms("KUMUNSAN3", b, sizeof b), "kumunsan 3");
+  CHECK_STR(forms("RA73001", b, sizeof b), "ra73001");
+  CHECK_STR(forms("N123AB", b, sizeof b), "n123ab");
 }
 
 TEST(nysiis)

@@ -445,15 +445,37 @@ static int has_vowel(const char *s, size_t n)
   return 0;
 }
 
+/* Where a word of three letters or more with a vowel ends in one to four
+ * digits, the length of the word; else 0. AIS and port records glue a
+ * ship's number to its name (NAMSAN8, KUMUNSAN3, HAO FAN6); codes keep
+ * theirs (RA73001: two letters; N123AB: digits inside). */
+static size_t glued_number(const char *w, size_t n)
+{
+  size_t k = n, i;
+  while (k && w[k - 1] >= '0' && w[k - 1] <= '9')
+    k--;
+  if (k < 3 || k == n || n - k > 4 || !has_vowel(w, k))
+    return 0;
+  for (i = 0; i < k; i++)
+    if (w[i] < 'a' || w[i] > 'z')
+      return 0;
+  return k;
+}
+
 /* A legal form glued to the end of a word becomes its own token
  * ("SiemensAG", "SIEMENSGMBH" -> siemens + the legal form) when the rest is
- * a plausible word: at least three letters with a vowel. */
+ * a plausible word: at least three letters with a vowel; so does a number
+ * glued to the end of a word (glued_number). */
 static void split_glued(idt__toks *t)
 {
   size_t i;
   for (i = 0; i < t->n; i++) {
     const char *w = t->p[i];
     size_t n = t->len[i], k;
+    if ((k = glued_number(w, n)) != 0) {
+      split_at(t, i, k);
+      continue;
+    }
     if (n < 5)
       continue;
     k = t->camel[i];
