@@ -43,6 +43,18 @@ TEST(vessel_prefix)
   CHECK(cmp_as("Vessel", "NAMSAN8", "NAM SAN 8") >= 0.94);
   CHECK(cmp_as("Vessel", "HAO FAN6", "HAO FAN 6") >= 0.94);
   CHECK(cmp_as("Vessel", "NAMSAN6", "NAM SAN 8") < 0.5);
+  /* a Korean name run together in South Korean romanisation */
+  CHECK(cmp_as("Vessel", "Cheonmasan", "CHON MA SAN") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Vessel", "Baekyangsan", "PAEK YANG SAN") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Vessel", "Cheonmasan", "CHON MYONG SAN") < IDT_SCREEN_THRESHOLD);
+  {
+    char out[64];
+    CHECK(sc_vessel_syllables("cheonmasan 2", out, sizeof out) > 0);
+    CHECK_STR(out, "cheon ma san 2");
+    CHECK_INT(sc_vessel_syllables("wise honest", out, sizeof out), 0);   /* no RR vowel pair */
+    CHECK_INT(sc_vessel_syllables("chonmasan", out, sizeof out), 0);     /* MR: merged already */
+    CHECK_INT(sc_vessel_syllables("cheonmasan", out, 8), 0);             /* no room */
+  }
 }
 
 TEST(vessel_numeral)

@@ -44,6 +44,26 @@ int sc_korean_name(const idt_str *toks, size_t n, int cjk)
   return cjk != SC_CJK_HAN_PINYIN && sc_korean_shape(toks, n);
 }
 
+/* A vessel's first form with its RR syllable runs apart, as one more form
+ * (sc_vessel_syllables); the new count. */
+static int add_syllables(char *forms, size_t cap, int nf, uint8_t *hflags)
+{
+  char sy[IDT_TEXT_MAX_FORM];
+  size_t used = 0, l;
+  const char *p = forms;
+  int k;
+  for (k = 0; k < nf; k++) {
+    used += strlen(p) + 1;
+    p += strlen(p) + 1;
+  }
+  l = sc_vessel_syllables(forms, sy, sizeof sy);
+  if (!l || used + l + 1 > cap)
+    return nf;
+  memcpy(forms + used, sy, l + 1);
+  hflags[nf] = 0;
+  return nf + 1;
+}
+
 int sc_forms(const char *raw, int kind, char *forms, size_t cap, uint8_t *hflags)
 {
   size_t rl;
@@ -60,6 +80,9 @@ int sc_forms(const char *raw, int kind, char *forms, size_t cap, uint8_t *hflags
   int han = nf > 0 && idt_text_han_only(raw, rl);
   for (k = 0; k < nf && k < IDT_TEXT_MAX_FORMS + 1; k++)
     hflags[k] = han ? (k ? SC_CJK_HAN : SC_CJK_HAN_PINYIN) : 0;
+  /* (below IDT_TEXT_MAX_FORMS: the Hangul block may add one more) */
+  if ((kind & SC_NAME_VESSEL) && nf > 0 && nf < IDT_TEXT_MAX_FORMS && !han)
+    nf = add_syllables(forms, cap, nf, hflags);
 #ifdef IDT_HAVE_KOREAN
   if (nf > 0 && idt_ko_has_hangul(raw, rl)) {
     /* Hangul on both sides is compared strictly in RR, where every

@@ -47,6 +47,11 @@ size_t sc_vessel_prefix(const char *raw);
  * clashes as a number; its length, or 0 (out unset) when raw ends in
  * none. XI (a Chinese syllable: HUA XI) is not read. */
 size_t sc_vessel_numeral(const char *raw, char *out, size_t cap);
+/* A vessel's normalised form with each word that reads as Korean
+ * syllables run together in Revised Romanisation (cheonmasan: a pair eo,
+ * eu or ae, six letters or more, two to four syllables) written apart
+ * ("cheon ma san"), into out; its length, or 0 when no word is one. */
+size_t sc_vessel_syllables(const char *form, char *out, size_t cap);
 /* May names a and b be compared? Hangul on both sides: strict RR only;
  * Han on both sides: pinyin only. */
 static inline int sc_pairable(const sc_name *a, const sc_name *b)

@@ -1,6 +1,8 @@
 /*
  * vessel.c - how vessel names are written: a ship-type prefix before the
- * name (MV, M/T) and a Roman numeral after it (NAM SAN VIII).
+ * name (MV, M/T), a Roman numeral after it (NAM SAN VIII), and a Korean
+ * name's syllables run together in South Korean romanisation
+ * (CHEONMASAN for OFAC's CHON MA SAN).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -94,4 +96,62 @@ size_t sc_vessel_numeral(const char *raw, char *out, size_t cap)
     return 0;
   memcpy(out, raw, b);
   return b + (size_t)snprintf(out + b, cap - b, "%d", v);
+}
+
+#ifdef IDT_HAVE_KOREAN
+/* Is w (n letters) a run of Korean syllables in Revised Romanisation:
+ * six letters or more, with a vowel pair only RR writes (eo, eu, ae), and
+ * segmentable into two to four syllables? Their count, else 0. */
+static int rr_run(const char *w, size_t n, idt_str *seg)
+{
+  size_t i;
+  int rr = 0, k;
+  if (n < 6)
+    return 0;
+  for (i = 0; i + 1 < n; i++)
+    if ((w[i] == 'e' && (w[i + 1] == 'o' || w[i + 1] == 'u')) ||
+        (w[i] == 'a' && w[i + 1] == 'e'))
+      rr = 1;
+  if (!rr || (k = idt_ko_segment(w, n, seg, 4)) < 2)
+    return 0;
+  return k;
+}
+#endif
+
+size_t sc_vessel_syllables(const char *form, char *out, size_t cap)
+{
+#ifdef IDT_HAVE_KOREAN
+  const char *p = form;
+  size_t o = 0;
+  int split = 0;
+  while (*p) {
+    idt_str seg[4];
+    size_t n = strcspn(p, " -"), j;
+    int k = rr_run(p, n, seg);
+    for (j = 0; j < (size_t)(k ? k : 1); j++) {
+      const char *s = k ? seg[j].p : p;
+      size_t l = k ? seg[j].len : n;
+      if (o + l + 2 > cap)
+        return 0;
+      if (j)
+        out[o++] = ' ';
+      memcpy(out + o, s, l);
+      o += l;
+    }
+    split |= k > 0;
+    p += n;
+    if (*p) {
+      if (o + 2 > cap)
+        return 0;
+      out[o++] = *p++;
+    }
+  }
+  out[o] = 0;
+  return split ? o : 0;
+#else
+  (void)form;
+  (void)out;
+  (void)cap;
+  return 0;
+#endif
 }
