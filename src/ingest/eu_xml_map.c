@@ -327,18 +327,7 @@ static int national_id(const char *t)
 
 static int add_derived(eux *u, idt_entity *d)
 {
-  if (u->nderived == u->capderived) {
-    size_t ncap = u->capderived ? u->capderived * 2 : 8;
-    idt_entity **nd = idt_arena_alloc(&u->row, ncap * sizeof *nd);
-    if (!nd)
-      return IDT_ENOMEM;
-    if (u->nderived)
-      memcpy(nd, u->derived, u->nderived * sizeof *nd);
-    u->derived = nd;
-    u->capderived = ncap;
-  }
-  u->derived[u->nderived++] = d;
-  return 0;
+  return idt__entity_push(&u->row, &u->derived, &u->nderived, &u->capderived, d);
 }
 
 static int document(eux *u, const node *n, const char *num, int passport)

@@ -128,6 +128,22 @@ int idt__ingest_read(const char *path, idt_buf *b)
   return idt_read_file(path, b);
 }
 
+int idt__entity_push(idt_arena *a, idt_entity ***v, size_t *n, size_t *cap, idt_entity *e)
+{
+  if (*n == *cap) {
+    size_t ncap = *cap ? *cap * 2 : 8;
+    idt_entity **nv = idt_arena_alloc(a, ncap * sizeof *nv);
+    if (!nv)
+      return IDT_ENOMEM;
+    if (*n)
+      memcpy(nv, *v, *n * sizeof *nv);
+    *v = nv;
+    *cap = ncap;
+  }
+  (*v)[(*n)++] = e;
+  return 0;
+}
+
 int idt__xml_text(idt_buf *b, const char *name, unsigned long line, const char *s, int len)
 {
   int rc = idt_buf_append(b, s, (size_t)len);

@@ -40,6 +40,9 @@ int idt__ingest_read(const char *path, idt_buf *b);
 /* Append an XML element's text piece to b; past b's cap, the error
  * "name:line: element text longer than N bytes". 0 or the error. */
 int idt__xml_text(idt_buf *b, const char *name, unsigned long line, const char *s, int len);
+/* Append e to the array *v of *n entities (capacity *cap), grown in
+ * arena a (a record's derived entities). 0 or IDT_ENOMEM. */
+int idt__entity_push(idt_arena *a, idt_entity ***v, size_t *n, size_t *cap, idt_entity *e);
 typedef int (*idt__mem_fn)(const char *name, idt_mem m, const idt_ingest_opts *opts);
 int idt__ingest_file(const char *path, const char *fmt, idt__mem_fn mem,
                      const idt_ingest_opts *opts);

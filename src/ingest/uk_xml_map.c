@@ -68,18 +68,7 @@ static int put_country(idt_entity *e, const char *prop, const char *label,
 
 static int add_derived(uk_record *r, idt_entity *d)
 {
-  if (r->nderived == r->capderived) {
-    size_t ncap = r->capderived ? r->capderived * 2 : 8;
-    idt_entity **nd = idt_arena_alloc(&r->row, ncap * sizeof *nd);
-    if (!nd)
-      return IDT_ENOMEM;
-    if (r->nderived)
-      memcpy(nd, r->derived, r->nderived * sizeof *nd);
-    r->derived = nd;
-    r->capderived = ncap;
-  }
-  r->derived[r->nderived++] = d;
-  return 0;
+  return idt__entity_push(&r->row, &r->derived, &r->nderived, &r->capderived, d);
 }
 
 /* Append s to out (cap bytes) after sep when out is not empty; runs of

@@ -67,18 +67,7 @@ static int fail(unx *u, int rc)
 
 static int add_derived(unx *u, idt_entity *d)
 {
-  if (u->nderived == u->capderived) {
-    size_t ncap = u->capderived ? u->capderived * 2 : 8;
-    idt_entity **nd = idt_arena_alloc(&u->row, ncap * sizeof *nd);
-    if (!nd)
-      return IDT_ENOMEM;
-    if (u->nderived)
-      memcpy(nd, u->derived, u->nderived * sizeof *nd);
-    u->derived = nd;
-    u->capderived = ncap;
-  }
-  u->derived[u->nderived++] = d;
-  return 0;
+  return idt__entity_push(&u->row, &u->derived, &u->nderived, &u->capderived, d);
 }
 
 static const char *S(const unx *u, int i)
