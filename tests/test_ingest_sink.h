@@ -93,6 +93,39 @@ static inline idt_ingest_opts sink_opts(sink *s)
   return o;
 }
 
+/* Import path with format into a fresh s (counters into st, may be
+ * NULL): 1, or 0 with the error as a TAP diagnostic. */
+static inline int sink_load(sink *s, const char *format, const char *path,
+                            idt_ingest_stats *st)
+{
+  idt_ingest_opts o;
+  sink_init(s);
+  o = sink_opts(s);
+  o.stats = st;
+  if (idt_ingest_run(format, &path, 1, &o) != 0) {
+    tap_diag("import failed: %s", idt_error_msg());
+    return 0;
+  }
+  return 1;
+}
+
+/* Does entity id hold value v for prop? A TAP diagnostic says what it
+ * holds when not. */
+static inline int sink_has(const sink *s, const char *id, const char *prop, const char *v)
+{
+  idt_entity *e = sink_get(s, id);
+  if (!e) {
+    tap_diag("no entity %s", id);
+    return 0;
+  }
+  if (!idt_entity_has(e, prop, v)) {
+    tap_diag("%s.%s lacks \"%s\" (first: %s)", id, prop, v,
+             idt_entity_first(e, prop) ? idt_entity_first(e, prop) : "none");
+    return 0;
+  }
+  return 1;
+}
+
 /* data/lists/<rel>.xz -> <tmpdir>/<rel> (directories created). */
 static inline const char *unxz(const char *rel)
 {

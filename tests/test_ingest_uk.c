@@ -19,36 +19,15 @@ static const char *fixture(void)
 
 static int setup(void)
 {
-  idt_ingest_opts o;
-  const char *p = fixture();
   if (loaded)
     return loaded > 0;
-  loaded = -1;
-  sink_init(&S);
-  o = sink_opts(&S);
-  o.stats = &stats;
-  if (idt_ingest_run("uk-xml", &p, 1, &o) != 0) {
-    tap_diag("import failed: %s", idt_error_msg());
-    return 0;
-  }
-  loaded = 1;
-  return 1;
+  loaded = sink_load(&S, "uk-xml", fixture(), &stats) ? 1 : -1;
+  return loaded > 0;
 }
 
-static int has_in(const sink *s, const char *id, const char *prop,
-                  const char *v)
+static int has_in(const sink *s, const char *id, const char *prop, const char *v)
 {
-  idt_entity *e = sink_get(s, id);
-  if (!e) {
-    tap_diag("no entity %s", id);
-    return 0;
-  }
-  if (!idt_entity_has(e, prop, v)) {
-    tap_diag("%s.%s lacks \"%s\" (first: %s)", id, prop, v,
-             idt_entity_first(e, prop) ? idt_entity_first(e, prop) : "none");
-    return 0;
-  }
-  return 1;
+  return sink_has(s, id, prop, v);
 }
 
 static int has(const char *id, const char *prop, const char *v)
