@@ -404,6 +404,49 @@ TEST(segmentation)
   CHECK_INT(idt_ko_segment(S("jongun"), o, 1), 0);   /* more than max */
 }
 
+/* Word w's place key in k (24 bytes), "" for none. */
+static const char *pkey(const char *w, char *k)
+{
+  return idt_ko_place_key(S(w), k, 24) ? k : "";
+}
+
+/* Do a and b have the same, non-empty place key? */
+static int same_pkey(const char *a, const char *b)
+{
+  char ka[24], kb[24];
+  return *pkey(a, ka) && !strcmp(pkey(a, ka), pkey(b, kb));
+}
+
+TEST(place_key)
+{
+  char k[24];
+  /* the DPRK's spelling and the South's meet: initial r, eo, g for k */
+  CHECK_STR(pkey("ryonbong", k), "#yonpong");
+  CHECK_STR(pkey("Yeonbong", k), "#yonpong");
+  CHECK_STR(pkey("rakwon", k), "#nakwon");
+  CHECK_STR(pkey("nagwon", k), "#nakwon");   /* rak|won and na|gwon */
+  CHECK(same_pkey("ryugyong", "yugyeong"));
+  CHECK(same_pkey("koryo", "goryeo"));
+  CHECK(same_pkey("ryongaksan", "yongaksan"));
+  CHECK(same_pkey("kumunsan", "gumunsan"));
+  CHECK(same_pkey("rungrado", "neungnado"));
+  /* two syllables need a Korean trait; one syllable never has a key */
+  CHECK_STR(pkey("tina", k), "");
+  CHECK_STR(pkey("dina", k), "");
+  CHECK_STR(pkey("yongak", k), "");
+  CHECK_STR(pkey("yonggang", k), "#yongkang");   /* ng before a consonant */
+  CHECK_STR(pkey("kwang", k), "");
+  CHECK_STR(pkey("smith", k), "");               /* not Korean syllables */
+  CHECK_STR(pkey("ab", k), "");
+  /* different names keep different keys */
+  CHECK(!same_pkey("marina", "narina"));
+  CHECK(!same_pkey("ryonbong", "ryongbong"));
+  {
+    char small[4];
+    CHECK_INT(idt_ko_place_key(S("ryonbong"), small, sizeof small), 0);   /* no room */
+  }
+}
+
 static int shape(const char *a, const char *b, const char *c)
 {
   idt_str t[3] = {{a, a ? strlen(a) : 0}, {b, b ? strlen(b) : 0}, {c, c ? strlen(c) : 0}};
@@ -807,6 +850,7 @@ int main(void)
   RUN(surname_classes);
   RUN(segmentation);
   RUN(name_shape);
+  RUN(place_key);
   RUN(dprk_alias_pairs);
   RUN(watchman_hangul_pairs);
   RUN(eval_name_shape);

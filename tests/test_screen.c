@@ -55,6 +55,24 @@ TEST(vessel_prefix)
     CHECK_INT(sc_vessel_syllables("chonmasan", out, sizeof out), 0);     /* MR: merged already */
     CHECK_INT(sc_vessel_syllables("cheonmasan", out, 8), 0);             /* no room */
   }
+  /* one-syllable words run together, and Korean keys across systems */
+  CHECK(cmp_as("Vessel", "Yongaksan", "RYONG AK SAN") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Vessel", "Gumunsan", "KUM UN SAN") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Vessel", "Yeseonggang 1", "RYE SONG GANG 1") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Vessel", "Gumunsan", "KUM BONG SAN") < IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Vessel", "Yeseonggang 1", "RYE SONG GANG 2") < 0.5);
+  {
+    char out[64];
+    CHECK(sc_vessel_joined("ryong ak san", out, sizeof out) > 0);
+    CHECK_STR(out, "ryongaksan");
+    CHECK(sc_vessel_joined("rye song-gang 1", out, sizeof out) > 0);
+    CHECK_STR(out, "ryesonggang 1");
+    CHECK(sc_vessel_joined("ocean nam san", out, sizeof out) > 0);
+    CHECK_STR(out, "ocean namsan");
+    CHECK_INT(sc_vessel_joined("wise honest", out, sizeof out), 0);
+    CHECK_INT(sc_vessel_joined("nam 8", out, sizeof out), 0);   /* a run of one */
+    CHECK_INT(sc_vessel_joined("ryong ak san", out, 8), 0);     /* no room */
+  }
 }
 
 TEST(vessel_numeral)
@@ -123,6 +141,13 @@ TEST(compare_korean)
   CHECK(cmp_as("Company", "조선광업개발무역회사", "KOREA MINING DEVELOPMENT TRADING CORPORATION") >=
         0.9);
   CHECK(cmp_as("Person", "조은행", "CHO BANK") < IDT_SCREEN_THRESHOLD);   /* a person's name */
+  /* ... and in South Korean romanisation (idt_ko_place_key) */
+  CHECK(cmp_as("Organization", "Nagwon Trading", "RAKWON TRADING") >= 0.85);
+  CHECK(cmp_as("Organization", "Yugyeong Commercial Bank", "RYUGYONG COMMERCIAL BANK") >= 0.85);
+  CHECK(cmp_as("Organization", "Goryeo Bank", "KORYO BANK") >= 0.85);
+  CHECK(cmp_as("Organization", "Yeonbong General Corporation",
+               "KOREA RYONBONG GENERAL CORPORATION") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Organization", "Yeonbong Trading", "RYONGBONG TRADING") < IDT_SCREEN_THRESHOLD);
 }
 
 TEST(compare_han)

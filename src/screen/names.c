@@ -44,9 +44,10 @@ int sc_korean_name(const idt_str *toks, size_t n, int cjk)
   return cjk != SC_CJK_HAN_PINYIN && sc_korean_shape(toks, n);
 }
 
-/* A vessel's first form with its RR syllable runs apart, as one more form
- * (sc_vessel_syllables); the new count. */
-static int add_syllables(char *forms, size_t cap, int nf, uint8_t *hflags)
+/* One more form of a vessel's first one (sc_vessel_syllables,
+ * sc_vessel_joined); the new count. */
+static int add_vessel_form(char *forms, size_t cap, int nf, uint8_t *hflags,
+                           size_t (*make)(const char *, char *, size_t))
 {
   char sy[IDT_TEXT_MAX_FORM];
   size_t used = 0, l;
@@ -56,7 +57,7 @@ static int add_syllables(char *forms, size_t cap, int nf, uint8_t *hflags)
     used += strlen(p) + 1;
     p += strlen(p) + 1;
   }
-  l = sc_vessel_syllables(forms, sy, sizeof sy);
+  l = make(forms, sy, sizeof sy);
   if (!l || used + l + 1 > cap)
     return nf;
   memcpy(forms + used, sy, l + 1);
@@ -82,7 +83,9 @@ int sc_forms(const char *raw, int kind, char *forms, size_t cap, uint8_t *hflags
     hflags[k] = han ? (k ? SC_CJK_HAN : SC_CJK_HAN_PINYIN) : 0;
   /* (below IDT_TEXT_MAX_FORMS: the Hangul block may add one more) */
   if ((kind & SC_NAME_VESSEL) && nf > 0 && nf < IDT_TEXT_MAX_FORMS && !han)
-    nf = add_syllables(forms, cap, nf, hflags);
+    nf = add_vessel_form(forms, cap, nf, hflags, sc_vessel_syllables);
+  if ((kind & SC_NAME_VESSEL) && nf > 0 && nf < IDT_TEXT_MAX_FORMS && !han)
+    nf = add_vessel_form(forms, cap, nf, hflags, sc_vessel_joined);
 #ifdef IDT_HAVE_KOREAN
   if (nf > 0 && idt_ko_has_hangul(raw, rl)) {
     /* Hangul on both sides is compared strictly in RR, where every

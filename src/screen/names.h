@@ -52,6 +52,12 @@ size_t sc_vessel_numeral(const char *raw, char *out, size_t cap);
  * eu or ae, six letters or more, two to four syllables) written apart
  * ("cheon ma san"), into out; its length, or 0 when no word is one. */
 size_t sc_vessel_syllables(const char *form, char *out, size_t cap);
+/* The other way round: a vessel's normalised form with each run of two or
+ * more words of one Korean syllable run together ("ryong ak san" ->
+ * "ryongaksan"), into out, so that the word's Korean key
+ * (idt_ko_place_key) meets the run-together spellings (Yongaksan);
+ * its length, or 0 when there is no such run. */
+size_t sc_vessel_joined(const char *form, char *out, size_t cap);
 /* May names a and b be compared? Hangul on both sides: strict RR only;
  * Han on both sides: pinyin only. */
 static inline int sc_pairable(const sc_name *a, const sc_name *b)

@@ -265,6 +265,11 @@ static void term_init(sc_term *t, const char *s, size_t len, int korean)
   idt_text_nysiis(s, len, t->nys, sizeof t->nys);
   t->tkh = key_hash(t->tk, idt_text_translit_key(s, len, t->tk, sizeof t->tk));
   t->tk2h = key_hash(t->tk2, idt_text_translit_key_alt(s, len, t->tk2, sizeof t->tk2));
+#ifdef IDT_HAVE_KOREAN
+  /* a Korean place or company word's reading, when it has no other */
+  if (!t->tk2h)
+    t->tk2h = key_hash(t->tk2, idt_ko_place_key(s, len, t->tk2, sizeof t->tk2));
+#endif
   {
     /* zero past the key: equal keys are then equal as 9 bytes (SAME_NYS) */
     size_t kl = strnlen(t->nys, sizeof t->nys);

@@ -118,6 +118,51 @@ static int rr_run(const char *w, size_t n, idt_str *seg)
 }
 #endif
 
+#ifdef IDT_HAVE_KOREAN
+/* Is w (n bytes) a word of exactly one Korean syllable? */
+static int one_syllable(const char *w, size_t n)
+{
+  idt_str seg[1];
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (w[i] < 'a' || w[i] > 'z')
+      return 0;
+  return n && idt_ko_segment(w, n, seg, 1) == 1;
+}
+#endif
+
+size_t sc_vessel_joined(const char *form, char *out, size_t cap)
+{
+#ifdef IDT_HAVE_KOREAN
+  const char *p = form;
+  size_t o = 0, run = 0;   /* run: one-syllable words joined so far */
+  int joined = 0;
+  while (*p) {
+    size_t n = strcspn(p, " -");
+    int one = one_syllable(p, n);
+    if (o + n + 2 > cap)
+      return 0;
+    if (one && run) {
+      o--;   /* drop the blank before: join this word to the run */
+      joined = 1;
+    }
+    memcpy(out + o, p, n);
+    o += n;
+    run = one ? run + 1 : 0;
+    p += n;
+    if (*p)
+      out[o++] = *p++;
+  }
+  out[o] = 0;
+  return joined ? o : 0;
+#else
+  (void)form;
+  (void)out;
+  (void)cap;
+  return 0;
+#endif
+}
+
 size_t sc_vessel_syllables(const char *form, char *out, size_t cap)
 {
 #ifdef IDT_HAVE_KOREAN

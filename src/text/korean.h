@@ -161,6 +161,15 @@ int idt_ko_segment(const char *tok, size_t n, idt_str *out, int max);
  * case tolerated). Returns 1 (surname first), 2 (surname last) or 0. */
 int idt_ko_name_shape(const idt_str *toks, int ntoks);
 
+/* The key of a Korean place or company word in any romanisation
+ * (RYONBONG ~ Yeonbong, RAKWON ~ Nagwon, RYUGYONG ~ Yugyeong, KORYO ~
+ * Goryeo): '#' then its syllables' skeletons, run together so that a
+ * coda read as the next onset (rak|won, na|gwon) keys alike. Only a
+ * word the letters show to be Korean gets one: two to six syllables, and
+ * with two a trait Western words rarely have (eo, eu, ae; y or w after a
+ * consonant; ng before a consonant). Returns its length, 0 for none. */
+size_t idt_ko_place_key(const char *tok, size_t n, char *out, size_t cap);
+
 /* ---- Internal to the korean module (korean*.c) ---- */
 typedef struct { const char *rr, *mr, *dprk, *yale; } idt__ko_jamo;
 typedef struct { const char *s; unsigned char len; const char *key, *strict; int seg; } idt__ko_spell;

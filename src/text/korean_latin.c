@@ -268,6 +268,55 @@ int idt_ko_segment(const char *tok, size_t n, idt_str *out, int max)
   return k;
 }
 
+/* Does normalised word s show a Korean romanisation's trait? */
+static int korean_trait(const char *s, size_t n)
+{
+  size_t i;
+  for (i = 0; i + 1 < n; i++) {
+    char a = s[i], b = s[i + 1], c = i + 2 < n ? s[i + 2] : 0;
+    if ((a == 'e' && (b == 'o' || b == 'u')) || (a == 'a' && b == 'e'))
+      return 1;
+    if (!is_vowel_letter(a) && a != 'y' && a != 'w' && (b == 'y' || b == 'w') &&
+        c && is_vowel_letter(c))
+      return 1;
+    if (a == 'n' && b == 'g' && c && !is_vowel_letter(c))
+      return 1;
+  }
+  return 0;
+}
+
+size_t idt_ko_place_key(const char *tok, size_t n, char *out, size_t cap)
+{
+  char s[TOK_MAX];
+  idt_str seg[6];
+  size_t o = 1, vowels = 0;
+  int len, k, j, trait, i;
+  if (!tok || !out || cap < 2 || n >= TOK_MAX ||
+      (len = norm_latin(tok, n, s, sizeof s, NULL, NULL)) < 4)
+    return 0;
+  /* every syllable holds a vowel letter: without a trait, three syllables
+   * need three (most words stop here, before the segmenter) */
+  trait = korean_trait(s, (size_t)len);
+  for (i = 0; i < len; i++)
+    vowels += is_vowel_letter(s[i]);
+  if (!trait && vowels < 3)
+    return 0;
+  k = idt_ko_segment(tok, n, seg, 6);
+  if (k < 2 || (k == 2 && !trait))
+    return 0;
+  out[0] = '#';
+  for (j = 0; j < k; j++) {
+    char key[16];
+    int kl = idt_ko_skeleton(seg[j].p, seg[j].len, key, sizeof key);
+    if (kl < 0 || o + (size_t)kl + 1 > cap)
+      return 0;
+    memcpy(out + o, key, (size_t)kl);
+    o += (size_t)kl;
+  }
+  out[o] = 0;
+  return o;
+}
+
 int idt_ko_name_shape(const idt_str *toks, int ntoks)
 {
   idt_str seg[8];
