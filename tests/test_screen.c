@@ -75,6 +75,36 @@ TEST(vessel_prefix)
   }
 }
 
+TEST(vessel_suffix)
+{
+  char out[64];
+  CHECK_INT(sc_vessel_suffix("천마산호", out, sizeof out), 9);
+  CHECK_STR(out, "천마산");
+  CHECK(sc_vessel_suffix("예성강1호", out, sizeof out) > 0);
+  CHECK_STR(out, "예성강 1");
+  CHECK(sc_vessel_suffix("지성6", out, sizeof out) > 0);   /* digits apart, no suffix */
+  CHECK_STR(out, "지성 6");
+  CHECK_INT(sc_vessel_suffix("천마산", out, sizeof out), 0);
+  CHECK_INT(sc_vessel_suffix("강호", out, sizeof out), 0);     /* one syllable before */
+  CHECK(sc_vessel_suffix("Nam San 8 Ho", out, sizeof out) > 0);
+  CHECK_STR(out, "Nam San 8");
+  CHECK(sc_vessel_suffix("CHON MA SAN-HO ", out, sizeof out) > 0);
+  CHECK_STR(out, "CHON MA SAN");
+  CHECK(sc_vessel_suffix("Hae 2 Ho", out, sizeof out) > 0);  /* after a number */
+  CHECK_STR(out, "Hae 2");
+  CHECK_INT(sc_vessel_suffix("HAI HO", out, sizeof out), 0);   /* one word before */
+  CHECK_INT(sc_vessel_suffix("HO", out, sizeof out), 0);
+  CHECK_INT(sc_vessel_suffix("NAM SAN HOPE", out, sizeof out), 0);
+  CHECK_INT(sc_vessel_suffix("WISE HONEST", out, sizeof out), 0);
+  CHECK_INT(sc_vessel_suffix("Nam San 8 Ho", out, 4), 0);      /* no room */
+  CHECK(cmp_as("Vessel", "천마산호", "CHON MA SAN") >= 0.94);
+  CHECK(cmp_as("Vessel", "금운산3호", "KUM UN SAN 3") >= 0.94);
+  CHECK(cmp_as("Vessel", "금운산3호", "KUM UN SAN 2") < 0.5);
+  CHECK(cmp_as("Vessel", "Nam San 8 Ho", "NAM SAN 8") >= 0.94);
+  CHECK(cmp_as("Vessel", "O Un Chong Nyon Ho", "O UN CHONG NYON HO") >= 0.94);
+  CHECK(cmp_as("Organization", "Nam San 8 Ho", "NAM SAN 8") < 0.94);   /* vessels only */
+}
+
 TEST(vessel_numeral)
 {
   char out[64];
@@ -819,6 +849,7 @@ TEST(results_independent_of_history)
 int main(void)
 {
   RUN(vessel_prefix);
+  RUN(vessel_suffix);
   RUN(vessel_numeral);
   RUN(compare_graded);
   RUN(compare_korean);

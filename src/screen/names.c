@@ -69,9 +69,11 @@ int sc_forms(const char *raw, int kind, char *forms, size_t cap, uint8_t *hflags
 {
   size_t rl;
   int nf, k;
-  char vname[256];
+  char vname[256], vbase[256];
   if (kind & SC_NAME_VESSEL) {
     raw += sc_vessel_prefix(raw);
+    if (sc_vessel_suffix(raw, vbase, sizeof vbase))
+      raw = vbase;
     if (sc_vessel_numeral(raw, vname, sizeof vname))
       raw = vname;
   }

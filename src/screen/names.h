@@ -47,6 +47,12 @@ size_t sc_vessel_prefix(const char *raw);
  * clashes as a number; its length, or 0 (out unset) when raw ends in
  * none. XI (a Chinese syllable: HUA XI) is not read. */
 size_t sc_vessel_numeral(const char *raw, char *out, size_t cap);
+/* A vessel's name without the Korean ship suffix ho (호: 천마산호, Nam San
+ * 8 Ho), into out: Hangul 호 after two syllables or a digit, a last word
+ * Ho after a number or two words; digits set apart from the Hangul
+ * around them (예성강1호 -> 예성강 1). Its length, or 0 (out unset) when
+ * raw is left as it is. */
+size_t sc_vessel_suffix(const char *raw, char *out, size_t cap);
 /* A vessel's normalised form with each word that reads as Korean
  * syllables run together in Revised Romanisation (cheonmasan: a pair eo,
  * eu or ae, six letters or more, two to four syllables) written apart

@@ -98,6 +98,91 @@ size_t sc_vessel_numeral(const char *raw, char *out, size_t cap)
   return b + (size_t)snprintf(out + b, cap - b, "%d", v);
 }
 
+/* Hangul syllable at s[0..2] (U+AC00-U+D7A3, three UTF-8 bytes)? */
+static int hangul_at(const unsigned char *s)
+{
+  unsigned cp;
+  if ((s[0] & 0xF0) != 0xE0 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+    return 0;
+  cp = (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+  return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
+/* Copy Hangul text raw[0..n) to out with digits set apart from the
+ * syllables around them; the new length, or 0 when out is too small. */
+static size_t hangul_digits_apart(const char *raw, size_t n, char *out, size_t cap)
+{
+  const unsigned char *s = (const unsigned char *)raw;
+  size_t i = 0, o = 0;
+  int prev = 0;   /* 1 a syllable, 2 a digit, 0 anything else */
+  while (i < n) {
+    int cur = i + 2 < n && hangul_at(s + i) ? 1 : isdigit(s[i]) ? 2 : 0;
+    size_t len = cur == 1 ? 3 : 1;
+    if (o + len + 2 > cap)
+      return 0;
+    if (cur && prev && cur != prev)
+      out[o++] = ' ';
+    memcpy(out + o, raw + i, len);
+    o += len;
+    i += len;
+    prev = cur;
+  }
+  out[o] = 0;
+  return o;
+}
+
+/* The words of raw before its last, counted, and whether the one just
+ * before it is a number: for the Latin suffix Ho. */
+static size_t words_before(const char *raw, size_t last, int *number)
+{
+  size_t i = 0, words = 0;
+  *number = 0;
+  while (i < last) {
+    size_t j = i, digits = 0;
+    while (j < last && (raw[j] == ' ' || raw[j] == '-' || raw[j] == '\t'))
+      j++;
+    if (j == last)
+      break;
+    i = j;
+    while (j < last && raw[j] != ' ' && raw[j] != '-' && raw[j] != '\t')
+      digits += isdigit((unsigned char)raw[j++]) != 0;
+    words++;
+    *number = digits == j - i;
+    i = j;
+  }
+  return words;
+}
+
+size_t sc_vessel_suffix(const char *raw, char *out, size_t cap)
+{
+  size_t n = strlen(raw), b, l;
+  const unsigned char *s = (const unsigned char *)raw;
+  int number;
+  while (n && (raw[n - 1] == ' ' || raw[n - 1] == '\t'))
+    n--;
+  /* 호 (ED 98 B8) after two syllables, or after a digit */
+  if (n >= 7 && !memcmp(raw + n - 3, "\xED\x98\xB8", 3) &&
+      (isdigit(s[n - 4]) || (hangul_at(s + n - 6) && n >= 9 && hangul_at(s + n - 9))))
+    return hangul_digits_apart(raw, n - 3, out, cap);
+  if ((l = hangul_digits_apart(raw, n, out, cap)) > n)
+    return l;   /* digits set apart: a longer name */
+  /* a last word Ho after a number or two words */
+  b = n;
+  while (b && raw[b - 1] != ' ' && raw[b - 1] != '-' && raw[b - 1] != '\t')
+    b--;
+  if (n - b != 2 || tolower(s[b]) != 'h' || tolower(s[b + 1]) != 'o' || !b)
+    return 0;
+  if (words_before(raw, b, &number) < 2 && !number)
+    return 0;
+  while (b && (raw[b - 1] == ' ' || raw[b - 1] == '-' || raw[b - 1] == '\t'))
+    b--;
+  if (b + 1 > cap)
+    return 0;
+  memcpy(out, raw, b);
+  out[b] = 0;
+  return b;
+}
+
 #ifdef IDT_HAVE_KOREAN
 /* Is w (n letters) a run of Korean syllables in Revised Romanisation:
  * six letters or more, with a vowel pair only RR writes (eo, eu, ae), and
