@@ -105,6 +105,23 @@ TEST(vessel_suffix)
   CHECK(cmp_as("Organization", "Nam San 8 Ho", "NAM SAN 8") < 0.94);   /* vessels only */
 }
 
+TEST(org_acronym_not_initials)
+{
+  /* OFAC's TK BANK and MB BANK were read as initials t k, m b: any bank
+   * whose name starts with K or M alerted (0.81) */
+  CHECK(cmp_as("Organization", "Kookmin Bank", "TK BANK") < IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Company", "Metro Bank", "MB BANK") < IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Organization", "TK Bank", "TK BANK") >= 0.94);
+  /* two vowel-less words of three letters are acronyms, not abjad
+   * spellings: KfW met KBP OAO (0.82) through the consonant skeleton */
+  CHECK(cmp_as("Organization", "KfW", "KBP") < IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Organization", "KBP", "KBP") >= 0.94);
+  /* a title word first is an organisation's own word: ING Groep was read
+   * 'groep' and met GRAPO (0.77) */
+  CHECK(cmp_as("Organization", "ING Groep", "GRAPO") < IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Person", "JC Juncker", "Jean-Claude JUNCKER") >= IDT_SCREEN_THRESHOLD);
+}
+
 TEST(vessel_numeral)
 {
   char out[64];
@@ -851,6 +868,7 @@ int main(void)
   RUN(vessel_prefix);
   RUN(vessel_suffix);
   RUN(vessel_numeral);
+  RUN(org_acronym_not_initials);
   RUN(compare_graded);
   RUN(compare_korean);
   RUN(compare_han);

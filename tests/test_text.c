@@ -11,10 +11,12 @@
 #include "common/buf.h"
 
 /* All forms of s joined by " | ". */
-static const char *forms(const char *s, char *buf, size_t cap)
+/* The forms of s from fn, joined by " | " into buf. */
+static const char *forms_of(int (*fn)(const char *, size_t, char *, size_t), const char *s,
+                            char *buf, size_t cap)
 {
   char out[4096];
-  int n = idt_text_name_forms(s, strlen(s), out, sizeof out), k;
+  int n = fn(s, strlen(s), out, sizeof out), k;
   const char *p = out;
   size_t o = 0;
   buf[0] = 0;
@@ -29,6 +31,11 @@ static const char *forms(const char *s, char *buf, size_t cap)
     p += l + 1;
   }
   return buf;
+}
+
+static const char *forms(const char *s, char *buf, size_t cap)
+{
+  return forms_of(idt_text_name_forms, s, buf, cap);
 }
 
 static const char *form0(const char *s, char *buf, size_t cap)
@@ -148,6 +155,13 @@ TEST(alternative_forms)
   CHECK_STR(forms("I9or Sech1n", b, sizeof b), "i9or sech1n | igor sechin");
   CHECK_STR(forms("JC Juncker", b, sizeof b), "jc juncker | j c juncker");
   CHECK_STR(forms("BP p.l.c.", b, sizeof b), "bp plc");   /* a company: not initials */
+  /* an organisation's name: an acronym (TK BANK, not t k bank) */
+  CHECK_STR(forms_of(idt_text_org_forms, "TK Bank", b, sizeof b), "tk bank");
+  CHECK_STR(forms("TK Bank", b, sizeof b), "tk bank | t k bank");
+  /* nor titles: ING Groep is not 'groep', General Dynamics not 'dynamics' */
+  CHECK_STR(forms_of(idt_text_org_forms, "ING Groep", b, sizeof b), "ing groep");
+  CHECK_STR(forms_of(idt_text_org_forms, "General Dynamics", b, sizeof b), "general dynamics");
+  CHECK_STR(forms_of(idt_text_person_forms, "JC Juncker", b, sizeof b), "jc juncker | j c juncker");
   /* 'Abd al-X is one name: Abdul Hamid, Abd el-Kader, Abd al-Rahman */
   CHECK_STR(forms("Fazl Rabi Abdul Hamid", b, sizeof b),
             "fazl rabi abdul hamid | fazl rabi abdulhamid");

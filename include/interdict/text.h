@@ -56,6 +56,11 @@ int idt_text_name_forms(const char *s, size_t n, char *out, size_t cap);
  * companies. */
 int idt_text_person_forms(const char *s, size_t n, char *out, size_t cap);
 
+/* The same for an organisation's name (FtM Organization and its
+ * descendants): two consonants written together are an acronym, never a
+ * person's initials (TK BANK is not t k bank). */
+int idt_text_org_forms(const char *s, size_t n, char *out, size_t cap);
+
 /* Classify a normalised token. */
 int idt_text_token_kind(const char *tok, size_t n);
 

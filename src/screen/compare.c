@@ -42,6 +42,7 @@ int idt_screen_compare(const char *schema, const char *name1, const char *name2,
   b->list_side = 1;
   a->person = b->person = sc && idt_schema_is_a(sc, "Person");
   a->vessel = b->vessel = sc && idt_schema_is_a(sc, "Vessel");
+  a->org = b->org = sc && idt_schema_is_a(sc, "Organization");
   if ((rc = sc_qnames_add(a, name1, NULL, 0, NULL, NULL)) < 0)
     goto out;
   if (sc_reg_code(sc, name1))

@@ -437,7 +437,8 @@ static int add_entity(build_ctx *bc, rec *r, rec **wallets, size_t nw)
   e->schema = r->schema;
   e->name0 = (uint32_t)ix->nnames;
   kind = idt_schema_is_a(r->schema, "Person") ? SC_NAME_PERSON :
-         idt_schema_is_a(r->schema, "Vessel") ? SC_NAME_VESSEL : 0;
+         idt_schema_is_a(r->schema, "Vessel") ? SC_NAME_VESSEL :
+         idt_schema_is_a(r->schema, "Organization") ? SC_NAME_ORG : 0;
   for (v = r->vals; v; v = v->next) {
     nd += v->kind == V_DOB;
     nc += v->kind == V_COUNTRY;

@@ -79,7 +79,8 @@ int sc_forms(const char *raw, int kind, char *forms, size_t cap, uint8_t *hflags
   }
   rl = strlen(raw);
   nf = kind & SC_NAME_PERSON ? idt_text_person_forms(raw, rl, forms, cap) :
-                               idt_text_name_forms(raw, rl, forms, cap);
+       kind & SC_NAME_ORG ? idt_text_org_forms(raw, rl, forms, cap) :
+                            idt_text_name_forms(raw, rl, forms, cap);
   int han = nf > 0 && idt_text_han_only(raw, rl);
   for (k = 0; k < nf && k < IDT_TEXT_MAX_FORMS + 1; k++)
     hflags[k] = han ? (k ? SC_CJK_HAN : SC_CJK_HAN_PINYIN) : 0;
@@ -223,7 +224,8 @@ int sc_qnames_add(sc_qnames *q, const char *raw, const char *orig, int weak,
   size_t first = q->n;
   if (!raw || !*raw)
     return 0;
-  nf = sc_forms(raw, (q->person ? SC_NAME_PERSON : 0) | (q->vessel ? SC_NAME_VESSEL : 0),
+  nf = sc_forms(raw, (q->person ? SC_NAME_PERSON : 0) | (q->vessel ? SC_NAME_VESSEL : 0) |
+                     (q->org ? SC_NAME_ORG : 0),
                 forms, sizeof forms, hf);
   if (nf < 0)
     return nf;

@@ -22,6 +22,7 @@ typedef struct sc_qnames {
   int list_side;         /* compare's second name: a list name, not a query */
   int person;            /* names of a Person (sc_forms): set before adding */
   int vessel;            /* names of a Vessel (sc_forms): likewise */
+  int org;               /* names of an Organization (sc_forms): likewise */
   size_t code_n;         /* names[0..code_n) are forms of an aircraft's
                           * registration, compared as a code (regcode.c) */
 } sc_qnames;
@@ -34,10 +35,13 @@ size_t sc_form_split(const char *form, idt_str *toks, size_t max, uint32_t *join
  * characters, 4 its pinyin form (the first). kind: SC_NAME_PERSON, a
  * Person's name, whose legal-form words stay words
  * (idt_text_person_forms); SC_NAME_VESSEL, a Vessel's, read without its
- * type prefix (MV, M/T: sc_vessel_prefix); 0 any other. forms needs
+ * type prefix (MV, M/T: sc_vessel_prefix); SC_NAME_ORG, an
+ * Organization's, whose glued consonants are no initials
+ * (idt_text_org_forms); 0 any other. forms needs
  * (IDT_TEXT_MAX_FORMS + 1) * IDT_TEXT_MAX_FORM bytes. */
 #define SC_NAME_PERSON 1
 #define SC_NAME_VESSEL 2
+#define SC_NAME_ORG 4
 int sc_forms(const char *raw, int kind, char *forms, size_t cap, uint8_t *hflags);
 /* Bytes of raw taken by a ship-type prefix before the name (MV, M/V,
  * M.V., MT, M/T, MS, SS, FV, RV; 0 none). */

@@ -474,6 +474,7 @@ int idt_screen_run(const idt_screen_index *ix, const idt_screen_query *q,
   qn->list_side = 0;
   qn->person = qs && idt_schema_is_a(qs, "Person");
   qn->vessel = qs && idt_schema_is_a(qs, "Vessel");
+  qn->org = qs && idt_schema_is_a(qs, "Organization");
   qn->code_n = 0;
   lc.ix = ix;
   lc.s = s;

@@ -490,7 +490,11 @@ static double tok_sim_graded(const sc_term *a, const sc_term *b, int korean)
     s = 0.8;
   if (s < TK_SIM && SAME_TK(a, b))
     s = TK_SIM;
-  if ((a->cons[0] || b->cons[0]) && s < 0.85) {
+  /* the skeleton is for spellings without their vowels (abjad, Hebrew);
+   * two vowel-less words of three letters or fewer are acronyms or codes,
+   * equal only as written (KFW is not KBP) */
+  if ((a->cons[0] || b->cons[0]) && s < 0.85 &&
+      !(a->cons[0] && b->cons[0] && a->len <= 3 && b->len <= 3)) {
     char ca[SC_TERM_MAX], cb[SC_TERM_MAX];
     size_t la = idt_text_consonants(a->s, a->len, ca, sizeof ca);
     size_t lb = idt_text_consonants(b->s, b->len, cb, sizeof cb);

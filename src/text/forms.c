@@ -210,7 +210,9 @@ static void common_alternatives(const char *lat, size_t n, const idt__toks *t,
   if (latin_source)
     arabic_abd(t, 0, f);
   idt_buf_init(&b, IDT_TEXT_MAX_FORM * 2);
-  for (k = 0; k + 1 < t->n && is_title(t, k); k++)
+  /* titles stand before a person's name; an organisation's first word is
+   * its own (ING Groep, General Dynamics) */
+  for (k = 0; f->person != IDT__NAME_ORG && k + 1 < t->n && is_title(t, k); k++)
     ;
   if (k && (t->n - k >= 2 || t->len[k] >= 4)) {
     put_toks(&b, t, k, t->n);
@@ -263,8 +265,9 @@ static void common_alternatives(const char *lat, size_t n, const idt__toks *t,
   if (any) add_buf(&b, f); else idt_buf_clear(&b);
   /* initials written together: a person's name of two or three words whose
    * first is two consonants (JC Juncker); not Dr, Mr, Jr, Sr, St, nor a
-   * company's name (BP p.l.c.) */
-  if (latin_source && t->n >= 2 && t->n <= 3 && t->len[0] == 2 && !has_legal_form(t) &&
+   * company's name (BP p.l.c., and any name of an organisation: TK BANK
+   * read as t k bank met Kookmin Bank, Keystone Bank ... through k) */
+  if (latin_source && f->person != IDT__NAME_ORG && t->n >= 2 && t->n <= 3 && t->len[0] == 2 && !has_legal_form(t) &&
       !strchr("aeiouy", t->p[0][0]) && !strchr("aeiouy", t->p[0][1]) &&
       t->p[0][0] >= 'a' && t->p[0][1] >= 'a' && !is_title(t, 0) &&
       !tok_is(t, 0, "jr") && !tok_is(t, 0, "sr") && !tok_is(t, 0, "st")) {
@@ -566,7 +569,7 @@ static int name_forms(const char *s, size_t n, int person, char *out, size_t cap
 #ifdef IDT_HAVE_KOREAN
   if (sc & S_HANGUL) {
     int org = f.n;
-    if (!person && (rc = ko_org_form(s, n, &f)) < 0)
+    if (person != IDT__NAME_PERSON && (rc = ko_org_form(s, n, &f)) < 0)
       return rc;
     /* an organisation's name in English needs no eight syllable-by-
      * syllable readings: their syllables would outweigh its words in the
@@ -596,7 +599,7 @@ static int name_forms(const char *s, size_t n, int person, char *out, size_t cap
     }
   }
   idt_buf_free(&lb);
-  if (!rc && (sc & S_HAN) && !person)
+  if (!rc && (sc & S_HAN) && person != IDT__NAME_PERSON)
     rc = han_org_form(s, n, &f);
 #ifdef IDT_HAVE_KOREAN
   if (!rc && (sc & S_HAN) && !(sc & S_KANA) && idt_ko_hanja_plausible(s, n))
@@ -613,10 +616,15 @@ static int name_forms(const char *s, size_t n, int person, char *out, size_t cap
 
 int idt_text_name_forms(const char *s, size_t n, char *out, size_t cap)
 {
-  return name_forms(s, n, 0, out, cap);
+  return name_forms(s, n, IDT__NAME_ANY, out, cap);
 }
 
 int idt_text_person_forms(const char *s, size_t n, char *out, size_t cap)
 {
-  return name_forms(s, n, 1, out, cap);
+  return name_forms(s, n, IDT__NAME_PERSON, out, cap);
+}
+
+int idt_text_org_forms(const char *s, size_t n, char *out, size_t cap)
+{
+  return name_forms(s, n, IDT__NAME_ORG, out, cap);
 }

@@ -507,7 +507,7 @@ static int emit_form(const idt__toks *t, int person, char *out, size_t cap)
       w = num;
       wl = strlen(num);
       joined = 0;
-    } else if (!person &&
+    } else if (person != IDT__NAME_PERSON &&
                (k = idt__text_legal_match(t->p + i, t->len + i, t->n - i, &canon)) && canon) {
       w = canon;
       wl = strlen(canon);

@@ -49,11 +49,18 @@ typedef struct idt__byte_index {
 void idt__byte_index_build(idt__byte_index *x, const char *(*key)(size_t i), size_t n,
                            const char *stop);
 
+/* What a name is known to name: anything, a person, an organisation. */
+#define IDT__NAME_ANY 0
+#define IDT__NAME_PERSON 1
+#define IDT__NAME_ORG 2
+
 typedef struct idt__forms {
   char *out;
   size_t cap, used;
   int n;
-  int person;    /* a person's name: no legal forms (idt_text_person_forms) */
+  int person;    /* IDT__NAME_*: a person's name has no legal forms
+                  * (idt_text_person_forms), an organisation's no
+                  * initials (idt_text_org_forms) */
 } idt__forms;
 
 /* Tokenise (mostly) ASCII text, any case. */
