@@ -579,7 +579,7 @@ static int mark_same(idt_screen_index *ix, const build_ctx *bc)
     key[0] = (char)nm->weak;
     key[1] = (char)nm->korean;
     key[2] = (char)nm->cjk;
-    key[3] = 0;
+    key[3] = (char)nm->abbr;
     memcpy(key + 4, bc->tok_ids + bc->name_tok0[i], kl - 4);
     if (!(slot = idt_map_slot_for(&seen, key, kl))) {
       rc = IDT_ENOMEM;
@@ -597,6 +597,22 @@ static int mark_same(idt_screen_index *ix, const build_ctx *bc)
   idt_map_free(&seen);
   idt_arena_free(&tmp);
   return rc;
+}
+
+/* Mark each organisation's one-word abbreviations of its other names
+ * (sc_abbreviates): they match as written only. */
+static void mark_abbr(idt_screen_index *ix)
+{
+  size_t i;
+  uint32_t a, o;
+  for (i = 0; i < ix->nents; i++) {
+    const ix_ent *e = &ix->ents[i];
+    if (!sc_org_schema(e->schema))
+      continue;
+    for (a = e->name0; a < e->name0 + e->nnames; a++)
+      for (o = e->name0; o < e->name0 + e->nnames && !ix->names[a].abbr; o++)
+        ix->names[a].abbr = (uint8_t)sc_abbreviates(&ix->names[a], &ix->names[o]);
+  }
 }
 
 /* df, weights, postings CSR; name term pointers. */
@@ -649,6 +665,7 @@ static int finish_postings(idt_screen_index *ix, build_ctx *bc)
     sc_name_masks(&ix->names[i]);
   }
   idt_free(cnt);
+  mark_abbr(ix);
   return mark_same(ix, bc);
 }
 

@@ -99,4 +99,15 @@ int sc_org_schema(const idt_schema *s);
 size_t sc_acronym(const idt_schema *s, const char *raw, char *out, size_t cap, int legal);
 int sc_qnames_add_acronym(sc_qnames *q, const idt_schema *s, const char *raw);
 int sc_acronym_pair(const sc_name *a, const sc_name *b, double *s);
+/* Is one-word name a (legal forms aside) an abbreviation of name o of the
+ * same organisation:
+ * its letters the beginnings of two or more of o's words in order, from
+ * the first (NIOC, IRISL; PEDEX for Pars Energy-Gostar Drilling and
+ * Exploration, PASCO for Pasargad Steel Complex), or its first word cut
+ * short (INTER for Intercontinental de Aviacion)? The lists give such
+ * codes as plain aliases; index.c marks them (sc_name.abbr) so that they
+ * match only as written, like the initials of acronym.c. */
+int sc_abbreviates(const sc_name *a, const sc_name *o);
+/* Is query name q that abbreviation's word, legal forms aside? */
+int sc_abbr_hit(const sc_name *q, const sc_name *abbr);
 #endif

@@ -303,6 +303,8 @@ static void score_ent(const idt_screen_index *ix, scratch *sc, const sc_qnames *
         s = sc_ofac_score(qn->names[i].orig, en->orig) / 100.0;
       } else if (en->weak) {
         s = strcmp(en->form, qn->names[i].form) ? 0 : 0.85;
+      } else if (en->abbr) {
+        s = sc_abbr_hit(&qn->names[i], en) ? sc_name_score_min(&qn->names[i], en, need) : 0;
       } else if (en->shared && i < SAME_QN) {
         s = same_score(sc, &qn->names[i], i, en, best > need ? best : need);
       } else {
@@ -426,6 +428,8 @@ static int make_hit(const idt_screen_index *ix, const sc_qnames *qn, const cand 
     sc_explain_hit(&xb, qname, ename, qname ? &al : NULL, c->name, &c->qu);
     if (ename && ename->weak)
       idt_buf_puts(&xb, " (exact weak alias)");
+    else if (ename && ename->abbr)
+      idt_buf_puts(&xb, " (the organisation's abbreviation, exact)");
     if (capped)
       idt_buf_printf(&xb, "; registration %s is not %s", qname->orig, ename->orig);
   }

@@ -114,6 +114,9 @@ typedef struct sc_name {
   uint8_t shared;        /* index names: another name has the same tokens */
   uint8_t cut;           /* query form without a last word cut at a
                           * payment field's width (names.c) */
+  uint8_t abbr;          /* index names: an organisation's one-word
+                          * abbreviation of its other name (NIOC):
+                          * exact hits only (sc_abbreviates) */
   uint32_t joined;       /* bit i: token i hyphenated to i+1 */
   uint32_t same;         /* index names: the first name with the same terms
                           * and flags (weak, korean, cjk): it scores the
