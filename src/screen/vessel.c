@@ -201,9 +201,7 @@ static int rr_run(const char *w, size_t n, idt_str *seg)
     return 0;
   return k;
 }
-#endif
 
-#ifdef IDT_HAVE_KOREAN
 /* Is w (n bytes) a word of exactly one Korean syllable? */
 static int one_syllable(const char *w, size_t n)
 {
@@ -214,11 +212,9 @@ static int one_syllable(const char *w, size_t n)
       return 0;
   return n && idt_ko_segment(w, n, seg, 1) == 1;
 }
-#endif
 
 size_t sc_vessel_joined(const char *form, char *out, size_t cap)
 {
-#ifdef IDT_HAVE_KOREAN
   const char *p = form;
   size_t o = 0, run = 0;   /* run: one-syllable words joined so far */
   int joined = 0;
@@ -240,17 +236,10 @@ size_t sc_vessel_joined(const char *form, char *out, size_t cap)
   }
   out[o] = 0;
   return joined ? o : 0;
-#else
-  (void)form;
-  (void)out;
-  (void)cap;
-  return 0;
-#endif
 }
 
 size_t sc_vessel_syllables(const char *form, char *out, size_t cap)
 {
-#ifdef IDT_HAVE_KOREAN
   const char *p = form;
   size_t o = 0;
   int split = 0;
@@ -278,10 +267,22 @@ size_t sc_vessel_syllables(const char *form, char *out, size_t cap)
   }
   out[o] = 0;
   return split ? o : 0;
+}
 #else
+/* Without the Korean module no word reads as Korean syllables. */
+size_t sc_vessel_joined(const char *form, char *out, size_t cap)
+{
   (void)form;
   (void)out;
   (void)cap;
   return 0;
-#endif
 }
+
+size_t sc_vessel_syllables(const char *form, char *out, size_t cap)
+{
+  (void)form;
+  (void)out;
+  (void)cap;
+  return 0;
+}
+#endif
