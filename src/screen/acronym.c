@@ -42,11 +42,15 @@ int sc_qnames_add_acronym(sc_qnames *q, const idt_schema *s, const char *raw)
 /* Can w[p..wl) be spelt by beginnings (a letter or more) of o's tokens
  * from i on, in order, skipping any; used: tokens taken so far (the
  * first must be token i, o's first word); cut: one of them was cut short
- * (whole words run together are a spelling, AIRKORYO, not a code). */
+ * (whole words run together are a spelling, AIRKORYO, not a code).
+ * *budget bounds the calls (a list's name is input: A A A A ... must not
+ * stall the index build); spent, the answer is no. */
 static int spelt(const char *w, size_t wl, size_t p, const sc_name *o, size_t i, int used,
-                 int cut)
+                 int cut, long *budget)
 {
   size_t j, l;
+  if (--*budget < 0)
+    return 0;
   if (p == wl)
     return used >= 2 && cut;
   for (j = i; j < o->n && (used || j == i); j++) {
@@ -54,7 +58,7 @@ static int spelt(const char *w, size_t wl, size_t p, const sc_name *o, size_t i,
     if (t->kind == IDT_TOK_NUMBER)
       continue;
     for (l = 1; l <= t->len && p + l <= wl && t->s[l - 1] == w[p + l - 1]; l++)
-      if (spelt(w, wl, p + l, o, j + 1, used + 1, cut || l < t->len))
+      if (spelt(w, wl, p + l, o, j + 1, used + 1, cut || l < t->len, budget))
         return 1;
   }
   return 0;
@@ -85,6 +89,7 @@ int sc_abbreviates(const sc_name *a, const sc_name *o)
 {
   const sc_term *w;
   size_t i;
+  long budget = 20000;
   if (a == o || o->n < 2 || o->n > 12 || a->weak || o->weak)
     return 0;
   w = one_word(a);
@@ -100,7 +105,7 @@ int sc_abbreviates(const sc_name *a, const sc_name *o)
   if (i < o->n && w->len >= 3 && 3 * (size_t)w->len <= 2 * (size_t)o->t[i]->len &&
       !memcmp(o->t[i]->s, w->s, w->len))
     return 1;
-  return spelt(w->s, w->len, 0, o, i, 0, 0);
+  return spelt(w->s, w->len, 0, o, i, 0, 0, &budget);
 }
 
 int sc_acronym_pair(const sc_name *a, const sc_name *b, double *s)
