@@ -188,6 +188,9 @@ TEST(compare_korean)
   CHECK(cmp_as("Company", "조선광업개발무역회사", "KOREA MINING DEVELOPMENT TRADING CORPORATION") >=
         0.9);
   CHECK(cmp_as("Person", "조은행", "CHO BANK") < IDT_SCREEN_THRESHOLD);   /* a person's name */
+  /* ... and without an organisation word: running words, not a person */
+  CHECK(cmp_as("Organization", "청송련합", "CHONGSONG YONHAP") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Organization", "청송련합", "CHONGSONG TRADING") < IDT_SCREEN_THRESHOLD);
   /* ... and in South Korean romanisation (idt_ko_place_key) */
   CHECK(cmp_as("Organization", "Nagwon Trading", "RAKWON TRADING") >= 0.85);
   CHECK(cmp_as("Organization", "Yugyeong Commercial Bank", "RYUGYONG COMMERCIAL BANK") >= 0.85);

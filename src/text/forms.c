@@ -435,7 +435,11 @@ static int han_org_form(const char *s, size_t n, idt__forms *f)
 
 #ifdef IDT_HAVE_KOREAN
 /* A Korean organisation's name with its words in English (ko_org.c),
- * first: the plain readings' variants may fill the forms. */
+ * first: the plain readings' variants may fill the forms. A name known
+ * to be an organisation's without such a word (청송련합, GREEN PINE's
+ * CHONGSONG YONHAP) is read as running words in the DPRK's romanisation
+ * (chongsongryonhap, which the aligner meets by merging the list's words),
+ * not only as a person's surname and given name (chong song-ryon-hap). */
 static int ko_org_form(const char *s, size_t n, idt__forms *f)
 {
   idt_buf kb;
@@ -443,6 +447,8 @@ static int ko_org_form(const char *s, size_t n, idt__forms *f)
   int rc;
   idt_buf_init(&kb, IDT_TEXT_MAX_FORM * 4);
   rc = idt__text_ko_org(s, n, &kb);
+  if (rc == 0 && f->person == IDT__NAME_ORG && idt_ko_romanize_text(s, n, IDT_KO_MR, &kb) == 0)
+    rc = 1;
   if (rc > 0 && kb.len) {
     idt__text_prepare(kb.p, kb.len, &t);
     (void)idt__text_add_toks(&t, f);
