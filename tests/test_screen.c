@@ -750,12 +750,13 @@ TEST(index_identifiers_and_weak_alias)
 }
 
 /* First hit's entity id for an Organization query, or "" (none >= 0.7). */
-static const char *org_first(const idt_screen_index *ix, const char *name, char *out)
+static const char *first_as(const idt_screen_index *ix, const char *schema, const char *name,
+                            char *out)
 {
   idt_screen_query q = IDT_SCREEN_QUERY_INIT;
   idt_screen_opts o = IDT_SCREEN_OPTS_INIT;
   idt_screen_result *r = NULL;
-  q.schema = "Organization";
+  q.schema = schema;
   q.name = name;
   out[0] = 0;
   CHECK_OK(idt_screen_run(ix, &q, &o, &r));
@@ -765,6 +766,51 @@ static const char *org_first(const idt_screen_index *ix, const char *name, char 
   }
   idt_screen_result_free(r);
   return out;
+}
+
+static const char *org_first(const idt_screen_index *ix, const char *name, char *out)
+{
+  return first_as(ix, "Organization", name, out);
+}
+
+TEST(index_org_no_phonetic_floor)
+{
+  /* NYSIIS keys and one-letter consonant skeletons are for persons'
+   * names: Bank of China met CHAM BANK (china, cham: CAN), Shell AL-SALAH
+   * (SAL), PBF Energy P.E.I ENERGY (skeleton p) at 0.77-0.84 */
+  idt_screen_builder *b = persons_begin();
+  idt_screen_index *ix;
+  idt_entity *e;
+  char id[32];
+  e = ent("Organization", "o-1", "test");
+  idt_entity_add(e, "name", "CHAM ISLAMIC BANK");
+  idt_entity_add(e, "alias", "CHAM BANK");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  e = ent("Organization", "o-2", "test");
+  idt_entity_add(e, "name", "AL-SALAH SOCIETY");
+  idt_entity_add(e, "alias", "AL-SALAH");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  e = ent("Company", "o-3", "test");
+  idt_entity_add(e, "name", "P.E.I ENERGY PTE. LTD.");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  e = ent("Person", "p-1", "test");
+  idt_entity_add(e, "name", "Juan SMITH");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  ix = persons_build(b);
+  CHECK_STR(org_first(ix, "Bank of China", id), "");
+  CHECK_STR(org_first(ix, "Cham Bank", id), "o-1");
+  CHECK_STR(org_first(ix, "Chaam Bank", id), "o-1");   /* a misspelling still is one */
+  CHECK_STR(org_first(ix, "Shell", id), "");
+  CHECK_STR(first_as(ix, NULL, "Shell", id), "");       /* the list name decides */
+  CHECK_STR(org_first(ix, "Al Salah", id), "o-2");
+  CHECK_STR(org_first(ix, "PBF Energy", id), "");
+  CHECK_STR(org_first(ix, "PEI Energy", id), "o-3");
+  /* persons keep the floor: John and Juan share JAN */
+  CHECK_STR(first_as(ix, "Person", "John Smith", id), "p-1");
+  idt_screen_index_free(ix);
+  CHECK(cmp_as("Organization", "Deere", "DORIS LLC") < IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Organization", "Lotte", "LETIA COMPANY") < IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Person", "John Smith", "Juan Smith") >= IDT_SCREEN_THRESHOLD);
 }
 
 TEST(index_org_abbreviations)
@@ -937,6 +983,7 @@ int main(void)
   RUN(vessel_suffix);
   RUN(vessel_numeral);
   RUN(org_acronym_not_initials);
+  RUN(index_org_no_phonetic_floor);
   RUN(compare_graded);
   RUN(compare_korean);
   RUN(compare_han);

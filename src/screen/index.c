@@ -382,6 +382,7 @@ static int add_name(build_ctx *bc, uint32_t ent, const char *raw, int weak, int 
     nm->joined = joined;
     nm->cjk = hf[k];
     nm->korean = (uint8_t)sc_korean_name(toks, n, nm->cjk);
+    nm->org = kind == SC_NAME_ORG;
     nm->orig = idt_arena_strdup(&ix->arena, raw);
     nm->form = idt_arena_strdup(&ix->arena, p);
     if (!nm->orig || !nm->form)
@@ -579,7 +580,7 @@ static int mark_same(idt_screen_index *ix, const build_ctx *bc)
     key[0] = (char)nm->weak;
     key[1] = (char)nm->korean;
     key[2] = (char)nm->cjk;
-    key[3] = (char)nm->abbr;
+    key[3] = (char)(nm->abbr | nm->org << 1);
     memcpy(key + 4, bc->tok_ids + bc->name_tok0[i], kl - 4);
     if (!(slot = idt_map_slot_for(&seen, key, kl))) {
       rc = IDT_ENOMEM;
@@ -611,7 +612,7 @@ static void mark_abbr(idt_screen_index *ix)
       continue;
     for (a = e->name0; a < e->name0 + e->nnames; a++)
       for (o = e->name0; o < e->name0 + e->nnames && !ix->names[a].abbr; o++)
-        ix->names[a].abbr = (uint8_t)sc_abbreviates(&ix->names[a], &ix->names[o]);
+        ix->names[a].abbr = sc_abbreviates(&ix->names[a], &ix->names[o]);
   }
 }
 

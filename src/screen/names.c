@@ -147,6 +147,7 @@ static int add_form(sc_qnames *q, const char *form, int weak, int cjk,
   nm->form = q->forms[fi];
   nm->cjk = (uint8_t)cjk;
   nm->korean = (uint8_t)sc_korean_name(toks, n, nm->cjk);
+  nm->org = q->org != 0;
   for (i = 0; i < n; i++) {
     sc_term *t = &q->terms[q->nterms];
     const sc_term *known = lookup ? lookup(ctx, toks[i].p, toks[i].len) : NULL;

@@ -457,8 +457,10 @@ static int ko_soft(const char *a, const char *b)
   return diff && !a[i] && !b[i];
 }
 
-/* Token similarity before the other-name cap (tok_sim). */
-static double tok_sim_graded(const sc_term *a, const sc_term *b, int korean)
+/* Token similarity before the other-name cap (tok_sim). org: two words
+ * of an organisation's name, where the phonetic keys made for persons'
+ * names say nothing (see org_cells). */
+static double tok_sim_graded(const sc_term *a, const sc_term *b, int korean, int org)
 {
   double s;
   size_t m;
@@ -486,7 +488,7 @@ static double tok_sim_graded(const sc_term *a, const sc_term *b, int korean)
     if (a->ko_nsyl == b->ko_nsyl)
       return s < 0.35 ? s : 0.35;
   }
-  if (a->len >= 4 && b->len >= 4 && SAME_NYS(a, b) && s < 0.8)
+  if (!org && a->len >= 4 && b->len >= 4 && SAME_NYS(a, b) && s < 0.8)
     s = 0.8;
   if (s < TK_SIM && SAME_TK(a, b))
     s = TK_SIM;
@@ -501,7 +503,7 @@ static double tok_sim_graded(const sc_term *a, const sc_term *b, int korean)
     size_t minl = (a->len >= 2 && b->len >= 2) ? 1 : 2;
     if (la >= minl && la == lb && !memcmp(ca, cb, la) && a->s[0] == b->s[0] && la >= 2)
       s = 0.85;
-    else if (la >= minl && la == lb && !memcmp(ca, cb, la))
+    else if (la >= minl && la == lb && !memcmp(ca, cb, la) && (!org || la >= 2))
       s = s > 0.8 ? s : 0.8;
   }
   return s;
@@ -522,13 +524,13 @@ static int other_name(const sc_term *a, const sc_term *b, int korean, double s)
  * cap only lowers the similarity: sim_upper stays an upper bound). */
 static double tok_sim(const sc_term *a, const sc_term *b, int korean)
 {
-  double s = tok_sim_graded(a, b, korean);
+  double s = tok_sim_graded(a, b, korean, 0);
   return other_name(a, b, korean, s) ? OTHER_NAME : s;
 }
 
 int sc_tok_other_name(const sc_term *a, const sc_term *b, int korean)
 {
-  return other_name(a, b, korean, tok_sim_graded(a, b, korean));
+  return other_name(a, b, korean, tok_sim_graded(a, b, korean, 0));
 }
 
 /* An upper bound on tok_sim(a, b, korean) without the distance: every
@@ -1053,6 +1055,30 @@ static int fill_sim(const side *q, const side *c, double sim[][SC_MAX_TOKS],
   return 1;
 }
 
+/* The NYSIIS key and the consonant skeleton of one letter were made for
+ * persons' names, spelt by ear; an organisation's words share them by
+ * chance (Shell and Salah, China and Cham, Deere and Doris, PBF and PEI).
+ * In a pair with an organisation's name, each usable cell those floors
+ * may have raised is computed again without them. Lowering a cell keeps
+ * fill_sim's bounds upper bounds; the cells are few (the floors' 0.8 at
+ * most), so the cache keeps the persons' values. */
+static void org_cells(const side *q, const side *c, double sim[][SC_MAX_TOKS], int korean)
+{
+  size_t i, j;
+  for (i = 0; i < q->n; i++)
+    for (j = 0; j < c->n; j++) {
+      const sc_term *a = q->t[i], *b = c->t[j];
+      double v = sim[i][j], s;
+      if (v < SIM_MIN || v > 0.8 + 1e-6 || (!SAME_NYS(a, b) && !a->cons[0] && !b->cons[0]))
+        continue;
+      s = tok_sim_graded(a, b, korean, 1);
+      if (other_name(a, b, korean, s))
+        s = OTHER_NAME;
+      if (s < v)
+        sim[i][j] = s;
+    }
+}
+
 static double name_score(const sc_name *qn, const sc_name *cn, sc_align *al, double need);
 static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, double need,
                            int *pruned);
@@ -1129,6 +1155,8 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
                        q.t == qn->t ? qn->wsum : sc_weight_sum(q.t, q.n))) {
     *pruned = 1;
     return 0;   /* below need: the caller only wants to know that */
+  } else if (qn->org || cn->org) {
+    org_cells(&q, &c, sim, korean);
   }
   for (i = 0; i < q.n; i++) qm[i] = -1;
   for (j = 0; j < c.n; j++) cm[j] = -1;

@@ -114,7 +114,9 @@ typedef struct sc_name {
   uint8_t shared;        /* index names: another name has the same tokens */
   uint8_t cut;           /* query form without a last word cut at a
                           * payment field's width (names.c) */
-  uint8_t abbr;          /* index names: an organisation's one-word
+  uint8_t org : 1;       /* an organisation's name: no phonetic floors
+                          * (score.c, org_cells) */
+  uint8_t abbr : 1;      /* index names: an organisation's one-word
                           * abbreviation of its other name (NIOC):
                           * exact hits only (sc_abbreviates) */
   uint32_t joined;       /* bit i: token i hyphenated to i+1 */
