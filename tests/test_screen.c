@@ -122,6 +122,27 @@ TEST(org_acronym_not_initials)
   CHECK(cmp_as("Person", "JC Juncker", "Jean-Claude JUNCKER") >= IDT_SCREEN_THRESHOLD);
 }
 
+TEST(org_descriptors_only)
+{
+  /* two banks agree on "bank" whatever they are called: a match resting
+   * on descriptive words alone is another organisation */
+  CHECK(cmp_as("Organization", "Shinhan Bank", "SAMAN BANK") < IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Organization", "Industrial Bank", "MOSCOW INDUSTRIAL BANK") <
+        IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Organization", "Industrial Bank", "MOSKOVSKY INDUSTRIALNY BANK") <
+        IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Organization", "Societe Generale", "SOCIETE GENERALE DE PAIN") <
+        IDT_SCREEN_THRESHOLD);
+  /* the names' own words agree, or there are none: unchanged */
+  CHECK(cmp_as("Organization", "Industrial Bank", "INDUSTRIAL BANK") >= 0.94);
+  CHECK(cmp_as("Organization", "Sberbank", "SBERBANK OF RUSSIA") >= IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Organization", "Tanchon Comercial Bank", "TANCHON COMMERCIAL BANK") >= 0.85);
+  CHECK(cmp_as("Organization", "Korea Kwangson Banking", "KOREA KWANGSON BANKING CORP") >=
+        IDT_SCREEN_THRESHOLD);
+  /* persons' names keep their rules (Bank is a surname too) */
+  CHECK(cmp_as("Person", "Peter Bank", "Petr BANK") >= IDT_SCREEN_THRESHOLD);
+}
+
 TEST(vessel_numeral)
 {
   char out[64];
@@ -984,6 +1005,7 @@ int main(void)
   RUN(vessel_numeral);
   RUN(org_acronym_not_initials);
   RUN(index_org_no_phonetic_floor);
+  RUN(org_descriptors_only);
   RUN(compare_graded);
   RUN(compare_korean);
   RUN(compare_han);

@@ -104,6 +104,24 @@ TEST(legal_forms)
   CHECK_INT(idt_text_token_kind("k", 1), IDT_TOK_INITIAL);
 }
 
+TEST(org_descriptors)
+{
+  const char *const *w;
+  size_t n = idt__text_org_words(&w), i;
+  for (i = 1; i < n; i++)   /* bsearch needs the order */
+    CHECK(strcmp(w[i - 1], w[i]) < 0);
+  CHECK(idt_text_org_descriptor("bank", 4));
+  CHECK(idt_text_org_descriptor("trading", 7));
+  CHECK(idt_text_org_descriptor("industrialny", 12));   /* an inflected stem */
+  CHECK(idt_text_org_descriptor("natsionalnyi", 12));
+  CHECK(idt_text_org_descriptor("investments", 11));
+  CHECK(!idt_text_org_descriptor("shinhan", 7));
+  CHECK(!idt_text_org_descriptor("china", 5));          /* places say which */
+  CHECK(!idt_text_org_descriptor("bankov", 6));          /* 'bank' is too short a stem */
+  CHECK(!idt_text_org_descriptor("", 0));
+  CHECK(!idt_text_org_descriptor("internationalllllllllllllllllllllll", 35));
+}
+
 TEST(scripts)
 {
   char b[1024];
@@ -549,6 +567,7 @@ int main(void)
   RUN(translit_key);
   RUN(translit_key_alt);
   RUN(consonants);
+  RUN(org_descriptors);
   RUN(han_words_equal_reference);
   RUN(latin_fast_equals_reference);
   idt_text_thread_cleanup();

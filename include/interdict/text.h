@@ -61,6 +61,12 @@ int idt_text_person_forms(const char *s, size_t n, char *out, size_t cap);
  * person's initials (TK BANK is not t k bank). */
 int idt_text_org_forms(const char *s, size_t n, char *out, size_t cap);
 
+/* Is a normalised token a word that describes what an organisation is or
+ * does (bank, trading, shipping, industrial, international; in English
+ * and the lists' other languages, src/text/org_words.c) rather than which
+ * one it is? Place names and nationalities are not. 1 or 0. */
+int idt_text_org_descriptor(const char *tok, size_t n);
+
 /* Classify a normalised token. */
 int idt_text_token_kind(const char *tok, size_t n);
 

@@ -88,6 +88,9 @@ static void pairs_text(idt_buf *b, const sc_align *al)
   if (al->substitution)
     idt_buf_printf(b, "; a name differs on each side (another person or company): x%.1f",
                    SC_SUBST_FACTOR);
+  if (al->org_descriptors)
+    idt_buf_printf(b, "; the names agree only on words that describe an organisation "
+                   "(another organisation of the same trade): x%.1f", SC_SUBST_FACTOR);
 }
 
 void sc_explain_name(idt_buf *b, const sc_name *q, const sc_name *c,
@@ -195,11 +198,12 @@ void sc_evidence_json(idt_buf *b, const sc_name *q, const sc_name *c,
       idt_buf_putc(b, ']');
     }
     idt_buf_printf(b, "],\"number_clash\":%s,\"korean_given_clash\":%s,"
-                   "\"kin_swap\":%s,\"substitution\":%s},",
+                   "\"kin_swap\":%s,\"substitution\":%s,\"org_descriptors_only\":%s},",
                    al->number_clash ? "true" : "false",
                    al->korean_given_clash ? "true" : "false",
                    al->kin_swap ? "true" : "false",
-                   al->substitution ? "true" : "false");
+                   al->substitution ? "true" : "false",
+                   al->org_descriptors ? "true" : "false");
   }
   idt_buf_puts(b, "\"features\":[");
   for (k = 0; k < nf; k++)

@@ -262,6 +262,7 @@ static void term_init(sc_term *t, const char *s, size_t len, int korean)
     t->particle = sc_kin_word(s, len) ? SC_PARTICLE_KIN : 1;
   }
   t->patronymic = (uint8_t)sc_patronymic(s, len);
+  t->descr = (uint8_t)idt_text_org_descriptor(s, len);
   idt_text_nysiis(s, len, t->nys, sizeof t->nys);
   t->tkh = key_hash(t->tk, idt_text_translit_key(s, len, t->tk, sizeof t->tk));
   t->tk2h = key_hash(t->tk2, idt_text_translit_key_alt(s, len, t->tk2, sizeof t->tk2));
@@ -1079,6 +1080,41 @@ static void org_cells(const side *q, const side *c, double sim[][SC_MAX_TOKS], i
     }
 }
 
+/* A word that says which organisation a name is: not a descriptive word
+ * (bank, trading), a particle, a legal form, a number or an initial. */
+static int org_identity(const sc_term *t)
+{
+  return t->kind == IDT_TOK_WORD && !t->descr && !t->particle && t->len >= 2;
+}
+
+/* Two organisations' names that agree on descriptive words alone: each
+ * has words of its own that say which one it is (Shinhan Bank, SAMAN
+ * BANK; Industrial Bank, MOSCOW INDUSTRIAL BANK; Societe Generale,
+ * SOCIETE GENERALE DE PAIN), and none of those is matched at ORG_ID_MIN
+ * (a misspelling or a transliteration, not a second edit in a short
+ * word). Then the names are two organisations that do the same thing,
+ * like a substitution among persons' names (sc_substituted). */
+#define ORG_ID_MIN 0.6
+static int org_rest(const side *q, const int *qm, const side *c, const int *cm,
+                    double sim[][SC_MAX_TOKS])
+{
+  size_t i, j;
+  int ident = 0;
+  for (i = 0; i < q->n; i++)
+    if (org_identity(q->t[i])) {
+      if (qm[i] >= 0 && sim[i][qm[i]] >= ORG_ID_MIN)
+        return 0;
+      ident = 1;
+    }
+  for (j = 0; j < c->n; j++)
+    if (org_identity(c->t[j])) {
+      if (cm[j] >= 0 && sim[cm[j]][j] >= ORG_ID_MIN)
+        return 0;
+      ident = 1;
+    }
+  return ident;
+}
+
 static double name_score(const sc_name *qn, const sc_name *cn, sc_align *al, double need);
 static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, double need,
                            int *pruned);
@@ -1123,6 +1159,7 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     al->korean_given_clash = 0;
     al->kin_swap = 0;
     al->substitution = 0;
+    al->org_descriptors = 0;
   }
   load_side(&q, qn);
   load_side(&c, cn);
@@ -1234,6 +1271,10 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     score *= SC_SUBST_FACTOR;   /* another name: see sc_substituted() */
     if (al)
       al->substitution = 1;
+  } else if ((qn->org || cn->org) && org_rest(&q, qm, &c, cm, sim)) {
+    score *= SC_SUBST_FACTOR;   /* another organisation of the same trade */
+    if (al)
+      al->org_descriptors = 1;
   }
   if (qnum && cnum) {
     score *= 0.5;

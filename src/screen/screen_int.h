@@ -46,6 +46,8 @@ typedef struct sc_term {
                           * query's bound memo (sc_cache_query), 0 none */
   uint8_t floors;        /* SC_FLOOR_*: which of tok_sim's floors its keys
                           * can raise a pair to (score.c, sim_upper) */
+  uint8_t descr;         /* a word describing an organisation (bank,
+                          * trading: idt_text_org_descriptor) */
   uint32_t letters;      /* bit per letter it holds (score.c, sim_upper) */
   uint32_t head3;        /* its first three letters packed (merge.c) */
   float w;               /* weight: rarity x kind */
@@ -228,6 +230,8 @@ typedef struct sc_align {
   int korean_given_clash;
   int kin_swap;          /* "X bin Y" against "Y bin X" (score.c) */
   int substitution;      /* a name on each side left unmatched (score.c) */
+  int org_descriptors;   /* organisations agreeing on descriptive words
+                          * only (score.c, org_rest) */
 } sc_align;
 
 /* Fill nm->mm, nm->ord, nm->wmax and nm->wsum from its tokens (after nm->t, nm->n
