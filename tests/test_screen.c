@@ -133,6 +133,10 @@ TEST(org_descriptors_only)
         IDT_SCREEN_THRESHOLD);
   CHECK(cmp_as("Organization", "Societe Generale", "SOCIETE GENERALE DE PAIN") <
         IDT_SCREEN_THRESHOLD);
+  CHECK(cmp_as("Organization", "Bank of China", "BANK OF IRAN") < IDT_SCREEN_THRESHOLD);
+  /* a country only the list gives is left out by references to it */
+  CHECK(cmp_as("Organization", "Mining Development Trading Corp",
+               "KOREA MINING DEVELOPMENT TRADING CORPORATION") >= IDT_SCREEN_THRESHOLD);
   /* the names' own words agree, or there are none: unchanged */
   CHECK(cmp_as("Organization", "Industrial Bank", "INDUSTRIAL BANK") >= 0.94);
   CHECK(cmp_as("Organization", "Sberbank", "SBERBANK OF RUSSIA") >= IDT_SCREEN_THRESHOLD);

@@ -107,9 +107,17 @@ TEST(legal_forms)
 TEST(org_descriptors)
 {
   const char *const *w;
-  size_t n = idt__text_org_words(&w), i;
-  for (i = 1; i < n; i++)   /* bsearch needs the order */
-    CHECK(strcmp(w[i - 1], w[i]) < 0);
+  size_t n, i;
+  int k;
+  for (k = 0; k < 2; k++) {
+    n = idt__text_org_words(&w, k);
+    for (i = 1; i < n; i++)   /* bsearch needs the order */
+      CHECK(strcmp(w[i - 1], w[i]) < 0);
+  }
+  CHECK(idt_text_nationality("korea", 5));
+  CHECK(idt_text_nationality("iranian", 7));
+  CHECK(!idt_text_nationality("moscow", 6));
+  CHECK(!idt_text_nationality("bank", 4));
   CHECK(idt_text_org_descriptor("bank", 4));
   CHECK(idt_text_org_descriptor("trading", 7));
   CHECK(idt_text_org_descriptor("industrialny", 12));   /* an inflected stem */

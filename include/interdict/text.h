@@ -66,6 +66,9 @@ int idt_text_org_forms(const char *s, size_t n, char *out, size_t cap);
  * and the lists' other languages, src/text/org_words.c) rather than which
  * one it is? Place names and nationalities are not. 1 or 0. */
 int idt_text_org_descriptor(const char *tok, size_t n);
+/* Is a normalised token a nationality or a region (korean, iranian, asia)?
+ * Countries' own names are idt_country_code's (ingest.h). 1 or 0. */
+int idt_text_nationality(const char *tok, size_t n);
 
 /* Classify a normalised token. */
 int idt_text_token_kind(const char *tok, size_t n);

@@ -44,6 +44,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include "interdict/ingest.h"
 #include "screen/screen_int.h"
 #include "screen/merge.h"
 #include "screen/kin.h"
@@ -262,7 +263,9 @@ static void term_init(sc_term *t, const char *s, size_t len, int korean)
     t->particle = sc_kin_word(s, len) ? SC_PARTICLE_KIN : 1;
   }
   t->patronymic = (uint8_t)sc_patronymic(s, len);
-  t->descr = (uint8_t)idt_text_org_descriptor(s, len);
+  t->descr = idt_text_org_descriptor(s, len) ? SC_DESCR_TRADE :
+             idt_text_nationality(s, len) || (len >= 4 && idt_country_code(s, len)) ?
+             SC_DESCR_PLACE : 0;
   idt_text_nysiis(s, len, t->nys, sizeof t->nys);
   t->tkh = key_hash(t->tk, idt_text_translit_key(s, len, t->tk, sizeof t->tk));
   t->tk2h = key_hash(t->tk2, idt_text_translit_key_alt(s, len, t->tk2, sizeof t->tk2));
@@ -1084,16 +1087,20 @@ static void org_cells(const side *q, const side *c, double sim[][SC_MAX_TOKS], i
  * (bank, trading), a particle, a legal form, a number or an initial. */
 static int org_identity(const sc_term *t)
 {
-  return t->kind == IDT_TOK_WORD && !t->descr && !t->particle && t->len >= 2;
+  return t->kind == IDT_TOK_WORD && t->descr != SC_DESCR_TRADE && !t->particle &&
+         t->len >= 2;
 }
 
-/* Two organisations' names that agree on descriptive words alone: each
- * has words of its own that say which one it is (Shinhan Bank, SAMAN
+/* Two organisations' names that agree on descriptive words alone: they
+ * have words of their own that say which one each is (Shinhan Bank, SAMAN
  * BANK; Industrial Bank, MOSCOW INDUSTRIAL BANK; Societe Generale,
- * SOCIETE GENERALE DE PAIN), and none of those is matched at ORG_ID_MIN
- * (a misspelling or a transliteration, not a second edit in a short
- * word). Then the names are two organisations that do the same thing,
- * like a substitution among persons' names (sc_substituted). */
+ * SOCIETE GENERALE DE PAIN; Bank of China, BANK OF IRAN), and none of
+ * those is matched at ORG_ID_MIN (a misspelling or a transliteration, not
+ * a second edit in a short word). Then the names are two organisations
+ * that do the same thing, like a substitution among persons' names
+ * (sc_substituted). A country or nationality that only the list name has
+ * does not count: references leave it out (Mining Development Trading
+ * Corporation for KOREA MINING DEVELOPMENT TRADING CORPORATION). */
 #define ORG_ID_MIN 0.6
 static int org_rest(const side *q, const int *qm, const side *c, const int *cm,
                     double sim[][SC_MAX_TOKS])
@@ -1110,7 +1117,7 @@ static int org_rest(const side *q, const int *qm, const side *c, const int *cm,
     if (org_identity(c->t[j])) {
       if (cm[j] >= 0 && sim[cm[j]][j] >= ORG_ID_MIN)
         return 0;
-      ident = 1;
+      ident |= c->t[j]->descr != SC_DESCR_PLACE;
     }
   return ident;
 }

@@ -46,8 +46,9 @@ typedef struct sc_term {
                           * query's bound memo (sc_cache_query), 0 none */
   uint8_t floors;        /* SC_FLOOR_*: which of tok_sim's floors its keys
                           * can raise a pair to (score.c, sim_upper) */
-  uint8_t descr;         /* a word describing an organisation (bank,
-                          * trading: idt_text_org_descriptor) */
+  uint8_t descr;         /* SC_DESCR_*: a word describing an
+                          * organisation (bank, trading:
+                          * idt_text_org_descriptor) or a place */
   uint32_t letters;      /* bit per letter it holds (score.c, sim_upper) */
   uint32_t head3;        /* its first three letters packed (merge.c) */
   float w;               /* weight: rarity x kind */
@@ -56,6 +57,10 @@ typedef struct sc_term {
   uint32_t qid;          /* query token number + 1 (0: not a query token) */
   float indel[SC_TERM_MAX]; /* insertion/deletion cost of each letter (score.c) */
 } sc_term;
+
+/* sc_term.descr (score.c, org_rest) */
+#define SC_DESCR_TRADE 1
+#define SC_DESCR_PLACE 2
 
 /* sc_term.floors: a consonant skeleton (cons: 0.85 against anything);
  * a NYSIIS key and 4 letters or more (0.8 against the same key). */

@@ -53,6 +53,18 @@ static const char *const words[] = {
   "transportes", "trust", "tsentr", "tsentral", "union", "united", "ventures", "zavod",
 };
 
+/* Nationalities and regions that lists put before an organisation's name
+ * (KOREA MINING DEVELOPMENT TRADING CORPORATION) and that references to it
+ * leave out; countries themselves are resolved by the caller
+ * (idt_country_code). Sorted. */
+static const char *const places[] = {
+  "afghan", "africa", "african", "american", "arab", "arabian", "asia", "asian",
+  "belarusian", "british", "burmese", "chinese", "cuban", "emirates", "emirati",
+  "eurasian", "europe", "european", "german", "indian", "iranian", "iraqi", "japanese",
+  "korea", "korean", "lebanese", "libyan", "pakistani", "persian", "russian", "saudi",
+  "somali", "sudanese", "syrian", "turkish", "ukrainian", "venezuelan", "yemeni",
+};
+
 static int cmp(const void *k, const void *e)
 {
   return strcmp(k, *(const char *const *)e);
@@ -83,9 +95,19 @@ int idt_text_org_descriptor(const char *w, size_t n)
   return 0;
 }
 
-/* For the test of the table's order. */
-size_t idt__text_org_words(const char *const **out)
+int idt_text_nationality(const char *w, size_t n)
 {
-  *out = words;
-  return sizeof words / sizeof *words;
+  char buf[32];
+  if (!w || n == 0 || n >= sizeof buf)
+    return 0;
+  memcpy(buf, w, n);
+  buf[n] = 0;
+  return bsearch(buf, places, sizeof places / sizeof *places, sizeof *places, cmp) != NULL;
+}
+
+/* For the test of the tables' order. */
+size_t idt__text_org_words(const char *const **out, int which)
+{
+  *out = which ? places : words;
+  return which ? sizeof places / sizeof *places : sizeof words / sizeof *words;
 }

@@ -17,8 +17,9 @@ size_t idt__text_legal_match(const char *const *toks, const size_t *lens,
  * 1 when only a CamelCase boundary may split it (ag, sa: "SiemensAG"),
  * 2 when it may be split anywhere (gmbh, llc, ltd: "SIEMENSGMBH"), 0 no. */
 int idt__text_glued_legal(const char *tok, size_t n);
-/* The organisation descriptor table (org_words.c), for the test of its order. */
-size_t idt__text_org_words(const char *const **out);
+/* The organisation descriptor table (which 0) and the nationality table
+ * (which 1) of org_words.c, for the test of their order. */
+size_t idt__text_org_words(const char *const **out, int which);
 
 /* Number words, ordinals and Roman numerals at toks[0] (numbers.c): the
  * digit spelling ("44", "1st", "3") written into out (cap >= 24) and the
