@@ -683,8 +683,7 @@ int sc_cache_init(sc_sim_cache *c, uint32_t bits)
 void sc_cache_free(sc_sim_cache *c)
 {
   idt_free(c->slot);
-  idt_free(c->um_st);
-  idt_free(c->um_cell);
+  idt_free(c->um);
   memset(c, 0, sizeof *c);
 }
 
@@ -706,17 +705,15 @@ void sc_cache_query(sc_sim_cache *c, sc_term *t, size_t n, size_t nterms)
   uint32_t qids[SC_UMEMO_K];
   size_t i, k, nq = 0;
   if (c->um_cap < nterms) {
-    idt_free(c->um_st);
-    idt_free(c->um_cell);
+    idt_free(c->um);
     c->um_cap = 0;
     c->um_stamp = 0;
-    c->um_st = nterms < UINT32_MAX / SC_UMEMO_K ? idt_calloc(nterms * SC_UMEMO_K, sizeof *c->um_st) : NULL;
-    c->um_cell = c->um_st ? idt_malloc(nterms * SC_UMEMO_K * sizeof *c->um_cell) : NULL;
-    if (c->um_cell)
+    c->um = nterms < UINT32_MAX / SC_UMEMO_K ? idt_calloc(nterms * SC_UMEMO_K, sizeof *c->um) : NULL;
+    if (c->um)
       c->um_cap = (uint32_t)nterms;
   }
   if (++c->um_stamp == 0) {   /* wrapped: old stamps could look current */
-    memset(c->um_st, 0, (size_t)c->um_cap * SC_UMEMO_K * sizeof *c->um_st);
+    memset(c->um, 0, (size_t)c->um_cap * SC_UMEMO_K * sizeof *c->um);
     c->um_stamp = 1;
   }
   for (i = 0; i < n; i++) {
@@ -933,7 +930,7 @@ static BOUND_INLINE double bound_cell(const sc_term *qt, const sc_term *ct, int 
  * are computed. Always inlined: the two callers (memo or not) each get
  * their own loop. */
 static BOUND_INLINE double bound_row(const sc_term *qt, const side *c, double *sim_row,
-                                     uint32_t *st, double *cell, uint32_t stamp,
+                                     sc_umemo *um, uint32_t stamp,
                                      int korean, double need, int check)
 {
   double best = -need * UNMATCHED_Q * qt->w;
@@ -941,13 +938,13 @@ static BOUND_INLINE double bound_row(const sc_term *qt, const side *c, double *s
   for (j = 0; j < c->n; j++) {
     const sc_term *ct = c->t[j];
     double v, x;
-    if (!st) {
+    if (!um) {
       v = bound_cell(qt, ct, korean);
-    } else if (st[ct->id] == stamp) {
-      v = cell[ct->id];
+    } else if (um[ct->id].st == stamp) {
+      v = um[ct->id].cell;
     } else {
-      st[ct->id] = stamp;
-      v = cell[ct->id] = bound_cell(qt, ct, korean);
+      um[ct->id].st = stamp;
+      v = um[ct->id].cell = (float)bound_cell(qt, ct, korean);
     }
     sim_row[j] = v;
     if (!check || v < SIM_MIN - 1e-6)
@@ -978,9 +975,8 @@ static int bound_rows(const side *q, const side *c, double sim[][SC_MAX_TOKS],
     const sc_term *qt = q->t[i = order[k]];
     size_t row = m && qt->qslot ? (size_t)(qt->qslot - 1) * m->um_cap : 0;
     double best = m && qt->qslot ?
-                  bound_row(qt, c, sim[i], m->um_st + row, m->um_cell + row, m->um_stamp,
-                            korean, need, check) :
-                  bound_row(qt, c, sim[i], NULL, NULL, 0, korean, need, check);
+                  bound_row(qt, c, sim[i], m->um + row, m->um_stamp, korean, need, check) :
+                  bound_row(qt, c, sim[i], NULL, 0, korean, need, check);
     if (check && (part += best - (1.0 - need) * (qt->w + wcmax)) < -1e-9)
       return 0;
     /* the unmatched list tokens' part (<= 0) only after the first row:

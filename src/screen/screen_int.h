@@ -198,13 +198,21 @@ typedef struct sc_cache_slot {
  * in many candidate names (seven cells in ten repeat within a query). */
 #define SC_UMEMO_K 16
 
+/* One cell of that memo: the stamp beside the value, so that a lookup
+ * is one memory access. The value is a float: the bound carries a
+ * margin (UPPER_SLACK, 1e-6) far above float rounding (6e-8), so it
+ * stays an upper bound. */
+typedef struct sc_umemo {
+  uint32_t st;
+  float cell;
+} sc_umemo;
+
 typedef struct sc_sim_cache {
   uint32_t stamp;        /* slots whose st differs are empty */
   uint32_t bits;         /* 2^bits slots */
   uint32_t used;
   sc_cache_slot *slot;   /* one memory access a probe */
-  uint32_t *um_st;       /* SC_UMEMO_K rows of um_cap stamps and cells */
-  double *um_cell;       /* (sc_cache_query) */
+  sc_umemo *um;          /* SC_UMEMO_K rows of um_cap cells (sc_cache_query) */
   uint32_t um_cap, um_stamp;
 } sc_sim_cache;
 /* Allocate 2^bits slots (0 or IDT_ENOMEM); free with sc_cache_free. */
