@@ -838,6 +838,44 @@ TEST(index_org_no_phonetic_floor)
   CHECK(cmp_as("Person", "John Smith", "Juan Smith") >= IDT_SCREEN_THRESHOLD);
 }
 
+TEST(index_abjad_query)
+{
+  /* an Arabic-script query is read as consonants (sm bn ldn, bshr al sd):
+   * the vowelled list words of the same skeleton are its candidates */
+  idt_screen_builder *b = persons_begin();
+  idt_screen_index *ix;
+  idt_entity *e;
+  char id[32];
+  e = ent("Person", "p-1", "test");
+  idt_entity_add(e, "name", "AL-ASSAD, Bashar");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  e = ent("Person", "p-2", "test");
+  idt_entity_add(e, "name", "BIN LADIN, Usama bin Muhammad bin Awad");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  e = ent("Person", "p-3", "test");
+  idt_entity_add(e, "name", "KHAMENEI, Ali Husseini");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  e = ent("Organization", "o-1", "test");
+  idt_entity_add(e, "name", "ANSAR-E HEZBOLLAH");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  e = ent("Organization", "o-2", "test");
+  idt_entity_add(e, "name", "HIZBALLAH");
+  idt_entity_add(e, "alias", "LEBANESE HEZBOLLAH");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  ix = persons_build(b);
+  CHECK_STR(first_as(ix, "Person", "\xd8\xa8\xd8\xb4\xd8\xa7\xd8\xb1 "
+                     "\xd8\xa7\xd9\x84\xd8\xa3\xd8\xb3\xd8\xaf", id), "p-1");
+  CHECK_STR(first_as(ix, "Person", "\xd8\xa3\xd8\xb3\xd8\xa7\xd9\x85\xd8\xa9 "
+                     "\xd8\xa8\xd9\x86 \xd9\x84\xd8\xa7\xd8\xaf\xd9\x86", id), "p-2");
+  /* Persian, with the non-joiner after the silent heh */
+  CHECK_STR(first_as(ix, "Person", "\xd8\xb9\xd9\x84\xdb\x8c "
+                     "\xd8\xae\xd8\xa7\xd9\x85\xd9\x86\xd9\x87\xe2\x80\x8c\xd8\xa7\xdb\x8c",
+                     id), "p-3");
+  /* a nationality only the list has costs little: Hizballah first */
+  CHECK_STR(org_first(ix, "Hezbollah", id), "o-2");
+  idt_screen_index_free(ix);
+}
+
 TEST(index_org_abbreviations)
 {
   /* the lists give organisations' codes as plain aliases: FedEx met PEDEX,
@@ -1010,6 +1048,7 @@ int main(void)
   RUN(org_acronym_not_initials);
   RUN(index_org_no_phonetic_floor);
   RUN(org_descriptors_only);
+  RUN(index_abjad_query);
   RUN(compare_graded);
   RUN(compare_korean);
   RUN(compare_han);

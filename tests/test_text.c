@@ -104,6 +104,22 @@ TEST(legal_forms)
   CHECK_INT(idt_text_token_kind("k", 1), IDT_TOK_INITIAL);
 }
 
+TEST(format_characters)
+{
+  char b[IDT_TEXT_MAX_FORMS * IDT_TEXT_MAX_FORM];
+  /* the silent heh before a Persian non-joiner goes with it */
+  CHECK_STR(forms_of(idt_text_person_forms, "\xd8\xb9\xd9\x84\xdb\x8c "
+                     "\xd8\xae\xd8\xa7\xd9\x85\xd9\x86\xd9\x87\xe2\x80\x8c\xd8\xa7\xdb\x8c",
+                     b, sizeof b), "ly khmny");
+  /* elsewhere it parts a compound (Pezeshk-far) */
+  CHECK_STR(forms_of(idt_text_person_forms,
+                     "\xd9\xbe\xd8\xb2\xd8\xb4\xda\xa9\xe2\x80\x8c\xd9\x81\xd8\xb1",
+                     b, sizeof b), "pzshk fr");
+  /* soft hyphen, direction mark: invisible */
+  CHECK_STR(forms_of(idt_text_person_forms, "Vla\xc2\xad" "dimir \xe2\x80\x8ePutin", b, sizeof b),
+            "vladimir putin");
+}
+
 TEST(org_descriptors)
 {
   const char *const *w;
@@ -386,6 +402,17 @@ TEST(consonants)
   CHECK_STR(a, b);
   idt_text_consonants("abdullah", 8, a, sizeof a);
   CHECK_STR(a, "bdlh");
+  /* a final long vowel is written in Arabic script: Ahmadi is not Ahmad,
+   * Sami is not Usama */
+  idt_text_consonants("ahmadi", 6, a, sizeof a);
+  CHECK_STR(a, "hmdy");
+  idt_text_consonants("ahmad", 5, a, sizeof a);
+  CHECK_STR(a, "hmd");
+  idt_text_consonants("sami", 4, a, sizeof a);
+  CHECK_STR(a, "smy");
+  idt_text_consonants("khamenei", 8, a, sizeof a);
+  idt_text_consonants("khmny", 5, b, sizeof b);
+  CHECK_STR(a, b);
   /* vav/waw as v or a vowel; b p f one class; q k; g j */
   idt_text_consonants("dwd", 3, a, sizeof a);
   idt_text_consonants("david", 5, b, sizeof b);
@@ -576,6 +603,7 @@ int main(void)
   RUN(translit_key_alt);
   RUN(consonants);
   RUN(org_descriptors);
+  RUN(format_characters);
   RUN(han_words_equal_reference);
   RUN(latin_fast_equals_reference);
   idt_text_thread_cleanup();

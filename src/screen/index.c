@@ -23,6 +23,7 @@
 #include <string.h>
 #include <time.h>
 #include "screen/index_int.h"
+#include "screen/run_int.h"
 #include "screen/names.h"
 #include "screen/qual.h"
 
@@ -259,6 +260,30 @@ static int freeze_map(idt_map *m, idt_arena *a)
     m->slots[i].val = l;
   }
   return rc;
+}
+
+/* Order each of the skeleton map's lists by document frequency, most
+ * frequent first (then by id): the common spellings of a skeleton
+ * (bin, ben for bn) come before the rare ones, and a query takes only the
+ * first few. */
+static int sort_by_df(const idt_screen_index *ix, idt_map *m)
+{
+  size_t i, k;
+  for (i = 0; i < m->cap; i++) {
+    vec32 *v = m->slots[i].key ? m->slots[i].val : NULL;
+    uint64_t *keys;
+    if (!v || v->n < 2)
+      continue;
+    if (!(keys = idt_malloc(v->n * sizeof *keys)))
+      return IDT_ENOMEM;
+    for (k = 0; k < v->n; k++)
+      keys[k] = (uint64_t)(UINT32_MAX - ix->terms[v->v[k]].df) << 32 | v->v[k];
+    sc_sort_keys(keys, v->n);
+    for (k = 0; k < v->n; k++)
+      v->v[k] = (uint32_t)keys[k];
+    idt_free(keys);
+  }
+  return 0;
 }
 
 static void free_building_map(idt_map *m)
@@ -547,6 +572,12 @@ static int index_terms(idt_screen_index *ix)
       rc = key_add(&ix->ko_map, &ix->arena, t->ko, strlen(t->ko), (uint32_t)i);
     if (!rc && t->cons[0])
       rc = key_add(&ix->cons_map, &ix->arena, t->cons, strlen(t->cons), (uint32_t)i);
+    if (!rc && !t->cons[0]) {
+      char sk[SC_TERM_MAX];
+      size_t skl = idt_text_consonants(t->s, t->len, sk, sizeof sk);
+      if (skl)
+        rc = key_add(&ix->skel_map, &ix->arena, sk, skl, (uint32_t)i);
+    }
     if (!rc && t->tk[0])
       rc = key_add(&ix->tk_map, &ix->arena, t->tk, strlen(t->tk), (uint32_t)i);
     if (!rc && t->tk2[0])
@@ -715,6 +746,7 @@ int idt_screen_build(idt_screen_builder *b, idt_screen_index **out)
   idt_map_init(&ix->nys_map);
   idt_map_init(&ix->ko_map);
   idt_map_init(&ix->cons_map);
+  idt_map_init(&ix->skel_map);
   idt_map_init(&ix->tk_map);
   idt_map_init(&ix->id_map);
   ix->generation = __atomic_add_fetch(&generation_counter, 1, __ATOMIC_RELAXED);
@@ -738,11 +770,12 @@ int idt_screen_build(idt_screen_builder *b, idt_screen_index **out)
     if ((rc = add_entity(&bc, r, wl, nw)) < 0)
       goto out;
   }
-  if ((rc = finish_postings(ix, &bc)) < 0 || (rc = index_terms(ix)) < 0)
+  if ((rc = finish_postings(ix, &bc)) < 0 || (rc = index_terms(ix)) < 0 ||
+      (rc = sort_by_df(ix, &ix->skel_map)) < 0)
     goto out;
   {
-    idt_map *maps[6] = { &ix->tri_map, &ix->nys_map, &ix->ko_map, &ix->cons_map, &ix->tk_map,
-                          &ix->id_map };
+    idt_map *maps[7] = { &ix->tri_map, &ix->nys_map, &ix->ko_map, &ix->cons_map, &ix->tk_map,
+                          &ix->id_map, &ix->skel_map };
     for (ix->frozen = 0; ix->frozen < (int)(sizeof maps / sizeof *maps); ) {
       rc = freeze_map(maps[ix->frozen], &ix->arena);
       ix->frozen++;
@@ -781,7 +814,8 @@ int idt_screen_build(idt_screen_builder *b, idt_screen_index **out)
   ix->bytes = ix->arena.total + ix->arena_extra->total +
               bc.termcap * sizeof(sc_term) + bc.namecap * (sizeof(sc_name) + 4) +
               (ix->term_map.cap + ix->tri_map.cap + ix->nys_map.cap + ix->ko_map.cap +
-               ix->cons_map.cap + ix->tk_map.cap + ix->id_map.cap) * sizeof(idt_map_slot);
+               ix->cons_map.cap + ix->skel_map.cap + ix->tk_map.cap + ix->id_map.cap) *
+              sizeof(idt_map_slot);
   *out = ix;
   ix = NULL;
 out:
@@ -790,8 +824,8 @@ out:
   idt_free(bc.tok_ids);
   idt_free(bc.name_tok0);
   if (ix) {
-    idt_map *maps[6] = { &ix->tri_map, &ix->nys_map, &ix->ko_map, &ix->cons_map, &ix->tk_map,
-                          &ix->id_map };
+    idt_map *maps[7] = { &ix->tri_map, &ix->nys_map, &ix->ko_map, &ix->cons_map, &ix->tk_map,
+                          &ix->id_map, &ix->skel_map };
     int k;
     for (k = ix->frozen; k < (int)(sizeof maps / sizeof *maps); k++)
       free_building_map(maps[k]);
@@ -810,6 +844,7 @@ void idt_screen_index_free(idt_screen_index *ix)
   idt_map_free(&ix->nys_map);
   idt_map_free(&ix->ko_map);
   idt_map_free(&ix->cons_map);
+  idt_map_free(&ix->skel_map);
   idt_map_free(&ix->tk_map);
   idt_map_free(&ix->id_map);
   idt_free(ix->terms);

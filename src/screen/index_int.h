@@ -50,6 +50,9 @@ struct idt_screen_index {
   uint32_t *post_off;     /* nterms + 1 */
   uint32_t *post;         /* name ids */
   idt_map tri_map, nys_map, ko_map, cons_map, tk_map;   /* key -> ix_list of terms */
+  idt_map skel_map;      /* vowelled words by consonant skeleton (usama: sm),
+                          * most frequent first: for vowel-less query tokens
+                          * (an abjad script read as consonants) */
   idt_map id_map;         /* identifier key -> ix_list of entities */
   char *versions;         /* JSON object */
   idt_arena *arena_extra; /* the builder's arena (entity strings), moved in */

@@ -114,13 +114,16 @@ static int is_particle(const char *s, size_t n)
 /* What candidate token j left unmatched costs (x its weight in the
  * denominator). A father's name the query leaves out weighs like a
  * particle: an East Slavic patronymic, or the name after a kinship link
- * (Usama bin Muhammad ibn Awad ibn Ladin against Osama bin Laden). One
+ * (Usama bin Muhammad ibn Awad ibn Ladin against Osama bin Laden); so
+ * does a country or nationality, which references to an organisation
+ * leave out (Hezbollah for LEBANESE HEZBOLLAH, before ANSAR HEZBOLLAH). One
  * that another name of the query stands against is a substitution
  * instead (name_score_p). */
 static inline double unmatched_c_cost(const side *c, size_t j)
 {
   const sc_term *t = c->t[j];
-  if (t->w > 0.3f && (t->patronymic || (j > 0 && sc_is_kin(c->t[j - 1]))))
+  if (t->w > 0.3f && (t->patronymic || (j > 0 && sc_is_kin(c->t[j - 1])) ||
+                      t->descr == SC_DESCR_PLACE))
     return UNMATCHED_C * 0.3f;
   return UNMATCHED_C * t->w;
 }

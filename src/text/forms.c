@@ -31,6 +31,7 @@
  */
 #include <string.h>
 #include <unicode/utf8.h>
+#include <unicode/uchar.h>
 #include "text/text_int.h"
 #include "common/buf.h"
 
@@ -552,6 +553,45 @@ int idt__forms_init(idt__forms *f, char *out, size_t cap)
   return 0;
 }
 
+/* Invisible format characters (Unicode Cf: joiners, soft hyphens,
+ * direction marks, a byte-order mark) out of s into buf: they are not
+ * letters, and the tokenizer would split a word at them. The Persian
+ * zero-width non-joiner stays a break between the parts of a compound
+ * (پزشک‌فر, Pezeshk-far, is not Pezeshkian), except after the silent heh
+ * that writes the vowel e before a suffix (خامنه‌ای, Khamene-i): both go,
+ * as the Latin spelling has neither the h of the consonant reading
+ * (abjad.c) nor the break. s itself when nothing goes (or when it does
+ * not fit). */
+static const char *drop_format(const char *s, size_t *n, char *buf, size_t cap)
+{
+  int32_t i = 0, len = (int32_t)*n, o = 0, prev, last = -1;
+  UChar32 lc = 0;
+  int dropped = 0;
+  if (*n >= cap)
+    return s;
+  while (i < len) {
+    UChar32 c;
+    prev = i;
+    U8_NEXT(s, i, len, c);
+    if (c >= 0 && u_charType(c) == U_FORMAT_CHAR &&
+        (c != 0x200C || (last >= 0 && (lc == 0x0647 || lc == 0x06C1 || lc == 0x06D5)))) {
+      if (c == 0x200C)
+        o = last;   /* the silent heh */
+      dropped = 1;
+      last = -1;
+      continue;
+    }
+    last = o;
+    lc = c;
+    memcpy(buf + o, s + prev, (size_t)(i - prev));
+    o += i - prev;
+  }
+  if (!dropped)
+    return s;
+  *n = (size_t)o;
+  return buf;
+}
+
 static int name_forms(const char *s, size_t n, int person, char *out, size_t cap)
 {
   idt__forms f;
@@ -559,8 +599,11 @@ static int name_forms(const char *s, size_t n, int person, char *out, size_t cap
   idt_buf lb;
   unsigned sc;
   int rc = 0;
+  char clean[1024];
   if (idt__forms_init(&f, out, cap) < 0)
     return IDT_EINVAL;
+  if (!is_ascii(s, n))
+    s = drop_format(s, &n, clean, sizeof clean);
   f.person = person;
   if (is_ascii(s, n)) {
     idt__text_prepare(s, n, &t);

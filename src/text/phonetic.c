@@ -107,6 +107,9 @@ static char skeleton_class(char c)
   }
 }
 
+/* A word-final i or y is kept as y: Arabic and Persian write a final
+ * long vowel (ی), so Ahmadi is hmdy and not Ahmad's hmd, Sami smy and not
+ * Usama's sm, Khamenei khmny. */
 size_t idt_text_consonants(const char *tok, size_t n, char *out, size_t cap)
 {
   size_t i, m = 0;
@@ -120,6 +123,9 @@ size_t idt_text_consonants(const char *tok, size_t n, char *out, size_t cap)
       continue;
     out[m++] = c;
   }
+  if (n >= 2 && (tok[n - 1] == 'i' || tok[n - 1] == 'y') && m + 1 < cap &&
+      !(m && out[m - 1] == 'y'))
+    out[m++] = 'y';
   out[m] = 0;
   return m;
 }
