@@ -876,6 +876,36 @@ TEST(index_abjad_query)
   idt_screen_index_free(ix);
 }
 
+TEST(index_joined_syllables)
+{
+  /* Han read syllable by syllable (dan dong hong xiang) meets the list's
+   * words (DANDONG HONGXIANG) only once joined: among more companies of
+   * the same trade than the candidate names kept, the right one must
+   * still come through */
+  idt_screen_builder *b = persons_begin();
+  idt_screen_index *ix;
+  idt_entity *e;
+  char id[32], nm[64];
+  int i;
+  for (i = 0; i < 300; i++) {
+    snprintf(nm, sizeof nm, "%c%c%cTEX INDUSTRIAL DEVELOPMENT CO LTD", 'A' + i % 26,
+             'A' + i / 26 % 26, 'A' + i / 676);
+    snprintf(id, sizeof id, "o-%d", i);
+    e = ent("Company", id, "test");
+    idt_entity_add(e, "name", nm);
+    CHECK_OK(idt_screen_builder_add(b, e));
+  }
+  e = ent("Company", "o-dd", "test");
+  idt_entity_add(e, "name", "DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO LTD");
+  CHECK_OK(idt_screen_builder_add(b, e));
+  ix = persons_build(b);
+  CHECK_STR(org_first(ix, "\xe4\xb8\xb9\xe4\xb8\x9c\xe9\xb8\xbf\xe7\xa5\xa5"
+                      "\xe5\xae\x9e\xe4\xb8\x9a\xe5\x8f\x91\xe5\xb1\x95"
+                      "\xe6\x9c\x89\xe9\x99\x90\xe5\x85\xac\xe5\x8f\xb8", id), "o-dd");
+  CHECK_STR(org_first(ix, "Dan Dong Hong Xiang Industrial Development", id), "o-dd");
+  idt_screen_index_free(ix);
+}
+
 TEST(index_org_abbreviations)
 {
   /* the lists give organisations' codes as plain aliases: FedEx met PEDEX,
@@ -1049,6 +1079,7 @@ int main(void)
   RUN(index_org_no_phonetic_floor);
   RUN(org_descriptors_only);
   RUN(index_abjad_query);
+  RUN(index_joined_syllables);
   RUN(compare_graded);
   RUN(compare_korean);
   RUN(compare_han);

@@ -61,6 +61,38 @@ static uint64_t rank_key(float acc, uint32_t nm)
   return ((uint64_t)(UINT32_MAX - b) << 32) | nm;
 }
 
+/* Adjacent short words of a query name whose concatenation is a list
+ * word (dan dong -> dandong, hong xiang -> hongxiang: Han read syllable
+ * by syllable, spaced pinyin, Korean syllables): that word's names are
+ * candidates too, as the scorer merges the two (merge.c). Weighed as an
+ * exact hit on the list word, with the heavier of the two query words as
+ * the merged word's weight (merge.c gives it). */
+#define JOIN_PART_MAX 6
+static void add_joins(const idt_screen_index *ix, scratch *s, const sc_qnames *qn)
+{
+  size_t k, j;
+  for (k = 0; k < qn->n; k++) {
+    const sc_name *nm = &qn->names[k];
+    for (j = 0; j + 1 < nm->n; j++) {
+      const sc_term *a = nm->t[j], *b = nm->t[j + 1], *t;
+      char buf[2 * JOIN_PART_MAX];
+      tcand tc;
+      sc_term w;
+      if (a->kind != IDT_TOK_WORD || b->kind != IDT_TOK_WORD || a->len > JOIN_PART_MAX ||
+          b->len > JOIN_PART_MAX)
+        continue;
+      memcpy(buf, a->s, a->len);
+      memcpy(buf + a->len, b->s, b->len);
+      if (!(t = ix_term(ix, buf, (size_t)a->len + b->len)) || !t->df)
+        continue;
+      tc.term = t->id;
+      tc.sim = 1.0f;
+      w.w = a->w > b->w ? a->w : b->w;
+      add_postings(ix, s, &w, &tc, 1);
+    }
+  }
+}
+
 /* Accumulate sim x weight per list name over the query tokens'
  * expansions; prune the names that cannot reach the threshold even with
  * the most the qualifiers add: acc bounds the alignment's numerator and
@@ -92,6 +124,7 @@ void sc_accumulate(const idt_screen_index *ix, scratch *s, const sc_qnames *qn, 
     size_t nt = sc_expand_memo(ix, s, qn->ptrs[i], s->tmemo[i], tc, &tv);
     add_postings(ix, s, qn->ptrs[i], tv, nt);
   }
+  add_joins(ix, s, qn);
   ntouched = s->ntouched;
   for (i = 0; i < ntouched; i++) {
     uint32_t nm = touched[i];
