@@ -873,6 +873,9 @@ TEST(index_abjad_query)
                      id), "p-3");
   /* a nationality only the list has costs little: Hizballah first */
   CHECK_STR(org_first(ix, "Hezbollah", id), "o-2");
+  /* two Arabic words that Latin letters write as one (hzb llh) */
+  CHECK_STR(org_first(ix, "\xd8\xad\xd8\xb2\xd8\xa8 \xd8\xa7\xd9\x84\xd9\x84\xd9\x87", id),
+            "o-2");
   idt_screen_index_free(ix);
 }
 

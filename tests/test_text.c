@@ -115,6 +115,13 @@ TEST(format_characters)
   CHECK_STR(forms_of(idt_text_person_forms,
                      "\xd9\xbe\xd8\xb2\xd8\xb4\xda\xa9\xe2\x80\x8c\xd9\x81\xd8\xb1",
                      b, sizeof b), "pzshk fr");
+  /* a word and Allah, a word and al-Din: one name in Latin letters */
+  CHECK_STR(forms_of(idt_text_person_forms, "\xd8\xad\xd8\xb3\xd9\x86 "
+                     "\xd9\x86\xd8\xb5\xd8\xb1 \xd8\xa7\xd9\x84\xd9\x84\xd9\x87",
+                     b, sizeof b), "hsn nsr llh | hsn nsrllh");
+  CHECK_STR(forms_of(idt_text_person_forms, "\xd9\x86\xd9\x88\xd8\xb1 "
+                     "\xd8\xa7\xd9\x84\xd8\xaf\xd9\x8a\xd9\x86", b, sizeof b),
+            "nwr al dyn | nwrdyn");
   /* soft hyphen, direction mark: invisible */
   CHECK_STR(forms_of(idt_text_person_forms, "Vla\xc2\xad" "dimir \xe2\x80\x8ePutin", b, sizeof b),
             "vladimir putin");

@@ -388,6 +388,51 @@ static void arabic_abd(const idt__toks *t, int arabic, idt__forms *f)
   idt_buf_free(&b);
 }
 
+/* Arabic: a word and Allah (نصر الله, nsr llh) or a word and al-Din
+ * (نور الدين, nwr al dyn) are one name, which Latin letters mostly write
+ * as one word: Nasrallah, Hizballah, Noureddine (the article's l is not
+ * said before the sun letter d: ad-Din). An extra form with each such
+ * pair joined (nsrllh, nwrdyn), whose consonant skeleton meets the Latin
+ * word's; 'Abd Allah is arabic_abd's. */
+static int theophoric_tail(const idt__toks *t, size_t i, size_t *skip)
+{
+  if (t->len[i] == 3 && !memcmp(t->p[i], "llh", 3)) {
+    *skip = 0;
+    return 1;
+  }
+  if (i + 1 < t->n && t->len[i] == 2 && !memcmp(t->p[i], "al", 2) && t->len[i + 1] == 3 &&
+      !memcmp(t->p[i + 1], "dyn", 3)) {
+    *skip = 1;   /* the article */
+    return 1;
+  }
+  return 0;
+}
+
+static void arabic_compounds(const idt__toks *t, idt__forms *f)
+{
+  idt_buf b;
+  size_t i, skip;
+  int any = 0;
+  for (i = 1; i < t->n && !theophoric_tail(t, i, &skip); i++)
+    ;
+  if (i >= t->n)
+    return;   /* most names: nothing to join, no buffer */
+  idt_buf_init(&b, IDT_TEXT_MAX_FORM * 2);
+  for (i = 0; i < t->n; i++) {
+    int prefix = t->len[i] == 2 && !memcmp(t->p[i], "bd", 2);   /* 'Abd: arabic_abd */
+    if (i) (void)idt_buf_putc(&b, ' ');
+    (void)idt_buf_append(&b, t->p[i], t->len[i]);
+    if (i + 1 < t->n && !prefix && !(t->len[i] == 2 && !memcmp(t->p[i], "al", 2)) &&
+        theophoric_tail(t, i + 1, &skip)) {
+      i += 1 + skip;
+      (void)idt_buf_append(&b, t->p[i], t->len[i]);
+      any = 1;
+    }
+  }
+  if (any) add_buf(&b, f);
+  idt_buf_free(&b);
+}
+
 /* Han: a foreign name in Chinese characters separates its words with a
  * middle dot; the syllables between dots are one word (beilake aobama). */
 static void han_foreign(const char *lat, size_t n, idt__forms *f)
@@ -640,8 +685,10 @@ static int name_forms(const char *s, size_t n, int person, char *out, size_t cap
     if (idt__text_add_toks(&t, &f)) {
       if (sc & S_GREEK)
         greek_stems(&t, &f);
-      if (sc & S_ARABIC)
+      if (sc & S_ARABIC) {
         arabic_abd(&t, 1, &f);
+        arabic_compounds(&t, &f);
+      }
       if (sc & S_HAN)
         han_foreign(lb.p, lb.len, &f);
       common_alternatives(lb.p, lb.len, &t, !(sc & ~(unsigned)S_OTHER), &f);
