@@ -352,6 +352,7 @@ static uint32_t intern(idt_screen_index *ix, size_t *termcap, const char *s, siz
   ms->key = k;
   sc_term_init(&ix->terms[ix->nterms], k, n);
   ix->terms[ix->nterms].id = (uint32_t)ix->nterms;
+  ix->terms[ix->nterms].descr = (uint8_t)sc_term_descr(k, n);
   *slot = (void *)(uintptr_t)(ix->nterms + 1);
   return (uint32_t)ix->nterms++;
 }

@@ -111,6 +111,22 @@ static int is_particle(const char *s, size_t n)
   return 0;
 }
 
+int sc_term_descr(const char *s, size_t len)
+{
+  if (idt_text_org_descriptor(s, len))
+    return SC_DESCR_TRADE;
+  return idt_text_nationality(s, len) || (len >= 4 && idt_country_code(s, len)) ?
+         SC_DESCR_PLACE : 0;
+}
+
+/* A term's SC_DESCR_* class: the vocabulary's are computed once (index.c),
+ * a query-only or merged spelling's when a pair asks (compare's names,
+ * an organisation's query). */
+static int term_descr(const sc_term *t)
+{
+  return t->id != UINT32_MAX ? t->descr : sc_term_descr(t->s, t->len);
+}
+
 /* What candidate token j left unmatched costs (x its weight in the
  * denominator). A father's name the query leaves out weighs like a
  * particle: an East Slavic patronymic, or the name after a kinship link
@@ -123,7 +139,7 @@ static inline double unmatched_c_cost(const side *c, size_t j)
 {
   const sc_term *t = c->t[j];
   if (t->w > 0.3f && (t->patronymic || (j > 0 && sc_is_kin(c->t[j - 1])) ||
-                      t->descr == SC_DESCR_PLACE))
+                      term_descr(t) == SC_DESCR_PLACE))
     return UNMATCHED_C * 0.3f;
   return UNMATCHED_C * t->w;
 }
@@ -266,9 +282,6 @@ static void term_init(sc_term *t, const char *s, size_t len, int korean)
     t->particle = sc_kin_word(s, len) ? SC_PARTICLE_KIN : 1;
   }
   t->patronymic = (uint8_t)sc_patronymic(s, len);
-  t->descr = idt_text_org_descriptor(s, len) ? SC_DESCR_TRADE :
-             idt_text_nationality(s, len) || (len >= 4 && idt_country_code(s, len)) ?
-             SC_DESCR_PLACE : 0;
   idt_text_nysiis(s, len, t->nys, sizeof t->nys);
   t->tkh = key_hash(t->tk, idt_text_translit_key(s, len, t->tk, sizeof t->tk));
   t->tk2h = key_hash(t->tk2, idt_text_translit_key_alt(s, len, t->tk2, sizeof t->tk2));
@@ -1084,10 +1097,14 @@ static void org_cells(const side *q, const side *c, double sim[][SC_MAX_TOKS], i
 
 /* A word that says which organisation a name is: not a descriptive word
  * (bank, trading), a particle, a legal form, a number or an initial. */
-static int org_identity(const sc_term *t)
+static int org_identity(const sc_term *t, int *place)
 {
-  return t->kind == IDT_TOK_WORD && t->descr != SC_DESCR_TRADE && !t->particle &&
-         t->len >= 2;
+  int d;
+  if (t->kind != IDT_TOK_WORD || t->particle || t->len < 2 ||
+      (d = term_descr(t)) == SC_DESCR_TRADE)
+    return 0;
+  *place = d == SC_DESCR_PLACE;
+  return 1;
 }
 
 /* Two organisations' names that agree on descriptive words alone: they
@@ -1105,18 +1122,18 @@ static int org_rest(const side *q, const int *qm, const side *c, const int *cm,
                     double sim[][SC_MAX_TOKS])
 {
   size_t i, j;
-  int ident = 0;
+  int ident = 0, place;
   for (i = 0; i < q->n; i++)
-    if (org_identity(q->t[i])) {
+    if (org_identity(q->t[i], &place)) {
       if (qm[i] >= 0 && sim[i][qm[i]] >= ORG_ID_MIN)
         return 0;
       ident = 1;
     }
   for (j = 0; j < c->n; j++)
-    if (org_identity(c->t[j])) {
+    if (org_identity(c->t[j], &place)) {
       if (cm[j] >= 0 && sim[cm[j]][j] >= ORG_ID_MIN)
         return 0;
-      ident |= c->t[j]->descr != SC_DESCR_PLACE;
+      ident |= !place;
     }
   return ident;
 }

@@ -46,9 +46,10 @@ typedef struct sc_term {
                           * query's bound memo (sc_cache_query), 0 none */
   uint8_t floors;        /* SC_FLOOR_*: which of tok_sim's floors its keys
                           * can raise a pair to (score.c, sim_upper) */
-  uint8_t descr;         /* SC_DESCR_*: a word describing an
-                          * organisation (bank, trading:
-                          * idt_text_org_descriptor) or a place */
+  uint8_t descr;         /* SC_DESCR_* of a vocabulary term: a word
+                          * describing an organisation (bank, trading:
+                          * idt_text_org_descriptor) or a place
+                          * (sc_term_descr; 0 for query-only terms) */
   uint32_t letters;      /* bit per letter it holds (score.c, sim_upper) */
   uint32_t head3;        /* its first three letters packed (merge.c) */
   float w;               /* weight: rarity x kind */
@@ -61,6 +62,7 @@ typedef struct sc_term {
 /* sc_term.descr (score.c, org_rest) */
 #define SC_DESCR_TRADE 1
 #define SC_DESCR_PLACE 2
+int sc_term_descr(const char *s, size_t len);
 
 /* sc_term.floors: a consonant skeleton (cons: 0.85 against anything);
  * a NYSIIS key and 4 letters or more (0.8 against the same key). */
