@@ -274,6 +274,9 @@ TEST(script_alternatives)
   CHECK_STR(forms("贝拉克·奥巴马", b, sizeof b), "bei la ke ao ba ma | beilake aobama");
   /* Greek: the stem without the nominative ending */
   CHECK_STR(forms("Αλέξανδρος", b, sizeof b), "alexandros | alexandr");
+  /* and the given name's alone: Latin keeps a surname's (Papadopoulos) */
+  CHECK_STR(forms("Αλέξανδρος Παπαδόπουλος", b, sizeof b),
+            "alexandros papadopoulos | alexandr papadopul | alexandr papadopulos");
   /* Arabic: read as its consonants (Allah is no article and its word),
    * 'Abd joined to the next word; the ta marbuta dropped, the article
    * written apart */

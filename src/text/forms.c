@@ -316,26 +316,41 @@ static int greek_sounds(const char *w, size_t l, char *out, size_t *ol)
  * six letters or more (alexandros, nikolaos, georgios -> alexandr, nikola,
  * georgi), for the Latin forms of the same names (Alexander, Nicholas),
  * and the digraphs read as the sounds they stand for (greek_sounds). */
-static void greek_stems(const idt__toks *t, idt__forms *f)
+/* The form with the endings of the first word (first 1) or of every word
+ * (first 0) cut; 1 when it differs from the plain form. */
+static int greek_form(const idt__toks *t, int first, idt_buf *b)
 {
-  idt_buf b;
   size_t i;
   int any = 0;
-  idt_buf_init(&b, IDT_TEXT_MAX_FORM * 2);
   for (i = 0; i < t->n; i++) {
     char w[IDT_TEXT_MAX_FORM];
     size_t l = t->len[i];
-    if (i) (void)idt_buf_putc(&b, t->joined[i - 1] ? '-' : ' ');
+    if (i) (void)idt_buf_putc(b, t->joined[i - 1] ? '-' : ' ');
     if (l >= sizeof w)
       l = sizeof w - 1;
     any |= greek_sounds(t->p[i], l, w, &l);
-    if (l >= 6 && w[l - 1] == 's' && strchr("aoie", w[l - 2])) {
+    if ((!first || i == 0) && l >= 6 && w[l - 1] == 's' && strchr("aoie", w[l - 2])) {
       l -= 2;
       any = 1;
     }
-    (void)idt_buf_append(&b, w, l);
+    (void)idt_buf_append(b, w, l);
   }
-  if (any) add_buf(&b, f);
+  return any;
+}
+
+/* Greek script: every word without its case ending, and (a Greek name
+ * written given name first: Αλέξανδρος Παπαδόπουλος) the first word only,
+ * since Latin spellings keep a surname's ending (Papadopoulos) and drop a
+ * given name's (Alexander). */
+static void greek_stems(const idt__toks *t, idt__forms *f)
+{
+  idt_buf b;
+  idt_buf_init(&b, IDT_TEXT_MAX_FORM * 2);
+  if (greek_form(t, 0, &b))
+    add_buf(&b, f);
+  b.len = 0;
+  if (t->n >= 2 && greek_form(t, 1, &b))
+    add_buf(&b, f);
   idt_buf_free(&b);
 }
 
