@@ -3,7 +3,9 @@
  * persons and companies, vessels by name and IMO, a Lazarus wallet,
  * a Person query that must not hit a vessel, German spellings of Russian
  * names: Prigoschin, Medwedtschuk, and Ramsan, a Korean-shaped token in a
- * Chechen name) against the repository's
+ * Chechen name; Arabic and Persian script: Nasrallah, Hizballah, Khamenei,
+ * al-Assad; a bank that only shares the word bank; Han company names)
+ * against the repository's
  * copies of OFAC SDN and the UN consolidated list (data/lists/).
  *
  * tests/golden/screen/queries.jsonl holds the queries; expected.tsv the
