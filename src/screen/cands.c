@@ -93,6 +93,39 @@ static void add_joins(const idt_screen_index *ix, scratch *s, const sc_qnames *q
   }
 }
 
+/* A query name read from an abjad script (Arabic, Persian, Hebrew: sm bn
+ * ldn, bshr al sd) against the vowelled list words of each vowel-poor
+ * word's consonant skeleton (usama, bin, ladin), the SKEL_TAKE most
+ * frequent of them: a short skeleton has hundreds (bn: bin, ben, bano,
+ * abuna ...), and the common spellings come first (index.c, sort_by_df).
+ * Only for such names, not in the per-spelling expansion: in Latin
+ * letters a vowel-less word is an acronym (HP, HMM), whose skeleton
+ * would reach HEBO and HOMA. */
+#define SKEL_TAKE 16
+static void add_skel(const idt_screen_index *ix, scratch *s, const sc_qnames *qn)
+{
+  size_t k, j;
+  uint32_t i;
+  for (k = 0; k < qn->n; k++) {
+    const sc_name *nm = &qn->names[k];
+    if (!nm->abjad)
+      continue;
+    for (j = 0; j < nm->n; j++) {
+      const sc_term *qt = nm->t[j];
+      const ix_list *l;
+      if (!qt->cons[0] || !(l = idt_map_get(&ix->skel_map, qt->cons, strlen(qt->cons))))
+        continue;
+      for (i = 0; i < l->n && i < SKEL_TAKE; i++) {
+        tcand tc;
+        tc.term = l->ids[i];
+        tc.sim = (float)sc_tok_sim(qt, &ix->terms[tc.term], 0);
+        if (tc.sim >= SC_SIM_MIN)
+          add_postings(ix, s, qt, &tc, 1);
+      }
+    }
+  }
+}
+
 /* Accumulate sim x weight per list name over the query tokens'
  * expansions; prune the names that cannot reach the threshold even with
  * the most the qualifiers add: acc bounds the alignment's numerator and
@@ -125,6 +158,7 @@ void sc_accumulate(const idt_screen_index *ix, scratch *s, const sc_qnames *qn, 
     add_postings(ix, s, qn->ptrs[i], tv, nt);
   }
   add_joins(ix, s, qn);
+  add_skel(ix, s, qn);
   ntouched = s->ntouched;
   for (i = 0; i < ntouched; i++) {
     uint32_t nm = touched[i];

@@ -140,23 +140,6 @@ static void from_list(const idt_screen_index *ix, scratch *s, const idt_map *m,
     consider(ix, s, qt, l->ids[i], korean, out, n);
 }
 
-/* A vowel-less query token (an abjad script read as consonants: sm bn
- * ldn) against the vowelled list words of its skeleton (usama, bin,
- * ladin), the SKEL_TAKE most frequent of them: a short skeleton has
- * hundreds (bn: bin, ben, bano, abuna ...), and the common spellings come
- * first (index.c, sort_by_df). */
-#define SKEL_TAKE 16
-static void from_skel(const idt_screen_index *ix, scratch *s, const sc_term *qt, int korean,
-                      tcand *out, size_t *n)
-{
-  const ix_list *l;
-  uint32_t i;
-  if (!qt->cons[0] || !(l = idt_map_get(&ix->skel_map, qt->cons, strlen(qt->cons))))
-    return;
-  for (i = 0; i < l->n && i < SKEL_TAKE; i++)
-    consider(ix, s, qt, l->ids[i], korean, out, n);
-}
-
 /* A piece of a split query token: a candidate (its postings count), but
  * not a similarity to cache (the scorer re-merges the list tokens). */
 static void piece(scratch *s, const sc_term *qt, const sc_term *t, tcand *out, size_t *n)
@@ -270,7 +253,6 @@ static size_t expand(const idt_screen_index *ix, scratch *s, const sc_term *qt,
   from_list(ix, s, &ix->nys_map, qt->len >= 3 ? qt->nys : "", qt, korean, out, &n);
   from_list(ix, s, &ix->ko_map, qt->ko, qt, korean, out, &n);
   from_list(ix, s, &ix->cons_map, qt->cons, qt, korean, out, &n);
-  from_skel(ix, s, qt, korean, out, &n);
   from_list(ix, s, &ix->tk_map, qt->tk, qt, korean, out, &n);
   from_list(ix, s, &ix->tk_map, qt->tk2, qt, korean, out, &n);
   /* trigrams: count shared ones per term, keep those sharing enough */

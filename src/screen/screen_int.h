@@ -125,6 +125,8 @@ typedef struct sc_name {
                           * payment field's width (names.c) */
   uint8_t org : 1;       /* an organisation's name: no phonetic floors
                           * (score.c, org_cells) */
+  uint8_t abjad : 1;     /* query names read from Arabic or Hebrew script
+                          * (cands.c, add_skel) */
   uint8_t abbr : 1;      /* index names: an organisation's one-word
                           * abbreviation of its other name (NIOC):
                           * exact hits only (sc_abbreviates) */
