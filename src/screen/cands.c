@@ -102,26 +102,49 @@ static void add_joins(const idt_screen_index *ix, scratch *s, const sc_qnames *q
  * letters a vowel-less word is an acronym (HP, HMM), whose skeleton
  * would reach HEBO and HOMA. */
 #define SKEL_TAKE 16
+static size_t skel_cands(const idt_screen_index *ix, const sc_term *qt, tcand *out)
+{
+  const ix_list *l;
+  uint32_t i;
+  size_t n = 0;
+  if (!qt->cons[0] || !(l = idt_map_get(&ix->skel_map, qt->cons, strlen(qt->cons))))
+    return 0;
+  for (i = 0; i < l->n && i < SKEL_TAKE; i++) {
+    out[n].term = l->ids[i];
+    out[n].sim = (float)sc_tok_sim(qt, &ix->terms[l->ids[i]], 0);
+    n += out[n].sim >= SC_SIM_MIN;
+  }
+  return n;
+}
+
+/* The candidates depend on the spelling alone: memoised beside its
+ * expansion (tok_memo.skel). */
 static void add_skel(const idt_screen_index *ix, scratch *s, const sc_qnames *qn)
 {
   size_t k, j;
-  uint32_t i;
   for (k = 0; k < qn->n; k++) {
     const sc_name *nm = &qn->names[k];
     if (!nm->abjad)
       continue;
     for (j = 0; j < nm->n; j++) {
       const sc_term *qt = nm->t[j];
-      const ix_list *l;
-      if (!qt->cons[0] || !(l = idt_map_get(&ix->skel_map, qt->cons, strlen(qt->cons))))
+      tok_memo *m = s->tmemo[nm->t + j - qn->ptrs];
+      tcand buf[SKEL_TAKE];
+      const tcand *tv = buf;
+      size_t n;
+      if (!qt->cons[0])
         continue;
-      for (i = 0; i < l->n && i < SKEL_TAKE; i++) {
-        tcand tc;
-        tc.term = l->ids[i];
-        tc.sim = (float)sc_tok_sim(qt, &ix->terms[tc.term], 0);
-        if (tc.sim >= SC_SIM_MIN)
-          add_postings(ix, s, qt, &tc, 1);
+      if (m && m->nskel >= 0) {
+        tv = m->skel;
+        n = (size_t)m->nskel;
+      } else {
+        n = skel_cands(ix, qt, buf);
+        if (m && (m->skel = idt_arena_alloc(&s->memo_arena, (n + 1) * sizeof *buf)) != NULL) {
+          memcpy(m->skel, buf, n * sizeof *buf);
+          m->nskel = (int32_t)n;
+        }
       }
+      add_postings(ix, s, qt, tv, n);
     }
   }
 }

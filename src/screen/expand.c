@@ -335,6 +335,8 @@ tok_memo *sc_memo_get(scratch *s, const sc_term *qt)
     m->qid = ++s->next_qid;
     m->ncand = -1;
     m->cand = NULL;
+    m->nskel = -1;
+    m->skel = NULL;
     m->key = k;
     m->term = NULL;
     s->memo_n++;

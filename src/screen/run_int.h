@@ -87,6 +87,9 @@ typedef struct tok_memo {
   uint32_t qid;
   int32_t ncand;              /* -1: not expanded yet */
   struct tcand *cand;
+  int32_t nskel;              /* its skeleton's candidates (cands.c,
+                               * add_skel); -1: not looked up yet */
+  struct tcand *skel;
   const char *key;            /* the spelling (memo arena) */
   sc_term *term;              /* a spelling not in the vocabulary: its
                                * term, so that sc_term_init runs once */
