@@ -1,6 +1,7 @@
 /*
- * clash.h - substituted names and legal forms of two kinds in an
- * alignment (internal to src/screen: clash.c; score.c applies them).
+ * clash.h - substituted names, legal forms of two kinds and organisations
+ * of the same trade in an alignment (internal to src/screen: clash.c;
+ * score.c applies them).
  */
 #ifndef IDT_SCREEN_CLASH_H
 #define IDT_SCREEN_CLASH_H
@@ -17,4 +18,9 @@ int sc_substituted(const side *q, const int *qm, const side *c, const int *cm);
 /* Are legal forms of two kinds (llc, jsc, plc, lp) left unmatched on
  * each side? */
 int sc_legal_clash(const side *q, const int *qm, const side *c, const int *cm);
+/* Do two organisations' names agree on descriptive words only (bank,
+ * trading), their own words (places only on the query side) left
+ * unmatched or matched below 0.6? sim: the alignment's cells. */
+int sc_org_rest(const side *q, const int *qm, const side *c, const int *cm,
+                double sim[][SC_MAX_TOKS]);
 #endif

@@ -44,7 +44,6 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include "interdict/ingest.h"
 #include "screen/screen_int.h"
 #include "screen/merge.h"
 #include "screen/kin.h"
@@ -111,22 +110,6 @@ static int is_particle(const char *s, size_t n)
   return 0;
 }
 
-int sc_term_descr(const char *s, size_t len)
-{
-  if (idt_text_org_descriptor(s, len))
-    return SC_DESCR_TRADE;
-  return idt_text_nationality(s, len) || (len >= 4 && idt_country_code(s, len)) ?
-         SC_DESCR_PLACE : 0;
-}
-
-/* A term's SC_DESCR_* class: the vocabulary's are computed once (index.c),
- * a query-only or merged spelling's when a pair asks (compare's names,
- * an organisation's query). */
-static int term_descr(const sc_term *t)
-{
-  return t->id != UINT32_MAX ? t->descr : sc_term_descr(t->s, t->len);
-}
-
 /* What candidate token j left unmatched costs (x its weight in the
  * denominator). A father's name the query leaves out weighs like a
  * particle: an East Slavic patronymic, or the name after a kinship link
@@ -139,7 +122,7 @@ static inline double unmatched_c_cost(const side *c, size_t j)
 {
   const sc_term *t = c->t[j];
   if (t->w > 0.3f && (t->patronymic || (j > 0 && sc_is_kin(c->t[j - 1])) ||
-                      term_descr(t) == SC_DESCR_PLACE))
+                      sc_descr(t) == SC_DESCR_PLACE))
     return UNMATCHED_C * 0.3f;
   return UNMATCHED_C * t->w;
 }
@@ -1095,49 +1078,6 @@ static void org_cells(const side *q, const side *c, double sim[][SC_MAX_TOKS], i
     }
 }
 
-/* A word that says which organisation a name is: not a descriptive word
- * (bank, trading), a particle, a legal form, a number or an initial. */
-static int org_identity(const sc_term *t, int *place)
-{
-  int d;
-  if (t->kind != IDT_TOK_WORD || t->particle || t->len < 2 ||
-      (d = term_descr(t)) == SC_DESCR_TRADE)
-    return 0;
-  *place = d == SC_DESCR_PLACE;
-  return 1;
-}
-
-/* Two organisations' names that agree on descriptive words alone: they
- * have words of their own that say which one each is (Shinhan Bank, SAMAN
- * BANK; Industrial Bank, MOSCOW INDUSTRIAL BANK; Societe Generale,
- * SOCIETE GENERALE DE PAIN; Bank of China, BANK OF IRAN), and none of
- * those is matched at ORG_ID_MIN (a misspelling or a transliteration, not
- * a second edit in a short word). Then the names are two organisations
- * that do the same thing, like a substitution among persons' names
- * (sc_substituted). A country or nationality that only the list name has
- * does not count: references leave it out (Mining Development Trading
- * Corporation for KOREA MINING DEVELOPMENT TRADING CORPORATION). */
-#define ORG_ID_MIN 0.6
-static int org_rest(const side *q, const int *qm, const side *c, const int *cm,
-                    double sim[][SC_MAX_TOKS])
-{
-  size_t i, j;
-  int ident = 0, place;
-  for (i = 0; i < q->n; i++)
-    if (org_identity(q->t[i], &place)) {
-      if (qm[i] >= 0 && sim[i][qm[i]] >= ORG_ID_MIN)
-        return 0;
-      ident = 1;
-    }
-  for (j = 0; j < c->n; j++)
-    if (org_identity(c->t[j], &place)) {
-      if (cm[j] >= 0 && sim[cm[j]][j] >= ORG_ID_MIN)
-        return 0;
-      ident |= !place;
-    }
-  return ident;
-}
-
 static double name_score(const sc_name *qn, const sc_name *cn, sc_align *al, double need);
 static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, double need,
                            int *pruned);
@@ -1294,7 +1234,7 @@ static double name_score_p(const sc_name *qn, const sc_name *cn, sc_align *al, d
     score *= SC_SUBST_FACTOR;   /* another name: see sc_substituted() */
     if (al)
       al->substitution = 1;
-  } else if ((qn->org || cn->org) && org_rest(&q, qm, &c, cm, sim)) {
+  } else if ((qn->org || cn->org) && sc_org_rest(&q, qm, &c, cm, sim)) {
     score *= SC_SUBST_FACTOR;   /* another organisation of the same trade */
     if (al)
       al->org_descriptors = 1;

@@ -62,7 +62,14 @@ typedef struct sc_term {
 /* sc_term.descr (score.c, org_rest) */
 #define SC_DESCR_TRADE 1
 #define SC_DESCR_PLACE 2
-int sc_term_descr(const char *s, size_t len);
+int sc_term_descr(const char *s, size_t len);   /* clash.c */
+/* A term's SC_DESCR_* class: the vocabulary's are computed once (index.c),
+ * a query-only or merged spelling's when a pair asks (compare's names,
+ * an organisation's query). */
+static inline int sc_descr(const sc_term *t)
+{
+  return t->id != UINT32_MAX ? t->descr : sc_term_descr(t->s, t->len);
+}
 
 /* sc_term.floors: a consonant skeleton (cons: 0.85 against anything);
  * a NYSIIS key and 4 letters or more (0.8 against the same key). */
