@@ -36,19 +36,9 @@ static const char *const skip[] = {
   "van", "von", "y",
 };
 
-static int cmp_word(const void *k, const void *e)
-{
-  return strcmp(k, *(const char *const *)e);
-}
-
 static int is_skip(const char *w, size_t n)
 {
-  char k[8];
-  if (n >= sizeof k)
-    return 0;
-  memcpy(k, w, n);
-  k[n] = 0;
-  return bsearch(k, skip, sizeof skip / sizeof *skip, sizeof *skip, cmp_word) != NULL;
+  return idt__text_in_sorted(w, n, skip, sizeof skip / sizeof *skip, 8);
 }
 
 /* The letter a legal form gives an acronym: c for co and corp (Company,

@@ -15,7 +15,6 @@
  * not Bank of Iran), and brand-like words (golden, star, ocean) that name
  * an organisation as often as they describe it.
  */
-#include <stdlib.h>
 #include <string.h>
 #include "text/text_int.h"
 
@@ -67,16 +66,8 @@ static const char *const places[] = {
   "somali", "sudanese", "syrian", "turkish", "ukrainian", "venezuelan", "yemeni",
 };
 
-static int cmp(const void *k, const void *e)
-{
-  return strcmp(k, *(const char *const *)e);
-}
-
-static int listed(char *buf, size_t n)
-{
-  buf[n] = 0;
-  return bsearch(buf, words, sizeof words / sizeof *words, sizeof *words, cmp) != NULL;
-}
+#define NWORDS (sizeof words / sizeof *words)
+#define NPLACES (sizeof places / sizeof *places)
 
 /* The word, or a word of six letters or more with an ending of up to
  * three letters: the inflected adjectives of the Slavic lists
@@ -84,32 +75,23 @@ static int listed(char *buf, size_t n)
  * table), plurals and the like. */
 int idt_text_org_descriptor(const char *w, size_t n)
 {
-  char buf[32];
   size_t k;
-  if (!w || n == 0 || n >= sizeof buf)
-    return 0;
-  memcpy(buf, w, n);
-  if (listed(buf, n))
+  if (idt__text_in_sorted(w, n, words, NWORDS, 32))
     return 1;
-  for (k = 1; k <= 3 && n - k >= 6; k++)
-    if (listed(buf, n - k))
+  for (k = 1; k <= 3 && n < 32 && n >= 6 + k; k++)
+    if (idt__text_in_sorted(w, n - k, words, NWORDS, 32))
       return 1;
   return 0;
 }
 
 int idt_text_nationality(const char *w, size_t n)
 {
-  char buf[32];
-  if (!w || n == 0 || n >= sizeof buf)
-    return 0;
-  memcpy(buf, w, n);
-  buf[n] = 0;
-  return bsearch(buf, places, sizeof places / sizeof *places, sizeof *places, cmp) != NULL;
+  return idt__text_in_sorted(w, n, places, NPLACES, 32);
 }
 
 /* For the test of the tables' order. */
 size_t idt__text_org_words(const char *const **out, int which)
 {
   *out = which ? places : words;
-  return which ? sizeof places / sizeof *places : sizeof words / sizeof *words;
+  return which ? NPLACES : NWORDS;
 }

@@ -86,6 +86,10 @@ void idt__text_numero(idt__toks *t);
  * out: 1 when a word was translated, 0 when none or not a company's, < 0
  * on error. */
 int idt__text_han_org(const char *s, size_t n, idt_buf *out);
+/* Is the n bytes at w one of the words of a table sorted in strcmp order
+ * (word_table.c)? Words of cap bytes or more are in none. */
+int idt__text_in_sorted(const char *w, size_t n, const char *const *tab, size_t ntab,
+                        size_t cap);
 /* A table row: a word of the source script and its English. */
 typedef struct idt__word_row {
   const char *src, *en;

@@ -3,10 +3,28 @@
  * table (han_org.c for Chinese, ko_org.c for Korean): when the name holds
  * one of the markers, each table word found (the first row that matches
  * at a position, so a longer row goes before one it contains) is written
- * in English between blanks and every other character is copied.
+ * in English between blanks and every other character is copied; and
+ * the look-up of a word in a sorted table that the other word lists share.
  */
+#include <stdlib.h>
 #include <string.h>
 #include "text/text_int.h"
+
+static int cmp_word(const void *k, const void *e)
+{
+  return strcmp(k, *(const char *const *)e);
+}
+
+int idt__text_in_sorted(const char *w, size_t n, const char *const *tab, size_t ntab,
+                        size_t cap)
+{
+  char k[64];
+  if (!w || !n || n >= cap || n >= sizeof k)
+    return 0;
+  memcpy(k, w, n);
+  k[n] = 0;
+  return bsearch(k, tab, ntab, sizeof *tab, cmp_word) != NULL;
+}
 
 static int has(const char *s, size_t n, const char *w)
 {
