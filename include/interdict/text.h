@@ -130,6 +130,9 @@ int idt_text_query_forms(const char *s, size_t n, char *out, size_t cap);
  * without kana; punctuation and blanks aside, no letter of another
  * script)? Its first form is then the pinyin of one token per character. */
 int idt_text_han_only(const char *s, size_t n);
+/* Does name s hold Arabic or Hebrew script, abjads whose names are read
+ * as their consonants (sm bn ldn)? */
+int idt_text_has_abjad(const char *s, size_t n);
 
 /* Is the Korean romanisation module built in (Hangul -> DPRK/RR/Yale)? */
 int idt_text_has_korean(void);

@@ -5,7 +5,6 @@
  */
 #include <ctype.h>
 #include <string.h>
-#include <unicode/utf8.h>
 #include "screen/names.h"
 
 /* Split a form ("kim jong-un") into token slices and the hyphen mask. */
@@ -216,25 +215,6 @@ static void add_uncut_form(sc_qnames *q, const char *form, int weak, int cjk,
     q->names[q->n - 1].cut = 1;
 }
 
-/* Is raw written in an abjad: Hebrew or Arabic script (U+0590-U+08FF,
- * the Arabic presentation forms U+FB1D-U+FDFF and U+FE70-U+FEFF)? */
-static int has_abjad(const char *raw)
-{
-  int32_t i = 0, len = (int32_t)strlen(raw);
-  while (i < len) {
-    UChar32 c;
-    if ((unsigned char)raw[i] < 0x80) {
-      i++;
-      continue;
-    }
-    U8_NEXT(raw, i, len, c);
-    if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) ||
-        (c >= 0xFE70 && c <= 0xFEFF))
-      return 1;
-  }
-  return 0;
-}
-
 int sc_qnames_add(sc_qnames *q, const char *raw, const char *orig, int weak,
                   sc_lookup_fn lookup, void *ctx)
 {
@@ -260,7 +240,7 @@ int sc_qnames_add(sc_qnames *q, const char *raw, const char *orig, int weak,
   for (k = 0, p = forms; k < nf; k++, p += strlen(p) + 1)
     add_form(q, p, weak, 0, lookup, ctx);
   {
-    int abjad = has_abjad(raw);
+    int abjad = idt_text_has_abjad(raw, strlen(raw));
     for (; first < q->n; first++) {
       q->names[first].orig = orig ? orig : raw;
       q->names[first].abjad = abjad;

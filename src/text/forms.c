@@ -91,6 +91,11 @@ int idt_text_han_only(const char *s, size_t n)
   return wide && (scripts_of(s, n) & ~(unsigned)S_OTHER) == S_HAN;
 }
 
+int idt_text_has_abjad(const char *s, size_t n)
+{
+  return (scripts_of(s, n) & (S_ARABIC | S_HEBREW)) != 0;
+}
+
 static int is_ascii(const char *s, size_t n)
 {
   size_t i;
