@@ -26,7 +26,7 @@ static double query_weight(const sc_qnames *qn)
 /* Add one query token's expansions to the names in their postings
  * (locals, not s's fields, in the loop: the stores through acc could
  * alias them). */
-static void add_postings(const idt_screen_index *ix, scratch *s, const sc_term *qt,
+static void add_postings(const idt_screen_index *ix, scratch *s, float qw,
                          const tcand *tv, size_t nt)
 {
   name_acc *acc = s->acc;
@@ -35,7 +35,7 @@ static void add_postings(const idt_screen_index *ix, scratch *s, const sc_term *
   size_t kk, ntouched = s->ntouched;
   for (kk = 0; kk < nt; kk++) {
     const sc_term *t = &ix->terms[tv[kk].term];
-    float add = tv[kk].sim * (t->w + qt->w);
+    float add = tv[kk].sim * (t->w + qw);
     uint32_t p, end = ix->post_off[t->id + 1];
     for (p = ix->post_off[t->id]; p < end; p++) {
       uint32_t nm = post[p];
@@ -77,7 +77,6 @@ static void add_joins(const idt_screen_index *ix, scratch *s, const sc_qnames *q
       const sc_term *a = nm->t[j], *b = nm->t[j + 1], *t;
       char buf[2 * JOIN_PART_MAX];
       tcand tc;
-      sc_term w;
       if (a->kind != IDT_TOK_WORD || b->kind != IDT_TOK_WORD || a->len > JOIN_PART_MAX ||
           b->len > JOIN_PART_MAX)
         continue;
@@ -87,8 +86,7 @@ static void add_joins(const idt_screen_index *ix, scratch *s, const sc_qnames *q
         continue;
       tc.term = t->id;
       tc.sim = 1.0f;
-      w.w = a->w > b->w ? a->w : b->w;
-      add_postings(ix, s, &w, &tc, 1);
+      add_postings(ix, s, a->w > b->w ? a->w : b->w, &tc, 1);
     }
   }
 }
@@ -144,7 +142,7 @@ static void add_skel(const idt_screen_index *ix, scratch *s, const sc_qnames *qn
           m->nskel = (int32_t)n;
         }
       }
-      add_postings(ix, s, qt, tv, n);
+      add_postings(ix, s, qt->w, tv, n);
     }
   }
 }
@@ -178,7 +176,7 @@ void sc_accumulate(const idt_screen_index *ix, scratch *s, const sc_qnames *qn, 
   for (i = 0; i < qn->nterms; i++) {
     const tcand *tv;
     size_t nt = sc_expand_memo(ix, s, qn->ptrs[i], s->tmemo[i], tc, &tv);
-    add_postings(ix, s, qn->ptrs[i], tv, nt);
+    add_postings(ix, s, qn->ptrs[i]->w, tv, nt);
   }
   add_joins(ix, s, qn);
   add_skel(ix, s, qn);
