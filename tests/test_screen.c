@@ -798,6 +798,18 @@ static const char *org_first(const idt_screen_index *ix, const char *name, char 
   return first_as(ix, "Organization", name, out);
 }
 
+/* Add an entity of the test dataset with a name and, unless NULL, an
+ * alias. */
+static void add_named(idt_screen_builder *b, const char *schema, const char *id,
+                      const char *name, const char *alias)
+{
+  idt_entity *e = ent(schema, id, "test");
+  idt_entity_add(e, "name", name);
+  if (alias)
+    idt_entity_add(e, "alias", alias);
+  CHECK_OK(idt_screen_builder_add(b, e));
+}
+
 TEST(index_org_no_phonetic_floor)
 {
   /* NYSIIS keys and one-letter consonant skeletons are for persons'
@@ -805,22 +817,11 @@ TEST(index_org_no_phonetic_floor)
    * (SAL), PBF Energy P.E.I ENERGY (skeleton p) at 0.77-0.84 */
   idt_screen_builder *b = persons_begin();
   idt_screen_index *ix;
-  idt_entity *e;
   char id[32];
-  e = ent("Organization", "o-1", "test");
-  idt_entity_add(e, "name", "CHAM ISLAMIC BANK");
-  idt_entity_add(e, "alias", "CHAM BANK");
-  CHECK_OK(idt_screen_builder_add(b, e));
-  e = ent("Organization", "o-2", "test");
-  idt_entity_add(e, "name", "AL-SALAH SOCIETY");
-  idt_entity_add(e, "alias", "AL-SALAH");
-  CHECK_OK(idt_screen_builder_add(b, e));
-  e = ent("Company", "o-3", "test");
-  idt_entity_add(e, "name", "P.E.I ENERGY PTE. LTD.");
-  CHECK_OK(idt_screen_builder_add(b, e));
-  e = ent("Person", "p-1", "test");
-  idt_entity_add(e, "name", "Juan SMITH");
-  CHECK_OK(idt_screen_builder_add(b, e));
+  add_named(b, "Organization", "o-1", "CHAM ISLAMIC BANK", "CHAM BANK");
+  add_named(b, "Organization", "o-2", "AL-SALAH SOCIETY", "AL-SALAH");
+  add_named(b, "Company", "o-3", "P.E.I ENERGY PTE. LTD.", NULL);
+  add_named(b, "Person", "p-1", "Juan SMITH", NULL);
   ix = persons_build(b);
   CHECK_STR(org_first(ix, "Bank of China", id), "");
   CHECK_STR(org_first(ix, "Cham Bank", id), "o-1");
@@ -844,28 +845,13 @@ TEST(index_abjad_query)
    * the vowelled list words of the same skeleton are its candidates */
   idt_screen_builder *b = persons_begin();
   idt_screen_index *ix;
-  idt_entity *e;
   char id[32];
-  e = ent("Person", "p-1", "test");
-  idt_entity_add(e, "name", "AL-ASSAD, Bashar");
-  CHECK_OK(idt_screen_builder_add(b, e));
-  e = ent("Person", "p-2", "test");
-  idt_entity_add(e, "name", "BIN LADIN, Usama bin Muhammad bin Awad");
-  CHECK_OK(idt_screen_builder_add(b, e));
-  e = ent("Person", "p-3", "test");
-  idt_entity_add(e, "name", "KHAMENEI, Ali Husseini");
-  CHECK_OK(idt_screen_builder_add(b, e));
-  e = ent("Organization", "o-1", "test");
-  idt_entity_add(e, "name", "ANSAR-E HEZBOLLAH");
-  CHECK_OK(idt_screen_builder_add(b, e));
-  e = ent("Organization", "o-2", "test");
-  idt_entity_add(e, "name", "HIZBALLAH");
-  idt_entity_add(e, "alias", "LEBANESE HEZBOLLAH");
-  CHECK_OK(idt_screen_builder_add(b, e));
-  e = ent("Organization", "o-3", "test");
-  idt_entity_add(e, "name", "IRAN AIR");
-  idt_entity_add(e, "alias", "HOMA");
-  CHECK_OK(idt_screen_builder_add(b, e));
+  add_named(b, "Person", "p-1", "AL-ASSAD, Bashar", NULL);
+  add_named(b, "Person", "p-2", "BIN LADIN, Usama bin Muhammad bin Awad", NULL);
+  add_named(b, "Person", "p-3", "KHAMENEI, Ali Husseini", NULL);
+  add_named(b, "Organization", "o-1", "ANSAR-E HEZBOLLAH", NULL);
+  add_named(b, "Organization", "o-2", "HIZBALLAH", "LEBANESE HEZBOLLAH");
+  add_named(b, "Organization", "o-3", "IRAN AIR", "HOMA");
   ix = persons_build(b);
   /* in Latin letters a vowel-less word is an acronym, not a skeleton:
    * HMM (a shipping line) met HOMA through hm */
@@ -894,20 +880,15 @@ TEST(index_joined_syllables)
    * still come through */
   idt_screen_builder *b = persons_begin();
   idt_screen_index *ix;
-  idt_entity *e;
   char id[32], nm[64];
   int i;
   for (i = 0; i < 300; i++) {
     snprintf(nm, sizeof nm, "%c%c%cTEX INDUSTRIAL DEVELOPMENT CO LTD", 'A' + i % 26,
              'A' + i / 26 % 26, 'A' + i / 676);
     snprintf(id, sizeof id, "o-%d", i);
-    e = ent("Company", id, "test");
-    idt_entity_add(e, "name", nm);
-    CHECK_OK(idt_screen_builder_add(b, e));
+    add_named(b, "Company", id, nm, NULL);
   }
-  e = ent("Company", "o-dd", "test");
-  idt_entity_add(e, "name", "DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO LTD");
-  CHECK_OK(idt_screen_builder_add(b, e));
+  add_named(b, "Company", "o-dd", "DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO LTD", NULL);
   ix = persons_build(b);
   CHECK_STR(org_first(ix, "\xe4\xb8\xb9\xe4\xb8\x9c\xe9\xb8\xbf\xe7\xa5\xa5"
                       "\xe5\xae\x9e\xe4\xb8\x9a\xe5\x8f\x91\xe5\xb1\x95"
